@@ -1,0 +1,81 @@
+"""Tables: users, their memberships (role at a board, school or region), sessions, API clients."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from spil.kit.db import UTCDateTime, utcnow
+from spil.kit.models import Versioned
+
+
+class User(Versioned, table=True):
+    __tablename__ = "user_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=320, unique=True)
+    name: str = Field(max_length=200)
+    password_hash: str = Field(max_length=200)
+    is_platform_admin: bool = Field(default=False)
+    is_active: bool = Field(default=True)
+    last_login_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Membership(SQLModel, table=True):
+    __tablename__ = "membership"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(CASE WHEN board_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN school_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN region_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_scope",
+        ),
+        sa.UniqueConstraint("user_id", "role", "board_id", "school_id", "region_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    role: str = Field(max_length=40)
+    board_id: int | None = Field(default=None, foreign_key="board.id", index=True, ondelete="CASCADE")
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True, ondelete="CASCADE")
+    region_id: int | None = Field(
+        default=None, foreign_key="labour_market_region.id", index=True, ondelete="CASCADE"
+    )
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class UserSession(SQLModel, table=True):
+    __tablename__ = "user_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    csrf_token: str = Field(max_length=64)
+    user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    expires_at: dt.datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+
+
+class ApiClient(SQLModel, table=True):
+    __tablename__ = "api_client"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(board_id IS NULL) <> (region_id IS NULL)",
+            name="one_binding",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    key_prefix: str = Field(max_length=16, unique=True)
+    key_hash: str = Field(max_length=64)
+    scopes: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    board_id: int | None = Field(default=None, foreign_key="board.id", index=True, ondelete="CASCADE")
+    region_id: int | None = Field(
+        default=None, foreign_key="labour_market_region.id", index=True, ondelete="CASCADE"
+    )
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_by: int | None = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")
+    revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_used_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)

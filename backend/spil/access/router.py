@@ -1,0 +1,240 @@
+"""HTTP endpoints: /auth, /users, /api-clients, /audit-events."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlmodel import select
+
+from spil.access import users
+from spil.access.models import UserSession
+from spil.access.schemas import (
+    ApiClientCreate,
+    ApiClientCreated,
+    ApiClientOut,
+    AuditEventOut,
+    LoginRequest,
+    MembershipCreate,
+    SessionOut,
+    UserCreate,
+    UserOut,
+    UserUpdate,
+)
+from spil.access.service import (
+    SESSION_COOKIE,
+    authenticate,
+    person,
+    principal_for_user,
+    scoped,
+    start_session,
+)
+from spil.kit import ratelimit
+from spil.kit.audit import AuditEvent
+from spil.kit.deps import (
+    IDEMPOTENCY_DOC,
+    IF_MATCH_DOC,
+    SearchQuery,
+    SessionDep,
+    VersionCheck,
+    id_path,
+    optional_id_query,
+)
+from spil.kit.errors import ProblemError
+from spil.kit.etag import etag_for, set_etag
+from spil.kit.idempotency import Idempotency
+from spil.kit.openapi import problems
+from spil.kit.pagination import Page, PageParams, page_params, paginate
+from spil.kit.policy import Capability, Principal
+from spil.kit.settings import get_settings
+
+router = APIRouter()
+Paging = Annotated[PageParams, Depends(page_params)]
+Person = Annotated[Principal, Depends(person)]
+UserId = Annotated[int, id_path("userId", "The user's id.")]
+
+
+# --- auth ------------------------------------------------------------------------------------
+@router.post(
+    "/auth/login",
+    tags=["access"],
+    summary="Log in with e-mail and password",
+    description="Starts a session in an HttpOnly, SameSite cookie and returns the user and a CSRF token "
+    "to send as `X-CSRF-Token` with every change.",
+    responses=problems(401, 429),
+    openapi_extra={"security": []},
+)
+def login(request: Request, session: SessionDep, data: LoginRequest, response: Response) -> SessionOut:
+    settings = get_settings()
+    detail = "Too many login attempts. Wait a minute and try again."
+    ratelimit.hit(settings.login_rate_limit, "login-ip", ratelimit.client_ip(request), detail=detail)
+    ratelimit.hit(settings.login_rate_limit, "login-email", data.email.lower(), detail=detail)
+    user = authenticate(data.email, data.password, session)
+    if user is None:
+        raise ProblemError(401, "The e-mail address or password is wrong.", code="invalid-credentials")
+    token, user_session = start_session(session, user)
+    session.commit()
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=settings.session_hours * 3600,
+        httponly=True,
+        secure=settings.cookie_secure,
+        samesite="lax",
+        path="/",
+    )
+    principal = principal_for_user(session, user, user_session)
+    return SessionOut(user=users.user_out(session, user), csrf_token=principal.csrf_token or "")
+
+
+@router.get("/auth/session", tags=["access"], summary="The logged-in user and the CSRF token")
+def get_current_session(session: SessionDep, principal: Person) -> SessionOut:
+    user = users.user_out_by_id(session, principal.id)
+    return SessionOut(user=user, csrf_token=principal.csrf_token or "")
+
+
+@router.post("/auth/logout", status_code=204, tags=["access"], summary="End the session")
+def logout(session: SessionDep, principal: Person) -> Response:
+    if principal.session_id is not None:
+        session.execute(sa.delete(UserSession).where(UserSession.id == principal.session_id))  # type: ignore[arg-type]
+        session.commit()
+    response = Response(status_code=204)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+# --- users -----------------------------------------------------------------------------------
+@router.get("/users", tags=["access"], summary="Users in the boards you administer")
+def list_users(
+    session: SessionDep, principal: Person, paging: Paging, q: SearchQuery = None
+) -> Page[UserOut]:
+    return users.list_users(session, principal, paging, q)
+
+
+@router.post(
+    "/users", status_code=201, tags=["access"], responses=problems(403, 409), openapi_extra=IDEMPOTENCY_DOC
+)
+def create_user(request: Request, session: SessionDep, principal: Person, data: UserCreate) -> UserOut:
+    idem = Idempotency(request, session, principal.idempotency_owner)
+    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
+        return replay  # type: ignore[return-value]
+    out, version = users.create_user(session, principal, data)
+    payload = jsonable_encoder(out)
+    headers = {"Location": f"/api/v1/users/{out.id}", "ETag": etag_for(version)}
+    idem.remember(201, payload, headers)
+    session.commit()
+    return JSONResponse(payload, status_code=201, headers=headers)  # type: ignore[return-value]
+
+
+@router.get("/users/{userId}", tags=["access"], responses=problems(404))
+def get_user(session: SessionDep, principal: Person, user_id: UserId, response: Response) -> UserOut:
+    out, version = users.get_user(session, principal, user_id)
+    set_etag(response, version)
+    return out
+
+
+@router.patch(
+    "/users/{userId}", tags=["access"], responses=problems(403, 404, 409, 412), openapi_extra=IF_MATCH_DOC
+)
+def update_user(
+    session: SessionDep,
+    principal: Person,
+    user_id: UserId,
+    data: UserUpdate,
+    check: VersionCheck,
+    response: Response,
+) -> UserOut:
+    out, version = users.update_user(session, principal, user_id, data, check)
+    set_etag(response, version)
+    return out
+
+
+@router.post(
+    "/users/{userId}/memberships", status_code=201, tags=["access"], responses=problems(403, 404, 409)
+)
+def add_membership(
+    session: SessionDep, principal: Person, user_id: UserId, data: MembershipCreate
+) -> UserOut:
+    return users.add_membership(session, principal, user_id, data)
+
+
+@router.delete(
+    "/users/{userId}/memberships/{membershipId}", status_code=204, tags=["access"], responses=problems(404)
+)
+def remove_membership(
+    session: SessionDep,
+    principal: Person,
+    user_id: UserId,
+    membership_id: Annotated[int, id_path("membershipId", "The membership's id.")],
+) -> Response:
+    users.remove_membership(session, principal, user_id, membership_id)
+    return Response(status_code=204)
+
+
+# --- API clients -----------------------------------------------------------------------------
+@router.get("/api-clients", tags=["access"], summary="API clients of the boards you administer")
+def list_api_clients(session: SessionDep, principal: Person, paging: Paging) -> Page[ApiClientOut]:
+    return users.list_api_clients(session, principal, paging)
+
+
+@router.post(
+    "/api-clients",
+    status_code=201,
+    tags=["access"],
+    responses=problems(403),
+    summary="Create an API client; the key is returned once",
+)
+def create_api_client(session: SessionDep, principal: Person, data: ApiClientCreate) -> ApiClientCreated:
+    return users.create_api_client(session, principal, data)
+
+
+@router.delete("/api-clients/{apiClientId}", status_code=204, tags=["access"], responses=problems(404))
+def revoke_api_client(
+    session: SessionDep,
+    principal: Person,
+    api_client_id: Annotated[int, id_path("apiClientId", "The API client's id.")],
+) -> Response:
+    users.revoke_api_client(session, principal, api_client_id)
+    return Response(status_code=204)
+
+
+# --- audit -----------------------------------------------------------------------------------
+@router.get("/audit-events", tags=["access"], summary="The audit trail of the boards you administer")
+def list_audit_events(
+    session: SessionDep,
+    principal: Annotated[Principal, Depends(scoped("audit:read"))],
+    paging: Paging,
+    board_id: Annotated[int | None, optional_id_query("boardId", "Only this board's events.")] = None,
+    school_id: Annotated[int | None, optional_id_query("schoolId", "Only this school's events.")] = None,
+    entity_type: Annotated[
+        str | None,
+        Query(alias="entityType", max_length=60, pattern=r"^[a-z-]+$", description="e.g. `school`."),
+    ] = None,
+    entity_id: Annotated[int | None, optional_id_query("entityId", "Only events of this record.")] = None,
+    action: Annotated[Literal["create", "update", "delete"] | None, Query()] = None,
+) -> Page[AuditEventOut]:
+    stmt = select(AuditEvent)
+    if not principal.is_platform_admin:
+        boards = principal.board_ids(Capability.READ_AUDIT)
+        stmt = stmt.where(AuditEvent.board_id.in_(boards))  # type: ignore[union-attr]
+    for column, value in (
+        (AuditEvent.board_id, board_id),
+        (AuditEvent.school_id, school_id),
+        (AuditEvent.entity_type, entity_type),
+        (AuditEvent.entity_id, entity_id),
+        (AuditEvent.action, action),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    return paginate(
+        session,
+        stmt,
+        paging,  # type: ignore[arg-type]
+        sortable={"occurredAt": AuditEvent.occurred_at},
+        default_sort=[AuditEvent.occurred_at.desc()],  # type: ignore[attr-defined]
+        tiebreak=AuditEvent.id.desc(),  # type: ignore[union-attr]
+        convert=AuditEventOut.model_validate,
+    )

@@ -1,0 +1,126 @@
+"""Request and response shapes of login, users, memberships, API clients and the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from spil.kit.policy import Role
+from spil.kit.schemas import ApiModel, Email, Id, InputModel, SafeStr
+
+RoleName = Literal[
+    "board-admin", "school-admin", "coordinator", "confidential-counsellor", "viewer", "region-contact"
+]
+ScopeName = Literal["organisations:read", "organisations:write", "audit:read"]
+Password = Annotated[str, Field(min_length=1, max_length=200)]
+NewPassword = Annotated[SafeStr, Field(min_length=10, max_length=200, description="At least 10 characters.")]
+
+
+class LoginRequest(InputModel):
+    email: Annotated[SafeStr, Field(min_length=3, max_length=320)]
+    password: Password
+
+
+class MembershipOut(ApiModel):
+    id: int
+    role: RoleName
+    scope_type: Literal["board", "school", "region"]
+    board_id: int | None
+    school_id: int | None
+    region_id: int | None
+    scope_name: str | None = None
+
+
+class UserOut(ApiModel):
+    id: int
+    email: str
+    name: str
+    is_platform_admin: bool
+    is_active: bool
+    last_login_at: dt.datetime | None = None
+    memberships: list[MembershipOut] = []
+
+
+class SessionOut(ApiModel):
+    user: UserOut
+    csrf_token: str = Field(description="Send this as `X-CSRF-Token` with every change made with the cookie.")
+
+
+class MembershipCreate(InputModel):
+    role: RoleName
+    board_id: Id | None = None
+    school_id: Id | None = None
+    region_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_scope(self) -> MembershipCreate:
+        given = [n for n in ("board_id", "school_id", "region_id") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of boardId, schoolId or regionId")
+        return self
+
+    @property
+    def scope_type(self) -> str:
+        return "board" if self.board_id else "school" if self.school_id else "region"
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+
+class UserCreate(InputModel):
+    email: Email
+    name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
+    password: NewPassword
+    memberships: list[MembershipCreate] = Field(default_factory=list, max_length=50)
+
+
+class UserUpdate(InputModel):
+    name: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
+    is_active: bool | None = None
+    password: NewPassword | None = None
+
+
+class ApiClientOut(ApiModel):
+    id: int
+    name: str
+    key_prefix: str
+    scopes: list[str]
+    board_id: int | None
+    region_id: int | None
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+    last_used_at: dt.datetime | None
+
+
+class ApiClientCreated(ApiClientOut):
+    key: str = Field(description="The API key. It is shown only now; store it safely.")
+
+
+class ApiClientCreate(InputModel):
+    name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
+    scopes: list[ScopeName] = Field(min_length=1, max_length=3)
+    board_id: Id | None = None
+    region_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_binding(self) -> ApiClientCreate:
+        if (self.board_id is None) == (self.region_id is None):
+            raise ValueError("bind the client to exactly one of boardId or regionId")
+        return self
+
+
+class AuditEventOut(ApiModel):
+    id: int
+    occurred_at: dt.datetime
+    actor_type: str
+    actor_label: str
+    action: str
+    entity_type: str
+    entity_id: int
+    board_id: int | None
+    school_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None

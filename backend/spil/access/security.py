@@ -1,0 +1,59 @@
+"""Passwords (argon2), session tokens and API keys."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+# A hash of a random password, verified when the e-mail is unknown so that timing does not
+# reveal which accounts exist.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+API_KEY_PREFIX = "spil"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_api_key() -> tuple[str, str, str]:
+    """Return ``(key, prefix, hash)``: the key is shown once; we keep the prefix and the hash."""
+    prefix = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    key = f"{API_KEY_PREFIX}_{prefix}_{secret}"
+    return key, prefix, token_hash(key)
+
+
+def split_api_key(key: str) -> str | None:
+    parts = key.split("_", 2)
+    if len(parts) != 3 or parts[0] != API_KEY_PREFIX or len(parts[1]) != 12:
+        return None
+    return parts[1]
+
+
+def same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())

@@ -1,0 +1,184 @@
+"""Authentication: who is calling (a person with a session cookie, or an API client with a key)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import Depends, Request
+from sqlmodel import Session, select
+
+from spil.access.models import ApiClient, Membership, User, UserSession
+from spil.access.security import (
+    hash_password,
+    needs_rehash,
+    new_token,
+    same,
+    split_api_key,
+    token_hash,
+    verify_password,
+)
+from spil.kit.db import get_session, utcnow
+from spil.kit.errors import ProblemError
+from spil.kit.policy import Grant, Principal, Role
+from spil.kit.settings import get_settings
+from spil.organisations.models import School
+
+SESSION_COOKIE = "spil_session"
+CSRF_HEADER = "x-csrf-token"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def unauthenticated(detail: str = "Log in first, or send an API key.") -> ProblemError:
+    return ProblemError(
+        401, detail, code="unauthenticated", headers={"WWW-Authenticate": 'Bearer realm="spil"'}
+    )
+
+
+def grants_for(session: Session, user_id: int) -> tuple[Grant, ...]:
+    rows = session.execute(
+        sa.select(Membership, School.board_id)
+        .outerjoin(School, School.id == Membership.school_id)  # type: ignore[arg-type]
+        .where(Membership.user_id == user_id)
+        .order_by(Membership.id)  # type: ignore[arg-type]
+    ).all()
+    return tuple(
+        Grant(
+            role=Role(m.role),
+            board_id=m.board_id,
+            school_id=m.school_id,
+            region_id=m.region_id,
+            school_board_id=board_id,
+        )
+        for m, board_id in rows
+    )
+
+
+def principal_for_user(session: Session, user: User, user_session: UserSession | None = None) -> Principal:
+    assert user.id is not None
+    return Principal(
+        kind="user",
+        id=user.id,
+        label=user.email,
+        is_platform_admin=user.is_platform_admin,
+        grants=grants_for(session, user.id),
+        csrf_token=user_session.csrf_token if user_session else None,
+        session_id=user_session.id if user_session else None,
+    )
+
+
+def principal_for_client(client: ApiClient) -> Principal:
+    assert client.id is not None
+    if client.board_id is not None:
+        grants: tuple[Grant, ...] = (Grant(role=Role.BOARD_ADMIN, board_id=client.board_id),)
+    else:
+        grants = (Grant(role=Role.REGION_CONTACT, region_id=client.region_id),)
+    return Principal(
+        kind="api-client",
+        id=client.id,
+        label=f"api-client:{client.name}",
+        grants=grants,
+        api_scopes=frozenset(client.scopes),
+    )
+
+
+def authenticate(email: str, password: str, session: Session) -> User | None:
+    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.is_active:
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def start_session(session: Session, user: User) -> tuple[str, UserSession]:
+    token = new_token()
+    assert user.id is not None
+    user_session = UserSession(
+        token_hash=token_hash(token),
+        csrf_token=new_token(),
+        user_id=user.id,
+        expires_at=utcnow() + dt.timedelta(hours=get_settings().session_hours),
+    )
+    session.add(user_session)
+    # Housekeeping: drop this user's expired sessions.
+    session.execute(
+        sa.delete(UserSession).where(
+            UserSession.user_id == user.id,  # type: ignore[arg-type]
+            UserSession.expires_at < utcnow(),  # type: ignore[arg-type]
+        )
+    )
+    user.last_login_at = utcnow()
+    return token, user_session
+
+
+def _from_api_key(request: Request, session: Session, key: str) -> Principal:
+    prefix = split_api_key(key)
+    client = session.exec(select(ApiClient).where(ApiClient.key_prefix == prefix)).first() if prefix else None
+    if client is None or client.revoked_at is not None or not same(client.key_hash, token_hash(key)):
+        raise unauthenticated("The API key is unknown or revoked.")
+    now = utcnow()
+    if client.last_used_at is None or now - client.last_used_at > dt.timedelta(minutes=5):
+        session.execute(sa.update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=now))  # type: ignore[arg-type]
+        session.commit()
+    return principal_for_client(client)
+
+
+def _from_cookie(request: Request, session: Session, token: str) -> Principal:
+    row = session.exec(
+        select(UserSession, User)
+        .join(User, User.id == UserSession.user_id)  # type: ignore[arg-type]
+        .where(UserSession.token_hash == token_hash(token))
+    ).first()
+    if row is None:
+        raise unauthenticated("Your session has ended. Log in again.")
+    user_session, user = row
+    if user_session.expires_at <= utcnow() or not user.is_active:
+        raise unauthenticated("Your session has ended. Log in again.")
+    if request.method not in SAFE_METHODS:
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not sent or not same(sent, user_session.csrf_token):
+            raise ProblemError(
+                403, "The X-CSRF-Token header is missing or wrong. Reload the page.", code="csrf-failed"
+            )
+    return principal_for_user(session, user, user_session)
+
+
+def current_principal(request: Request, session: Session = Depends(get_session)) -> Principal:
+    """FastAPI dependency: the authenticated caller, or a 401 problem."""
+    cached = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    auth = request.headers.get("authorization")
+    if auth:
+        scheme, _, credentials = auth.partition(" ")
+        if scheme.lower() != "bearer" or not credentials.strip():
+            raise unauthenticated("Use 'Authorization: Bearer <api key>'.")
+        principal = _from_api_key(request, session, credentials.strip())
+    elif token := request.cookies.get(SESSION_COOKIE):
+        principal = _from_cookie(request, session, token)
+    else:
+        raise unauthenticated()
+    request.state.principal = principal
+    return principal
+
+
+def scoped(scope: str) -> Any:
+    """Dependency factory: the caller, if an API client, must hold ``scope`` (write implies read)."""
+
+    def dependency(principal: Principal = Depends(current_principal)) -> Principal:
+        principal.require_scope(scope)
+        return principal
+
+    return dependency
+
+
+def person(principal: Principal = Depends(current_principal)) -> Principal:
+    """Dependency: only people (not API clients) manage accounts and keys."""
+    if principal.kind != "user":
+        raise ProblemError(
+            403, "Accounts and API keys are managed by people, not by API clients.", code="forbidden"
+        )
+    return principal

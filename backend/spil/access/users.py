@@ -1,0 +1,394 @@
+"""Users, their memberships and API clients, managed by platform and board administrators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from spil.access.models import ApiClient, Membership, User
+from spil.access.schemas import (
+    ApiClientCreate,
+    ApiClientCreated,
+    ApiClientOut,
+    MembershipCreate,
+    MembershipOut,
+    UserCreate,
+    UserOut,
+    UserUpdate,
+)
+from spil.access.security import hash_password, new_api_key
+from spil.kit import audit
+from spil.kit.crud import apply_patch, ensure_unique
+from spil.kit.db import utcnow
+from spil.kit.errors import ProblemError, not_found
+from spil.kit.pagination import Page, PageParams, like_pattern, paginate
+from spil.kit.policy import ROLE_SCOPES, Capability, Principal, Role
+from spil.organisations.models import Board, LabourMarketRegion, School
+
+
+def _managed_board_ids(principal: Principal) -> set[int]:
+    return principal.board_ids(Capability.MANAGE_BOARD)
+
+
+def _membership_board(session: Session, m: Membership | MembershipCreate) -> int | None:
+    if m.board_id is not None:
+        return m.board_id
+    if m.school_id is not None:
+        school = session.get(School, m.school_id)
+        return school.board_id if school else None
+    return None
+
+
+def _users_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
+    if principal.is_platform_admin:
+        return sa.true()
+    boards = _managed_board_ids(principal)
+    if not boards:
+        return sa.false()
+    in_board = sa.select(Membership.user_id).where(
+        sa.or_(
+            Membership.board_id.in_(boards),  # type: ignore[union-attr]
+            Membership.school_id.in_(sa.select(School.id).where(School.board_id.in_(boards))),  # type: ignore[union-attr,attr-defined]
+        )
+    )
+    return User.id.in_(in_board)  # type: ignore[union-attr]
+
+
+def _memberships(session: Session, user_ids: list[int]) -> dict[int, list[MembershipOut]]:
+    if not user_ids:
+        return {}
+    rows = session.execute(
+        sa.select(Membership, Board.name, School.name, LabourMarketRegion.name)
+        .outerjoin(Board, Board.id == Membership.board_id)
+        .outerjoin(School, School.id == Membership.school_id)
+        .outerjoin(LabourMarketRegion, LabourMarketRegion.id == Membership.region_id)
+        .where(Membership.user_id.in_(user_ids))  # type: ignore[attr-defined]
+        .order_by(Membership.id)  # type: ignore[arg-type]
+    ).all()
+    out: dict[int, list[MembershipOut]] = {uid: [] for uid in user_ids}
+    for m, board_name, school_name, region_name in rows:
+        scope_type = "board" if m.board_id else "school" if m.school_id else "region"
+        out[m.user_id].append(
+            MembershipOut.model_validate(
+                {
+                    **m.model_dump(),
+                    "scope_type": scope_type,
+                    "scope_name": board_name or school_name or region_name,
+                }
+            )
+        )
+    return out
+
+
+def user_out(session: Session, user: User) -> UserOut:
+    assert user.id is not None
+    return UserOut.model_validate(user).model_copy(
+        update={"memberships": _memberships(session, [user.id])[user.id]}
+    )
+
+
+def list_users(session: Session, principal: Principal, params: PageParams, q: str | None) -> Page[UserOut]:
+    stmt = sa.select(User).where(_users_in_scope(principal))
+    if q:
+        pattern = like_pattern(q)
+        stmt = stmt.where(
+            sa.or_(sa.func.lower(User.name).like(pattern, escape="\\"), User.email.like(pattern, escape="\\"))  # type: ignore[attr-defined]
+        )
+    page = paginate(
+        session,
+        stmt,
+        params,
+        sortable={"name": User.name, "email": User.email},
+        default_sort=[User.name],
+        tiebreak=User.id,
+        convert=UserOut.model_validate,
+    )
+    members = _memberships(session, [u.id for u in page.items])
+    page.items = [u.model_copy(update={"memberships": members[u.id]}) for u in page.items]
+    return page
+
+
+def _visible_user(session: Session, principal: Principal, user_id: int) -> User:
+    user = session.scalars(sa.select(User).where(User.id == user_id, _users_in_scope(principal))).first()
+    if user is None:
+        raise not_found("user")
+    return user
+
+
+def get_user(session: Session, principal: Principal, user_id: int) -> tuple[UserOut, int]:
+    user = _visible_user(session, principal, user_id)
+    return user_out(session, user), user.version
+
+
+def _check_membership(session: Session, principal: Principal, m: MembershipCreate) -> None:
+    role = m.role_enum
+    if m.scope_type not in ROLE_SCOPES[role]:
+        allowed = " or ".join(sorted(ROLE_SCOPES[role]))
+        raise ProblemError(
+            400,
+            f"The role '{role}' is given at {allowed} level, not at {m.scope_type} level.",
+            code="role-scope-mismatch",
+            invalid_params=[
+                {"name": "role", "in": "body", "code": "role-scope-mismatch", "reason": "Wrong level."}
+            ],
+        )
+    model: Any = Board if m.board_id else School if m.school_id else LabourMarketRegion
+    ident = m.board_id or m.school_id or m.region_id
+    if session.get(model, ident) is None:
+        field = f"{m.scope_type}Id"
+        raise ProblemError(
+            400,
+            f"There is no {m.scope_type} with id {ident}.",
+            code="unknown-reference",
+            invalid_params=[
+                {"name": field, "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
+            ],
+        )
+    if principal.is_platform_admin:
+        return
+    board_id = _membership_board(session, m)
+    if board_id is None or board_id not in _managed_board_ids(principal):
+        raise ProblemError(403, "You can only give roles within the boards you administer.", code="forbidden")
+
+
+def _require_user_manager(principal: Principal) -> None:
+    if not principal.is_platform_admin and not _managed_board_ids(principal):
+        raise ProblemError(403, "Only platform and board administrators manage users.", code="forbidden")
+
+
+def create_user(session: Session, principal: Principal, data: UserCreate) -> tuple[UserOut, int]:
+    _require_user_manager(principal)
+    if not principal.is_platform_admin and not data.memberships:
+        raise ProblemError(
+            400,
+            "Give the new user at least one role in your board.",
+            code="membership-required",
+            invalid_params=[
+                {
+                    "name": "memberships",
+                    "in": "body",
+                    "code": "required",
+                    "reason": "At least one membership.",
+                }
+            ],
+        )
+    for m in data.memberships:
+        _check_membership(session, principal, m)
+    ensure_unique(
+        session, User.email, data.email, exclude_id=None, id_column=User.id, field="email", what="an account"
+    )
+    user = User(email=data.email, name=data.name, password_hash=hash_password(data.password))
+    session.add(user)
+    session.flush()
+    assert user.id is not None
+    audit.record(session, principal, "create", "user", user.id, after=audit.snapshot(user))
+    for m in data.memberships:
+        _add_membership(session, principal, user.id, m)
+    session.commit()
+    return get_user(session, principal, user.id)
+
+
+def _add_membership(session: Session, principal: Principal, user_id: int, m: MembershipCreate) -> Membership:
+    exists = session.scalars(
+        sa.select(Membership).where(
+            Membership.user_id == user_id,
+            Membership.role == m.role,  # type: ignore[arg-type]
+            Membership.board_id == m.board_id,
+            Membership.school_id == m.school_id,  # type: ignore[arg-type]
+            Membership.region_id == m.region_id,  # type: ignore[arg-type]
+        )
+    ).first()
+    if exists is not None:
+        raise ProblemError(409, "The user already has this role there.", code="duplicate")
+    membership = Membership(
+        user_id=user_id,
+        role=Role(m.role).value,
+        board_id=m.board_id,
+        school_id=m.school_id,
+        region_id=m.region_id,
+    )
+    session.add(membership)
+    session.flush()
+    assert membership.id is not None
+    audit.record(
+        session,
+        principal,
+        "create",
+        "membership",
+        membership.id,
+        after=audit.snapshot(membership),
+        board_id=_membership_board(session, m),
+        school_id=m.school_id,
+    )
+    return membership
+
+
+def add_membership(session: Session, principal: Principal, user_id: int, m: MembershipCreate) -> UserOut:
+    user = (
+        _visible_user(session, principal, user_id)
+        if not principal.is_platform_admin
+        else session.get(User, user_id)
+    )
+    if user is None:
+        raise not_found("user")
+    _check_membership(session, principal, m)
+    _add_membership(session, principal, user_id, m)
+    session.commit()
+    return user_out(session, user)
+
+
+def remove_membership(session: Session, principal: Principal, user_id: int, membership_id: int) -> None:
+    _visible_user(session, principal, user_id)
+    membership = session.get(Membership, membership_id)
+    if membership is None or membership.user_id != user_id:
+        raise not_found("membership")
+    board_id = _membership_board(session, membership)
+    if not principal.is_platform_admin and (
+        board_id is None or board_id not in _managed_board_ids(principal)
+    ):
+        raise not_found("membership")
+    audit.record(
+        session,
+        principal,
+        "delete",
+        "membership",
+        membership_id,
+        before=audit.snapshot(membership),
+        board_id=board_id,
+        school_id=membership.school_id,
+    )
+    session.delete(membership)
+    session.commit()
+
+
+def update_user(
+    session: Session, principal: Principal, user_id: int, data: UserUpdate, check_version: Any
+) -> tuple[UserOut, int]:
+    _require_user_manager(principal)
+    user = _visible_user(session, principal, user_id)
+    check_version(user.version)
+    if user.id == principal.id and principal.kind == "user" and data.is_active is False:
+        raise ProblemError(409, "You cannot deactivate your own account.", code="self-deactivation")
+    changes = data.model_dump(exclude_unset=True)
+    password = changes.pop("password", None)
+    before = audit.snapshot(user)
+    changed = apply_patch(user, changes, required=["name", "is_active"])
+    if password:
+        user.password_hash = hash_password(password)
+        user.updated_at = utcnow()
+        changed = True
+    if changed:
+        session.flush()
+        audit.record(session, principal, "update", "user", user_id, before=before, after=audit.snapshot(user))
+    session.commit()
+    return get_user(session, principal, user_id)
+
+
+# --- API clients -----------------------------------------------------------------------------
+def _clients_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
+    if principal.is_platform_admin:
+        return sa.true()
+    boards = _managed_board_ids(principal)
+    return ApiClient.board_id.in_(boards) if boards else sa.false()  # type: ignore[union-attr]
+
+
+def list_api_clients(session: Session, principal: Principal, params: PageParams) -> Page[ApiClientOut]:
+    stmt = sa.select(ApiClient).where(_clients_in_scope(principal))
+    return paginate(
+        session,
+        stmt,
+        params,
+        sortable={"name": ApiClient.name, "createdAt": ApiClient.created_at},
+        default_sort=[ApiClient.name],
+        tiebreak=ApiClient.id,
+        convert=ApiClientOut.model_validate,
+    )
+
+
+def create_api_client(session: Session, principal: Principal, data: ApiClientCreate) -> ApiClientCreated:
+    if data.region_id is not None:
+        principal.require_platform_admin()
+        if session.get(LabourMarketRegion, data.region_id) is None:
+            raise ProblemError(
+                400,
+                f"There is no region with id {data.region_id}.",
+                code="unknown-reference",
+                invalid_params=[
+                    {"name": "regionId", "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
+                ],
+            )
+        if any(s.endswith(":write") for s in data.scopes):
+            raise ProblemError(
+                400,
+                "A region-bound client can only read.",
+                code="read-only-binding",
+                invalid_params=[
+                    {"name": "scopes", "in": "body", "code": "read-only", "reason": "Only read scopes."}
+                ],
+            )
+    else:
+        board = session.get(Board, data.board_id)
+        if board is None or not principal.can(Capability.MANAGE_BOARD, board_id=data.board_id):
+            raise ProblemError(
+                400,
+                f"There is no board with id {data.board_id} that you administer.",
+                code="unknown-reference",
+                invalid_params=[
+                    {"name": "boardId", "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
+                ],
+            )
+    key, prefix, key_hash = new_api_key()
+    client = ApiClient(
+        name=data.name,
+        key_prefix=prefix,
+        key_hash=key_hash,
+        scopes=sorted(set(data.scopes)),
+        board_id=data.board_id,
+        region_id=data.region_id,
+        created_by=principal.id if principal.kind == "user" else None,
+    )
+    session.add(client)
+    session.flush()
+    assert client.id is not None
+    audit.record(
+        session,
+        principal,
+        "create",
+        "api-client",
+        client.id,
+        after=audit.snapshot(client),
+        board_id=client.board_id,
+    )
+    session.commit()
+    return ApiClientCreated.model_validate({**ApiClientOut.model_validate(client).model_dump(), "key": key})
+
+
+def revoke_api_client(session: Session, principal: Principal, client_id: int) -> None:
+    client = session.scalars(
+        sa.select(ApiClient).where(ApiClient.id == client_id, _clients_in_scope(principal))
+    ).first()
+    if client is None:
+        raise not_found("API client")
+    if client.revoked_at is None:
+        before = audit.snapshot(client)
+        client.revoked_at = utcnow()
+        audit.record(
+            session,
+            principal,
+            "update",
+            "api-client",
+            client_id,
+            before=before,
+            after=audit.snapshot(client),
+            board_id=client.board_id,
+        )
+        session.commit()
+
+
+def user_out_by_id(session: Session, user_id: int) -> UserOut:
+    user = session.get(User, user_id)
+    if user is None:
+        raise not_found("user")
+    return user_out(session, user)

@@ -1,0 +1,116 @@
+"""The API application, mounted at ``/api/v1``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from spil.access.router import router as access_router
+from spil.kit.db import get_engine
+from spil.kit.errors import install_handlers, problem_response
+from spil.kit.openapi import API_VERSION, build_openapi, problems
+from spil.kit.schemas import ApiModel
+from spil.organisations.router import router as organisations_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """\
+Spil is the registry that Dutch school boards and schools use to organise their work with the
+outside world: partners and contact points, key persons and their allowances, complaint and
+report routes, and indicators.
+
+The API follows the Dutch REST API Design Rules: lowerCamelCase JSON, RFC 9457 problem details,
+`API-Version` on every response, `ETag`/`If-Match` for safe updates, `Idempotency-Key` on creates.
+People log in with `POST /auth/login` (a session cookie; send `X-CSRF-Token` with changes);
+integrations send an API key as `Authorization: Bearer <key>`.
+"""
+
+TAGS = [
+    {"name": "health", "description": "Liveness and readiness."},
+    {"name": "access", "description": "Login, users and their roles, API clients, the audit trail."},
+    {"name": "organisations", "description": "Labour-market regions, municipalities, boards and schools."},
+]
+
+
+class Health(ApiModel):
+    status: Literal["ok"]
+
+
+class Readiness(ApiModel):
+    status: Literal["ok"]
+    database: Literal["ok"]
+
+
+health = APIRouter(tags=["health"])
+
+
+@health.get("/health", summary="Liveness: the process answers", openapi_extra={"security": []})
+def liveness() -> Health:
+    return Health(status="ok")
+
+
+@health.get(
+    "/health/ready",
+    summary="Readiness: the database answers",
+    responses=problems(503),
+    openapi_extra={"security": []},
+)
+def readiness(request: Request) -> Any:
+    try:
+        with get_engine().connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except Exception:  # the database is down: not ready, whatever the reason
+        return problem_response(request, 503, "The database does not answer.", code="not-ready")
+    return Readiness(status="ok", database="ok")
+
+
+class ApiVersionHeader(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if "\x00" in request.url.query or "%00" in request.url.query:
+            response: Response = JSONResponse(
+                {
+                    "type": "urn:spil:problem:invalid-input",
+                    "title": "Bad Request",
+                    "status": 400,
+                    "detail": "The query string contains a NUL character.",
+                    "instance": request.url.path,
+                },
+                status_code=400,
+                media_type="application/problem+json",
+            )
+        else:
+            response = await call_next(request)
+        response.headers["API-Version"] = API_VERSION
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def create_api() -> FastAPI:
+    api = FastAPI(
+        title="Spil API",
+        version=API_VERSION,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_tags=TAGS,
+    )
+    install_handlers(api)
+    api.add_middleware(ApiVersionHeader)
+    api.include_router(health)
+    api.include_router(access_router)
+    api.include_router(organisations_router)
+
+    def custom_openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            api.openapi_schema = build_openapi(
+                api, title="Spil API", description=DESCRIPTION, server_url=API_PREFIX
+            )
+        return api.openapi_schema
+
+    api.openapi = custom_openapi  # type: ignore[method-assign]
+    return api

@@ -1,0 +1,99 @@
+"""The ``spil`` command line: administration tasks next to the API."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import typer
+from sqlmodel import Session, select
+
+from spil.kit.settings import get_settings
+
+cli = typer.Typer(help="Spil administration.", no_args_is_help=True, add_completion=False)
+
+
+@cli.command("create-admin")
+def create_admin(
+    email: str = typer.Option(..., prompt=True, help="E-mail address to log in with."),
+    name: str = typer.Option("Platform administrator", help="Display name."),
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
+) -> None:
+    """Create a platform administrator (or make an existing user one)."""
+    from spil.access.models import User
+    from spil.access.security import hash_password
+    from spil.kit.db import get_engine
+    from spil.kit.schemas import _normalise_email
+
+    if len(password) < 10:
+        typer.echo("The password needs at least 10 characters.", err=True)
+        raise typer.Exit(2)
+    email = _normalise_email(email)
+    with Session(get_engine()) as session:
+        user = session.exec(select(User).where(User.email == email)).first()
+        if user is None:
+            user = User(email=email, name=name, password_hash=hash_password(password), is_platform_admin=True)
+            session.add(user)
+            action = "created"
+        else:
+            user.is_platform_admin = True
+            user.password_hash = hash_password(password)
+            action = "updated"
+        session.commit()
+    typer.echo(f"Platform administrator {email} {action}.")
+
+
+@cli.command("seed-demo")
+def seed_demo() -> None:
+    """Load the demo boards, schools and accounts (safe to run again)."""
+    from spil.demo import seed_demo as load
+    from spil.kit.db import get_engine
+
+    password = get_settings().demo_password
+    with Session(get_engine()) as session:
+        accounts = load(session, password)
+    typer.echo(
+        "Demo data loaded. Accounts (password: %s):"
+        % ("$SPIL_DEMO_PASSWORD" if password != "spil-demo" else "spil-demo")
+    )
+    for a in accounts:
+        typer.echo(f"  {a.email:34} {a.description}")
+
+
+@cli.command("openapi")
+def openapi() -> None:
+    """Print the OpenAPI document."""
+    from spil.api import create_api
+
+    json.dump(create_api().openapi(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+@cli.command("wait-for-db")
+def wait_for_db(timeout: float = typer.Option(60.0, help="Seconds to wait.")) -> None:
+    """Wait until the database answers (used by the container entrypoint)."""
+    import sqlalchemy as sa
+
+    from spil.kit.db import get_engine
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with get_engine().connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+            typer.echo("Database is ready.")
+            return
+        except Exception as exc:  # any connection failure means: not yet
+            if time.monotonic() > deadline:
+                typer.echo(f"Database not reachable after {timeout:.0f}s: {exc}", err=True)
+                raise typer.Exit(1) from exc
+            time.sleep(1)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

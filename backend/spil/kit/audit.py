@@ -1,0 +1,90 @@
+"""Audit trail: one event for every change, with who, what, when, before and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, Session, SQLModel
+
+from spil.kit.db import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from spil.kit.policy import Principal
+
+# Never copied into the audit trail.
+SECRET_FIELDS = {"password_hash", "key_hash", "token_hash", "csrf_token"}
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    occurred_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
+    actor_type: str = Field(max_length=20)
+    actor_id: int | None = None
+    actor_label: str = Field(max_length=320)
+    action: str = Field(max_length=20)
+    entity_type: str = Field(max_length=60, index=True)
+    entity_id: int = Field(index=True)
+    board_id: int | None = Field(default=None, index=True)
+    school_id: int | None = Field(default=None, index=True)
+    before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def snapshot(obj: SQLModel | None) -> dict[str, Any] | None:
+    if obj is None:
+        return None
+    table = obj.__table__  # type: ignore[attr-defined]
+    return {
+        col.name: _jsonable(getattr(obj, col.name, None))
+        for col in table.columns
+        if col.name not in SECRET_FIELDS
+    }
+
+
+def record(
+    session: Session,
+    principal: Principal | None,
+    action: str,
+    entity_type: str,
+    entity_id: int,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    board_id: int | None = None,
+    school_id: int | None = None,
+) -> AuditEvent:
+    if before is not None and after is not None:
+        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+        changed -= {"updated_at", "version"}
+        before = {k: v for k, v in before.items() if k in changed}
+        after = {k: v for k, v in after.items() if k in changed}
+    event = AuditEvent(
+        actor_type=principal.kind if principal else "system",
+        actor_id=principal.id if principal else None,
+        actor_label=principal.label if principal else "system",
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        board_id=board_id,
+        school_id=school_id,
+        before=before,
+        after=after,
+    )
+    session.add(event)
+    return event

@@ -1,0 +1,192 @@
+"""RFC 9457 problem details for every error the API returns."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("spil")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class InvalidParam(BaseModel):
+    name: str = Field(description="The field or parameter, dotted for nested fields (`address.postalCode`).")
+    location: str = Field(alias="in", description="Where the parameter was sent: body, query, path, header.")
+    code: str = Field(description="A machine-readable reason code.")
+    reason: str = Field(description="What is wrong, in plain language.")
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    type: str = Field("about:blank", description="A URI reference that identifies the problem type.")
+    title: str = Field(description="A short summary of the problem type.")
+    status: int = Field(description="The HTTP status code.", ge=100, le=599)
+    detail: str = Field(description="What went wrong in this occurrence, in plain language.")
+    instance: str | None = Field(None, description="The request path of this occurrence.")
+    invalid_params: list[InvalidParam] | None = Field(None, alias="invalidParams")
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+class ProblemError(Exception):
+    """Raise anywhere to answer with a problem; nothing written in the request is committed."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        code: str | None = None,
+        title: str | None = None,
+        invalid_params: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.code = code
+        self.title = title or HTTPStatus(status).phrase
+        self.invalid_params = invalid_params
+        self.headers = headers or {}
+        self.extra = extra or {}
+
+
+def not_found(what: str = "record") -> ProblemError:
+    return ProblemError(404, f"The {what} does not exist or is outside your scope.", code="not-found")
+
+
+def conflict(detail: str, code: str = "conflict") -> ProblemError:
+    return ProblemError(409, detail, code=code)
+
+
+def bad_request(detail: str, *, field: str | None = None, code: str = "invalid", location: str = "body"):
+    params = [{"name": field, "in": location, "code": code, "reason": detail}] if field else None
+    return ProblemError(400, detail, code=code, invalid_params=params)
+
+
+def forbidden(detail: str = "You may read this record but not change it.") -> ProblemError:
+    return ProblemError(403, detail, code="forbidden")
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    detail: str,
+    *,
+    code: str | None = None,
+    title: str | None = None,
+    invalid_params: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"urn:spil:problem:{code}" if code else "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+    }
+    if invalid_params:
+        body["invalidParams"] = invalid_params
+    if extra:
+        body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def validation_params(exc: RequestValidationError) -> list[dict[str, str]]:
+    params = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ())]
+        location = loc[0] if loc else "body"
+        path = [_camel(p) for p in loc[1:]] if len(loc) > 1 else []
+        reason = str(err.get("msg", "invalid"))
+        if err.get("type") == "extra_forbidden":
+            reason = "Unknown field."
+        elif err.get("type") == "json_invalid":
+            reason = "The request body is not valid JSON."
+        params.append(
+            {
+                "name": ".".join(path) or location,
+                "in": location,
+                "code": str(err.get("type")),
+                "reason": reason,
+            }
+        )
+    return params
+
+
+def install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(
+            request,
+            exc.status,
+            exc.detail,
+            code=exc.code,
+            title=exc.title,
+            invalid_params=exc.invalid_params,
+            headers=exc.headers,
+            extra=exc.extra,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        params = validation_params(exc)
+        names = ", ".join(sorted({p["name"] for p in params}))
+        return problem_response(
+            request,
+            400,
+            f"The request has invalid fields: {names}.",
+            code="invalid-input",
+            invalid_params=params,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "There is no resource at this path."
+        return problem_response(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        return problem_response(
+            request,
+            412,
+            "The record was changed by someone else while you were editing it. Reload it and try again.",
+            code="stale-record",
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        log.warning("integrity error: %s", exc.orig)
+        return problem_response(
+            request,
+            409,
+            "The change conflicts with existing data (a duplicate, or a record still in use).",
+            code="conflict",
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(request, 500, "Something went wrong on our side. It has been logged.")

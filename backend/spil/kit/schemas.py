@@ -1,0 +1,86 @@
+"""Base schemas: lowerCamelCase on the wire, strict input, safe strings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic.alias_generators import to_camel
+
+MAX_ID = 2_147_483_647
+
+# Identifiers are 32-bit on every database; anything larger cannot exist (and must not reach SQL).
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _no_control_chars(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+SafeStr = Annotated[str, AfterValidator(_no_control_chars)]
+
+
+class ApiModel(BaseModel):
+    """Response model: camelCase aliases, built from ORM objects."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, from_attributes=True, serialize_by_alias=True
+    )
+
+
+class InputModel(BaseModel):
+    """Request model: camelCase, unknown fields refused, whitespace trimmed, no NUL bytes."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        serialize_by_alias=True,
+    )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _reject_nul(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            _no_control_chars(value)
+        return value
+
+
+def blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _normalise_email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(value, check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise ValueError(f"not a valid e-mail address ({exc})") from exc
+
+
+def _check_url(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError("must be a web address starting with https:// or http://")
+    return value
+
+
+def _check_phone(value: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\+?[0-9][0-9 ()\-]{5,30}", value):
+        raise ValueError("must be a phone number: digits, spaces, dashes, optionally starting with +")
+    return value
+
+
+Email = Annotated[str, Field(max_length=320), AfterValidator(_normalise_email)]
+Url = Annotated[str, Field(max_length=500), AfterValidator(_check_url)]
+Phone = Annotated[str, Field(max_length=40), AfterValidator(_check_phone)]

@@ -1,0 +1,61 @@
+"""Settings, read from the environment with the ``SPIL_`` prefix (and an optional ``.env``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_SECRET = "change-me-development-only"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SPIL_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'spil.sqlite3'}"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: str = DEFAULT_SECRET
+    cookie_secure: bool = False
+    session_hours: int = 12
+    demo_password: str = "spil-demo"
+    rate_limit_storage: str = "memory://"
+    login_rate_limit: str = "10/minute"
+    public_rate_limit: str = "120/minute"
+    log_level: str = "info"
+    cors_origins: list[str] = []
+    spa_dist: Path = REPO_ROOT / "frontend" / "dist"
+    confidential_retention_years: int = 5
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_url(cls, value: str) -> str:
+        # Accept the plain URLs that hosting platforms hand out; we always talk psycopg 3.
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        weak = self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 32
+        if self.env != "development" and weak:
+            raise ValueError(
+                "SPIL_SECRET_KEY must be set to a random value of at least 32 characters "
+                f"when SPIL_ENV={self.env}"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

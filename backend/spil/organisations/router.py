@@ -1,0 +1,267 @@
+"""HTTP endpoints: /labour-market-regions, /municipalities, /boards, /schools."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+
+from spil.access.service import scoped
+from spil.kit.deps import (
+    IDEMPOTENCY_DOC,
+    IF_MATCH_DOC,
+    SearchQuery,
+    SessionDep,
+    VersionCheck,
+    id_path,
+    optional_id_query,
+)
+from spil.kit.etag import etag_for, set_etag
+from spil.kit.idempotency import Idempotency
+from spil.kit.openapi import problems
+from spil.kit.pagination import Page, PageParams, page_params
+from spil.kit.policy import Principal
+from spil.organisations import service
+from spil.organisations.schemas import (
+    BoardCreate,
+    BoardOut,
+    BoardUpdate,
+    MunicipalityCreate,
+    MunicipalityOut,
+    MunicipalityUpdate,
+    RegionOut,
+    RegionUpdate,
+    SchoolCreate,
+    SchoolOut,
+    SchoolUpdate,
+    Sector,
+)
+
+router = APIRouter()
+Reader = Annotated[Principal, Depends(scoped("organisations:read"))]
+Writer = Annotated[Principal, Depends(scoped("organisations:write"))]
+Paging = Annotated[PageParams, Depends(page_params)]
+RegionId = Annotated[int, id_path("regionId", "The region's id.")]
+MunicipalityId = Annotated[int, id_path("municipalityId", "The municipality's id.")]
+BoardId = Annotated[int, id_path("boardId", "The board's id.")]
+SchoolId = Annotated[int, id_path("schoolId", "The school's id.")]
+
+
+def _created(request: Request, idem: Idempotency, body: object, location: str, version: int) -> JSONResponse:
+    payload = jsonable_encoder(body)
+    headers = {"Location": location, "ETag": etag_for(version)}
+    idem.remember(201, payload, headers)
+    idem.session.commit()
+    return JSONResponse(payload, status_code=201, headers=headers)
+
+
+# --- labour-market regions -------------------------------------------------------------------
+@router.get("/labour-market-regions", tags=["organisations"], summary="List the labour-market regions")
+def list_regions(session: SessionDep, _: Reader, paging: Paging, q: SearchQuery = None) -> Page[RegionOut]:
+    return service.list_regions(session, paging, q)
+
+
+@router.get("/labour-market-regions/{regionId}", tags=["organisations"], responses=problems(404))
+def get_region(session: SessionDep, _: Reader, region_id: RegionId) -> RegionOut:
+    return RegionOut.model_validate(service.get_region(session, region_id))
+
+
+@router.patch("/labour-market-regions/{regionId}", tags=["organisations"], responses=problems(403, 404))
+def update_region(
+    session: SessionDep, principal: Writer, region_id: RegionId, data: RegionUpdate
+) -> RegionOut:
+    return service.update_region(session, principal, region_id, data)
+
+
+# --- municipalities --------------------------------------------------------------------------
+@router.get("/municipalities", tags=["organisations"], summary="List municipalities")
+def list_municipalities(
+    session: SessionDep,
+    _: Reader,
+    paging: Paging,
+    q: SearchQuery = None,
+    region_id: Annotated[int | None, optional_id_query("regionId", "Only this region's.")] = None,
+) -> Page[MunicipalityOut]:
+    return service.list_municipalities(session, paging, q, region_id)
+
+
+@router.post(
+    "/municipalities",
+    status_code=201,
+    tags=["organisations"],
+    responses=problems(403, 409),
+    openapi_extra=IDEMPOTENCY_DOC,
+)
+def create_municipality(
+    request: Request, session: SessionDep, principal: Writer, data: MunicipalityCreate
+) -> MunicipalityOut:
+    idem = Idempotency(request, session, principal.idempotency_owner)
+    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
+        return replay  # type: ignore[return-value]
+    out = service.create_municipality(session, principal, data)
+    return _created(request, idem, out, f"/api/v1/municipalities/{out.id}", 1)  # type: ignore[return-value]
+
+
+@router.get("/municipalities/{municipalityId}", tags=["organisations"], responses=problems(404))
+def get_municipality(session: SessionDep, _: Reader, municipality_id: MunicipalityId) -> MunicipalityOut:
+    return service.get_municipality(session, municipality_id)
+
+
+@router.patch("/municipalities/{municipalityId}", tags=["organisations"], responses=problems(403, 404))
+def update_municipality(
+    session: SessionDep, principal: Writer, municipality_id: MunicipalityId, data: MunicipalityUpdate
+) -> MunicipalityOut:
+    return service.update_municipality(session, principal, municipality_id, data)
+
+
+@router.delete(
+    "/municipalities/{municipalityId}",
+    status_code=204,
+    tags=["organisations"],
+    responses=problems(403, 404, 409),
+)
+def delete_municipality(session: SessionDep, principal: Writer, municipality_id: MunicipalityId) -> Response:
+    service.delete_municipality(session, principal, municipality_id)
+    return Response(status_code=204)
+
+
+# --- boards ----------------------------------------------------------------------------------
+@router.get("/boards", tags=["organisations"], summary="List the boards in your scope")
+def list_boards(
+    session: SessionDep,
+    principal: Reader,
+    paging: Paging,
+    q: SearchQuery = None,
+    municipality_id: Annotated[
+        int | None, optional_id_query("municipalityId", "Seated in this municipality.")
+    ] = None,
+) -> Page[BoardOut]:
+    return service.list_boards(session, principal, paging, q, municipality_id)
+
+
+@router.post(
+    "/boards",
+    status_code=201,
+    tags=["organisations"],
+    responses=problems(403, 409),
+    openapi_extra=IDEMPOTENCY_DOC,
+)
+def create_board(request: Request, session: SessionDep, principal: Writer, data: BoardCreate) -> BoardOut:
+    idem = Idempotency(request, session, principal.idempotency_owner)
+    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
+        return replay  # type: ignore[return-value]
+    out, version = service.create_board(session, principal, data)
+    return _created(request, idem, out, f"/api/v1/boards/{out.id}", version)  # type: ignore[return-value]
+
+
+@router.get("/boards/{boardId}", tags=["organisations"], responses=problems(404))
+def get_board(session: SessionDep, principal: Reader, board_id: BoardId, response: Response) -> BoardOut:
+    out, version = service.get_board(session, principal, board_id)
+    set_etag(response, version)
+    return out
+
+
+@router.patch(
+    "/boards/{boardId}",
+    tags=["organisations"],
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_board(
+    session: SessionDep,
+    principal: Writer,
+    board_id: BoardId,
+    data: BoardUpdate,
+    check: VersionCheck,
+    response: Response,
+) -> BoardOut:
+    out, version = service.update_board(session, principal, board_id, data, check)
+    set_etag(response, version)
+    return out
+
+
+@router.delete(
+    "/boards/{boardId}",
+    status_code=204,
+    tags=["organisations"],
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def delete_board(session: SessionDep, principal: Writer, board_id: BoardId, check: VersionCheck) -> Response:
+    service.delete_board(session, principal, board_id, check)
+    return Response(status_code=204)
+
+
+# --- schools ---------------------------------------------------------------------------------
+@router.get("/schools", tags=["organisations"], summary="List the schools (locations) in your scope")
+def list_schools(
+    session: SessionDep,
+    principal: Reader,
+    paging: Paging,
+    q: SearchQuery = None,
+    board_id: Annotated[int | None, optional_id_query("boardId", "Only this board's schools.")] = None,
+    municipality_id: Annotated[
+        int | None, optional_id_query("municipalityId", "Only in this municipality.")
+    ] = None,
+    sector: Annotated[Sector | None, Query(description="Only this sector.")] = None,
+) -> Page[SchoolOut]:
+    return service.list_schools(
+        session, principal, paging, q=q, board_id=board_id, municipality_id=municipality_id, sector=sector
+    )
+
+
+@router.post(
+    "/schools",
+    status_code=201,
+    tags=["organisations"],
+    responses=problems(403, 409),
+    openapi_extra=IDEMPOTENCY_DOC,
+)
+def create_school(request: Request, session: SessionDep, principal: Writer, data: SchoolCreate) -> SchoolOut:
+    idem = Idempotency(request, session, principal.idempotency_owner)
+    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
+        return replay  # type: ignore[return-value]
+    out, version = service.create_school(session, principal, data)
+    return _created(request, idem, out, f"/api/v1/schools/{out.id}", version)  # type: ignore[return-value]
+
+
+@router.get("/schools/{schoolId}", tags=["organisations"], responses=problems(404))
+def get_school(session: SessionDep, principal: Reader, school_id: SchoolId, response: Response) -> SchoolOut:
+    out, version = service.get_school(session, principal, school_id)
+    set_etag(response, version)
+    return out
+
+
+@router.patch(
+    "/schools/{schoolId}",
+    tags=["organisations"],
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_school(
+    session: SessionDep,
+    principal: Writer,
+    school_id: SchoolId,
+    data: SchoolUpdate,
+    check: VersionCheck,
+    response: Response,
+) -> SchoolOut:
+    out, version = service.update_school(session, principal, school_id, data, check)
+    set_etag(response, version)
+    return out
+
+
+@router.delete(
+    "/schools/{schoolId}",
+    status_code=204,
+    tags=["organisations"],
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def delete_school(
+    session: SessionDep, principal: Writer, school_id: SchoolId, check: VersionCheck
+) -> Response:
+    service.delete_school(session, principal, school_id, check)
+    return Response(status_code=204)

@@ -1,0 +1,49 @@
+"""Reading scope as SQL: the boards and schools a principal may see.
+
+Every list and every lookup by id goes through these clauses, so an out-of-scope record is
+simply not found (404), never filtered after the fact.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from spil.kit.policy import Capability, Principal
+from spil.organisations.models import Board, Municipality, School
+
+
+def _region_municipalities(region_ids: set[int]) -> sa.Select[Any]:
+    return sa.select(Municipality.id).where(Municipality.region_id.in_(region_ids))  # type: ignore[union-attr,attr-defined]
+
+
+def school_clause(principal: Principal, capability: Capability = Capability.READ) -> sa.ColumnElement[bool]:
+    """Schools the principal can see: its boards' schools, its schools, its regions' schools."""
+    if principal.is_platform_admin and capability is not Capability.CONFIDENTIAL:
+        return sa.true()
+    parts: list[sa.ColumnElement[bool]] = []
+    if board_ids := principal.board_ids(capability):
+        parts.append(School.board_id.in_(board_ids))  # type: ignore[attr-defined]
+    if school_ids := principal.school_ids(capability):
+        parts.append(School.id.in_(school_ids))  # type: ignore[union-attr]
+    if capability is Capability.READ and (region_ids := principal.region_ids()):
+        parts.append(School.municipality_id.in_(_region_municipalities(region_ids)))  # type: ignore[attr-defined]
+    return sa.or_(*parts) if parts else sa.false()
+
+
+def board_clause(principal: Principal, capability: Capability = Capability.READ) -> sa.ColumnElement[bool]:
+    """Boards the principal can see: its boards, the boards of its schools, the boards of its region
+    (seated there or with a school there)."""
+    if principal.is_platform_admin and capability is not Capability.CONFIDENTIAL:
+        return sa.true()
+    parts: list[sa.ColumnElement[bool]] = []
+    if board_ids := principal.board_ids(capability):
+        parts.append(Board.id.in_(board_ids))  # type: ignore[union-attr]
+    if school_ids := principal.school_ids(capability):
+        parts.append(Board.id.in_(sa.select(School.board_id).where(School.id.in_(school_ids))))  # type: ignore[union-attr]
+    if capability is Capability.READ and (region_ids := principal.region_ids()):
+        munis = _region_municipalities(region_ids)
+        parts.append(Board.municipality_id.in_(munis))  # type: ignore[union-attr]
+        parts.append(Board.id.in_(sa.select(School.board_id).where(School.municipality_id.in_(munis))))  # type: ignore[attr-defined]
+    return sa.or_(*parts) if parts else sa.false()

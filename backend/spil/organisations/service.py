@@ -1,0 +1,477 @@
+"""Business rules for regions, municipalities, boards and schools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from spil.kit import audit
+from spil.kit.crud import apply_patch, ensure_exists, ensure_unique
+from spil.kit.errors import ProblemError, conflict, not_found
+from spil.kit.pagination import Page, PageParams, like_pattern, paginate
+from spil.kit.policy import Capability, Principal
+from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
+from spil.organisations.schemas import (
+    BoardCreate,
+    BoardOut,
+    BoardUpdate,
+    MunicipalityCreate,
+    MunicipalityOut,
+    MunicipalityUpdate,
+    RegionOut,
+    RegionUpdate,
+    SchoolCreate,
+    SchoolOut,
+    SchoolUpdate,
+)
+from spil.organisations.scope import board_clause, school_clause
+
+
+def _search(column: Any, q: str | None) -> sa.ColumnElement[bool]:
+    return sa.func.lower(column).like(like_pattern(q), escape="\\") if q else sa.true()
+
+
+# --- regions ---------------------------------------------------------------------------------
+def list_regions(session: Session, params: PageParams, q: str | None) -> Page[RegionOut]:
+    stmt = sa.select(LabourMarketRegion).where(
+        sa.or_(_search(LabourMarketRegion.name, q), _search(LabourMarketRegion.code, q))
+    )
+    return paginate(
+        session,
+        stmt,
+        params,
+        sortable={"code": LabourMarketRegion.code, "name": LabourMarketRegion.name},
+        default_sort=[LabourMarketRegion.code],
+        tiebreak=LabourMarketRegion.id,
+        convert=RegionOut.model_validate,
+    )
+
+
+def get_region(session: Session, region_id: int) -> LabourMarketRegion:
+    region = session.get(LabourMarketRegion, region_id)
+    if region is None:
+        raise not_found("labour-market region")
+    return region
+
+
+def update_region(session: Session, principal: Principal, region_id: int, data: RegionUpdate) -> RegionOut:
+    principal.require_platform_admin()
+    region = get_region(session, region_id)
+    before = audit.snapshot(region)
+    apply_patch(region, data.model_dump(exclude_unset=True), required=["name"])
+    audit.record(
+        session,
+        principal,
+        "update",
+        "labour-market-region",
+        region_id,
+        before=before,
+        after=audit.snapshot(region),
+    )
+    session.commit()
+    return RegionOut.model_validate(region)
+
+
+# --- municipalities --------------------------------------------------------------------------
+def _municipality_out(row: Any) -> MunicipalityOut:
+    municipality, region_name = row
+    return MunicipalityOut.model_validate(municipality).model_copy(update={"region_name": region_name})
+
+
+def _municipality_query() -> sa.Select[Any]:
+    return sa.select(Municipality, LabourMarketRegion.name).join(
+        LabourMarketRegion, LabourMarketRegion.id == Municipality.region_id
+    )
+
+
+def list_municipalities(
+    session: Session, params: PageParams, q: str | None, region_id: int | None
+) -> Page[MunicipalityOut]:
+    stmt = _municipality_query().where(sa.or_(_search(Municipality.name, q), _search(Municipality.code, q)))
+    if region_id is not None:
+        stmt = stmt.where(Municipality.region_id == region_id)
+    return paginate(
+        session,
+        stmt,
+        params,
+        sortable={"code": Municipality.code, "name": Municipality.name},
+        default_sort=[Municipality.name],
+        tiebreak=Municipality.id,
+        convert=_municipality_out,
+    )
+
+
+def get_municipality(session: Session, municipality_id: int) -> MunicipalityOut:
+    row = session.execute(_municipality_query().where(Municipality.id == municipality_id)).first()
+    if row is None:
+        raise not_found("municipality")
+    return _municipality_out(row)
+
+
+def create_municipality(session: Session, principal: Principal, data: MunicipalityCreate) -> MunicipalityOut:
+    principal.require_platform_admin()
+    ensure_unique(
+        session,
+        Municipality.code,
+        data.code,
+        exclude_id=None,
+        id_column=Municipality.id,
+        field="code",
+        what="a municipality",
+    )
+    ensure_exists(session, LabourMarketRegion, data.region_id, field="regionId", what="labour-market region")
+    municipality = Municipality(**data.model_dump())
+    session.add(municipality)
+    session.flush()
+    assert municipality.id is not None
+    audit.record(
+        session, principal, "create", "municipality", municipality.id, after=audit.snapshot(municipality)
+    )
+    session.commit()
+    return get_municipality(session, municipality.id)
+
+
+def update_municipality(
+    session: Session, principal: Principal, municipality_id: int, data: MunicipalityUpdate
+) -> MunicipalityOut:
+    principal.require_platform_admin()
+    municipality = session.get(Municipality, municipality_id)
+    if municipality is None:
+        raise not_found("municipality")
+    changes = data.model_dump(exclude_unset=True)
+    ensure_exists(
+        session, LabourMarketRegion, changes.get("region_id"), field="regionId", what="labour-market region"
+    )
+    before = audit.snapshot(municipality)
+    apply_patch(municipality, changes, required=["name", "region_id"])
+    audit.record(
+        session,
+        principal,
+        "update",
+        "municipality",
+        municipality_id,
+        before=before,
+        after=audit.snapshot(municipality),
+    )
+    session.commit()
+    return get_municipality(session, municipality_id)
+
+
+def delete_municipality(session: Session, principal: Principal, municipality_id: int) -> None:
+    principal.require_platform_admin()
+    municipality = session.get(Municipality, municipality_id)
+    if municipality is None:
+        raise not_found("municipality")
+    in_use = session.scalar(
+        sa.select(sa.func.count()).select_from(School).where(School.municipality_id == municipality_id)
+    ) or session.scalar(
+        sa.select(sa.func.count()).select_from(Board).where(Board.municipality_id == municipality_id)
+    )
+    if in_use:
+        raise conflict("Boards or schools are located in this municipality; move them first.", "in-use")
+    audit.record(
+        session, principal, "delete", "municipality", municipality_id, before=audit.snapshot(municipality)
+    )
+    session.delete(municipality)
+    session.commit()
+
+
+# --- boards ----------------------------------------------------------------------------------
+def _board_query(principal: Principal) -> sa.Select[Any]:
+    school_count = (
+        sa.select(sa.func.count()).where(School.board_id == Board.id).correlate(Board).scalar_subquery()
+    )
+    return (
+        sa.select(Board, Municipality.name, school_count)
+        .outerjoin(Municipality, Municipality.id == Board.municipality_id)
+        .where(board_clause(principal))
+    )
+
+
+def _board_out(row: Any) -> BoardOut:
+    board, municipality_name, school_count = row
+    return BoardOut.model_validate(board).model_copy(
+        update={"municipality_name": municipality_name, "school_count": school_count}
+    )
+
+
+def list_boards(
+    session: Session, principal: Principal, params: PageParams, q: str | None, municipality_id: int | None
+) -> Page[BoardOut]:
+    stmt = _board_query(principal).where(sa.or_(_search(Board.name, q), _search(Board.number, q)))
+    if municipality_id is not None:
+        stmt = stmt.where(Board.municipality_id == municipality_id)
+    return paginate(
+        session,
+        stmt,
+        params,
+        sortable={"name": Board.name, "number": Board.number, "updatedAt": Board.updated_at},
+        default_sort=[Board.name],
+        tiebreak=Board.id,
+        convert=_board_out,
+    )
+
+
+def visible_board(session: Session, principal: Principal, board_id: int) -> Board:
+    board = session.scalars(sa.select(Board).where(Board.id == board_id, board_clause(principal))).first()
+    if board is None:
+        raise not_found("board")
+    return board
+
+
+def get_board(session: Session, principal: Principal, board_id: int) -> tuple[BoardOut, int]:
+    row = session.execute(_board_query(principal).where(Board.id == board_id)).first()
+    if row is None:
+        raise not_found("board")
+    return _board_out(row), row[0].version
+
+
+def create_board(session: Session, principal: Principal, data: BoardCreate) -> tuple[BoardOut, int]:
+    principal.require_platform_admin()
+    ensure_unique(
+        session,
+        Board.number,
+        data.number,
+        exclude_id=None,
+        id_column=Board.id,
+        field="number",
+        what="a board",
+    )
+    ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
+    board = Board(**data.model_dump())
+    session.add(board)
+    session.flush()
+    assert board.id is not None
+    audit.record(
+        session, principal, "create", "board", board.id, after=audit.snapshot(board), board_id=board.id
+    )
+    session.commit()
+    return get_board(session, principal, board.id)
+
+
+def update_board(
+    session: Session, principal: Principal, board_id: int, data: BoardUpdate, check_version: Any
+) -> tuple[BoardOut, int]:
+    board = visible_board(session, principal, board_id)
+    principal.require(Capability.MANAGE_BOARD, board_id=board_id)
+    check_version(board.version)
+    changes = data.model_dump(exclude_unset=True)
+    if "number" in changes:
+        ensure_unique(
+            session,
+            Board.number,
+            changes["number"],
+            exclude_id=board_id,
+            id_column=Board.id,
+            field="number",
+            what="a board",
+        )
+    ensure_exists(
+        session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
+    )
+    before = audit.snapshot(board)
+    if apply_patch(board, changes, required=["number", "name"]):
+        session.flush()
+        audit.record(
+            session,
+            principal,
+            "update",
+            "board",
+            board_id,
+            before=before,
+            after=audit.snapshot(board),
+            board_id=board_id,
+        )
+    session.commit()
+    return get_board(session, principal, board_id)
+
+
+def delete_board(session: Session, principal: Principal, board_id: int, check_version: Any) -> None:
+    board = visible_board(session, principal, board_id)
+    principal.require_platform_admin()
+    check_version(board.version)
+    schools = session.scalar(
+        sa.select(sa.func.count()).select_from(School).where(School.board_id == board_id)
+    )
+    if schools:
+        raise conflict(f"The board still has {schools} school(s); delete or move them first.", "in-use")
+    audit.record(
+        session, principal, "delete", "board", board_id, before=audit.snapshot(board), board_id=board_id
+    )
+    session.delete(board)
+    session.commit()
+
+
+# --- schools ---------------------------------------------------------------------------------
+def _school_query(principal: Principal) -> sa.Select[Any]:
+    return (
+        sa.select(School, Board.name, Municipality.name)
+        .join(Board, Board.id == School.board_id)
+        .join(Municipality, Municipality.id == School.municipality_id)
+        .where(school_clause(principal))
+    )
+
+
+def _school_out(row: Any) -> SchoolOut:
+    school, board_name, municipality_name = row
+    return SchoolOut.model_validate(
+        {
+            **school.model_dump(),
+            "brin": school.location_code[:4],
+            "board_name": board_name,
+            "municipality_name": municipality_name,
+        }
+    )
+
+
+def list_schools(
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    q: str | None,
+    board_id: int | None,
+    municipality_id: int | None,
+    sector: str | None,
+) -> Page[SchoolOut]:
+    stmt = _school_query(principal).where(
+        sa.or_(_search(School.name, q), _search(School.location_code, q), _search(School.city, q))
+    )
+    if board_id is not None:
+        stmt = stmt.where(School.board_id == board_id)
+    if municipality_id is not None:
+        stmt = stmt.where(School.municipality_id == municipality_id)
+    if sector is not None:
+        stmt = stmt.where(School.sector == sector)
+    return paginate(
+        session,
+        stmt,
+        params,
+        sortable={
+            "name": School.name,
+            "locationCode": School.location_code,
+            "sector": School.sector,
+            "city": School.city,
+            "updatedAt": School.updated_at,
+        },
+        default_sort=[School.name],
+        tiebreak=School.id,
+        convert=_school_out,
+    )
+
+
+def visible_school(session: Session, principal: Principal, school_id: int) -> School:
+    school = session.scalars(
+        sa.select(School).where(School.id == school_id, school_clause(principal))
+    ).first()
+    if school is None:
+        raise not_found("school")
+    return school
+
+
+def get_school(session: Session, principal: Principal, school_id: int) -> tuple[SchoolOut, int]:
+    row = session.execute(_school_query(principal).where(School.id == school_id)).first()
+    if row is None:
+        raise not_found("school")
+    return _school_out(row), row[0].version
+
+
+def create_school(session: Session, principal: Principal, data: SchoolCreate) -> tuple[SchoolOut, int]:
+    # A board outside the caller's scope is reported exactly like one that does not exist.
+    board = session.scalars(
+        sa.select(Board).where(Board.id == data.board_id, board_clause(principal))
+    ).first()
+    if board is None:
+        raise ProblemError(
+            400,
+            f"There is no board with id {data.board_id} in your scope.",
+            code="unknown-reference",
+            invalid_params=[
+                {"name": "boardId", "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
+            ],
+        )
+    principal.require(Capability.MANAGE_BOARD, board_id=board.id)
+    ensure_unique(
+        session,
+        School.location_code,
+        data.location_code,
+        exclude_id=None,
+        id_column=School.id,
+        field="locationCode",
+        what="a school",
+    )
+    ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
+    school = School(**data.model_dump())
+    session.add(school)
+    session.flush()
+    assert school.id is not None
+    audit.record(
+        session,
+        principal,
+        "create",
+        "school",
+        school.id,
+        after=audit.snapshot(school),
+        board_id=school.board_id,
+        school_id=school.id,
+    )
+    session.commit()
+    return get_school(session, principal, school.id)
+
+
+def update_school(
+    session: Session, principal: Principal, school_id: int, data: SchoolUpdate, check_version: Any
+) -> tuple[SchoolOut, int]:
+    school = visible_school(session, principal, school_id)
+    principal.require(Capability.MANAGE_SCHOOL, board_id=school.board_id, school_id=school_id)
+    check_version(school.version)
+    changes = data.model_dump(exclude_unset=True)
+    if "location_code" in changes:
+        ensure_unique(
+            session,
+            School.location_code,
+            changes["location_code"],
+            exclude_id=school_id,
+            id_column=School.id,
+            field="locationCode",
+            what="a school",
+        )
+    ensure_exists(
+        session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
+    )
+    before = audit.snapshot(school)
+    if apply_patch(school, changes, required=["location_code", "name", "sector", "municipality_id"]):
+        session.flush()
+        audit.record(
+            session,
+            principal,
+            "update",
+            "school",
+            school_id,
+            before=before,
+            after=audit.snapshot(school),
+            board_id=school.board_id,
+            school_id=school_id,
+        )
+    session.commit()
+    return get_school(session, principal, school_id)
+
+
+def delete_school(session: Session, principal: Principal, school_id: int, check_version: Any) -> None:
+    school = visible_school(session, principal, school_id)
+    principal.require(Capability.MANAGE_BOARD, board_id=school.board_id)
+    check_version(school.version)
+    audit.record(
+        session,
+        principal,
+        "delete",
+        "school",
+        school_id,
+        before=audit.snapshot(school),
+        board_id=school.board_id,
+        school_id=school_id,
+    )
+    session.delete(school)
+    session.commit()
