@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from spil.api import API_PREFIX, create_api
-from spil.kit.errors import problem_response
+from spil.kit.errors import install_handlers, problem_response
 from spil.kit.settings import get_settings
 
 
@@ -19,6 +19,7 @@ def create_app() -> FastAPI:
     settings = get_settings()
     logging.basicConfig(level=settings.log_level.upper())
     app = FastAPI(title="Spil", docs_url=None, redoc_url=None, openapi_url=None)
+    install_handlers(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

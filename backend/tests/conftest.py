@@ -93,14 +93,19 @@ def db(engine: sa.Engine) -> Iterator[Session]:
     connection.close()
 
 
-@pytest.fixture
-def app(db: Session, engine: sa.Engine) -> Iterator[Any]:
-    from spil.kit.db import get_session
+@pytest.fixture(scope="session")
+def application() -> Any:
     from spil.main import create_app
 
     get_settings.cache_clear()
+    return create_app()
+
+
+@pytest.fixture
+def app(db: Session, engine: sa.Engine, application: Any) -> Iterator[Any]:
+    from spil.kit.db import get_session
+
     ratelimit.reset_all()
-    application = create_app()
     application.state.api.dependency_overrides[get_session] = lambda: db
     previous = kit_db._engine
     kit_db._engine = engine

@@ -38,7 +38,6 @@ class InputModel(BaseModel):
         populate_by_name=True,
         extra="forbid",
         str_strip_whitespace=True,
-        serialize_by_alias=True,
     )
 
     @field_validator("*", mode="after")

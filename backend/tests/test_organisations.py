@@ -1,0 +1,252 @@
+"""Boards, schools and municipalities: CRUD within scope, duplicates, ETags, idempotency, audit."""
+
+from __future__ import annotations
+
+import pytest
+
+NEW_SCHOOL = {
+    "locationCode": "98ZZ00",
+    "name": "IKC De Brug",
+    "sector": "PO",
+    "street": "Zijlweg",
+    "houseNumber": "3",
+    "postalCode": "2013dj",
+    "city": "Haarlem",
+    "email": "Info@DeBrug.example",
+    "website": "https://debrug.example",
+}
+
+
+def test_regions_are_shipped(login):
+    api = login("lezer@demo.spil.nl")
+    body = api.get("/labour-market-regions", params={"pageSize": 100}).json()
+    assert body["total"] == 35
+    codes = {r["code"]: r["name"] for r in body["items"]}
+    assert codes["AM18"] == "Groot Amsterdam" and codes["AM37"] == "Zuid-Kennemerland en IJmond"
+
+
+def test_board_admin_creates_a_school_in_its_board(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    r = api.post("/schools", json={**NEW_SCHOOL, "boardId": demo["41234"], "municipalityId": demo["GM0392"]})
+    assert r.status_code == 201, r.text
+    school = r.json()
+    assert school["postalCode"] == "2013 DJ" and school["email"] == "info@debrug.example"
+    assert school["brin"] == "98ZZ" and school["boardName"] == "Stichting Spil Demo"
+    assert r.headers["Location"] == f"/api/v1/schools/{school['id']}"
+    assert r.headers["ETag"] == '"v1"'
+    events = api.get("/audit-events", params={"entityType": "school", "entityId": school["id"]}).json()
+    assert events["items"][0]["action"] == "create"
+    assert events["items"][0]["actorLabel"] == "bestuur@demo.spil.nl"
+
+
+def test_duplicate_location_code_is_409_and_nothing_written(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    r = api.post(
+        "/schools",
+        json={
+            **NEW_SCHOOL,
+            "locationCode": "12ab00",
+            "boardId": demo["41234"],
+            "municipalityId": demo["GM0392"],
+        },
+    )
+    assert r.status_code == 409
+    assert r.json()["invalidParams"][0]["name"] == "locationCode"
+    assert api.get("/schools").json()["total"] == 3
+
+
+def test_invalid_codes_are_400_with_the_fields(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    r = api.post(
+        "/schools",
+        json={
+            **NEW_SCHOOL,
+            "locationCode": "12AB",
+            "postalCode": "12345",
+            "sector": "MBO",
+            "website": "ftp://x",
+            "boardId": demo["41234"],
+            "municipalityId": demo["GM0392"],
+        },
+    )
+    assert r.status_code == 400
+    assert {p["name"] for p in r.json()["invalidParams"]} == {
+        "locationCode",
+        "postalCode",
+        "sector",
+        "website",
+    }
+
+
+def test_unknown_or_foreign_references_are_400(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    r = api.post("/schools", json={**NEW_SCHOOL, "boardId": demo["51234"], "municipalityId": demo["GM0392"]})
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "boardId"
+    r = api.post("/schools", json={**NEW_SCHOOL, "boardId": demo["41234"], "municipalityId": 999999})
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "municipalityId"
+
+
+def test_update_with_etag_and_stale_if_match_is_412(login, demo):
+    api = login("directie@demo.spil.nl")
+    path = f"/schools/{demo['12AB00']}"
+    first = api.get(path)
+    etag = first.headers["ETag"]
+    r = api.patch(path, json={"name": "OBS De Spil (hoofdlocatie)"}, headers={"If-Match": etag})
+    assert r.status_code == 200 and r.headers["ETag"] != etag
+    stale = api.patch(path, json={"name": "Oude naam"}, headers={"If-Match": etag})
+    assert stale.status_code == 412
+    assert stale.json()["type"].endswith("stale-record")
+    assert api.get(path).json()["name"] == "OBS De Spil (hoofdlocatie)"
+
+
+def test_required_fields_cannot_be_emptied(login, demo):
+    api = login("directie@demo.spil.nl")
+    r = api.patch(f"/schools/{demo['12AB00']}", json={"name": None})
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "name"
+    r = api.patch(f"/schools/{demo['12AB00']}", json={"phone": None})
+    assert r.status_code == 200 and r.json()["phone"] is None
+
+
+def test_idempotency_key_replays_the_first_answer(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    body = {**NEW_SCHOOL, "boardId": demo["41234"], "municipalityId": demo["GM0392"]}
+    h = {"Idempotency-Key": "sis-import-2026-11-23-001"}
+    first = api.post("/schools", json=body, headers=h)
+    again = api.post("/schools", json=body, headers=h)
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert api.get("/schools").json()["total"] == 4
+    other = api.post("/schools", json={**body, "name": "Andere school"}, headers=h)
+    assert other.status_code == 409 and other.json()["type"].endswith("idempotency-key-reused")
+    bad = api.post("/schools", json=body, headers={"Idempotency-Key": "has space"})
+    assert bad.status_code == 400
+
+
+def test_delete_school_then_404(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    created = api.post(
+        "/schools", json={**NEW_SCHOOL, "boardId": demo["41234"], "municipalityId": demo["GM0392"]}
+    )
+    path = f"/schools/{created.json()['id']}"
+    assert api.delete(path, headers={"If-Match": '"v9"'}).status_code == 412
+    assert api.delete(path).status_code == 204
+    assert api.get(path).status_code == 404
+    assert api.get("/audit-events", params={"action": "delete"}).json()["items"][0]["entityType"] == "school"
+
+
+def test_board_lifecycle_for_platform_admin(login, demo):
+    api = login("admin@demo.spil.nl")
+    r = api.post(
+        "/boards", json={"number": "12345", "name": "Stichting Nieuw", "municipalityId": demo["GM0344"]}
+    )
+    assert r.status_code == 201
+    board = r.json()
+    assert board["schoolCount"] == 0 and board["municipalityName"] == "Utrecht"
+    assert api.post("/boards", json={"number": "12345", "name": "Dubbel"}).status_code == 409
+    patched = api.patch(f"/boards/{board['id']}", json={"website": "https://nieuw.example"})
+    assert patched.json()["website"] == "https://nieuw.example"
+    assert api.delete(f"/boards/{demo['41234']}").status_code == 409  # still has schools
+    assert api.delete(f"/boards/{board['id']}").status_code == 204
+
+
+def test_board_admin_cannot_create_boards_but_edits_its_own(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    assert api.post("/boards", json={"number": "12345", "name": "X"}).status_code == 403
+    assert api.patch(f"/boards/{demo['41234']}", json={"phone": "023 555 0000"}).status_code == 200
+    assert api.patch(f"/boards/{demo['51234']}", json={"phone": "023 555 0000"}).status_code == 404
+
+
+def test_municipalities_are_managed_by_the_platform_admin(login, demo):
+    admin = login("admin@demo.spil.nl")
+    r = admin.post("/municipalities", json={"code": "gm0363", "name": "Amsterdam", "regionId": 1})
+    assert r.status_code == 201 and r.json()["code"] == "GM0363"
+    assert (
+        admin.post("/municipalities", json={"code": "GM0363", "name": "A", "regionId": 1}).status_code == 409
+    )
+    assert (
+        admin.post("/municipalities", json={"code": "GM363", "name": "A", "regionId": 1}).status_code == 400
+    )
+    assert admin.delete(f"/municipalities/{demo['GM0392']}").status_code == 409
+    assert admin.delete(f"/municipalities/{r.json()['id']}").status_code == 204
+    reader = login("lezer@demo.spil.nl")
+    assert reader.get("/municipalities").json()["total"] == 3
+    assert (
+        reader.post("/municipalities", json={"code": "GM0001", "name": "A", "regionId": 1}).status_code == 403
+    )
+
+
+@pytest.mark.parametrize(
+    "email,expected",
+    [
+        ("admin@demo.spil.nl", 4),
+        ("bestuur@demo.spil.nl", 3),
+        ("directie@demo.spil.nl", 1),
+        ("lezer@demo.spil.nl", 3),
+        ("regio@demo.spil.nl", 3),
+        ("bestuur@tweede.spil.nl", 1),
+    ],
+)
+def test_each_account_sees_only_its_scope(login, email, expected):
+    api = login(email)
+    assert api.get("/schools").json()["total"] == expected
+
+
+def test_second_board_gets_404_for_a_school_of_the_first(login, demo):
+    api = login("bestuur@tweede.spil.nl")
+    for path in (f"/schools/{demo['12AB00']}", f"/boards/{demo['41234']}"):
+        r = api.get(path)
+        assert r.status_code == 404
+        assert "outside your scope" in r.json()["detail"]
+    assert api.patch(f"/schools/{demo['12AB00']}", json={"city": "X"}).status_code == 404
+    assert api.delete(f"/schools/{demo['12AB00']}").status_code == 404
+    assert api.get("/audit-events").json()["total"] == 0
+
+
+def test_users_and_memberships_by_board_admin(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    r = api.post(
+        "/users",
+        json={
+            "email": "nieuw@demo.spil.nl",
+            "name": "Nina Nieuw",
+            "password": "een-goed-wachtwoord",
+            "memberships": [{"role": "coordinator", "schoolId": demo["23CD00"]}],
+        },
+    )
+    assert r.status_code == 201, r.text
+    user = r.json()
+    assert user["memberships"][0]["scopeName"] == "Basisschool De Regenboog"
+    # wrong level, foreign board
+    bad = api.post(
+        f"/users/{user['id']}/memberships", json={"role": "school-admin", "boardId": demo["41234"]}
+    )
+    assert bad.status_code == 400 and bad.json()["type"].endswith("role-scope-mismatch")
+    foreign = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": demo["51234"]})
+    assert foreign.status_code == 403
+    added = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": demo["41234"]})
+    assert added.status_code == 201 and len(added.json()["memberships"]) == 2
+    dup = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": demo["41234"]})
+    assert dup.status_code == 409
+    membership = added.json()["memberships"][1]["id"]
+    assert api.delete(f"/users/{user['id']}/memberships/{membership}").status_code == 204
+    # the new user logs in and sees one school
+    nina = login("nieuw@demo.spil.nl", "een-goed-wachtwoord")
+    assert nina.get("/schools").json()["total"] == 1
+    # the other board cannot see this user
+    other = login("bestuur@tweede.spil.nl")
+    assert other.get(f"/users/{user['id']}").status_code == 404
+
+
+def test_duplicate_user_email_is_409(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    r = api.post(
+        "/users",
+        json={
+            "email": "LEZER@demo.spil.nl",
+            "name": "X",
+            "password": "een-goed-wachtwoord",
+            "memberships": [{"role": "viewer", "boardId": demo["41234"]}],
+        },
+    )
+    assert r.status_code == 409

@@ -1,0 +1,80 @@
+"""Unit tests of the shared kit: policy, settings, OpenAPI shaping, ETags."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from spil.kit.errors import ProblemError
+from spil.kit.etag import etag_for
+from spil.kit.openapi import _collapse_nullable
+from spil.kit.policy import Capability, Grant, Principal, Role
+from spil.kit.settings import DEFAULT_SECRET, Settings
+
+
+def principal(*grants: Grant, admin: bool = False, scopes: frozenset[str] | None = None) -> Principal:
+    return Principal(kind="user", id=1, label="t", is_platform_admin=admin, grants=grants, api_scopes=scopes)
+
+
+def test_board_grant_covers_its_schools_but_not_others():
+    p = principal(Grant(Role.BOARD_ADMIN, board_id=1))
+    assert p.can(Capability.MANAGE_SCHOOL, board_id=1, school_id=10)
+    assert not p.can(Capability.MANAGE_SCHOOL, board_id=2, school_id=20)
+
+
+def test_school_grant_is_limited_to_the_school():
+    p = principal(Grant(Role.SCHOOL_ADMIN, school_id=10, school_board_id=1))
+    assert p.can(Capability.MANAGE_SCHOOL, board_id=1, school_id=10)
+    assert not p.can(Capability.MANAGE_SCHOOL, board_id=1, school_id=11)
+    assert not p.can(Capability.MANAGE_BOARD, board_id=1)
+
+
+@pytest.mark.parametrize(
+    "role,capability,allowed",
+    [
+        (Role.VIEWER, Capability.READ, True),
+        (Role.VIEWER, Capability.EDIT, False),
+        (Role.COORDINATOR, Capability.EDIT, True),
+        (Role.COORDINATOR, Capability.MANAGE_SCHOOL, False),
+        (Role.CONFIDENTIAL_COUNSELLOR, Capability.CONFIDENTIAL, True),
+        (Role.BOARD_ADMIN, Capability.CONFIDENTIAL, False),
+        (Role.REGION_CONTACT, Capability.READ, False),
+    ],
+)
+def test_role_capabilities(role, capability, allowed):
+    assert principal(Grant(role, board_id=1)).can(capability, board_id=1) is allowed
+
+
+def test_platform_admin_can_everything_but_the_confidential_register():
+    p = principal(admin=True)
+    assert p.can(Capability.MANAGE_BOARD, board_id=99)
+    assert not p.can(Capability.CONFIDENTIAL, board_id=99)
+
+
+def test_api_scopes_write_implies_read():
+    p = principal(Grant(Role.BOARD_ADMIN, board_id=1), scopes=frozenset({"organisations:write"}))
+    p.require_scope("organisations:read")
+    with pytest.raises(ProblemError) as exc:
+        p.require_scope("audit:read")
+    assert exc.value.status == 403
+
+
+def test_settings_refuse_default_secret_outside_development():
+    assert Settings(env="development", secret_key=DEFAULT_SECRET).secret_key == DEFAULT_SECRET
+    with pytest.raises(ValidationError, match="SPIL_SECRET_KEY"):
+        Settings(env="production", secret_key=DEFAULT_SECRET)
+    with pytest.raises(ValidationError):
+        Settings(env="production", secret_key="short")
+    ok = Settings(env="production", secret_key="x" * 40, database_url="postgres://u:p@db/spil")
+    assert ok.database_url == "postgresql+psycopg://u:p@db/spil"
+
+
+def test_nullable_scalars_keep_their_format():
+    node = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}], "title": "Start"}
+    assert _collapse_nullable(node) == {"type": ["string", "null"], "format": "date", "title": "Start"}
+    ref = {"anyOf": [{"$ref": "#/x"}, {"type": "null"}]}
+    assert _collapse_nullable(ref) == ref
+
+
+def test_etag_format():
+    assert etag_for(3) == '"v3"'
