@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from spil.kit.db import make_engine
+from spil.kit.db import advisory_lock, make_engine
 from spil.kit.settings import get_settings
 from spil.models import metadata
 
@@ -39,6 +39,7 @@ def run_migrations_online() -> None:
     with engine.connect() as conn:
         _configure(conn)
         with context.begin_transaction():
+            advisory_lock(conn)
             context.run_migrations()
     engine.dispose()
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from spil.access.models import Membership, User
 from spil.access.security import hash_password
+from spil.kit.db import advisory_lock
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
 
 MUNICIPALITIES = [
@@ -159,6 +160,7 @@ def _one(session: Session, stmt: sa.Select) -> object | None:  # type: ignore[ty
 
 
 def seed_demo(session: Session, password: str) -> list[DemoAccount]:
+    advisory_lock(session.connection())
     regions = {r.code: r for r in session.exec(select(LabourMarketRegion)).all()}
     if len(regions) < 35:
         raise RuntimeError("The labour-market regions are missing: run the migrations first.")

@@ -37,7 +37,16 @@ def new_token() -> str:
 
 
 def token_hash(token: str) -> str:
+    """How API keys are stored: a SHA-256 of a 256-bit random key (no rainbow table reaches it)."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def session_hash(token: str) -> str:
+    """How session tokens are stored: keyed with SPIL_SECRET_KEY, so rotating the secret ends
+    every session at once, and a copy of the database alone cannot be matched to cookies."""
+    from spil.kit.settings import get_settings
+
+    return hmac.new(get_settings().secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
 def new_api_key() -> tuple[str, str, str]:

@@ -15,6 +15,7 @@ from spil.access.security import (
     needs_rehash,
     new_token,
     same,
+    session_hash,
     split_api_key,
     token_hash,
     verify_password,
@@ -97,7 +98,7 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
     token = new_token()
     assert user.id is not None
     user_session = UserSession(
-        token_hash=token_hash(token),
+        token_hash=session_hash(token),
         csrf_token=new_token(),
         user_id=user.id,
         expires_at=utcnow() + dt.timedelta(hours=get_settings().session_hours),
@@ -130,7 +131,7 @@ def _from_cookie(request: Request, session: Session, token: str) -> Principal:
     row = session.exec(
         select(UserSession, User)
         .join(User, User.id == UserSession.user_id)  # type: ignore[arg-type]
-        .where(UserSession.token_hash == token_hash(token))
+        .where(UserSession.token_hash == session_hash(token))
     ).first()
     if row is None:
         raise unauthenticated("Your session has ended. Log in again.")

@@ -90,3 +90,14 @@ def get_session() -> Iterator[Session]:
     """FastAPI dependency: one session per request; services commit what they change."""
     with Session(get_engine(), expire_on_commit=False) as session:
         yield session
+
+
+# One lock for schema changes and demo seeding, so that several API processes starting at once
+# (docker compose --scale backend=N) do not run them concurrently.
+MIGRATION_LOCK_ID = 0x5350494C  # "SPIL"
+
+
+def advisory_lock(conn: sa.Connection) -> None:
+    """Hold the migration lock for the rest of this connection's transaction (PostgreSQL only)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK_ID})

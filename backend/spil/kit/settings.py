@@ -14,7 +14,9 @@ DEFAULT_SECRET = "change-me-development-only"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SPIL_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="SPIL_", env_file=".env", extra="ignore", env_ignore_empty=True
+    )
 
     env: Literal["development", "test", "production"] = "development"
     database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'spil.sqlite3'}"
