@@ -78,3 +78,15 @@ def test_nullable_scalars_keep_their_format():
 
 def test_etag_format():
     assert etag_for(3) == '"v3"'
+
+
+def test_generic_schema_names_become_upper_camel_case():
+    from spil.kit.openapi import _rename_generic_schemas
+
+    doc = {
+        "components": {"schemas": {"Page_BoardOut_": {"type": "object"}, "BoardOut": {}}},
+        "paths": {"/boards": {"get": {"schema": {"$ref": "#/components/schemas/Page_BoardOut_"}}}},
+    }
+    out = _rename_generic_schemas(doc)
+    assert set(out["components"]["schemas"]) == {"BoardPage", "BoardOut"}
+    assert out["paths"]["/boards"]["get"]["schema"]["$ref"] == "#/components/schemas/BoardPage"

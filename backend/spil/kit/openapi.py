@@ -9,6 +9,8 @@ documents the ``API-Version`` header, and nullable scalars are written the JSON 
 
 from __future__ import annotations
 
+import json
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -119,5 +121,26 @@ def build_openapi(app: FastAPI, *, title: str, description: str, server_url: str
                     response.setdefault("headers", {})["API-Version"] = {
                         "$ref": "#/components/headers/API-Version"
                     }
-    doc = _collapse_nullable(doc)
+    doc = _rename_generic_schemas(_collapse_nullable(doc))
+    return doc
+
+
+_GENERIC_NAME = re.compile(r"^([A-Za-z]+)_([A-Za-z]+)_$")
+
+
+def _rename_generic_schemas(doc: dict[str, Any]) -> dict[str, Any]:
+    """``Page_BoardOut_`` (pydantic's name for ``Page[BoardOut]``) becomes ``BoardPage``:
+    component names in UpperCamelCase, as the API rules ask."""
+    renames: dict[str, str] = {}
+    for name in doc.get("components", {}).get("schemas", {}):
+        if match := _GENERIC_NAME.match(name):
+            renames[name] = match[2].removesuffix("Out") + match[1]
+    if not renames:
+        return doc
+    text = json.dumps(doc)
+    for old, new in renames.items():
+        text = text.replace(f'"#/components/schemas/{old}"', f'"#/components/schemas/{new}"')
+    doc = json.loads(text)
+    schemas = doc["components"]["schemas"]
+    doc["components"]["schemas"] = {renames.get(k, k): v for k, v in schemas.items()}
     return doc

@@ -23,11 +23,6 @@ class Page(ApiModel, Generic[T]):
     page: int
     page_size: int
 
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        # BoardOut -> BoardPage: UpperCamelCase component names, as the API rules ask.
-        return str(params[0].__name__).removesuffix("Out") + "Page"
-
 
 @dataclass
 class PageParams:
