@@ -1,0 +1,102 @@
+import { useIsFetching } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, useUser } from '../features/auth/AuthProvider';
+import { canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [loggingOut, setLoggingOut] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const fetching = useIsFetching() > 0;
+
+  // After navigating, close the mobile menu and move focus to the new page's content.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [location.pathname]);
+
+  async function onLogout() {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } finally {
+      setLoggingOut(false);
+      navigate('/login', { replace: true });
+    }
+  }
+
+  const links = [
+    { to: '/', label: t('nav.home'), show: true, end: true },
+    { to: '/boards', label: t('nav.boards'), show: canSeeBoards(user), end: false },
+    { to: '/schools', label: t('nav.schools'), show: canSeeSchools(user), end: false },
+    { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user), end: false },
+  ].filter((l) => l.show);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="header-bar">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t('app.name')}
+          </Link>
+          <button
+            type="button"
+            className="button menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true">☰ </span>
+            {t('app.menu')}
+          </button>
+        </div>
+        <div id="site-menu" className={menuOpen ? 'site-menu open' : 'site-menu'}>
+          <nav className="main-nav" aria-label={t('app.mainNav')}>
+            <ul>
+              {links.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} end={link.end}>
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <span className="user-name" data-testid="user-name">
+              <span className="visually-hidden">{t('app.loggedInAs')} </span>
+              {user.name}
+            </span>
+            <LanguageSwitcher />
+            <button type="button" className="button" onClick={() => void onLogout()} disabled={loggingOut}>
+              {t('app.logout')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container" aria-busy={fetching}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, isProblemError, must, setCsrfToken } from '../../api/client';
+import type { SessionInfo, User } from '../../api/types';
+
+export const SESSION_KEY = ['auth', 'session'] as const;
+
+export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
+
+export interface AuthContextValue {
+  status: AuthStatus;
+  user: User | null;
+  /** True after the API answered 401 to a logged-in user: the session ran out. */
+  expired: boolean;
+  login: (email: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+async function fetchSession(): Promise<SessionInfo | null> {
+  try {
+    const session = must(await api.GET('/auth/session'));
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isProblemError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [expired, setExpired] = useState(false);
+
+  const session = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  // Any 401 from the API while logged in means the session is gone.
+  useEffect(() => {
+    const onUnauthorised = (error: unknown, key?: readonly unknown[]) => {
+      if (!isProblemError(error) || error.status !== 401) return;
+      if (key && key[0] === SESSION_KEY[0]) return;
+      if (queryClient.getQueryData(SESSION_KEY)) {
+        setCsrfToken(null);
+        setExpired(true);
+        queryClient.setQueryData(SESSION_KEY, null);
+      }
+    };
+    const unsubQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') {
+        onUnauthorised(event.action.error, event.query.queryKey);
+      }
+    });
+    const unsubMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') {
+        onUnauthorised(event.action.error, event.mutation?.options.mutationKey);
+      }
+    });
+    return () => {
+      unsubQueries();
+      unsubMutations();
+    };
+  }, [queryClient]);
+
+  const loginMutation = useMutation({
+    mutationKey: ['auth', 'login'],
+    mutationFn: async ({ email, password }: { email: string; password: string }) =>
+      must(await api.POST('/auth/login', { body: { email, password } })),
+    onSuccess: (data) => {
+      setCsrfToken(data.csrfToken);
+      setExpired(false);
+      // Start clean: nothing cached for a previous user may show.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, data);
+    },
+  });
+
+  const logoutMutation = useMutation({
+    mutationKey: ['auth', 'logout'],
+    mutationFn: async () => {
+      try {
+        await api.POST('/auth/logout');
+      } catch (error) {
+        // Already logged out on the server: fine.
+        if (!(isProblemError(error) && error.status === 401)) throw error;
+      }
+    },
+    onSettled: () => {
+      setCsrfToken(null);
+      setExpired(false);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, null);
+    },
+  });
+
+  const { mutateAsync: loginAsync } = loginMutation;
+  const { mutateAsync: logoutAsync } = logoutMutation;
+
+  const login = useCallback(
+    async (email: string, password: string) => (await loginAsync({ email, password })).user,
+    [loginAsync],
+  );
+  const logout = useCallback(async () => {
+    await logoutAsync();
+  }, [logoutAsync]);
+
+  const user = session.data?.user ?? null;
+  const status: AuthStatus = session.isPending ? 'loading' : user ? 'authenticated' : 'anonymous';
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ status, user, expired, login, logout }),
+    [status, user, expired, login, logout],
+  );
+
+  if (session.isError) {
+    // The API could not be reached: let the user try again rather than show a login form.
+    return (
+      <AuthContext.Provider value={value}>
+        <SessionError onRetry={() => void session.refetch()} />
+      </AuthContext.Provider>
+    );
+  }
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+function SessionError({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="container narrow">
+      <h1>{t('app.name')}</h1>
+      <div className="alert alert-error" role="alert">
+        <p>{t('errors.network')}</p>
+      </div>
+      <button type="button" className="button" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
+    </main>
+  );
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}
+
+/** The logged-in user; only for use below <RequireAuth>. */
+export function useUser(): User {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser needs a logged-in user');
+  return user;
+}

@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { isProblemError } from '../../api/client';
+import type { Board, BoardCreate, BoardUpdate } from '../../api/types';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormField } from '../../components/FormField';
+import { StaleNotice } from '../../components/StaleNotice';
+import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { useAllMunicipalities } from '../../lib/reference';
+import { useCreateBoard, useUpdateBoard } from './api';
+
+type BoardValues = {
+  number: string;
+  name: string;
+  municipalityId: string;
+  email: string;
+  phone: string;
+  website: string;
+};
+
+function toValues(board?: Board): BoardValues {
+  return {
+    number: str(board?.number),
+    name: str(board?.name),
+    municipalityId: str(board?.municipalityId),
+    email: str(board?.email),
+    phone: str(board?.phone),
+    website: str(board?.website),
+  };
+}
+
+function fieldValue(name: keyof BoardValues, values: BoardValues) {
+  switch (name) {
+    case 'number':
+    case 'name':
+      return values[name].trim();
+    case 'municipalityId':
+      return idOrNull(values.municipalityId);
+    default:
+      return textOrNull(values[name]);
+  }
+}
+
+const REQUIRED: (keyof BoardValues)[] = ['number', 'name'];
+
+interface Props {
+  /** The board being edited, with the ETag it was read with; absent when creating. */
+  board?: Board;
+  etag?: string | null;
+  onReload?: () => Promise<unknown>;
+}
+
+export function BoardForm({ board, etag = null, onReload }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const initial = toValues(board);
+  const form = useFormState<BoardValues>(initial);
+  const { values, setValue, fieldErrors } = form;
+  const municipalities = useAllMunicipalities();
+  const create = useCreateBoard();
+  const update = useUpdateBoard(board?.id ?? 0);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const saving = create.isPending || update.isPending;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clearErrors();
+    setStale(false);
+    const missing = REQUIRED.filter((k) => !values[k].trim());
+    if (missing.length > 0) {
+      form.setFieldErrors(Object.fromEntries(missing.map((k) => [k, t('common.fieldRequired')])));
+      return;
+    }
+    try {
+      if (board) {
+        const changed = changedFields(initial, values);
+        if (changed.length === 0) {
+          navigate(`/boards/${board.id}`);
+          return;
+        }
+        const body: BoardUpdate = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)]));
+        await update.mutateAsync({ body, etag });
+        navigate(`/boards/${board.id}`, { state: { flash: t('common.saved') } });
+      } else {
+        const body = Object.fromEntries(
+          (Object.keys(values) as (keyof BoardValues)[])
+            .map((k) => [k, fieldValue(k, values)] as const)
+            .filter(([, v]) => v !== null),
+        ) as BoardCreate;
+        const created = await create.mutateAsync(body);
+        navigate(`/boards/${created.board.id}`, { state: { flash: t('common.created') } });
+      }
+    } catch (error) {
+      if (isProblemError(error) && error.status === 412) {
+        setStale(true);
+      } else {
+        form.applyError(error);
+      }
+    }
+  }
+
+  async function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+      setStale(false);
+    }
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const cancelTo = board ? `/boards/${board.id}` : '/boards';
+
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
+      {hasFieldErrors && !form.formError && (
+        <div className="alert alert-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      )}
+      <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
+
+      <FormField label={t('boards.name')} error={fieldErrors.name} required>
+        {(a) => <input {...a} name="name" value={values.name} onChange={(e) => setValue('name', e.target.value)} autoComplete="organization" />}
+      </FormField>
+      <FormField label={t('boards.number')} hint={t('boards.numberHint')} error={fieldErrors.number} required>
+        {(a) => (
+          <input
+            {...a}
+            name="number"
+            inputMode="numeric"
+            maxLength={5}
+            value={values.number}
+            onChange={(e) => setValue('number', e.target.value)}
+            className="input-short"
+          />
+        )}
+      </FormField>
+      <FormField label={t('boards.municipality')} error={fieldErrors.municipalityId}>
+        {(a) => (
+          <select {...a} name="municipalityId" value={values.municipalityId} onChange={(e) => setValue('municipalityId', e.target.value)}>
+            <option value="">{t('schools.chooseMunicipality')}</option>
+            {municipalities.data?.map((m) => (
+              <option key={m.id} value={String(m.id)}>
+                {m.name} ({m.code})
+              </option>
+            ))}
+            {/* Keep the current value selectable while the list loads. */}
+            {!municipalities.data && board?.municipalityId != null && (
+              <option value={String(board.municipalityId)}>{board.municipalityName ?? board.municipalityId}</option>
+            )}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('boards.email')} error={fieldErrors.email}>
+        {(a) => <input {...a} name="email" type="email" autoComplete="email" value={values.email} onChange={(e) => setValue('email', e.target.value)} />}
+      </FormField>
+      <FormField label={t('boards.phone')} error={fieldErrors.phone}>
+        {(a) => <input {...a} name="phone" type="tel" autoComplete="tel" value={values.phone} onChange={(e) => setValue('phone', e.target.value)} />}
+      </FormField>
+      <FormField label={t('boards.website')} error={fieldErrors.website}>
+        {(a) => <input {...a} name="website" type="url" autoComplete="url" value={values.website} onChange={(e) => setValue('website', e.target.value)} />}
+      </FormField>
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || stale}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <Link to={cancelTo} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,232 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { isProblemError } from '../../api/client';
+import { SECTORS, type School, type SchoolCreate, type SchoolUpdate } from '../../api/types';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormField } from '../../components/FormField';
+import { StaleNotice } from '../../components/StaleNotice';
+import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { useAllBoards, useAllMunicipalities } from '../../lib/reference';
+import { useUser } from '../auth/AuthProvider';
+import { adminBoardIds } from '../auth/permissions';
+import { useCreateSchool, useUpdateSchool } from './api';
+
+export type SchoolValues = {
+  boardId: string;
+  locationCode: string;
+  name: string;
+  sector: string;
+  municipalityId: string;
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+  email: string;
+  phone: string;
+  website: string;
+  profile: string;
+};
+
+function toValues(school?: School, boardId?: number): SchoolValues {
+  return {
+    boardId: str(school?.boardId ?? boardId),
+    locationCode: str(school?.locationCode),
+    name: str(school?.name),
+    sector: str(school?.sector),
+    municipalityId: str(school?.municipalityId),
+    street: str(school?.street),
+    houseNumber: str(school?.houseNumber),
+    postalCode: str(school?.postalCode),
+    city: str(school?.city),
+    email: str(school?.email),
+    phone: str(school?.phone),
+    website: str(school?.website),
+    profile: str(school?.profile),
+  };
+}
+
+function fieldValue(name: keyof SchoolValues, values: SchoolValues): string | number | null {
+  switch (name) {
+    case 'boardId':
+    case 'municipalityId':
+      return idOrNull(values[name]);
+    case 'locationCode':
+      return values.locationCode.trim().toUpperCase();
+    case 'name':
+    case 'sector':
+      return values[name].trim();
+    default:
+      return textOrNull(values[name]);
+  }
+}
+
+const REQUIRED: (keyof SchoolValues)[] = ['boardId', 'locationCode', 'name', 'sector', 'municipalityId'];
+/** Fields the API does not let an edit change. */
+const NOT_EDITABLE: (keyof SchoolValues)[] = ['boardId'];
+
+interface Props {
+  school?: School;
+  etag?: string | null;
+  onReload?: () => Promise<unknown>;
+  /** Preselected board when creating (from `?boardId=`). */
+  defaultBoardId?: number;
+}
+
+export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Props) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const initial = toValues(school, defaultBoardId);
+  const form = useFormState<SchoolValues>(initial);
+  const { values, setValue, fieldErrors } = form;
+  const municipalities = useAllMunicipalities();
+  const boards = useAllBoards(!school);
+  const create = useCreateSchool();
+  const update = useUpdateSchool(school?.id ?? 0);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const saving = create.isPending || update.isPending;
+
+  const allowedBoards = (boards.data ?? []).filter(
+    (b) => user.isPlatformAdmin || adminBoardIds(user).includes(b.id),
+  );
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clearErrors();
+    setStale(false);
+    const missing = REQUIRED.filter((k) => !values[k].trim() && !(school && NOT_EDITABLE.includes(k)));
+    if (missing.length > 0) {
+      form.setFieldErrors(Object.fromEntries(missing.map((k) => [k, t('common.fieldRequired')])));
+      return;
+    }
+    try {
+      if (school) {
+        const changed = changedFields(initial, values).filter((k) => !NOT_EDITABLE.includes(k));
+        if (changed.length === 0) {
+          navigate(`/schools/${school.id}`);
+          return;
+        }
+        const body = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)])) as SchoolUpdate;
+        await update.mutateAsync({ body, etag });
+        navigate(`/schools/${school.id}`, { state: { flash: t('common.saved') } });
+      } else {
+        const body = Object.fromEntries(
+          (Object.keys(values) as (keyof SchoolValues)[])
+            .map((k) => [k, fieldValue(k, values)] as const)
+            .filter(([, v]) => v !== null),
+        ) as SchoolCreate;
+        const created = await create.mutateAsync(body);
+        navigate(`/schools/${created.school.id}`, { state: { flash: t('common.created') } });
+      }
+    } catch (error) {
+      if (isProblemError(error) && error.status === 412) setStale(true);
+      else form.applyError(error);
+    }
+  }
+
+  async function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+      setStale(false);
+    }
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const text = (name: keyof SchoolValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
+    <FormField label={label} error={fieldErrors[name]} hint={hint} required={REQUIRED.includes(name)}>
+      {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
+    </FormField>
+  );
+
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
+      {hasFieldErrors && !form.formError && (
+        <div className="alert alert-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      )}
+      <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
+
+      {!school && (
+        <FormField label={t('schools.board')} error={fieldErrors.boardId} required>
+          {(a) => (
+            <select {...a} name="boardId" value={values.boardId} onChange={(e) => setValue('boardId', e.target.value)}>
+              <option value="">{t('schools.chooseBoard')}</option>
+              {allowedBoards.map((b) => (
+                <option key={b.id} value={String(b.id)}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      {text('name', t('schools.name'))}
+      {text(
+        'locationCode',
+        t('schools.locationCode'),
+        { maxLength: 6, autoCapitalize: 'characters', spellCheck: false, className: 'input-short' },
+        t('schools.locationCodeHint'),
+      )}
+      <FormField label={t('schools.sector')} error={fieldErrors.sector} required>
+        {(a) => (
+          <select {...a} name="sector" value={values.sector} onChange={(e) => setValue('sector', e.target.value)}>
+            <option value="">—</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sectors.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('schools.municipality')} error={fieldErrors.municipalityId} required>
+        {(a) => (
+          <select {...a} name="municipalityId" value={values.municipalityId} onChange={(e) => setValue('municipalityId', e.target.value)}>
+            <option value="">{t('schools.chooseMunicipality')}</option>
+            {municipalities.data?.map((m) => (
+              <option key={m.id} value={String(m.id)}>
+                {m.name} ({m.code})
+              </option>
+            ))}
+            {!municipalities.data && school && (
+              <option value={String(school.municipalityId)}>{school.municipalityName ?? school.municipalityId}</option>
+            )}
+          </select>
+        )}
+      </FormField>
+      <fieldset>
+        <legend>{t('schools.address')}</legend>
+        {text('street', t('schools.street'), { autoComplete: 'address-line1' })}
+        {text('houseNumber', t('schools.houseNumber'), { className: 'input-short' })}
+        {text('postalCode', t('schools.postalCode'), { autoComplete: 'postal-code', className: 'input-short' }, t('schools.postalCodeHint'))}
+        {text('city', t('schools.city'), { autoComplete: 'address-level2' })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('schools.contact')}</legend>
+        {text('email', t('schools.email'), { type: 'email', autoComplete: 'email' })}
+        {text('phone', t('schools.phone'), { type: 'tel', autoComplete: 'tel' })}
+        {text('website', t('schools.website'), { type: 'url', autoComplete: 'url' })}
+      </fieldset>
+      <FormField label={t('schools.profile')} error={fieldErrors.profile}>
+        {(a) => <textarea {...a} name="profile" rows={4} value={values.profile} onChange={(e) => setValue('profile', e.target.value)} />}
+      </FormField>
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || stale}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <Link to={school ? `/schools/${school.id}` : '/schools'} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Translations: one JSON file per language in this folder (`nl.json`, `en.json`, ...).
+ * Dropping in another file, with every key of `nl.json`, adds a language to the switcher.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import nl from './nl.json';
+
+export const DEFAULT_LANGUAGE = 'nl';
+const STORAGE_KEY = 'spil.language';
+
+const files = import.meta.glob<{ default: typeof nl }>('./*.json', { eager: true });
+
+export const resources: Record<string, { translation: typeof nl }> = Object.fromEntries(
+  Object.entries(files).map(([path, mod]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), { translation: mod.default }]),
+);
+
+/** The languages on offer, Dutch first, each with its own name for itself. */
+export const languages: { code: string; name: string }[] = Object.keys(resources)
+  .sort((a, b) => (a === DEFAULT_LANGUAGE ? -1 : b === DEFAULT_LANGUAGE ? 1 : a.localeCompare(b)))
+  .map((code) => ({ code, name: resources[code]?.translation.language.name ?? code }));
+
+function storedLanguage(): string | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return value && value in resources ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function syncDocument(lng: string): void {
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = lng;
+  }
+}
+
+export function setupI18n(language?: string) {
+  if (!i18n.isInitialized) {
+    i18n.use(initReactI18next).init({
+      resources,
+      lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: Object.keys(resources),
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+    });
+    i18n.on('languageChanged', (lng) => {
+      syncDocument(lng);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, lng);
+      } catch {
+        /* private mode: the choice lasts for this page only */
+      }
+    });
+    syncDocument(i18n.language);
+  } else if (language && i18n.language !== language) {
+    void i18n.changeLanguage(language);
+  }
+  return i18n;
+}
+
+export default i18n;

@@ -1,0 +1,42 @@
+/** Reference lists used in forms and filters: all municipalities, all boards in scope. */
+import { useQuery } from '@tanstack/react-query';
+import { api, must } from '../api/client';
+import type { Board, Municipality } from '../api/types';
+
+const MAX_PAGES = 50;
+
+/** Reads every page of a list endpoint (100 at a time). */
+export async function fetchAll<T>(
+  fetchPage: (page: number) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const result = await fetchPage(page);
+    items.push(...result.items);
+    if (result.items.length === 0 || items.length >= result.total) break;
+  }
+  return items;
+}
+
+export function useAllMunicipalities() {
+  return useQuery({
+    queryKey: ['municipalities', 'all'],
+    queryFn: () =>
+      fetchAll<Municipality>(async (page) =>
+        must(await api.GET('/municipalities', { params: { query: { page, pageSize: 100, sort: 'name' } } })),
+      ),
+    staleTime: 60 * 60 * 1000,
+  });
+}
+
+export function useAllBoards(enabled = true) {
+  return useQuery({
+    queryKey: ['boards', 'all'],
+    queryFn: () =>
+      fetchAll<Board>(async (page) =>
+        must(await api.GET('/boards', { params: { query: { page, pageSize: 100, sort: 'name' } } })),
+      ),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+  });
+}

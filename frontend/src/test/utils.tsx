@@ -1,0 +1,71 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import type { SessionInfo, User } from '../api/types';
+import { AuthProvider, SESSION_KEY } from '../features/auth/AuthProvider';
+import { createQueryClient } from '../lib/queryClient';
+import { routes } from '../routes';
+import { setCsrfToken } from '../api/client';
+
+export const boardAdmin: User = {
+  id: 1,
+  email: 'bestuur@demo.spil.nl',
+  name: 'Bea Bestuur',
+  isPlatformAdmin: false,
+  isActive: true,
+  memberships: [
+    { id: 10, role: 'board-admin', scopeType: 'board', boardId: 7, schoolId: null, regionId: null, scopeName: 'Stichting Spil Demo' },
+  ],
+};
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
+export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title: 'Problem', status, detail, ...extra }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+export type Handler = (request: Request) => Response | Promise<Response>;
+
+/** Replaces fetch; every request is recorded and answered by the handler. */
+export function mockFetch(handler: Handler) {
+  const calls: Request[] = [];
+  const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(String(input), init);
+    calls.push(request.clone());
+    return handler(request);
+  });
+  vi.stubGlobal('fetch', fn);
+  return { fn, calls };
+}
+
+/** Renders the app's routes at `path`, optionally as a logged-in user (no session request). */
+export function renderApp(path: string, options: { user?: User | null; queryClient?: QueryClient } = {}) {
+  const queryClient = options.queryClient ?? createQueryClient();
+  queryClient.setDefaultOptions({
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  });
+  if (options.user !== undefined) {
+    const session: SessionInfo | null = options.user ? { user: options.user, csrfToken: 'csrf-test' } : null;
+    queryClient.setQueryData(SESSION_KEY, session);
+    setCsrfToken(session?.csrfToken);
+  }
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, router, queryClient };
+}
