@@ -184,10 +184,18 @@ async function main() {
       await checkA11y(page, 'home');
     });
 
-    await test('reloading the page keeps the session', async () => {
+    await test('reloading the page keeps the session; the skip link works from the keyboard', async () => {
       await page.reload();
       await settle(page);
       assert((await heading(page)).startsWith('Welkom'), 'not logged in after a reload');
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+      assert(await skip.evaluate((el) => el === document.activeElement), 'the first Tab does not reach the skip link');
+      const box = await skip.boundingBox();
+      assert(box && box.y >= 0, 'the focused skip link is not on screen');
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement?.id);
+      assert(focused === 'main', `after the skip link, focus is on "${focused}"`);
     });
 
     await test('boards list: search and sort', async () => {

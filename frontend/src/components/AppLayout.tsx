@@ -15,17 +15,15 @@ export function AppLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const lastPath = useRef(location.pathname);
   const fetching = useIsFetching() > 0;
 
   // After navigating, close the mobile menu and move focus to the new page's content.
   useEffect(() => {
     setMenuOpen(false);
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    mainRef.current?.focus({ preventScroll: false });
+    if (lastPath.current === location.pathname) return;
+    lastPath.current = location.pathname;
+    mainRef.current?.focus();
   }, [location.pathname]);
 
   async function onLogout() {
