@@ -250,3 +250,14 @@ def test_duplicate_user_email_is_409(login, demo):
         },
     )
     assert r.status_code == 409
+
+
+def test_audit_trail_records_before_and_after_in_camel_case(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    api.patch(f"/schools/{demo['12AB00']}", json={"postalCode": "2023 CB"})
+    event = api.get("/audit-events", params={"entityType": "school", "action": "update"}).json()["items"][0]
+    assert event["before"] == {"postalCode": "2023 CA"}
+    assert event["after"] == {"postalCode": "2023 CB"}
+    assert event["schoolId"] == demo["12AB00"] and event["boardId"] == demo["41234"]
+    # readable by board admins only: a viewer of the same board sees nothing
+    assert login("lezer@demo.spil.nl").get("/audit-events").json()["total"] == 0

@@ -117,7 +117,7 @@ class AuditEventOut(ApiModel):
     occurred_at: dt.datetime
     actor_type: str
     actor_label: str
-    action: str
+    action: Literal["create", "update", "delete"]
     entity_type: str
     entity_id: int
     board_id: int | None

@@ -51,10 +51,15 @@ def snapshot(obj: SQLModel | None) -> dict[str, Any] | None:
         return None
     table = obj.__table__  # type: ignore[attr-defined]
     return {
-        col.name: _jsonable(getattr(obj, col.name, None))
+        _camel(col.name): _jsonable(getattr(obj, col.name, None))
         for col in table.columns
         if col.name not in SECRET_FIELDS
     }
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def record(
@@ -71,7 +76,7 @@ def record(
 ) -> AuditEvent:
     if before is not None and after is not None:
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-        changed -= {"updated_at", "version"}
+        changed -= {"updatedAt", "version"}
         before = {k: v for k, v in before.items() if k in changed}
         after = {k: v for k, v in after.items() if k in changed}
     event = AuditEvent(

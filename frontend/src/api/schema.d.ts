@@ -453,8 +453,11 @@ export interface components {
             actorType: string;
             /** Actorlabel */
             actorLabel: string;
-            /** Action */
-            action: string;
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete";
             /** Entitytype */
             entityType: string;
             /** Entityid */
