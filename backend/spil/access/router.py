@@ -6,8 +6,6 @@ from typing import Annotated, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
 from sqlmodel import select
 
 from spil.access import users
@@ -122,11 +120,7 @@ def create_user(request: Request, session: SessionDep, principal: Person, data: 
     if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
         return replay  # type: ignore[return-value]
     out, version = users.create_user(session, principal, data)
-    payload = jsonable_encoder(out)
-    headers = {"Location": f"/api/v1/users/{out.id}", "ETag": etag_for(version)}
-    idem.remember(201, payload, headers)
-    session.commit()
-    return JSONResponse(payload, status_code=201, headers=headers)  # type: ignore[return-value]
+    return idem.created(out, f"/api/v1/users/{out.id}", etag_for(version))  # type: ignore[return-value]
 
 
 @router.get("/users/{userId}", tags=["access"], responses=problems(404))

@@ -80,6 +80,16 @@ class Idempotency:
         headers = {**record.response_headers, "Idempotent-Replayed": "true"}
         return JSONResponse(record.response_body, status_code=record.status_code, headers=headers)
 
+    def created(self, body: Any, location: str, etag: str) -> JSONResponse:
+        """Answer 201 with Location and ETag, remembered under the key, and commit."""
+        from fastapi.encoders import jsonable_encoder
+
+        payload = jsonable_encoder(body)
+        headers = {"Location": location, "ETag": etag}
+        self.remember(201, payload, headers)
+        self.session.commit()
+        return JSONResponse(payload, status_code=201, headers=headers)
+
     def remember(self, status_code: int, body: Any, headers: dict[str, str] | None = None) -> None:
         if self.key is None:
             return

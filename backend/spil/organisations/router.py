@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
 
 from spil.access.service import scoped
 from spil.kit.deps import (
@@ -47,14 +45,6 @@ RegionId = Annotated[int, id_path("regionId", "The region's id.")]
 MunicipalityId = Annotated[int, id_path("municipalityId", "The municipality's id.")]
 BoardId = Annotated[int, id_path("boardId", "The board's id.")]
 SchoolId = Annotated[int, id_path("schoolId", "The school's id.")]
-
-
-def _created(request: Request, idem: Idempotency, body: object, location: str, version: int) -> JSONResponse:
-    payload = jsonable_encoder(body)
-    headers = {"Location": location, "ETag": etag_for(version)}
-    idem.remember(201, payload, headers)
-    idem.session.commit()
-    return JSONResponse(payload, status_code=201, headers=headers)
 
 
 # --- labour-market regions -------------------------------------------------------------------
@@ -101,7 +91,7 @@ def create_municipality(
     if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
         return replay  # type: ignore[return-value]
     out = service.create_municipality(session, principal, data)
-    return _created(request, idem, out, f"/api/v1/municipalities/{out.id}", 1)  # type: ignore[return-value]
+    return idem.created(out, f"/api/v1/municipalities/{out.id}", etag_for(1))  # type: ignore[return-value]
 
 
 @router.get("/municipalities/{municipalityId}", tags=["organisations"], responses=problems(404))
@@ -153,7 +143,7 @@ def create_board(request: Request, session: SessionDep, principal: Writer, data:
     if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
         return replay  # type: ignore[return-value]
     out, version = service.create_board(session, principal, data)
-    return _created(request, idem, out, f"/api/v1/boards/{out.id}", version)  # type: ignore[return-value]
+    return idem.created(out, f"/api/v1/boards/{out.id}", etag_for(version))  # type: ignore[return-value]
 
 
 @router.get("/boards/{boardId}", tags=["organisations"], responses=problems(404))
@@ -224,7 +214,7 @@ def create_school(request: Request, session: SessionDep, principal: Writer, data
     if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
         return replay  # type: ignore[return-value]
     out, version = service.create_school(session, principal, data)
-    return _created(request, idem, out, f"/api/v1/schools/{out.id}", version)  # type: ignore[return-value]
+    return idem.created(out, f"/api/v1/schools/{out.id}", etag_for(version))  # type: ignore[return-value]
 
 
 @router.get("/schools/{schoolId}", tags=["organisations"], responses=problems(404))
