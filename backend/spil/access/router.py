@@ -97,7 +97,7 @@ def get_current_session(session: SessionDep, principal: Person) -> SessionOut:
 @router.post("/auth/logout", status_code=204, tags=["access"], summary="End the session")
 def logout(session: SessionDep, principal: Person) -> Response:
     if principal.session_id is not None:
-        session.execute(sa.delete(UserSession).where(UserSession.id == principal.session_id))  # type: ignore[arg-type]
+        session.execute(sa.delete(UserSession).where(UserSession.id == principal.session_id))
         session.commit()
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
@@ -213,7 +213,7 @@ def list_audit_events(
     stmt = select(AuditEvent)
     if not principal.is_platform_admin:
         boards = principal.board_ids(Capability.READ_AUDIT)
-        stmt = stmt.where(AuditEvent.board_id.in_(boards))  # type: ignore[union-attr]
+        stmt = stmt.where(AuditEvent.board_id.in_(boards))
     for column, value in (
         (AuditEvent.board_id, board_id),
         (AuditEvent.school_id, school_id),
@@ -226,9 +226,9 @@ def list_audit_events(
     return paginate(
         session,
         stmt,
-        paging,  # type: ignore[arg-type]
+        paging,
         sortable={"occurredAt": AuditEvent.occurred_at},
-        default_sort=[AuditEvent.occurred_at.desc()],  # type: ignore[attr-defined]
-        tiebreak=AuditEvent.id.desc(),  # type: ignore[union-attr]
+        default_sort=[AuditEvent.occurred_at.desc()],
+        tiebreak=AuditEvent.id.desc(),
         convert=AuditEventOut.model_validate,
     )

@@ -40,9 +40,9 @@ def unauthenticated(detail: str = "Log in first, or send an API key.") -> Proble
 def grants_for(session: Session, user_id: int) -> tuple[Grant, ...]:
     rows = session.execute(
         sa.select(Membership, School.board_id)
-        .outerjoin(School, School.id == Membership.school_id)  # type: ignore[arg-type]
+        .outerjoin(School, School.id == Membership.school_id)
         .where(Membership.user_id == user_id)
-        .order_by(Membership.id)  # type: ignore[arg-type]
+        .order_by(Membership.id)
     ).all()
     return tuple(
         Grant(
@@ -107,8 +107,8 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
     # Housekeeping: drop this user's expired sessions.
     session.execute(
         sa.delete(UserSession).where(
-            UserSession.user_id == user.id,  # type: ignore[arg-type]
-            UserSession.expires_at < utcnow(),  # type: ignore[arg-type]
+            UserSession.user_id == user.id,
+            UserSession.expires_at < utcnow(),
         )
     )
     user.last_login_at = utcnow()
@@ -122,7 +122,7 @@ def _from_api_key(request: Request, session: Session, key: str) -> Principal:
         raise unauthenticated("The API key is unknown or revoked.")
     now = utcnow()
     if client.last_used_at is None or now - client.last_used_at > dt.timedelta(minutes=5):
-        session.execute(sa.update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=now))  # type: ignore[arg-type]
+        session.execute(sa.update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=now))
         session.commit()
     return principal_for_client(client)
 
@@ -130,7 +130,7 @@ def _from_api_key(request: Request, session: Session, key: str) -> Principal:
 def _from_cookie(request: Request, session: Session, token: str) -> Principal:
     row = session.exec(
         select(UserSession, User)
-        .join(User, User.id == UserSession.user_id)  # type: ignore[arg-type]
+        .join(User, User.id == UserSession.user_id)
         .where(UserSession.token_hash == session_hash(token))
     ).first()
     if row is None:

@@ -49,11 +49,11 @@ def _users_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
         return sa.false()
     in_board = sa.select(Membership.user_id).where(
         sa.or_(
-            Membership.board_id.in_(boards),  # type: ignore[union-attr]
-            Membership.school_id.in_(sa.select(School.id).where(School.board_id.in_(boards))),  # type: ignore[union-attr,attr-defined]
+            Membership.board_id.in_(boards),
+            Membership.school_id.in_(sa.select(School.id).where(School.board_id.in_(boards))),
         )
     )
-    return User.id.in_(in_board)  # type: ignore[union-attr]
+    return User.id.in_(in_board)
 
 
 def _memberships(session: Session, user_ids: list[int]) -> dict[int, list[MembershipOut]]:
@@ -64,8 +64,8 @@ def _memberships(session: Session, user_ids: list[int]) -> dict[int, list[Member
         .outerjoin(Board, Board.id == Membership.board_id)
         .outerjoin(School, School.id == Membership.school_id)
         .outerjoin(LabourMarketRegion, LabourMarketRegion.id == Membership.region_id)
-        .where(Membership.user_id.in_(user_ids))  # type: ignore[attr-defined]
-        .order_by(Membership.id)  # type: ignore[arg-type]
+        .where(Membership.user_id.in_(user_ids))
+        .order_by(Membership.id)
     ).all()
     out: dict[int, list[MembershipOut]] = {uid: [] for uid in user_ids}
     for m, board_name, school_name, region_name in rows:
@@ -94,7 +94,7 @@ def list_users(session: Session, principal: Principal, params: PageParams, q: st
     if q:
         pattern = like_pattern(q)
         stmt = stmt.where(
-            sa.or_(sa.func.lower(User.name).like(pattern, escape="\\"), User.email.like(pattern, escape="\\"))  # type: ignore[attr-defined]
+            sa.or_(sa.func.lower(User.name).like(pattern, escape="\\"), User.email.like(pattern, escape="\\"))
         )
     page = paginate(
         session,
@@ -194,10 +194,10 @@ def _add_membership(session: Session, principal: Principal, user_id: int, m: Mem
     exists = session.scalars(
         sa.select(Membership).where(
             Membership.user_id == user_id,
-            Membership.role == m.role,  # type: ignore[arg-type]
+            Membership.role == m.role,
             Membership.board_id == m.board_id,
-            Membership.school_id == m.school_id,  # type: ignore[arg-type]
-            Membership.region_id == m.region_id,  # type: ignore[arg-type]
+            Membership.school_id == m.school_id,
+            Membership.region_id == m.region_id,
         )
     ).first()
     if exists is not None:
@@ -291,7 +291,7 @@ def _clients_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
     if principal.is_platform_admin:
         return sa.true()
     boards = _managed_board_ids(principal)
-    return ApiClient.board_id.in_(boards) if boards else sa.false()  # type: ignore[union-attr]
+    return ApiClient.board_id.in_(boards) if boards else sa.false()
 
 
 def list_api_clients(session: Session, principal: Principal, params: PageParams) -> Page[ApiClientOut]:

@@ -49,7 +49,7 @@ def _jsonable(value: Any) -> Any:
 def snapshot(obj: SQLModel | None) -> dict[str, Any] | None:
     if obj is None:
         return None
-    table = obj.__table__  # type: ignore[attr-defined]
+    table = obj.__table__
     return {
         _camel(col.name): _jsonable(getattr(obj, col.name, None))
         for col in table.columns

@@ -36,7 +36,7 @@ def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[st
             setattr(obj, name, value)
             changed = True
     if changed and hasattr(obj, "updated_at"):
-        obj.updated_at = utcnow()  # type: ignore[attr-defined]
+        obj.updated_at = utcnow()
     return changed
 
 

@@ -64,7 +64,7 @@ class Idempotency:
             ).encode()
         ).hexdigest()
         found = self.session.exec(
-            sa.select(IdempotencyRecord).where(  # type: ignore[call-overload]
+            sa.select(IdempotencyRecord).where(
                 IdempotencyRecord.owner == self.owner, IdempotencyRecord.key == self.key
             )
         ).first()

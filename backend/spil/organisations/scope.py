@@ -15,7 +15,7 @@ from spil.organisations.models import Board, Municipality, School
 
 
 def _region_municipalities(region_ids: set[int]) -> sa.Select[Any]:
-    return sa.select(Municipality.id).where(Municipality.region_id.in_(region_ids))  # type: ignore[union-attr,attr-defined]
+    return sa.select(Municipality.id).where(Municipality.region_id.in_(region_ids))
 
 
 def school_clause(principal: Principal, capability: Capability = Capability.READ) -> sa.ColumnElement[bool]:
@@ -24,11 +24,11 @@ def school_clause(principal: Principal, capability: Capability = Capability.READ
         return sa.true()
     parts: list[sa.ColumnElement[bool]] = []
     if board_ids := principal.board_ids(capability):
-        parts.append(School.board_id.in_(board_ids))  # type: ignore[attr-defined]
+        parts.append(School.board_id.in_(board_ids))
     if school_ids := principal.school_ids(capability):
-        parts.append(School.id.in_(school_ids))  # type: ignore[union-attr]
+        parts.append(School.id.in_(school_ids))
     if capability is Capability.READ and (region_ids := principal.region_ids()):
-        parts.append(School.municipality_id.in_(_region_municipalities(region_ids)))  # type: ignore[attr-defined]
+        parts.append(School.municipality_id.in_(_region_municipalities(region_ids)))
     return sa.or_(*parts) if parts else sa.false()
 
 
@@ -39,11 +39,11 @@ def board_clause(principal: Principal, capability: Capability = Capability.READ)
         return sa.true()
     parts: list[sa.ColumnElement[bool]] = []
     if board_ids := principal.board_ids(capability):
-        parts.append(Board.id.in_(board_ids))  # type: ignore[union-attr]
+        parts.append(Board.id.in_(board_ids))
     if school_ids := principal.school_ids(capability):
-        parts.append(Board.id.in_(sa.select(School.board_id).where(School.id.in_(school_ids))))  # type: ignore[union-attr]
+        parts.append(Board.id.in_(sa.select(School.board_id).where(School.id.in_(school_ids))))
     if capability is Capability.READ and (region_ids := principal.region_ids()):
         munis = _region_municipalities(region_ids)
-        parts.append(Board.municipality_id.in_(munis))  # type: ignore[union-attr]
-        parts.append(Board.id.in_(sa.select(School.board_id).where(School.municipality_id.in_(munis))))  # type: ignore[attr-defined]
+        parts.append(Board.municipality_id.in_(munis))
+        parts.append(Board.id.in_(sa.select(School.board_id).where(School.municipality_id.in_(munis))))
     return sa.or_(*parts) if parts else sa.false()
