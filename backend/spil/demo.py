@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from spil.access.models import Membership, User
@@ -153,10 +152,6 @@ ACCOUNTS = [
         board="51234",
     ),
 ]
-
-
-def _one(session: Session, stmt: sa.Select) -> object | None:  # type: ignore[type-arg]
-    return session.execute(stmt).scalars().first()
 
 
 def seed_demo(session: Session, password: str) -> list[DemoAccount]:

@@ -18,6 +18,8 @@ os.environ["SPIL_DEMO_PASSWORD"] = "spil-demo"
 os.environ.setdefault("SPIL_LOGIN_RATE_LIMIT", "1000/minute")
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 
+# The settings above must be in the environment before spil is imported (hence E402 below).
+
 import sqlalchemy as sa  # noqa: E402
 from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
@@ -168,12 +170,12 @@ def ids(db: Session) -> dict[str, int]:
     from spil.organisations.models import Board, Municipality, School
 
     out: dict[str, int] = {}
-    for b in db.execute(sa.select(Board)).scalars():
-        out[b.number] = b.id  # type: ignore[assignment]
-    for s in db.execute(sa.select(School)).scalars():
-        out[s.location_code] = s.id  # type: ignore[assignment]
-    for m in db.execute(sa.select(Municipality)).scalars():
-        out[m.code] = m.id  # type: ignore[assignment]
+    for table, key in (
+        (Board, Board.number),
+        (School, School.location_code),
+        (Municipality, Municipality.code),
+    ):
+        out.update({code: ident for code, ident in db.execute(sa.select(key, table.id)).all()})
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -113,14 +113,19 @@ def list_users(
 
 
 @router.post(
-    "/users", status_code=201, tags=["access"], responses=problems(403, 409), openapi_extra=IDEMPOTENCY_DOC
+    "/users",
+    status_code=201,
+    tags=["access"],
+    responses=problems(403, 409),
+    openapi_extra=IDEMPOTENCY_DOC,
+    response_model=UserOut,
 )
-def create_user(request: Request, session: SessionDep, principal: Person, data: UserCreate) -> UserOut:
+def create_user(request: Request, session: SessionDep, principal: Person, data: UserCreate) -> Any:
     idem = Idempotency(request, session, principal.idempotency_owner)
     if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay  # type: ignore[return-value]
+        return replay
     out, version = users.create_user(session, principal, data)
-    return idem.created(out, f"/api/v1/users/{out.id}", etag_for(version))  # type: ignore[return-value]
+    return idem.created(out, f"/api/v1/users/{out.id}", etag_for(version))
 
 
 @router.get("/users/{userId}", tags=["access"], responses=problems(404))

@@ -150,8 +150,8 @@ def _from_cookie(request: Request, session: Session, token: str) -> Principal:
 def current_principal(request: Request, session: Session = Depends(get_session)) -> Principal:
     """FastAPI dependency: the authenticated caller, or a 401 problem."""
     cached = getattr(request.state, "principal", None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    if isinstance(cached, Principal):
+        return cached
     auth = request.headers.get("authorization")
     if auth:
         scheme, _, credentials = auth.partition(" ")

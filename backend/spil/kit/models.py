@@ -21,6 +21,7 @@ class Versioned(Timestamped):
 
     version: int = Field(default=1, nullable=False)
 
+    # SQLAlchemy's declared_attr is typed for its own declarative base, not for SQLModel classes.
     @declared_attr  # type: ignore[misc]
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}
