@@ -261,3 +261,14 @@ def test_audit_trail_records_before_and_after_in_camel_case(login, demo):
     assert event["schoolId"] == demo["12AB00"] and event["boardId"] == demo["41234"]
     # readable by board admins only: a viewer of the same board sees nothing
     assert login("lezer@demo.spil.nl").get("/audit-events").json()["total"] == 0
+
+
+def test_password_change_is_audited_without_the_hash(login, demo):
+    api = login("bestuur@demo.spil.nl")
+    user_id = next(u["id"] for u in api.get("/users").json()["items"] if u["email"] == "lezer@demo.spil.nl")
+    assert api.patch(f"/users/{user_id}", json={"password": "een-nieuw-wachtwoord"}).status_code == 200
+    event = api.get("/audit-events", params={"entityType": "user", "entityId": user_id}).json()["items"][0]
+    assert set(event["after"]) == {"passwordHash"}
+    assert event["after"]["passwordHash"].startswith("secret:") and len(event["after"]["passwordHash"]) == 15
+    assert event["before"]["passwordHash"] != event["after"]["passwordHash"]
+    assert login("lezer@demo.spil.nl", "een-nieuw-wachtwoord").get("/schools").status_code == 200

@@ -19,8 +19,7 @@ from spil.access.schemas import (
     UserUpdate,
 )
 from spil.access.security import hash_password, new_api_key
-from spil.kit import audit
-from spil.kit.crud import apply_patch, ensure_unique
+from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_unique
 from spil.kit.db import utcnow
 from spil.kit.errors import ProblemError, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -176,18 +175,13 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> tup
         )
     for m in data.memberships:
         _check_membership(session, principal, m)
-    ensure_unique(
-        session, User.email, data.email, exclude_id=None, id_column=User.id, field="email", what="an account"
-    )
+    ensure_unique(session, User.email, data.email, field="email", what="an account")
     user = User(email=data.email, name=data.name, password_hash=hash_password(data.password))
-    session.add(user)
-    session.flush()
-    assert user.id is not None
-    audit.record(session, principal, "create", "user", user.id, after=audit.snapshot(user))
+    user_id = audited_create(session, principal, user, "user")
     for m in data.memberships:
-        _add_membership(session, principal, user.id, m)
+        _add_membership(session, principal, user_id, m)
     session.commit()
-    return get_user(session, principal, user.id)
+    return get_user(session, principal, user_id)
 
 
 def _add_membership(session: Session, principal: Principal, user_id: int, m: MembershipCreate) -> Membership:
@@ -209,18 +203,14 @@ def _add_membership(session: Session, principal: Principal, user_id: int, m: Mem
         school_id=m.school_id,
         region_id=m.region_id,
     )
-    session.add(membership)
-    session.flush()
-    assert membership.id is not None
-    audit.record(
+    board_id = _membership_board(session, m)
+    audited_create(
         session,
         principal,
-        "create",
+        membership,
         "membership",
-        membership.id,
-        after=audit.snapshot(membership),
-        board_id=_membership_board(session, m),
-        school_id=m.school_id,
+        board_id=lambda _: board_id,
+        school_id=lambda _: m.school_id,
     )
     return membership
 
@@ -249,17 +239,9 @@ def remove_membership(session: Session, principal: Principal, user_id: int, memb
         board_id is None or board_id not in _managed_board_ids(principal)
     ):
         raise not_found("membership")
-    audit.record(
-        session,
-        principal,
-        "delete",
-        "membership",
-        membership_id,
-        before=audit.snapshot(membership),
-        board_id=board_id,
-        school_id=membership.school_id,
+    audited_delete(
+        session, principal, membership, "membership", board_id=board_id, school_id=membership.school_id
     )
-    session.delete(membership)
     session.commit()
 
 
@@ -272,16 +254,9 @@ def update_user(
     if user.id == principal.id and principal.kind == "user" and data.is_active is False:
         raise ProblemError(409, "You cannot deactivate your own account.", code="self-deactivation")
     changes = data.model_dump(exclude_unset=True)
-    password = changes.pop("password", None)
-    before = audit.snapshot(user)
-    changed = apply_patch(user, changes, required=["name", "is_active"])
-    if password:
-        user.password_hash = hash_password(password)
-        user.updated_at = utcnow()
-        changed = True
-    if changed:
-        session.flush()
-        audit.record(session, principal, "update", "user", user_id, before=before, after=audit.snapshot(user))
+    if password := changes.pop("password", None):
+        changes["password_hash"] = hash_password(password)
+    audited_update(session, principal, user, changes, "user", required=["name", "is_active"])
     session.commit()
     return get_user(session, principal, user_id)
 
@@ -349,18 +324,7 @@ def create_api_client(session: Session, principal: Principal, data: ApiClientCre
         region_id=data.region_id,
         created_by=principal.id if principal.kind == "user" else None,
     )
-    session.add(client)
-    session.flush()
-    assert client.id is not None
-    audit.record(
-        session,
-        principal,
-        "create",
-        "api-client",
-        client.id,
-        after=audit.snapshot(client),
-        board_id=client.board_id,
-    )
+    audited_create(session, principal, client, "api-client", board_id=lambda c: c.board_id)
     session.commit()
     return ApiClientCreated.model_validate({**ApiClientOut.model_validate(client).model_dump(), "key": key})
 
@@ -372,17 +336,8 @@ def revoke_api_client(session: Session, principal: Principal, client_id: int) ->
     if client is None:
         raise not_found("API client")
     if client.revoked_at is None:
-        before = audit.snapshot(client)
-        client.revoked_at = utcnow()
-        audit.record(
-            session,
-            principal,
-            "update",
-            "api-client",
-            client_id,
-            before=before,
-            after=audit.snapshot(client),
-            board_id=client.board_id,
+        audited_update(
+            session, principal, client, {"revoked_at": utcnow()}, "api-client", board_id=client.board_id
         )
         session.commit()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -15,7 +16,7 @@ from spil.kit.db import UTCDateTime, utcnow
 if TYPE_CHECKING:
     from spil.kit.policy import Principal
 
-# Never copied into the audit trail.
+# Never copied into the audit trail as such (only a fingerprint that shows a change).
 SECRET_FIELDS = {"password_hash", "key_hash", "token_hash", "csrf_token"}
 
 
@@ -47,14 +48,20 @@ def _jsonable(value: Any) -> Any:
 
 
 def snapshot(obj: SQLModel | None) -> dict[str, Any] | None:
+    """The record's columns, camelCase; secrets only as a short fingerprint, so the trail shows
+    that a password or key changed without holding anything that could be reused."""
     if obj is None:
         return None
     table = obj.__table__
-    return {
-        _camel(col.name): _jsonable(getattr(obj, col.name, None))
-        for col in table.columns
-        if col.name not in SECRET_FIELDS
-    }
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        value = getattr(obj, col.name, None)
+        if col.name in SECRET_FIELDS:
+            digest = hashlib.sha256(str(value).encode()).hexdigest()[:8]
+            out[_camel(col.name)] = f"secret:{digest}" if value is not None else None
+        else:
+            out[_camel(col.name)] = _jsonable(value)
+    return out
 
 
 def _camel(name: str) -> str:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
+from spil.kit import audit
 from spil.kit.db import utcnow
 from spil.kit.errors import ProblemError
+
+if TYPE_CHECKING:
+    from spil.kit.policy import Principal
 
 
 def _camel(name: str) -> str:
@@ -41,18 +45,13 @@ def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[st
 
 
 def ensure_unique(
-    session: Session,
-    column: Any,
-    value: Any,
-    *,
-    exclude_id: int | None,
-    id_column: Any,
-    field: str,
-    what: str,
+    session: Session, column: Any, value: Any, *, field: str, what: str, exclude_id: int | None = None
 ) -> None:
-    """A clear 409 for a duplicate code before the database has to refuse it."""
+    """A clear 409 for a duplicate code before the database has to refuse it. ``column`` is a
+    model attribute (``School.location_code``); ``exclude_id`` is the record being changed."""
     if value is None:
         return
+    id_column = column.class_.id
     stmt = sa.select(id_column).where(column == value)
     if exclude_id is not None:
         stmt = stmt.where(id_column != exclude_id)
@@ -80,3 +79,85 @@ def ensure_exists(
                 {"name": field, "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
             ],
         )
+
+
+# --- audited writes: every feature service changes records through these ----------------------
+def audited_create(
+    session: Session,
+    principal: Principal | None,
+    obj: SQLModel,
+    entity_type: str,
+    *,
+    board_id: Callable[[Any], int | None] | None = None,
+    school_id: Callable[[Any], int | None] | None = None,
+) -> int:
+    """Insert ``obj`` and record it in the audit trail (not committed). Returns its id.
+    ``board_id``/``school_id`` read the audit scope from the stored record (its id is known only then)."""
+    session.add(obj)
+    session.flush()
+    ident: int = obj.id
+    audit.record(
+        session,
+        principal,
+        "create",
+        entity_type,
+        ident,
+        after=audit.snapshot(obj),
+        board_id=board_id(obj) if board_id else None,
+        school_id=school_id(obj) if school_id else None,
+    )
+    return ident
+
+
+def audited_update(
+    session: Session,
+    principal: Principal | None,
+    obj: SQLModel,
+    changes: dict[str, Any],
+    entity_type: str,
+    *,
+    required: Iterable[str] = (),
+    board_id: int | None = None,
+    school_id: int | None = None,
+) -> bool:
+    """Apply a PATCH and record what changed (not committed). Returns whether anything changed."""
+    before = audit.snapshot(obj)
+    if not apply_patch(obj, changes, required=required):
+        return False
+    session.flush()
+    audit.record(
+        session,
+        principal,
+        "update",
+        entity_type,
+        obj.id,
+        before=before,
+        after=audit.snapshot(obj),
+        board_id=board_id,
+        school_id=school_id,
+    )
+    return True
+
+
+def audited_delete(
+    session: Session,
+    principal: Principal | None,
+    obj: SQLModel,
+    entity_type: str,
+    *,
+    board_id: int | None = None,
+    school_id: int | None = None,
+) -> None:
+    """Delete ``obj`` and keep its last state in the audit trail (not committed)."""
+    audit.record(
+        session,
+        principal,
+        "delete",
+        entity_type,
+        obj.id,
+        before=audit.snapshot(obj),
+        board_id=board_id,
+        school_id=school_id,
+    )
+    session.delete(obj)
+    session.flush()

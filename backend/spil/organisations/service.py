@@ -7,8 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.kit import audit
-from spil.kit.crud import apply_patch, ensure_exists, ensure_unique
+from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, ensure_unique
 from spil.kit.errors import ProblemError, conflict, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
@@ -59,17 +58,8 @@ def get_region(session: Session, region_id: int) -> LabourMarketRegion:
 def update_region(session: Session, principal: Principal, region_id: int, data: RegionUpdate) -> RegionOut:
     principal.require_platform_admin()
     region = get_region(session, region_id)
-    before = audit.snapshot(region)
-    apply_patch(region, data.model_dump(exclude_unset=True), required=["name"])
-    audit.record(
-        session,
-        principal,
-        "update",
-        "labour-market-region",
-        region_id,
-        before=before,
-        after=audit.snapshot(region),
-    )
+    changes = data.model_dump(exclude_unset=True)
+    audited_update(session, principal, region, changes, "labour-market-region", required=["name"])
     session.commit()
     return RegionOut.model_validate(region)
 
@@ -112,25 +102,11 @@ def get_municipality(session: Session, municipality_id: int) -> MunicipalityOut:
 
 def create_municipality(session: Session, principal: Principal, data: MunicipalityCreate) -> MunicipalityOut:
     principal.require_platform_admin()
-    ensure_unique(
-        session,
-        Municipality.code,
-        data.code,
-        exclude_id=None,
-        id_column=Municipality.id,
-        field="code",
-        what="a municipality",
-    )
+    ensure_unique(session, Municipality.code, data.code, field="code", what="a municipality")
     ensure_exists(session, LabourMarketRegion, data.region_id, field="regionId", what="labour-market region")
-    municipality = Municipality(**data.model_dump())
-    session.add(municipality)
-    session.flush()
-    assert municipality.id is not None
-    audit.record(
-        session, principal, "create", "municipality", municipality.id, after=audit.snapshot(municipality)
-    )
+    ident = audited_create(session, principal, Municipality(**data.model_dump()), "municipality")
     session.commit()
-    return get_municipality(session, municipality.id)
+    return get_municipality(session, ident)
 
 
 def update_municipality(
@@ -144,17 +120,7 @@ def update_municipality(
     ensure_exists(
         session, LabourMarketRegion, changes.get("region_id"), field="regionId", what="labour-market region"
     )
-    before = audit.snapshot(municipality)
-    apply_patch(municipality, changes, required=["name", "region_id"])
-    audit.record(
-        session,
-        principal,
-        "update",
-        "municipality",
-        municipality_id,
-        before=before,
-        after=audit.snapshot(municipality),
-    )
+    audited_update(session, principal, municipality, changes, "municipality", required=["name", "region_id"])
     session.commit()
     return get_municipality(session, municipality_id)
 
@@ -171,10 +137,7 @@ def delete_municipality(session: Session, principal: Principal, municipality_id:
     )
     if in_use:
         raise conflict("Boards or schools are located in this municipality; move them first.", "in-use")
-    audit.record(
-        session, principal, "delete", "municipality", municipality_id, before=audit.snapshot(municipality)
-    )
-    session.delete(municipality)
+    audited_delete(session, principal, municipality, "municipality")
     session.commit()
 
 
@@ -230,25 +193,11 @@ def get_board(session: Session, principal: Principal, board_id: int) -> tuple[Bo
 
 def create_board(session: Session, principal: Principal, data: BoardCreate) -> tuple[BoardOut, int]:
     principal.require_platform_admin()
-    ensure_unique(
-        session,
-        Board.number,
-        data.number,
-        exclude_id=None,
-        id_column=Board.id,
-        field="number",
-        what="a board",
-    )
+    ensure_unique(session, Board.number, data.number, field="number", what="a board")
     ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
-    board = Board(**data.model_dump())
-    session.add(board)
-    session.flush()
-    assert board.id is not None
-    audit.record(
-        session, principal, "create", "board", board.id, after=audit.snapshot(board), board_id=board.id
-    )
+    ident = audited_create(session, principal, Board(**data.model_dump()), "board", board_id=lambda b: b.id)
     session.commit()
-    return get_board(session, principal, board.id)
+    return get_board(session, principal, ident)
 
 
 def update_board(
@@ -258,32 +207,15 @@ def update_board(
     principal.require(Capability.MANAGE_BOARD, board_id=board_id)
     check_version(board.version)
     changes = data.model_dump(exclude_unset=True)
-    if "number" in changes:
-        ensure_unique(
-            session,
-            Board.number,
-            changes["number"],
-            exclude_id=board_id,
-            id_column=Board.id,
-            field="number",
-            what="a board",
-        )
+    ensure_unique(
+        session, Board.number, changes.get("number"), field="number", what="a board", exclude_id=board_id
+    )
     ensure_exists(
         session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
     )
-    before = audit.snapshot(board)
-    if apply_patch(board, changes, required=["number", "name"]):
-        session.flush()
-        audit.record(
-            session,
-            principal,
-            "update",
-            "board",
-            board_id,
-            before=before,
-            after=audit.snapshot(board),
-            board_id=board_id,
-        )
+    audited_update(
+        session, principal, board, changes, "board", required=["number", "name"], board_id=board_id
+    )
     session.commit()
     return get_board(session, principal, board_id)
 
@@ -297,10 +229,7 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
     )
     if schools:
         raise conflict(f"The board still has {schools} school(s); delete or move them first.", "in-use")
-    audit.record(
-        session, principal, "delete", "board", board_id, before=audit.snapshot(board), board_id=board_id
-    )
-    session.delete(board)
+    audited_delete(session, principal, board, "board", board_id=board_id)
     session.commit()
 
 
@@ -393,32 +322,18 @@ def create_school(session: Session, principal: Principal, data: SchoolCreate) ->
             ],
         )
     principal.require(Capability.MANAGE_BOARD, board_id=board.id)
-    ensure_unique(
-        session,
-        School.location_code,
-        data.location_code,
-        exclude_id=None,
-        id_column=School.id,
-        field="locationCode",
-        what="a school",
-    )
+    ensure_unique(session, School.location_code, data.location_code, field="locationCode", what="a school")
     ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
-    school = School(**data.model_dump())
-    session.add(school)
-    session.flush()
-    assert school.id is not None
-    audit.record(
+    ident = audited_create(
         session,
         principal,
-        "create",
+        School(**data.model_dump()),
         "school",
-        school.id,
-        after=audit.snapshot(school),
-        board_id=school.board_id,
-        school_id=school.id,
+        board_id=lambda s: s.board_id,
+        school_id=lambda s: s.id,
     )
     session.commit()
-    return get_school(session, principal, school.id)
+    return get_school(session, principal, ident)
 
 
 def update_school(
@@ -428,33 +343,27 @@ def update_school(
     principal.require(Capability.MANAGE_SCHOOL, board_id=school.board_id, school_id=school_id)
     check_version(school.version)
     changes = data.model_dump(exclude_unset=True)
-    if "location_code" in changes:
-        ensure_unique(
-            session,
-            School.location_code,
-            changes["location_code"],
-            exclude_id=school_id,
-            id_column=School.id,
-            field="locationCode",
-            what="a school",
-        )
+    ensure_unique(
+        session,
+        School.location_code,
+        changes.get("location_code"),
+        field="locationCode",
+        what="a school",
+        exclude_id=school_id,
+    )
     ensure_exists(
         session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
     )
-    before = audit.snapshot(school)
-    if apply_patch(school, changes, required=["location_code", "name", "sector", "municipality_id"]):
-        session.flush()
-        audit.record(
-            session,
-            principal,
-            "update",
-            "school",
-            school_id,
-            before=before,
-            after=audit.snapshot(school),
-            board_id=school.board_id,
-            school_id=school_id,
-        )
+    audited_update(
+        session,
+        principal,
+        school,
+        changes,
+        "school",
+        required=["location_code", "name", "sector", "municipality_id"],
+        board_id=school.board_id,
+        school_id=school_id,
+    )
     session.commit()
     return get_school(session, principal, school_id)
 
@@ -463,15 +372,5 @@ def delete_school(session: Session, principal: Principal, school_id: int, check_
     school = visible_school(session, principal, school_id)
     principal.require(Capability.MANAGE_BOARD, board_id=school.board_id)
     check_version(school.version)
-    audit.record(
-        session,
-        principal,
-        "delete",
-        "school",
-        school_id,
-        before=audit.snapshot(school),
-        board_id=school.board_id,
-        school_id=school_id,
-    )
-    session.delete(school)
+    audited_delete(session, principal, school, "school", board_id=school.board_id, school_id=school_id)
     session.commit()
