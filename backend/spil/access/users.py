@@ -152,6 +152,20 @@ def _check_membership(session: Session, principal: Principal, m: MembershipCreat
         raise ProblemError(403, "You can only give roles within the boards you administer.", code="forbidden")
 
 
+def _audit_board_of_user(session: Session, principal: Principal, user_id: int) -> int | None:
+    """The board under which a change to an account is logged: one of the user's boards that the
+    principal administers (so that board's admins see it), else any of the user's boards."""
+    rows = session.execute(
+        sa.select(sa.func.coalesce(Membership.board_id, School.board_id))
+        .outerjoin(School, School.id == Membership.school_id)
+        .where(Membership.user_id == user_id)
+        .order_by(Membership.id)
+    ).scalars()
+    boards = [b for b in rows if b is not None]
+    managed = _managed_board_ids(principal)
+    return next((b for b in boards if b in managed), boards[0] if boards else None)
+
+
 def _require_user_manager(principal: Principal) -> None:
     if not principal.is_platform_admin and not _managed_board_ids(principal):
         raise ProblemError(403, "Only platform and board administrators manage users.", code="forbidden")
@@ -177,7 +191,8 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> tup
         _check_membership(session, principal, m)
     ensure_unique(session, User.email, data.email, field="email", what="an account")
     user = User(email=data.email, name=data.name, password_hash=hash_password(data.password))
-    user_id = audited_create(session, principal, user, "user")
+    first_board = _membership_board(session, data.memberships[0]) if data.memberships else None
+    user_id = audited_create(session, principal, user, "user", board_id=lambda _: first_board)
     for m in data.memberships:
         _add_membership(session, principal, user_id, m)
     session.commit()
@@ -256,7 +271,15 @@ def update_user(
     changes = data.model_dump(exclude_unset=True)
     if password := changes.pop("password", None):
         changes["password_hash"] = hash_password(password)
-    audited_update(session, principal, user, changes, "user", required=["name", "is_active"])
+    audited_update(
+        session,
+        principal,
+        user,
+        changes,
+        "user",
+        required=["name", "is_active"],
+        board_id=_audit_board_of_user(session, principal, user_id),
+    )
     session.commit()
     return get_user(session, principal, user_id)
 
