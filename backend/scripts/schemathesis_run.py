@@ -51,7 +51,8 @@ def main() -> int:
                 "    board = s.exec(select(Board).where(Board.number == '41234')).one()\n"
                 "    key, prefix, h = new_api_key()\n"
                 "    s.add(ApiClient(name='fuzz', key_prefix=prefix, key_hash=h, board_id=board.id,\n"
-                "                    scopes=['organisations:write', 'audit:read']))\n"
+                "                    scopes=['organisations:write', 'partners:write', 'people:write',\n"
+                "                            'audit:read']))\n"
                 "    s.commit()\n"
                 "    print(key)\n"
             ),

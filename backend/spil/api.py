@@ -11,11 +11,14 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from spil.access.router import router as access_router
+from spil.gaps.router import router as gaps_router
 from spil.kit.db import get_engine
 from spil.kit.errors import install_handlers, problem_response
 from spil.kit.openapi import API_VERSION, build_openapi, problems
 from spil.kit.schemas import ApiModel
 from spil.organisations.router import router as organisations_router
+from spil.partners.router import router as partners_router
+from spil.people.router import router as people_router
 
 API_PREFIX = "/api/v1"
 
@@ -34,6 +37,9 @@ TAGS = [
     {"name": "health", "description": "Liveness and readiness."},
     {"name": "access", "description": "Login, users and their roles, API clients, the audit trail."},
     {"name": "organisations", "description": "Labour-market regions, municipalities, boards and schools."},
+    {"name": "partners", "description": "External partners, partnerships, their contacts and bottlenecks."},
+    {"name": "people", "description": "People, the role catalogue, role assignments, organogram, induction."},
+    {"name": "gaps", "description": "What is missing or at risk, across the registry."},
 ]
 
 
@@ -104,6 +110,9 @@ def create_api() -> FastAPI:
     api.include_router(health)
     api.include_router(access_router)
     api.include_router(organisations_router)
+    api.include_router(partners_router)
+    api.include_router(people_router)
+    api.include_router(gaps_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

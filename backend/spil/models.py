@@ -6,6 +6,8 @@ from spil.access.models import ApiClient, Membership, User, UserSession
 from spil.kit.audit import AuditEvent
 from spil.kit.idempotency import IdempotencyRecord
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
+from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
+from spil.people.models import Person, RoleAssignment, RoleType
 
 metadata = SQLModel.metadata
 
@@ -13,10 +15,17 @@ __all__ = [
     "ApiClient",
     "AuditEvent",
     "Board",
+    "Bottleneck",
     "IdempotencyRecord",
     "LabourMarketRegion",
     "Membership",
     "Municipality",
+    "Partner",
+    "PartnerCategory",
+    "Partnership",
+    "Person",
+    "RoleAssignment",
+    "RoleType",
     "School",
     "User",
     "UserSession",

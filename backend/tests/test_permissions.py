@@ -42,7 +42,7 @@ MATRIX = [
     ("GET", "/schools/{s4}", None, [200, 404, 404, 404, 404, 404, 404, 200]),
     ("PATCH", "/schools/{s1}", {"city": "Haarlem"}, [200, 200, 200, 403, 403, 403, 403, 404]),
     ("PATCH", "/schools/{s2}", {"city": "Haarlem"}, [200, 200, 404, 404, 404, 403, 403, 404]),
-    ("DELETE", "/schools/{s2}", None, [204, 204, 404, 404, 404, 403, 403, 404]),
+    ("DELETE", "/schools/{s2}", None, [409, 409, 404, 404, 404, 403, 403, 404]),
     ("POST", "/schools", "new-school", [201, 201, 403, 403, 403, 403, 403, 400]),
     ("GET", "/municipalities", None, [200] * 8),
     ("POST", "/municipalities", {"code": "GM0001", "name": "X", "regionId": 1}, [201] + [403] * 7),
@@ -52,7 +52,70 @@ MATRIX = [
     ("GET", "/api-clients", None, [200] * 8),
     ("GET", "/audit-events", None, [200] * 8),
     ("GET", "/auth/session", None, [200] * 8),
+    # partners, partnerships, people and roles
+    ("GET", "/partners/{p1}", None, [200] * 7 + [404]),
+    ("POST", "/partners", "new-partner", [201, 201, 201, 201, 403, 403, 403, 400]),
+    ("PATCH", "/partners/{p1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 403, 404]),
+    ("DELETE", "/partners/{p1}", None, [409, 409, 403, 403, 403, 403, 403, 404]),
+    ("GET", "/partner-categories", None, [200] * 8),
+    ("POST", "/partner-categories", "new-category", [201, 201, 403, 403, 403, 403, 403, 400]),
+    ("GET", "/partnerships/{ps1}", None, [200] * 7 + [404]),
+    ("PATCH", "/partnerships/{ps1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 403, 404]),
+    ("PATCH", "/partnerships/{ps2}", {"notes": "x"}, [200, 200, 404, 404, 404, 403, 403, 404]),
+    ("POST", "/partnerships", "new-partnership", [201, 201, 201, 201, 403, 403, 403, 400]),
+    ("DELETE", "/partnerships/{ps1}", None, [409, 409, 409, 409, 403, 403, 403, 404]),
+    (
+        "POST",
+        "/partnerships/{ps1}/bottlenecks",
+        {"kind": "privacy", "occurredOn": "2026-11-01"},
+        [201, 201, 201, 201, 403, 403, 403, 404],
+    ),
+    ("GET", "/people/{pe1}", None, [200] * 7 + [404]),
+    ("POST", "/people", "new-person", [201, 201, 201, 201, 403, 403, 403, 400]),
+    ("PATCH", "/people/{pe1}", {"phone": "023 555 7777"}, [200, 200, 200, 200, 403, 403, 403, 404]),
+    ("DELETE", "/people/{pe1}", None, [409, 409, 409, 409, 403, 403, 403, 404]),
+    ("GET", "/role-types", None, [200] * 8),
+    ("POST", "/role-types", "new-role-type", [201, 201, 403, 403, 403, 403, 403, 400]),
+    ("GET", "/role-assignments/{ra1}", None, [200] * 7 + [404]),
+    ("POST", "/role-assignments", "new-assignment", [201, 201, 201, 201, 403, 403, 403, 400]),
+    ("PATCH", "/role-assignments/{ra1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 403, 404]),
+    ("GET", "/gaps", None, [200] * 8),
+    ("GET", "/schools/{s1}/organogram", None, [200] * 7 + [404]),
+    ("GET", "/schools/{s1}/induction", None, [200] * 7 + [404]),
 ]
+
+
+@pytest.fixture
+def registry(db):
+    import sqlalchemy as sa
+
+    from spil.partners.models import Partner, Partnership
+    from spil.people.models import Person, RoleAssignment, RoleType
+    from tests.conftest import ids
+
+    demo = ids(db)
+    partners = dict(db.execute(sa.select(Partner.name, Partner.id)).all())
+    people = dict(db.execute(sa.select(Person.name, Person.id)).all())
+    partnerships = {
+        (partner, school): pid
+        for partner, school, pid in db.execute(
+            sa.select(Partner.name, Partnership.school_id, Partnership.id).join(Partner)
+        ).all()
+    }
+    ib = db.execute(
+        sa.select(RoleAssignment.id)
+        .join(RoleType)
+        .where(RoleType.code == "ib", RoleAssignment.school_id == demo["12AB00"])
+    ).scalar_one()
+    return {
+        "p1": partners["CJG Haarlem"],
+        "p2": partners["Muziekschool Haarlem"],
+        "ps1": partnerships[("CJG Haarlem", demo["12AB00"])],
+        "ps2": partnerships[("GGD Kennemerland", demo["23CD00"])],
+        "pe1": people["Chris Coördinator"],
+        "pe2": people["Sanne de Vries"],
+        "ra1": ib,
+    }
 
 
 def _cases():
@@ -62,11 +125,36 @@ def _cases():
 
 
 @pytest.mark.parametrize("method,path,body,role,status", list(_cases()))
-def test_permission_matrix(login, demo, method, path, body, role, status):
+def test_permission_matrix(login, demo, registry, method, path, body, role, status):
     api = login(ACCOUNTS[role])
     url = path.format(
-        b1=demo["41234"], b2=demo["51234"], s1=demo["12AB00"], s2=demo["23CD00"], s4=demo["67GH00"]
+        b1=demo["41234"],
+        b2=demo["51234"],
+        s1=demo["12AB00"],
+        s2=demo["23CD00"],
+        s4=demo["67GH00"],
+        **registry,
     )
+    bodies = {
+        "new-partner": {"boardId": demo["41234"], "name": "Nieuw", "category": "sport"},
+        "new-category": {"boardId": demo["41234"], "code": "museum", "nameNl": "Museum", "nameEn": "Museum"},
+        "new-partnership": {"schoolId": demo["12AB00"], "partnerId": registry["p2"]},
+        "new-person": {"boardId": demo["41234"], "name": "Nieuw"},
+        "new-role-type": {
+            "boardId": demo["41234"],
+            "code": "ict",
+            "nameNl": "ICT",
+            "nameEn": "ICT",
+            "scopeLevel": "school",
+        },
+        "new-assignment": {
+            "personId": registry["pe2"],
+            "role": "language-coordinator",
+            "schoolId": demo["12AB00"],
+        },
+    }
+    if isinstance(body, str) and body in bodies:
+        body = bodies[body]
     if body == "new-school":
         body = _school(demo)
     elif body == "new-user":
@@ -102,6 +190,13 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         ("POST", "/users/{userId}/memberships"): "test_organisations",
         ("DELETE", "/users/{userId}/memberships/{membershipId}"): "test_organisations",
         ("POST", "/api-clients"): "test_auth",
+        ("GET", "/partners"): "test_partners",
+        ("GET", "/partnerships"): "test_partners",
+        ("PATCH", "/partnerships/{partnershipId}/bottlenecks/{bottleneckId}"): "test_partners",
+        ("GET", "/people"): "test_people",
+        ("DELETE", "/role-types/{roleTypeId}"): "test_people",
+        ("GET", "/role-assignments"): "test_people",
+        ("DELETE", "/role-assignments/{roleAssignmentId}"): "test_people",
         ("DELETE", "/api-clients/{apiClientId}"): "test_auth",
     }
     normalise = {
@@ -111,6 +206,11 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "{s2}": "{schoolId}",
         "{s4}": "{schoolId}",
         "/1": "/{regionId}",
+        "{p1}": "{partnerId}",
+        "{ps1}": "{partnershipId}",
+        "{ps2}": "{partnershipId}",
+        "{pe1}": "{personId}",
+        "{ra1}": "{roleAssignmentId}",
     }
     seen = set()
     for m, p in covered:

@@ -13,7 +13,15 @@ from spil.kit.schemas import ApiModel, Email, Id, InputModel, SafeStr
 RoleName = Literal[
     "board-admin", "school-admin", "coordinator", "confidential-counsellor", "viewer", "region-contact"
 ]
-ScopeName = Literal["organisations:read", "organisations:write", "audit:read"]
+ScopeName = Literal[
+    "organisations:read",
+    "organisations:write",
+    "partners:read",
+    "partners:write",
+    "people:read",
+    "people:write",
+    "audit:read",
+]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
 NewPassword = Annotated[SafeStr, Field(min_length=10, max_length=200, description="At least 10 characters.")]
 
@@ -101,7 +109,7 @@ class ApiClientCreated(ApiClientOut):
 
 class ApiClientCreate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
-    scopes: list[ScopeName] = Field(min_length=1, max_length=3)
+    scopes: list[ScopeName] = Field(min_length=1, max_length=7)
     board_id: Id | None = None
     region_id: Id | None = None
 

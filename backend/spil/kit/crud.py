@@ -161,3 +161,9 @@ def audited_delete(
     )
     session.delete(obj)
     session.flush()
+
+
+def json_list_contains(column: Any, value: str) -> sa.ColumnElement[bool]:
+    """``value`` is one of the strings in a JSON list column, on SQLite and PostgreSQL alike
+    (values are codes from a fixed vocabulary, so the quoted form cannot occur by accident)."""
+    return sa.cast(column, sa.Text).like(f'%"{value}"%')

@@ -78,6 +78,16 @@ def bad_request(detail: str, *, field: str | None = None, code: str = "invalid",
     return ProblemError(400, detail, code=code, invalid_params=params)
 
 
+def field_problem(status: int, field: str, detail: str, code: str) -> ProblemError:
+    """A problem about one body field, listed in ``invalidParams``."""
+    return ProblemError(
+        status,
+        detail,
+        code=code,
+        invalid_params=[{"name": field, "in": "body", "code": code, "reason": detail}],
+    )
+
+
 def forbidden(detail: str = "You may read this record but not change it.") -> ProblemError:
     return ProblemError(403, detail, code="forbidden")
 

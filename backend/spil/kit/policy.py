@@ -110,6 +110,15 @@ class Principal:
                 return True
         return False
 
+    def can_in_board(self, capability: Capability, board_id: int) -> bool:
+        """Whether the capability is held for the board itself or for any one of its schools
+        (board-wide registers such as partners and people are kept by school staff too)."""
+        if self.can(capability, board_id=board_id):
+            return True
+        return any(
+            g.school_board_id == board_id and capability in ROLE_CAPABILITIES[g.role] for g in self.grants
+        )
+
     def require(self, capability: Capability, *, board_id: int | None, school_id: int | None = None) -> None:
         if not self.can(capability, board_id=board_id, school_id=school_id):
             raise ProblemError(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 from pydantic.alias_generators import to_camel
 
 MAX_ID = 2_147_483_647
@@ -83,3 +84,11 @@ def _check_phone(value: str) -> str:
 Email = Annotated[str, Field(max_length=320), AfterValidator(_normalise_email)]
 Url = Annotated[str, Field(max_length=500), AfterValidator(_check_url)]
 Phone = Annotated[str, Field(max_length=40), AfterValidator(_check_phone)]
+
+
+def _money_json(value: Decimal) -> float:
+    return float(value)
+
+
+# Money is stored exactly (NUMERIC) and validated to cents; on the wire it is a JSON number.
+MoneyOut = Annotated[Decimal, PlainSerializer(_money_json, return_type=float, when_used="json")]

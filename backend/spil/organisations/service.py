@@ -26,6 +26,8 @@ from spil.organisations.schemas import (
     SchoolUpdate,
 )
 from spil.organisations.scope import board_clause, school_clause
+from spil.partners.models import Partnership
+from spil.people.models import RoleAssignment
 
 
 def _search(column: Any, q: str | None) -> sa.ColumnElement[bool]:
@@ -372,5 +374,8 @@ def delete_school(session: Session, principal: Principal, school_id: int, check_
     school = visible_school(session, principal, school_id)
     principal.require(Capability.MANAGE_BOARD, board_id=school.board_id)
     check_version(school.version)
+    for model, what in ((Partnership, "partnerships"), (RoleAssignment, "role assignments")):
+        if session.scalar(sa.select(sa.func.count()).where(model.school_id == school_id)):
+            raise conflict(f"The school still has {what}; remove or move them first.", "in-use")
     audited_delete(session, principal, school, "school", board_id=school.board_id, school_id=school_id)
     session.commit()

@@ -360,6 +360,298 @@ export interface paths {
         patch: operations["update_school_schools__schoolId__patch"];
         trace?: never;
     };
+    "/partner-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner categories: the built-in catalogue and the board's own */
+        get: operations["list_categories_partner_categories_get"];
+        put?: never;
+        /** Create Category */
+        post: operations["create_category_partner_categories_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners (external organisations) of the boards in your scope */
+        get: operations["list_partners_partners_get"];
+        put?: never;
+        /** Create Partner */
+        post: operations["create_partner_partners_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{partnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Partner */
+        get: operations["get_partner_partners__partnerId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Partner */
+        delete: operations["delete_partner_partners__partnerId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Partner */
+        patch: operations["update_partner_partners__partnerId__patch"];
+        trace?: never;
+    };
+    "/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partnerships of the schools and boards in your scope */
+        get: operations["list_partnerships_partnerships_get"];
+        put?: never;
+        /** Create Partnership */
+        post: operations["create_partnership_partnerships_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Partnership */
+        get: operations["get_partnership_partnerships__partnershipId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Partnership */
+        delete: operations["delete_partnership_partnerships__partnershipId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Partnership */
+        patch: operations["update_partnership_partnerships__partnershipId__patch"];
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}/bottlenecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Bottleneck */
+        post: operations["add_bottleneck_partnerships__partnershipId__bottlenecks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partnerships/{partnershipId}/bottlenecks/{bottleneckId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Bottleneck */
+        patch: operations["update_bottleneck_partnerships__partnershipId__bottlenecks__bottleneckId__patch"];
+        trace?: never;
+    };
+    "/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff, volunteers and external contacts of the boards in your scope */
+        get: operations["list_people_people_get"];
+        put?: never;
+        /** Create Person */
+        post: operations["create_person_people_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Person */
+        get: operations["get_person_people__personId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Person */
+        delete: operations["delete_person_people__personId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Person */
+        patch: operations["update_person_people__personId__patch"];
+        trace?: never;
+    };
+    "/role-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The role catalogue: built-in roles and the board's own */
+        get: operations["list_role_types_role_types_get"];
+        put?: never;
+        /** Create Role Type */
+        post: operations["create_role_type_role_types_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/role-types/{roleTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Role Type */
+        delete: operations["delete_role_type_role_types__roleTypeId__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/role-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who holds which role where (history included) */
+        get: operations["list_assignments_role_assignments_get"];
+        put?: never;
+        /** Create Assignment */
+        post: operations["create_assignment_role_assignments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/role-assignments/{roleAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Assignment */
+        get: operations["get_assignment_role_assignments__roleAssignmentId__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Assignment
+         * @description Only for an assignment entered by mistake; to end one, set `endsOn`.
+         */
+        delete: operations["delete_assignment_role_assignments__roleAssignmentId__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Assignment
+         * @description Ending an assignment is setting `endsOn`; the history is kept.
+         */
+        patch: operations["update_assignment_role_assignments__roleAssignmentId__patch"];
+        trace?: never;
+    };
+    "/schools/{schoolId}/organogram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's roles, the people holding them and the partners they are the contact for */
+        get: operations["get_organogram_schools__schoolId__organogram_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schools/{schoolId}/induction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For new staff: the school's partners by level, with the colleague to go to */
+        get: operations["get_induction_schools__schoolId__induction_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is missing or at risk: unfilled statutory roles, partners on one person, expiring agreements, ... */
+        get: operations["list_gaps_gaps_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -369,7 +661,7 @@ export interface components {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: ("organisations:read" | "organisations:write" | "audit:read")[];
+            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "audit:read")[];
             /** Boardid */
             boardId?: number | null;
             /** Regionid */
@@ -548,6 +840,156 @@ export interface components {
             /** Website */
             website?: string | null;
         };
+        /** BottleneckCreate */
+        BottleneckCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** BottleneckOut */
+        BottleneckOut: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Note */
+            note: string | null;
+            /** Resolved */
+            resolved: boolean;
+        };
+        /** BottleneckUpdate */
+        BottleneckUpdate: {
+            /** Resolved */
+            resolved?: boolean | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** CategoryCreate */
+        CategoryCreate: {
+            /** Boardid */
+            boardId: number;
+            /** Code */
+            code: string;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+        };
+        /** CategoryOut */
+        CategoryOut: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /**
+             * Boardid
+             * @description Empty for the built-in categories.
+             */
+            boardId: number | null;
+        };
+        /** ExternalContact */
+        ExternalContact: {
+            /** Name */
+            name: string;
+            /** Function */
+            function?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** ExternalContactOut */
+        ExternalContactOut: {
+            /** Name */
+            name: string;
+            /** Function */
+            function?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** GapCounts */
+        GapCounts: {
+            /** Error */
+            error: number;
+            /** Warning */
+            warning: number;
+            /** Info */
+            info: number;
+        };
+        /** GapOut */
+        GapOut: {
+            /**
+             * Kind
+             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue; later capabilities add more.
+             */
+            kind: string;
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "error" | "warning" | "info";
+            subject: components["schemas"]["GapSubject"];
+            /** Message */
+            message: string;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number | null;
+            /** Schoolname */
+            schoolName: string | null;
+            /** Details */
+            details: {
+                [key: string]: string;
+            };
+        };
+        /** GapPage */
+        GapPage: {
+            /** Items */
+            items: components["schemas"]["GapOut"][];
+            /** Total */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+            /** @description All gaps in scope by severity, before the kind/severity filters. */
+            counts: components["schemas"]["GapCounts"];
+        };
+        /** GapSubject */
+        GapSubject: {
+            /**
+             * Type
+             * @description school, partnership, role-assignment, ...
+             */
+            type: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
         /** Health */
         Health: {
             /**
@@ -555,6 +997,68 @@ export interface components {
              * @constant
              */
             status: "ok";
+        };
+        /** Induction */
+        Induction: {
+            /** Schoolid */
+            schoolId: number;
+            /** Schoolname */
+            schoolName: string;
+            /** Levels */
+            levels: components["schemas"]["InductionLevel"][];
+        };
+        /** InductionContact */
+        InductionContact: {
+            /** Personid */
+            personId: number;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Isprimary */
+            isPrimary: boolean;
+        };
+        /** InductionLevel */
+        InductionLevel: {
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "pupil" | "group" | "school" | "unspecified";
+            /** Partners */
+            partners: components["schemas"]["InductionPartner"][];
+        };
+        /** InductionPartner */
+        InductionPartner: {
+            /** Partnershipid */
+            partnershipId: number;
+            /** Partnername */
+            partnerName: string;
+            /** Categorycode */
+            categoryCode: string;
+            /** Categoryname */
+            categoryName: string;
+            /** Title */
+            title: string | null;
+            /** Purposes */
+            purposes: string[];
+            /** Colocated */
+            coLocated: boolean;
+            /** Contacts */
+            contacts: components["schemas"]["InductionContact"][];
+        };
+        /** InternalContactOut */
+        InternalContactOut: {
+            /** Assignmentid */
+            assignmentId: number;
+            /** Personid */
+            personId: number;
+            /** Personname */
+            personName: string;
+            /** Isprimary */
+            isPrimary: boolean;
         };
         /** InvalidParam */
         InvalidParam: {
@@ -655,6 +1159,56 @@ export interface components {
             /** Regionid */
             regionId?: number | null;
         };
+        /** Organogram */
+        Organogram: {
+            /** Schoolid */
+            schoolId: number;
+            /** Schoolname */
+            schoolName: string;
+            /** Nodes */
+            nodes: components["schemas"]["OrganogramNode"][];
+            /** Edges */
+            edges: components["schemas"]["OrganogramEdge"][];
+        };
+        /** OrganogramEdge */
+        OrganogramEdge: {
+            /** Source */
+            source: string;
+            /** Target */
+            target: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "holds-role" | "contact-for";
+            /** Label */
+            label: string;
+        };
+        /** OrganogramNode */
+        OrganogramNode: {
+            /**
+             * Id
+             * @description Unique within the graph: `school-1`, `person-4`, `partner-7`.
+             */
+            id: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "school" | "person" | "partner";
+            /** Label */
+            label: string;
+            /**
+             * Roles
+             * @description For a person: the roles held at this school.
+             */
+            roles?: string[];
+            /**
+             * Category
+             * @description For a partner: its category code.
+             */
+            category?: string | null;
+        };
         /** Page[ApiClientOut] */
         ApiClientPage: {
             /** Items */
@@ -711,10 +1265,66 @@ export interface components {
             /** Pagesize */
             pageSize: number;
         };
+        /** Page[PartnerOut] */
+        PartnerPage: {
+            /** Items */
+            items: components["schemas"]["PartnerOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[PartnershipOut] */
+        PartnershipPage: {
+            /** Items */
+            items: components["schemas"]["PartnershipOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[PersonOut] */
+        PersonPage: {
+            /** Items */
+            items: components["schemas"]["PersonOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
         /** Page[RegionOut] */
         RegionPage: {
             /** Items */
             items: components["schemas"]["RegionOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[RoleAssignmentOut] */
+        RoleAssignmentPage: {
+            /** Items */
+            items: components["schemas"]["RoleAssignmentOut"][];
             /**
              * Total
              * @description How many records match the filters, over all pages.
@@ -752,6 +1362,357 @@ export interface components {
             page: number;
             /** Pagesize */
             pageSize: number;
+        };
+        /** PartnerCreate */
+        PartnerCreate: {
+            /**
+             * Kvknumber
+             * @description KvK number, 8 digits.
+             * @example 12345678
+             */
+            kvkNumber?: string | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Website */
+            website?: string | null;
+            /** Address */
+            address?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Boardid */
+            boardId: number;
+            /** Name */
+            name: string;
+            /**
+             * Category
+             * @description A category code: built-in or one of the board's own.
+             */
+            category: string;
+        };
+        /** PartnerOut */
+        PartnerOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Name */
+            name: string;
+            /** Categoryid */
+            categoryId: number;
+            /** Categorycode */
+            categoryCode: string;
+            /** Categoryname */
+            categoryName: string;
+            /** Kvknumber */
+            kvkNumber: string | null;
+            /** Municipalityid */
+            municipalityId: number | null;
+            /** Municipalityname */
+            municipalityName?: string | null;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Website */
+            website: string | null;
+            /** Address */
+            address: string | null;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Partnershipcount
+             * @default 0
+             */
+            partnershipCount: number;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** PartnerUpdate */
+        PartnerUpdate: {
+            /**
+             * Kvknumber
+             * @description KvK number, 8 digits.
+             * @example 12345678
+             */
+            kvkNumber?: string | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Website */
+            website?: string | null;
+            /** Address */
+            address?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Category */
+            category?: string | null;
+        };
+        /** PartnershipCreate */
+        PartnershipCreate: {
+            /** Title */
+            title?: string | null;
+            /** Levels */
+            levels?: ("pupil" | "group" | "school")[] | null;
+            /** Purposes */
+            purposes?: ("vision" | "proximity" | "societal-mission" | "workload-relief" | "required-care" | "other")[] | null;
+            /** Colocated */
+            coLocated?: boolean | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "exploring" | "active" | "paused" | "ended" | null;
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate?: string | null;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate?: string | null;
+            /**
+             * Reviewdate
+             * Format: date
+             */
+            reviewDate?: string | null;
+            /**
+             * Agreementtype
+             * @enum {string|null}
+             */
+            agreementType?: "none" | "informal" | "covenant" | "contract" | "data-processing-agreement" | null;
+            /** Annualbudget */
+            annualBudget?: number | string | null;
+            /** Externalcontacts */
+            externalContacts?: components["schemas"]["ExternalContact"][] | null;
+            /** Notes */
+            notes?: string | null;
+            /** Partnerid */
+            partnerId: number;
+            /**
+             * Schoolid
+             * @description Leave empty for a board-wide partnership.
+             */
+            schoolId?: number | null;
+            /**
+             * Boardid
+             * @description Required for a board-wide partnership.
+             */
+            boardId?: number | null;
+        };
+        /** PartnershipFields */
+        PartnershipFields: {
+            /** Title */
+            title?: string | null;
+            /** Levels */
+            levels?: ("pupil" | "group" | "school")[] | null;
+            /** Purposes */
+            purposes?: ("vision" | "proximity" | "societal-mission" | "workload-relief" | "required-care" | "other")[] | null;
+            /** Colocated */
+            coLocated?: boolean | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "exploring" | "active" | "paused" | "ended" | null;
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate?: string | null;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate?: string | null;
+            /**
+             * Reviewdate
+             * Format: date
+             */
+            reviewDate?: string | null;
+            /**
+             * Agreementtype
+             * @enum {string|null}
+             */
+            agreementType?: "none" | "informal" | "covenant" | "contract" | "data-processing-agreement" | null;
+            /** Annualbudget */
+            annualBudget?: number | string | null;
+            /** Externalcontacts */
+            externalContacts?: components["schemas"]["ExternalContact"][] | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** PartnershipOut */
+        PartnershipOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /**
+             * Schoolid
+             * @description Empty when the whole board works with the partner.
+             */
+            schoolId: number | null;
+            /** Schoolname */
+            schoolName?: string | null;
+            /** Partnerid */
+            partnerId: number;
+            /** Partnername */
+            partnerName: string;
+            /** Categorycode */
+            categoryCode: string;
+            /** Title */
+            title: string | null;
+            /** Levels */
+            levels: ("pupil" | "group" | "school")[];
+            /** Purposes */
+            purposes: ("vision" | "proximity" | "societal-mission" | "workload-relief" | "required-care" | "other")[];
+            /** Colocated */
+            coLocated: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "exploring" | "active" | "paused" | "ended";
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string | null;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate: string | null;
+            /**
+             * Reviewdate
+             * Format: date
+             */
+            reviewDate: string | null;
+            /**
+             * Agreementtype
+             * @enum {string}
+             */
+            agreementType: "none" | "informal" | "covenant" | "contract" | "data-processing-agreement";
+            /** Annualbudget */
+            annualBudget: number | null;
+            /** Externalcontacts */
+            externalContacts: components["schemas"]["ExternalContactOut"][];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Internalcontacts
+             * @default []
+             */
+            internalContacts: components["schemas"]["InternalContactOut"][];
+            /**
+             * Bottlenecks
+             * @default []
+             */
+            bottlenecks: components["schemas"]["BottleneckOut"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** PersonCreate */
+        PersonCreate: {
+            /**
+             * Kind
+             * @enum {string|null}
+             */
+            kind?: "staff" | "volunteer" | "external" | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Notes */
+            notes?: string | null;
+            /** Boardid */
+            boardId: number;
+            /** Name */
+            name: string;
+        };
+        /** PersonOut */
+        PersonOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "staff" | "volunteer" | "external";
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Languages */
+            languages: string[];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Activeroles
+             * @default 0
+             */
+            activeRoles: number;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** PersonUpdate */
+        PersonUpdate: {
+            /**
+             * Kind
+             * @enum {string|null}
+             */
+            kind?: "staff" | "volunteer" | "external" | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Notes */
+            notes?: string | null;
+            /** Name */
+            name?: string | null;
         };
         /**
          * Problem
@@ -800,6 +1761,186 @@ export interface components {
         RegionUpdate: {
             /** Name */
             name: string;
+        };
+        /** RoleAssignmentCreate */
+        RoleAssignmentCreate: {
+            /** Hoursperweek */
+            hoursPerWeek?: number | string | null;
+            /** Hoursperyear */
+            hoursPerYear?: number | string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /** Isprimary */
+            isPrimary?: boolean | null;
+            /** Notes */
+            notes?: string | null;
+            /** Personid */
+            personId: number;
+            /**
+             * Role
+             * @description A role type code (built-in or the board's own).
+             */
+            role: string;
+            /** Schoolid */
+            schoolId?: number | null;
+            /** Regionid */
+            regionId?: number | null;
+            /**
+             * Partnershipid
+             * @description For a partnership contact: the partnership.
+             */
+            partnershipId?: number | null;
+        };
+        /** RoleAssignmentOut */
+        RoleAssignmentOut: {
+            /** Id */
+            id: number;
+            /** Personid */
+            personId: number;
+            /** Personname */
+            personName: string;
+            /** Roletypeid */
+            roleTypeId: number;
+            /** Rolecode */
+            roleCode: string;
+            /** Rolename */
+            roleName: string;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number | null;
+            /** Schoolname */
+            schoolName?: string | null;
+            /** Regionid */
+            regionId: number | null;
+            /** Partnershipid */
+            partnershipId: number | null;
+            /** Partnername */
+            partnerName?: string | null;
+            /** Hoursperweek */
+            hoursPerWeek: number | null;
+            /** Hoursperyear */
+            hoursPerYear: number | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string | null;
+            /** Isprimary */
+            isPrimary: boolean;
+            /** Active */
+            active: boolean;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** RoleAssignmentUpdate */
+        RoleAssignmentUpdate: {
+            /** Hoursperweek */
+            hoursPerWeek?: number | string | null;
+            /** Hoursperyear */
+            hoursPerYear?: number | string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /** Isprimary */
+            isPrimary?: boolean | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** RoleTypeCreate */
+        RoleTypeCreate: {
+            /** Boardid */
+            boardId: number;
+            /** Code */
+            code: string;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /**
+             * Scopelevel
+             * @enum {string}
+             */
+            scopeLevel: "school" | "board" | "region";
+            /**
+             * Needshours
+             * @default false
+             */
+            needsHours: boolean;
+            /**
+             * Iscontactpoint
+             * @default true
+             */
+            isContactPoint: boolean;
+            /**
+             * Requiredperschool
+             * @default false
+             */
+            requiredPerSchool: boolean;
+        };
+        /** RoleTypeOut */
+        RoleTypeOut: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /**
+             * Scopelevel
+             * @enum {string}
+             */
+            scopeLevel: "school" | "board" | "region";
+            /**
+             * Requiredby
+             * @enum {string}
+             */
+            requiredBy: "law" | "guideline" | "none";
+            /** Requiredperschool */
+            requiredPerSchool: boolean;
+            /** Needshours */
+            needsHours: boolean;
+            /** Iscontactpoint */
+            isContactPoint: boolean;
+            /** Source */
+            source: string | null;
+            /**
+             * Boardid
+             * @description Empty for the built-in catalogue.
+             */
+            boardId: number | null;
         };
         /** SchoolCreate */
         SchoolCreate: {
@@ -2850,6 +3991,1865 @@ export interface operations {
             };
             /** @description The record changed since it was read (`If-Match` is stale). */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_categories_partner_categories_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_category_partner_categories_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_partners_partners_get: {
+        parameters: {
+            query?: {
+                /** @description Search text (case-insensitive, part of a word). */
+                q?: string | null;
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description A category code. */
+                category?: string | null;
+                /** @description Located there. */
+                municipalityId?: number | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_partner_partners_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_partner_partners__partnerId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner's id. */
+                partnerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_partner_partners__partnerId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The partner's id. */
+                partnerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_partner_partners__partnerId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The partner's id. */
+                partnerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_partnerships_partnerships_get: {
+        parameters: {
+            query?: {
+                /** @description Search text (case-insensitive, part of a word). */
+                q?: string | null;
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                /** @description Only with this partner. */
+                partnerId?: number | null;
+                status?: "exploring" | "active" | "paused" | "ended" | null;
+                /** @description Only partnerships at this level. */
+                level?: "pupil" | "group" | "school" | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_partnership_partnerships_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_partnership_partnerships__partnershipId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's id. */
+                partnershipId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_partnership_partnerships__partnershipId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The partnership's id. */
+                partnershipId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_partnership_partnerships__partnershipId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The partnership's id. */
+                partnershipId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipFields"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_bottleneck_partnerships__partnershipId__bottlenecks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's id. */
+                partnershipId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BottleneckCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BottleneckOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_bottleneck_partnerships__partnershipId__bottlenecks__bottleneckId__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's id. */
+                partnershipId: number;
+                /** @description The bottleneck's id. */
+                bottleneckId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BottleneckUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BottleneckOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_people_people_get: {
+        parameters: {
+            query?: {
+                /** @description Search text (case-insensitive, part of a word). */
+                q?: string | null;
+                /** @description Only this board's. */
+                boardId?: number | null;
+                kind?: "staff" | "volunteer" | "external" | null;
+                /** @description Speaks this language. */
+                language?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_person_people_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person_people__personId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_person_people__personId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The person's id. */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_person_people__personId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The person's id. */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_role_types_role_types_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleTypeOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_role_type_role_types_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleTypeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_role_type_role_types__roleTypeId__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The role type's id. */
+                roleTypeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assignments_role_assignments_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description At this school. */
+                schoolId?: number | null;
+                /** @description Held by this person. */
+                personId?: number | null;
+                /** @description For this partnership. */
+                partnershipId?: number | null;
+                /** @description A role type code. */
+                role?: string | null;
+                /** @description true: current only; false: ended or future only. */
+                active?: boolean | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_assignment_role_assignments_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleAssignmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assignment_role_assignments__roleAssignmentId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The role assignment's id. */
+                roleAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_assignment_role_assignments__roleAssignmentId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The role assignment's id. */
+                roleAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_assignment_role_assignments__roleAssignmentId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The role assignment's id. */
+                roleAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleAssignmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organogram_schools__schoolId__organogram_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's id. */
+                schoolId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organogram"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_induction_schools__schoolId__induction_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's id. */
+                schoolId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Induction"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_gaps_gaps_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board. */
+                boardId?: number | null;
+                /** @description Only this school. */
+                schoolId?: number | null;
+                kind?: string | null;
+                severity?: "error" | "warning" | "info" | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

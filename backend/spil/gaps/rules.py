@@ -1,0 +1,58 @@
+"""Gaps are first-class: each rule looks at the registry and yields what is missing or at risk.
+
+A rule is a function ``(session, scope) -> Iterable[Gap]`` registered with ``@rule``; later
+capabilities (allowances, routes) add their own rules in their own modules, and
+``GET /gaps`` lists them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+EXPIRY_WINDOW_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Gap:
+    kind: str
+    severity: Severity
+    subject_type: str
+    subject_id: int
+    subject_name: str
+    message: str
+    board_id: int
+    school_id: int | None = None
+    school_name: str | None = None
+    details: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GapScope:
+    """Which schools and boards to look at (already limited to the caller's scope)."""
+
+    school_ids: sa.Select  # type: ignore[type-arg]
+    board_ids: sa.Select  # type: ignore[type-arg]
+    today: dt.date
+
+
+GapRule = Callable[[Session, GapScope], Iterable[Gap]]
+RULES: list[GapRule] = []
+
+
+def rule(fn: GapRule) -> GapRule:
+    RULES.append(fn)
+    return fn
+
+
+def collect(session: Session, scope: GapScope) -> list[Gap]:
+    gaps = [gap for fn in RULES for gap in fn(session, scope)]
+    gaps.sort(key=lambda g: (SEVERITY_ORDER[g.severity], g.school_name or "", g.kind, g.subject_name))
+    return gaps

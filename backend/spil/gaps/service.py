@@ -1,0 +1,76 @@
+"""``GET /gaps``: every rule's findings within the caller's scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+import spil.partners.gaps  # noqa: F401  (registers the partner and role rules)
+from spil.gaps.rules import Gap, GapScope, collect
+from spil.gaps.schemas import GapOut, GapPage
+from spil.kit.pagination import PageParams
+from spil.kit.policy import Principal
+from spil.organisations.models import Board, School
+from spil.organisations.scope import school_clause
+
+
+def scope_for(
+    principal: Principal, board_id: int | None, school_id: int | None, today: dt.date | None = None
+) -> GapScope:
+    schools = sa.select(School.id).where(school_clause(principal))
+    # Board-wide records (a partnership of the whole board) are the gaps of people who work at
+    # board level, not of a single school's staff.
+    boards = (
+        sa.select(Board.id)
+        if principal.is_platform_admin
+        else sa.select(Board.id).where(Board.id.in_(principal.board_ids() or {0}))
+    )
+    if board_id is not None:
+        schools = schools.where(School.board_id == board_id)
+        boards = boards.where(Board.id == board_id)
+    if school_id is not None:
+        schools = schools.where(School.id == school_id)
+        boards = boards.where(sa.false())  # board-wide records are not a school's gaps
+    return GapScope(school_ids=schools, board_ids=boards, today=today or dt.date.today())
+
+
+def _out(gap: Gap) -> GapOut:
+    return GapOut(
+        kind=gap.kind,
+        severity=gap.severity,
+        subject={"type": gap.subject_type, "id": gap.subject_id, "name": gap.subject_name},
+        message=gap.message,
+        board_id=gap.board_id,
+        school_id=gap.school_id,
+        school_name=gap.school_name,
+        details=gap.details,
+    )
+
+
+def list_gaps(
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    board_id: int | None,
+    school_id: int | None,
+    kind: str | None,
+    severity: str | None,
+) -> GapPage:
+    gaps = collect(session, scope_for(principal, board_id, school_id))
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for gap in gaps:
+        counts[gap.severity] += 1
+    selected = [
+        g for g in gaps if (kind is None or g.kind == kind) and (severity is None or g.severity == severity)
+    ]
+    window = selected[params.offset : params.offset + params.page_size]
+    return GapPage(
+        items=[_out(g) for g in window],
+        total=len(selected),
+        page=params.page,
+        page_size=params.page_size,
+        counts=counts,
+    )

@@ -1,0 +1,26 @@
+"""The built-in catalogues shipped as data (PRODUCT.md, seed 001): partner categories."""
+
+PARTNER_CATEGORIES = [
+    ("municipality", "Gemeente", "Municipality"),
+    ("youth-care", "Jeugdhulp / CJG", "Youth care / CJG"),
+    ("childcare", "Kinderopvang", "Childcare"),
+    ("library", "Bibliotheek", "Library"),
+    ("care-provider", "Zorgaanbieder", "Care provider"),
+    ("school-support-service", "Schoolbegeleidingsdienst", "School support service"),
+    ("subject-teacher", "Vakleerkracht", "Subject teacher"),
+    ("guest-lessons", "Gastlessen", "Guest lessons"),
+    ("staff-training", "Scholing personeel", "Staff training"),
+    ("teacher-training-college", "Lerarenopleiding", "Teacher-training college"),
+    ("refugee-work", "Vluchtelingenwerk", "Refugee work"),
+    ("community-work", "Welzijn / jongerenwerk", "Community and youth work"),
+    ("research-advice", "Onderzoek en advies", "Research and advice"),
+    ("public-health", "GGD", "Public health (GGD)"),
+    ("police", "Politie / wijkagent", "Police"),
+    ("housing-corporation", "Woningcorporatie", "Housing corporation"),
+    ("culture", "Cultuur", "Culture"),
+    ("sport", "Sport", "Sport"),
+    ("nature", "Natuur en milieu", "Nature"),
+    ("other-school", "Andere school of ander bestuur", "Another school or board"),
+    ("employer-service-point", "Werkgeversservicepunt", "Employer service point"),
+    ("other", "Overig", "Other"),
+]

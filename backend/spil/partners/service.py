@@ -1,0 +1,559 @@
+"""Business rules for partner categories, partners, partnerships and their bottlenecks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
+from spil.kit.errors import ProblemError, conflict, field_problem, not_found
+from spil.kit.pagination import Page, PageParams, like_pattern, paginate
+from spil.kit.policy import Capability, Principal
+from spil.organisations.models import Board, Municipality, School
+from spil.organisations.scope import board_clause, school_clause
+from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
+from spil.partners.schemas import (
+    BottleneckCreate,
+    BottleneckOut,
+    BottleneckUpdate,
+    CategoryCreate,
+    CategoryOut,
+    InternalContactOut,
+    PartnerCreate,
+    PartnerOut,
+    PartnershipCreate,
+    PartnershipFields,
+    PartnershipOut,
+    PartnerUpdate,
+)
+from spil.people.models import Person, RoleAssignment
+
+
+def _visible_boards(principal: Principal) -> sa.Select[Any]:
+    return sa.select(Board.id).where(board_clause(principal))
+
+
+def require_board_edit(principal: Principal, board_id: int) -> None:
+    if not principal.can_in_board(Capability.EDIT, board_id):
+        raise ProblemError(
+            403, "Your role does not allow changes to this board's registers.", code="forbidden"
+        )
+
+
+# --- categories ------------------------------------------------------------------------------
+def list_categories(session: Session, principal: Principal, board_id: int | None) -> list[CategoryOut]:
+    stmt = sa.select(PartnerCategory).where(
+        sa.or_(
+            PartnerCategory.board_id.is_(None),
+            PartnerCategory.board_id.in_(_visible_boards(principal)),
+        )
+    )
+    if board_id is not None:
+        stmt = stmt.where(sa.or_(PartnerCategory.board_id.is_(None), PartnerCategory.board_id == board_id))
+    rows = session.execute(
+        stmt.order_by(PartnerCategory.board_id.is_not(None), PartnerCategory.name_nl)
+    ).scalars()
+    return [CategoryOut.model_validate(c) for c in rows]
+
+
+def create_category(session: Session, principal: Principal, data: CategoryCreate) -> CategoryOut:
+    visible_board_id(session, principal, data.board_id)
+    principal.require(Capability.MANAGE_BOARD, board_id=data.board_id)
+    clash = session.execute(
+        sa.select(PartnerCategory.id).where(
+            PartnerCategory.code == data.code,
+            sa.or_(PartnerCategory.board_id.is_(None), PartnerCategory.board_id == data.board_id),
+        )
+    ).first()
+    if clash:
+        raise field_problem(409, "code", f"The category code '{data.code}' already exists.", "duplicate")
+    category = PartnerCategory(**data.model_dump())
+    audited_create(session, principal, category, "partner-category", board_id=lambda c: c.board_id)
+    session.commit()
+    return CategoryOut.model_validate(category)
+
+
+def resolve_category(session: Session, board_id: int, code: str, field: str = "category") -> PartnerCategory:
+    category = (
+        session.execute(
+            sa.select(PartnerCategory)
+            .where(
+                PartnerCategory.code == code,
+                sa.or_(PartnerCategory.board_id.is_(None), PartnerCategory.board_id == board_id),
+            )
+            .order_by(PartnerCategory.board_id.is_(None))
+        )
+        .scalars()
+        .first()
+    )
+    if category is None:
+        raise field_problem(400, field, f"Unknown partner category '{code}'.", "unknown-category")
+    return category
+
+
+def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
+    found = session.execute(sa.select(Board.id).where(Board.id == board_id, board_clause(principal))).first()
+    if found is None:
+        raise field_problem(
+            400, field, f"There is no board with id {board_id} in your scope.", "unknown-reference"
+        )
+    return board_id
+
+
+# --- partners --------------------------------------------------------------------------------
+def _partner_query(principal: Principal) -> sa.Select[Any]:
+    count = (
+        sa.select(sa.func.count())
+        .where(Partnership.partner_id == Partner.id)
+        .correlate(Partner)
+        .scalar_subquery()
+    )
+    return (
+        sa.select(Partner, PartnerCategory.code, PartnerCategory.name_nl, Municipality.name, count)
+        .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
+        .outerjoin(Municipality, Municipality.id == Partner.municipality_id)
+        .where(Partner.board_id.in_(_visible_boards(principal)))
+    )
+
+
+def _partner_out(row: Any) -> PartnerOut:
+    partner, code, category_name, municipality_name, count = row
+    return PartnerOut.model_validate(
+        {
+            **partner.model_dump(),
+            "category_code": code,
+            "category_name": category_name,
+            "municipality_name": municipality_name,
+            "partnership_count": count,
+        }
+    )
+
+
+def list_partners(
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    q: str | None,
+    board_id: int | None,
+    category: str | None,
+    municipality_id: int | None,
+) -> Page[PartnerOut]:
+    stmt = _partner_query(principal)
+    if q:
+        stmt = stmt.where(
+            sa.or_(
+                sa.func.lower(Partner.name).like(like_pattern(q), escape="\\"),
+                Partner.kvk_number.like(like_pattern(q), escape="\\"),
+            )
+        )
+    if board_id is not None:
+        stmt = stmt.where(Partner.board_id == board_id)
+    if category is not None:
+        stmt = stmt.where(PartnerCategory.code == category)
+    if municipality_id is not None:
+        stmt = stmt.where(Partner.municipality_id == municipality_id)
+    return paginate(
+        session,
+        stmt,
+        params,
+        sortable={"name": Partner.name, "category": PartnerCategory.code, "updatedAt": Partner.updated_at},
+        default_sort=[Partner.name],
+        tiebreak=Partner.id,
+        convert=_partner_out,
+    )
+
+
+def visible_partner(session: Session, principal: Principal, partner_id: int) -> Partner:
+    row = session.execute(_partner_query(principal).where(Partner.id == partner_id)).first()
+    if row is None:
+        raise not_found("partner")
+    return row[0]  # type: ignore[no-any-return]
+
+
+def get_partner(session: Session, principal: Principal, partner_id: int) -> tuple[PartnerOut, int]:
+    row = session.execute(_partner_query(principal).where(Partner.id == partner_id)).first()
+    if row is None:
+        raise not_found("partner")
+    return _partner_out(row), row[0].version
+
+
+def create_partner(session: Session, principal: Principal, data: PartnerCreate) -> tuple[PartnerOut, int]:
+    visible_board_id(session, principal, data.board_id)
+    require_board_edit(principal, data.board_id)
+    category = resolve_category(session, data.board_id, data.category)
+    ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
+    fields = data.model_dump(exclude={"category"})
+    partner = Partner(**fields, category_id=category.id)
+    ident = audited_create(session, principal, partner, "partner", board_id=lambda p: p.board_id)
+    session.commit()
+    return get_partner(session, principal, ident)
+
+
+def update_partner(
+    session: Session, principal: Principal, partner_id: int, data: PartnerUpdate, check_version: Any
+) -> tuple[PartnerOut, int]:
+    partner = visible_partner(session, principal, partner_id)
+    require_board_edit(principal, partner.board_id)
+    check_version(partner.version)
+    changes = data.model_dump(exclude_unset=True)
+    if "category" in changes:
+        code = changes.pop("category")
+        if code is None:
+            raise field_problem(400, "category", "A partner needs a category.", "required")
+        changes["category_id"] = resolve_category(session, partner.board_id, code).id
+    ensure_exists(
+        session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
+    )
+    audited_update(
+        session, principal, partner, changes, "partner", required=["name"], board_id=partner.board_id
+    )
+    session.commit()
+    return get_partner(session, principal, partner_id)
+
+
+def delete_partner(session: Session, principal: Principal, partner_id: int, check_version: Any) -> None:
+    partner = visible_partner(session, principal, partner_id)
+    principal.require(Capability.MANAGE_BOARD, board_id=partner.board_id)
+    check_version(partner.version)
+    used = session.scalar(sa.select(sa.func.count()).where(Partnership.partner_id == partner_id))
+    if used:
+        raise conflict(
+            f"The partner has {used} partnership(s). End them (status 'ended') or delete them first.",
+            "in-use",
+        )
+    audited_delete(session, principal, partner, "partner", board_id=partner.board_id)
+    session.commit()
+
+
+# --- partnerships ----------------------------------------------------------------------------
+def partnership_clause(principal: Principal) -> sa.ColumnElement[bool]:
+    """Partnerships in scope: those of visible schools, and board-wide ones of visible boards."""
+    return sa.or_(
+        Partnership.school_id.in_(sa.select(School.id).where(school_clause(principal))),
+        sa.and_(
+            Partnership.school_id.is_(None),
+            Partnership.board_id.in_(_visible_boards(principal)),
+        ),
+    )
+
+
+def _partnership_query(principal: Principal) -> sa.Select[Any]:
+    return (
+        sa.select(Partnership, Partner.name, PartnerCategory.code, School.name)
+        .join(Partner, Partner.id == Partnership.partner_id)
+        .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
+        .outerjoin(School, School.id == Partnership.school_id)
+        .where(partnership_clause(principal))
+    )
+
+
+def active_assignment(today: dt.date | None = None) -> sa.ColumnElement[bool]:
+    today = today or dt.date.today()
+    return sa.and_(
+        sa.or_(col(RoleAssignment.ends_on).is_(None), col(RoleAssignment.ends_on) >= today),
+        sa.or_(col(RoleAssignment.starts_on).is_(None), col(RoleAssignment.starts_on) <= today),
+    )
+
+
+def _contacts(session: Session, ids: list[int]) -> dict[int, list[InternalContactOut]]:
+    out: dict[int, list[InternalContactOut]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    rows = session.execute(
+        sa.select(RoleAssignment, Person.name)
+        .join(Person, Person.id == RoleAssignment.person_id)
+        .where(RoleAssignment.partnership_id.in_(ids), active_assignment())
+        .order_by(RoleAssignment.is_primary.desc(), Person.name)
+    ).all()
+    for assignment, name in rows:
+        out[assignment.partnership_id].append(
+            InternalContactOut(
+                assignment_id=assignment.id,
+                person_id=assignment.person_id,
+                person_name=name,
+                is_primary=assignment.is_primary,
+            )
+        )
+    return out
+
+
+def _partnership_out(row: Any, contacts: list[InternalContactOut], bottlenecks: list[Any]) -> PartnershipOut:
+    partnership, partner_name, code, school_name = row
+    return PartnershipOut.model_validate(
+        {
+            **partnership.model_dump(),
+            "partner_name": partner_name,
+            "category_code": code,
+            "school_name": school_name,
+            "internal_contacts": contacts,
+            "bottlenecks": [BottleneckOut.model_validate(b) for b in bottlenecks],
+        }
+    )
+
+
+def list_partnerships(
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    q: str | None,
+    board_id: int | None,
+    school_id: int | None,
+    partner_id: int | None,
+    status: str | None,
+    level: str | None,
+) -> Page[PartnershipOut]:
+    stmt = _partnership_query(principal)
+    if q:
+        stmt = stmt.where(
+            sa.or_(
+                sa.func.lower(Partner.name).like(like_pattern(q), escape="\\"),
+                sa.func.lower(Partnership.title).like(like_pattern(q), escape="\\"),
+            )
+        )
+    for column, value in (
+        (Partnership.board_id, board_id),
+        (Partnership.school_id, school_id),
+        (Partnership.partner_id, partner_id),
+        (Partnership.status, status),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if level is not None:
+        stmt = stmt.where(json_list_contains(Partnership.levels, level))
+    page = paginate(
+        session,
+        stmt,
+        params,
+        sortable={
+            "partner": Partner.name,
+            "status": Partnership.status,
+            "endDate": Partnership.end_date,
+            "reviewDate": Partnership.review_date,
+            "updatedAt": Partnership.updated_at,
+        },
+        default_sort=[Partner.name],
+        tiebreak=Partnership.id,
+        convert=lambda row: row,
+    )
+    contacts = _contacts(session, [r[0].id for r in page.items])
+    return Page[PartnershipOut](
+        items=[_partnership_out(r, contacts[r[0].id], []) for r in page.items],
+        total=page.total,
+        page=page.page,
+        page_size=page.page_size,
+    )
+
+
+def visible_partnership(session: Session, principal: Principal, partnership_id: int) -> Partnership:
+    found = (
+        session.execute(
+            sa.select(Partnership).where(Partnership.id == partnership_id, partnership_clause(principal))
+        )
+        .scalars()
+        .first()
+    )
+    if found is None:
+        raise not_found("partnership")
+    return found
+
+
+def get_partnership(
+    session: Session, principal: Principal, partnership_id: int
+) -> tuple[PartnershipOut, int]:
+    row = session.execute(_partnership_query(principal).where(Partnership.id == partnership_id)).first()
+    if row is None:
+        raise not_found("partnership")
+    bottlenecks = (
+        session.execute(
+            sa.select(Bottleneck)
+            .where(Bottleneck.partnership_id == partnership_id)
+            .order_by(Bottleneck.occurred_on.desc())
+        )
+        .scalars()
+        .all()
+    )
+    return _partnership_out(
+        row, _contacts(session, [partnership_id])[partnership_id], list(bottlenecks)
+    ), row[0].version
+
+
+def _require_partnership_edit(principal: Principal, board_id: int, school_id: int | None) -> None:
+    if school_id is None:
+        principal.require(Capability.EDIT, board_id=board_id)
+    else:
+        principal.require(Capability.EDIT, board_id=board_id, school_id=school_id)
+
+
+def _check_dates(partnership: Partnership) -> None:
+    if partnership.start_date and partnership.end_date and partnership.end_date < partnership.start_date:
+        raise field_problem(400, "endDate", "The end date is before the start date.", "end-before-start")
+
+
+def _dump_fields(data: PartnershipFields, *, exclude_unset: bool) -> dict[str, Any]:
+    changes = data.model_dump(exclude_unset=exclude_unset, mode="python")
+    if changes.get("external_contacts") is not None:
+        changes["external_contacts"] = [c for c in data.model_dump(mode="json")["external_contacts"]]
+    for key in ("levels", "purposes"):
+        if changes.get(key) is not None:
+            changes[key] = sorted(set(changes[key]))
+    return changes
+
+
+def create_partnership(
+    session: Session, principal: Principal, data: PartnershipCreate
+) -> tuple[PartnershipOut, int]:
+    if data.school_id is not None:
+        school = (
+            session.execute(sa.select(School).where(School.id == data.school_id, school_clause(principal)))
+            .scalars()
+            .first()
+        )
+        if school is None:
+            raise field_problem(
+                400,
+                "schoolId",
+                f"There is no school with id {data.school_id} in your scope.",
+                "unknown-reference",
+            )
+        if data.board_id is not None and data.board_id != school.board_id:
+            raise field_problem(400, "boardId", "The school belongs to another board.", "board-mismatch")
+        board_id = school.board_id
+    else:
+        assert data.board_id is not None
+        board_id = visible_board_id(session, principal, data.board_id)
+    _require_partnership_edit(principal, board_id, data.school_id)
+    partner = (
+        session.execute(
+            sa.select(Partner).where(
+                Partner.id == data.partner_id, Partner.board_id.in_(_visible_boards(principal))
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if partner is None:
+        raise field_problem(
+            400,
+            "partnerId",
+            f"There is no partner with id {data.partner_id} in your scope.",
+            "unknown-reference",
+        )
+    if partner.board_id != board_id:
+        raise field_problem(
+            409,
+            "partnerId",
+            "The partner is registered by another board; a school can only "
+            "work with its own board's partners.",
+            "partner-of-other-board",
+        )
+    fields = _dump_fields(data, exclude_unset=False)
+    fields = {k: v for k, v in fields.items() if v is not None and k not in ("board_id",)}
+    partnership = Partnership(**fields, board_id=board_id)
+    ident = audited_create(
+        session,
+        principal,
+        partnership,
+        "partnership",
+        board_id=lambda p: p.board_id,
+        school_id=lambda p: p.school_id,
+    )
+    session.commit()
+    return get_partnership(session, principal, ident)
+
+
+def update_partnership(
+    session: Session, principal: Principal, partnership_id: int, data: PartnershipFields, check_version: Any
+) -> tuple[PartnershipOut, int]:
+    partnership = visible_partnership(session, principal, partnership_id)
+    _require_partnership_edit(principal, partnership.board_id, partnership.school_id)
+    check_version(partnership.version)
+    changes = _dump_fields(data, exclude_unset=True)
+    for key in ("levels", "purposes", "external_contacts"):
+        if key in changes and changes[key] is None:
+            changes[key] = []
+    audited_update(
+        session,
+        principal,
+        partnership,
+        changes,
+        "partnership",
+        required=["status", "agreement_type", "co_located"],
+        board_id=partnership.board_id,
+        school_id=partnership.school_id,
+    )
+    _check_dates(partnership)
+    session.commit()
+    return get_partnership(session, principal, partnership_id)
+
+
+def delete_partnership(
+    session: Session, principal: Principal, partnership_id: int, check_version: Any
+) -> None:
+    partnership = visible_partnership(session, principal, partnership_id)
+    _require_partnership_edit(principal, partnership.board_id, partnership.school_id)
+    check_version(partnership.version)
+    contacts = session.scalar(
+        sa.select(sa.func.count()).where(RoleAssignment.partnership_id == partnership_id)
+    )
+    if contacts:
+        raise conflict(
+            "Contacts are (or were) assigned to this partnership; "
+            "set its status to 'ended' to keep the history.",
+            "in-use",
+        )
+    session.execute(sa.delete(Bottleneck).where(Bottleneck.partnership_id == partnership_id))
+    audited_delete(
+        session,
+        principal,
+        partnership,
+        "partnership",
+        board_id=partnership.board_id,
+        school_id=partnership.school_id,
+    )
+    session.commit()
+
+
+# --- bottlenecks -----------------------------------------------------------------------------
+def add_bottleneck(
+    session: Session, principal: Principal, partnership_id: int, data: BottleneckCreate
+) -> BottleneckOut:
+    partnership = visible_partnership(session, principal, partnership_id)
+    _require_partnership_edit(principal, partnership.board_id, partnership.school_id)
+    bottleneck = Bottleneck(partnership_id=partnership_id, **data.model_dump())
+    audited_create(
+        session,
+        principal,
+        bottleneck,
+        "bottleneck",
+        board_id=lambda _: partnership.board_id,
+        school_id=lambda _: partnership.school_id,
+    )
+    session.commit()
+    return BottleneckOut.model_validate(bottleneck)
+
+
+def update_bottleneck(
+    session: Session, principal: Principal, partnership_id: int, bottleneck_id: int, data: BottleneckUpdate
+) -> BottleneckOut:
+    partnership = visible_partnership(session, principal, partnership_id)
+    _require_partnership_edit(principal, partnership.board_id, partnership.school_id)
+    bottleneck = session.get(Bottleneck, bottleneck_id)
+    if bottleneck is None or bottleneck.partnership_id != partnership_id:
+        raise not_found("bottleneck")
+    audited_update(
+        session,
+        principal,
+        bottleneck,
+        data.model_dump(exclude_unset=True),
+        "bottleneck",
+        required=["resolved"],
+        board_id=partnership.board_id,
+        school_id=partnership.school_id,
+    )
+    session.commit()
+    return BottleneckOut.model_validate(bottleneck)

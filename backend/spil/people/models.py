@@ -1,0 +1,75 @@
+"""Tables: people, the catalogue of role types, and role assignments (who holds what, with hours)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from spil.kit.models import Versioned
+
+PERSON_KINDS = ("staff", "volunteer", "external")
+SCOPE_LEVELS = ("school", "board", "region")
+REQUIREMENTS = ("law", "guideline", "none")
+
+
+class Person(Versioned, table=True):
+    __tablename__ = "person"
+    __table_args__ = (sa.UniqueConstraint("board_id", "email"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True, ondelete="RESTRICT")
+    name: str = Field(max_length=200, index=True)
+    kind: str = Field(default="staff", max_length=20)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    languages: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    notes: str | None = Field(default=None, max_length=2000)
+
+
+class RoleType(SQLModel, table=True):
+    """What someone can be: built-in rows (no board) follow the law and guidelines; boards add their own."""
+
+    __tablename__ = "role_type"
+    __table_args__ = (sa.UniqueConstraint("board_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=60, index=True)
+    name_nl: str = Field(max_length=120)
+    name_en: str = Field(max_length=120)
+    scope_level: str = Field(max_length=10)
+    required_by: str = Field(default="none", max_length=10)
+    required_per_school: bool = Field(default=False)
+    needs_hours: bool = Field(default=False)
+    is_contact_point: bool = Field(default=False)
+    source: str | None = Field(default=None, max_length=300)
+    board_id: int | None = Field(default=None, foreign_key="board.id", index=True, ondelete="CASCADE")
+
+
+class RoleAssignment(Versioned, table=True):
+    """A person holding a role at a school, a board or a region, optionally for one partnership."""
+
+    __tablename__ = "role_assignment"
+    __table_args__ = (
+        sa.CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="RESTRICT")
+    role_type_id: int = Field(foreign_key="role_type.id", index=True, ondelete="RESTRICT")
+    board_id: int = Field(foreign_key="board.id", index=True, ondelete="RESTRICT")
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True, ondelete="RESTRICT")
+    region_id: int | None = Field(
+        default=None, foreign_key="labour_market_region.id", index=True, ondelete="RESTRICT"
+    )
+    partnership_id: int | None = Field(
+        default=None, foreign_key="partnership.id", index=True, ondelete="RESTRICT"
+    )
+    hours_per_week: Decimal | None = Field(default=None, sa_type=sa.Numeric(6, 2))
+    hours_per_year: Decimal | None = Field(default=None, sa_type=sa.Numeric(7, 2))
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = Field(default=None, index=True)
+    is_primary: bool = Field(default=True)
+    notes: str | None = Field(default=None, max_length=2000)
