@@ -19,6 +19,7 @@ from spil.kit.schemas import ApiModel
 from spil.organisations.router import router as organisations_router
 from spil.partners.router import router as partners_router
 from spil.people.router import router as people_router
+from spil.transfer.router import router as transfer_router
 
 API_PREFIX = "/api/v1"
 
@@ -40,6 +41,7 @@ TAGS = [
     {"name": "partners", "description": "External partners, partnerships, their contacts and bottlenecks."},
     {"name": "people", "description": "People, the role catalogue, role assignments, organogram, induction."},
     {"name": "gaps", "description": "What is missing or at risk, across the registry."},
+    {"name": "import and export", "description": "CSV import with a dry run; CSV and XLSX export."},
 ]
 
 
@@ -113,6 +115,7 @@ def create_api() -> FastAPI:
     api.include_router(partners_router)
     api.include_router(people_router)
     api.include_router(gaps_router)
+    api.include_router(transfer_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

@@ -191,6 +191,8 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         ("DELETE", "/users/{userId}/memberships/{membershipId}"): "test_organisations",
         ("POST", "/api-clients"): "test_auth",
         ("GET", "/partners"): "test_partners",
+        ("POST", "/imports/{kind}"): "test_transfer",
+        ("GET", "/exports/{kind}"): "test_transfer",
         ("GET", "/partnerships"): "test_partners",
         ("PATCH", "/partnerships/{partnershipId}/bottlenecks/{bottleneckId}"): "test_partners",
         ("GET", "/people"): "test_people",

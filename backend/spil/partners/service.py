@@ -181,7 +181,8 @@ def get_partner(session: Session, principal: Principal, partner_id: int) -> tupl
     return _partner_out(row), row[0].version
 
 
-def create_partner(session: Session, principal: Principal, data: PartnerCreate) -> tuple[PartnerOut, int]:
+def add_partner(session: Session, principal: Principal, data: PartnerCreate) -> int:
+    """Validate and insert (audited, not committed); the id."""
     visible_board_id(session, principal, data.board_id)
     require_board_edit(principal, data.board_id)
     category = resolve_category(session, data.board_id, data.category)
@@ -189,13 +190,19 @@ def create_partner(session: Session, principal: Principal, data: PartnerCreate) 
     fields = data.model_dump(exclude={"category"})
     partner = Partner(**fields, category_id=category.id)
     ident = audited_create(session, principal, partner, "partner", board_id=lambda p: p.board_id)
+    return ident
+
+
+def create_partner(session: Session, principal: Principal, data: PartnerCreate) -> tuple[PartnerOut, int]:
+    ident = add_partner(session, principal, data)
     session.commit()
     return get_partner(session, principal, ident)
 
 
-def update_partner(
+def change_partner(
     session: Session, principal: Principal, partner_id: int, data: PartnerUpdate, check_version: Any
-) -> tuple[PartnerOut, int]:
+) -> None:
+    """Validate and apply a change (audited, not committed)."""
     partner = visible_partner(session, principal, partner_id)
     require_board_edit(principal, partner.board_id)
     check_version(partner.version)
@@ -211,6 +218,12 @@ def update_partner(
     audited_update(
         session, principal, partner, changes, "partner", required=["name"], board_id=partner.board_id
     )
+
+
+def update_partner(
+    session: Session, principal: Principal, partner_id: int, data: PartnerUpdate, check_version: Any
+) -> tuple[PartnerOut, int]:
+    change_partner(session, principal, partner_id, data, check_version)
     session.commit()
     return get_partner(session, principal, partner_id)
 

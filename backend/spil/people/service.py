@@ -122,20 +122,27 @@ def _check_email(session: Session, board_id: int, email: str | None, exclude: in
         )
 
 
-def create_person(session: Session, principal: Principal, data: PersonCreate) -> tuple[PersonOut, int]:
+def add_person(session: Session, principal: Principal, data: PersonCreate) -> int:
+    """Validate and insert (audited, not committed); the id."""
     visible_board_id(session, principal, data.board_id)
     require_board_edit(principal, data.board_id)
     _check_email(session, data.board_id, data.email, None)
     fields = {k: v for k, v in data.model_dump().items() if v is not None}
     person = Person(**fields)
     ident = audited_create(session, principal, person, "person", board_id=lambda p: p.board_id)
+    return ident
+
+
+def create_person(session: Session, principal: Principal, data: PersonCreate) -> tuple[PersonOut, int]:
+    ident = add_person(session, principal, data)
     session.commit()
     return get_person(session, principal, ident)
 
 
-def update_person(
+def change_person(
     session: Session, principal: Principal, person_id: int, data: PersonUpdate, check_version: Any
-) -> tuple[PersonOut, int]:
+) -> None:
+    """Validate and apply a change (audited, not committed)."""
     person = visible_person(session, principal, person_id)
     require_board_edit(principal, person.board_id)
     check_version(person.version)
@@ -146,6 +153,12 @@ def update_person(
     audited_update(
         session, principal, person, changes, "person", required=["name", "kind"], board_id=person.board_id
     )
+
+
+def update_person(
+    session: Session, principal: Principal, person_id: int, data: PersonUpdate, check_version: Any
+) -> tuple[PersonOut, int]:
+    change_person(session, principal, person_id, data, check_version)
     session.commit()
     return get_person(session, principal, person_id)
 
@@ -334,9 +347,8 @@ def _require_assignment_edit(principal: Principal, board_id: int, school_id: int
         principal.require(Capability.EDIT, board_id=board_id, school_id=school_id)
 
 
-def create_assignment(
-    session: Session, principal: Principal, data: RoleAssignmentCreate
-) -> tuple[RoleAssignmentOut, int]:
+def add_assignment(session: Session, principal: Principal, data: RoleAssignmentCreate) -> int:
+    """Validate and insert (audited, not committed); the id."""
     try:
         person = visible_person(session, principal, data.person_id)
     except ProblemError:
@@ -408,13 +420,21 @@ def create_assignment(
         board_id=lambda a: a.board_id,
         school_id=lambda a: a.school_id,
     )
+    return ident
+
+
+def create_assignment(
+    session: Session, principal: Principal, data: RoleAssignmentCreate
+) -> tuple[RoleAssignmentOut, int]:
+    ident = add_assignment(session, principal, data)
     session.commit()
     return get_assignment(session, principal, ident)
 
 
-def update_assignment(
+def change_assignment(
     session: Session, principal: Principal, assignment_id: int, data: AssignmentFields, check_version: Any
-) -> tuple[RoleAssignmentOut, int]:
+) -> None:
+    """Validate and apply a change (audited, not committed)."""
     assignment = visible_assignment(session, principal, assignment_id)
     _require_assignment_edit(principal, assignment.board_id, assignment.school_id)
     check_version(assignment.version)
@@ -430,6 +450,12 @@ def update_assignment(
     )
     if assignment.starts_on and assignment.ends_on and assignment.ends_on < assignment.starts_on:
         raise field_problem(400, "endsOn", "The end date is before the start date.", "end-before-start")
+
+
+def update_assignment(
+    session: Session, principal: Principal, assignment_id: int, data: AssignmentFields, check_version: Any
+) -> tuple[RoleAssignmentOut, int]:
+    change_assignment(session, principal, assignment_id, data, check_version)
     session.commit()
     return get_assignment(session, principal, assignment_id)
 

@@ -652,6 +652,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import partners, people or role assignments from CSV (dry run by default) */
+        post: operations["run_import_imports__kind__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a list as CSV (Excel-ready: UTF-8 with BOM, `;`) or XLSX */
+        get: operations["run_export_exports__kind__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -997,6 +1031,36 @@ export interface components {
              * @constant
              */
             status: "ok";
+        };
+        /** ImportResult */
+        ImportResult: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "partners" | "people" | "role-assignments";
+            /** Dryrun */
+            dryRun: boolean;
+            /** Validonly */
+            validOnly: boolean;
+            /** Written */
+            written: boolean;
+            /** Encoding */
+            encoding: string;
+            /** Separator */
+            separator: string;
+            /** Total */
+            total: number;
+            /** Valid */
+            valid: number;
+            /** Invalid */
+            invalid: number;
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Rows */
+            rows: components["schemas"]["RowResult"][];
         };
         /** Induction */
         Induction: {
@@ -1941,6 +2005,30 @@ export interface components {
              * @description Empty for the built-in catalogue.
              */
             boardId: number | null;
+        };
+        /** RowError */
+        RowError: {
+            /** Field */
+            field: string;
+            /** Reason */
+            reason: string;
+        };
+        /** RowResult */
+        RowResult: {
+            /** Row */
+            row: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "create" | "update" | "unchanged" | "error";
+            /** Key */
+            key: string;
+            /**
+             * Errors
+             * @default []
+             */
+            errors: components["schemas"]["RowError"][];
         };
         /** SchoolCreate */
         SchoolCreate: {
@@ -5837,6 +5925,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GapPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_import_imports__kind__post: {
+        parameters: {
+            query: {
+                /** @description The board to import into. */
+                boardId: number;
+                /** @description Only check and preview; write nothing. */
+                dryRun?: boolean;
+                /** @description Write the valid rows even when some rows have errors. */
+                validOnly?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description What the file holds. */
+                kind: "partners" | "people" | "role-assignments";
+            };
+            cookie?: never;
+        };
+        /** @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_export_exports__kind__get: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                boardId?: number | null;
+            };
+            header?: never;
+            path: {
+                kind: "partners" | "partnerships" | "people" | "role-assignments";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */

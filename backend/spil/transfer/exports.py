@@ -1,0 +1,185 @@
+"""CSV and XLSX exports of the registry lists, in the caller's scope, in the import's columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from sqlmodel import Session
+
+from spil.kit.pagination import PageParams
+from spil.kit.policy import Principal
+from spil.partners import service as partners
+from spil.people import service as people
+from spil.transfer.tabular import write_csv, write_xlsx
+
+ExportKind = Literal["partners", "partnerships", "people", "role-assignments"]
+MAX_EXPORT = 100_000
+ALL = PageParams(page=1, page_size=MAX_EXPORT, sort=None)
+
+
+def _partners(
+    session: Session, principal: Principal, board_id: int | None
+) -> tuple[list[str], list[list[Any]]]:
+    page = partners.list_partners(
+        session, principal, ALL, q=None, board_id=board_id, category=None, municipality_id=None
+    )
+    headers = [
+        "name",
+        "category",
+        "kvkNumber",
+        "email",
+        "phone",
+        "website",
+        "municipality",
+        "address",
+        "notes",
+    ]
+    return headers, [
+        [
+            p.name,
+            p.category_code,
+            p.kvk_number,
+            p.email,
+            p.phone,
+            p.website,
+            p.municipality_name,
+            p.address,
+            p.notes,
+        ]
+        for p in page.items
+    ]
+
+
+def _partnerships(
+    session: Session, principal: Principal, board_id: int | None
+) -> tuple[list[str], list[list[Any]]]:
+    page = partners.list_partnerships(
+        session,
+        principal,
+        ALL,
+        q=None,
+        board_id=board_id,
+        school_id=None,
+        partner_id=None,
+        status=None,
+        level=None,
+    )
+    headers = [
+        "partner",
+        "category",
+        "school",
+        "status",
+        "levels",
+        "purposes",
+        "coLocated",
+        "agreementType",
+        "startDate",
+        "endDate",
+        "reviewDate",
+        "annualBudget",
+        "internalContacts",
+    ]
+    return headers, [
+        [
+            p.partner_name,
+            p.category_code,
+            p.school_name or "",
+            p.status,
+            p.levels,
+            p.purposes,
+            p.co_located,
+            p.agreement_type,
+            p.start_date,
+            p.end_date,
+            p.review_date,
+            p.annual_budget,
+            [c.person_name for c in p.internal_contacts],
+        ]
+        for p in page.items
+    ]
+
+
+def _people(
+    session: Session, principal: Principal, board_id: int | None
+) -> tuple[list[str], list[list[Any]]]:
+    page = people.list_people(session, principal, ALL, q=None, board_id=board_id, kind=None, language=None)
+    headers = ["name", "kind", "email", "phone", "languages", "notes"]
+    return headers, [[p.name, p.kind, p.email, p.phone, p.languages, p.notes] for p in page.items]
+
+
+def _assignments(
+    session: Session, principal: Principal, board_id: int | None
+) -> tuple[list[str], list[list[Any]]]:
+    page = people.list_assignments(
+        session,
+        principal,
+        ALL,
+        board_id=board_id,
+        school_id=None,
+        person_id=None,
+        partnership_id=None,
+        role=None,
+        active=None,
+    )
+    school_codes = _school_codes(session)
+    headers = [
+        "person",
+        "role",
+        "school",
+        "partner",
+        "hoursPerWeek",
+        "hoursPerYear",
+        "startsOn",
+        "endsOn",
+        "isPrimary",
+        "notes",
+    ]
+    return headers, [
+        [
+            a.person_name,
+            a.role_code,
+            school_codes.get(a.school_id or 0, ""),
+            a.partner_name,
+            a.hours_per_week,
+            a.hours_per_year,
+            a.starts_on,
+            a.ends_on,
+            a.is_primary,
+            a.notes,
+        ]
+        for a in page.items
+    ]
+
+
+def _school_codes(session: Session) -> dict[int, str]:
+    import sqlalchemy as sa
+
+    from spil.organisations.models import School
+
+    return {sid: code for sid, code in session.execute(sa.select(School.id, School.location_code)).all()}
+
+
+BUILDERS: dict[str, Callable[[Session, Principal, int | None], tuple[list[str], list[list[Any]]]]] = {
+    "partners": _partners,
+    "partnerships": _partnerships,
+    "people": _people,
+    "role-assignments": _assignments,
+}
+
+
+def export(
+    session: Session,
+    principal: Principal,
+    kind: ExportKind,
+    board_id: int | None,
+    fmt: Literal["csv", "xlsx"],
+) -> tuple[bytes, str, str]:
+    headers, rows = BUILDERS[kind](session, principal, board_id)
+    if fmt == "xlsx":
+        return (
+            write_xlsx(kind, headers, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            f"spil-{kind}.xlsx",
+        )
+    return write_csv(headers, rows), "text/csv; charset=utf-8", f"spil-{kind}.csv"

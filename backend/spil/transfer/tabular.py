@@ -1,0 +1,100 @@
+"""Reading and writing the spreadsheets people actually have: CSV from Excel (UTF-8 with or
+without BOM, or Windows-1252; `;` or `,` separated) and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import Workbook
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[dict[str, str]]  # header -> cell text, stripped
+    encoding: str
+    separator: str
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: UTF-8 (with Excel's BOM or without), else Windows-1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "windows-1252"
+
+
+def sniff_separator(text: str) -> str:
+    """Dutch Excel writes `;`, most other tools `,`: take whichever splits the header line more."""
+    first = text.split("\n", 1)[0]
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def read_csv(raw: bytes) -> Table:
+    text, encoding = decode(raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    separator = sniff_separator(text)
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    lines = [row for row in reader]
+    while lines and not any(cell.strip() for cell in lines[-1]):
+        lines.pop()
+    if not lines:
+        return Table(headers=[], rows=[], encoding=encoding, separator=separator)
+    headers = [h.strip() for h in lines[0]]
+    rows = []
+    for line in lines[1:]:
+        cells = [c.strip() for c in line] + [""] * max(0, len(headers) - len(line))
+        rows.append({h: cells[i] for i, h in enumerate(headers) if h})
+    return Table(headers=headers, rows=rows, encoding=encoding, separator=separator)
+
+
+def _defuse(text: str) -> str:
+    """Spreadsheet formula injection: a cell that starts like a formula is written as text.
+    Phone numbers (`+31 ...`) and negative numbers stay as they are."""
+    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
+        return "'" + text
+    return text
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _defuse(value)
+    if isinstance(value, list | tuple):
+        return _defuse(", ".join(str(v) for v in value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], separator: str = ";") -> bytes:
+    """UTF-8 with a BOM and `;` by default, so Excel with Dutch settings opens it correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append([_cell(v) if not isinstance(v, int | float) or isinstance(v, bool) else v for v in row])
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
