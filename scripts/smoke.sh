@@ -173,6 +173,8 @@ secret_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
     export SPIL_PORT="$api_port"
     export SPIL_WORKERS=1
     export SPIL_COOKIE_SECURE=false
+    # Every browser test logs in from 127.0.0.1: a test run is not a password-guessing attack.
+    export SPIL_LOGIN_RATE_LIMIT="${SMOKE_LOGIN_RATE_LIMIT:-120/minute}"
     export SPIL_ALEMBIC_INI="$repo/alembic.ini"
     # A process group of its own, so that clean-up reaches whatever it is running at the time.
     exec setsid backend/docker-entrypoint.sh
