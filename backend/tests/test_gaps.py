@@ -119,3 +119,7 @@ def test_continuity_gap_disappears_with_a_second_contact(login, demo):
     assert r.json()["schoolId"] == demo["12AB00"] and r.json()["partnerName"] == "CJG Haarlem"
     left = api.get("/gaps", params={"kind": "single-internal-contact"}).json()["items"]
     assert all(g["subject"]["name"] != "CJG Haarlem" for g in left)
+
+
+def test_region_contacts_do_not_see_the_gaps_that_name_colleagues(login):
+    assert login("regio@demo.spil.nl").get("/gaps").json()["total"] == 0

@@ -19,7 +19,9 @@ from spil.organisations.scope import school_clause
 def scope_for(
     principal: Principal, board_id: int | None, school_id: int | None, today: dt.date | None = None
 ) -> GapScope:
-    schools = sa.select(School.id).where(school_clause(principal))
+    # A region contact reads the region's boards and schools, but the gaps name colleagues (who
+    # lacks hours, whose role ends): those stay with the board and its schools.
+    schools = sa.select(School.id).where(school_clause(principal, regional=False))
     # Board-wide records (a partnership of the whole board) are the gaps of people who work at
     # board level, not of a single school's staff.
     boards = (

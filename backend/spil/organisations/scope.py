@@ -18,8 +18,11 @@ def _region_municipalities(region_ids: set[int]) -> sa.Select[Any]:
     return sa.select(Municipality.id).where(Municipality.region_id.in_(region_ids))
 
 
-def school_clause(principal: Principal, capability: Capability = Capability.READ) -> sa.ColumnElement[bool]:
-    """Schools the principal can see: its boards' schools, its schools, its regions' schools."""
+def school_clause(
+    principal: Principal, capability: Capability = Capability.READ, *, regional: bool = True
+) -> sa.ColumnElement[bool]:
+    """Schools the principal can see: its boards' schools, its schools, and (``regional``) its
+    regions' schools."""
     if principal.is_platform_admin and capability is not Capability.CONFIDENTIAL:
         return sa.true()
     parts: list[sa.ColumnElement[bool]] = []
@@ -27,7 +30,7 @@ def school_clause(principal: Principal, capability: Capability = Capability.READ
         parts.append(School.board_id.in_(board_ids))
     if school_ids := principal.school_ids(capability):
         parts.append(School.id.in_(school_ids))
-    if capability is Capability.READ and (region_ids := principal.region_ids()):
+    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
         parts.append(School.municipality_id.in_(_region_municipalities(region_ids)))
     return sa.or_(*parts) if parts else sa.false()
 
