@@ -119,6 +119,12 @@ class Principal:
             g.school_board_id == board_id and capability in ROLE_CAPABILITIES[g.role] for g in self.grants
         )
 
+    def require_in_board(self, capability: Capability, board_id: int) -> None:
+        if not self.can_in_board(capability, board_id):
+            raise ProblemError(
+                403, "Your role does not allow changes to this board's registers.", code="forbidden"
+            )
+
     def require(self, capability: Capability, *, board_id: int | None, school_id: int | None = None) -> None:
         if not self.can(capability, board_id=board_id, school_id=school_id):
             raise ProblemError(

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, ensure_unique
-from spil.kit.errors import ProblemError, conflict, not_found
+from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
@@ -233,6 +233,15 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
         raise conflict(f"The board still has {schools} school(s); delete or move them first.", "in-use")
     audited_delete(session, principal, board, "board", board_id=board_id)
     session.commit()
+
+
+def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
+    found = session.execute(sa.select(Board.id).where(Board.id == board_id, board_clause(principal))).first()
+    if found is None:
+        raise field_problem(
+            400, field, f"There is no board with id {board_id} in your scope.", "unknown-reference"
+        )
+    return board_id
 
 
 # --- schools ---------------------------------------------------------------------------------

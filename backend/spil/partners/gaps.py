@@ -11,8 +11,7 @@ from sqlmodel import Session
 from spil.gaps.rules import EXPIRY_WINDOW_DAYS, Gap, GapScope, rule
 from spil.organisations.models import School
 from spil.partners.models import Partner, Partnership
-from spil.partners.service import active_assignment
-from spil.people.models import Person, RoleAssignment, RoleType
+from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 
 OPEN_STATUSES = ("exploring", "active", "paused")
 

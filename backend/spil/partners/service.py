@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
-from spil.kit.errors import ProblemError, conflict, field_problem, not_found
+from spil.kit.errors import conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, Municipality, School
 from spil.organisations.scope import board_clause, school_clause
+from spil.organisations.service import visible_board_id
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
 from spil.partners.schemas import (
     BottleneckCreate,
@@ -29,18 +29,11 @@ from spil.partners.schemas import (
     PartnershipOut,
     PartnerUpdate,
 )
-from spil.people.models import Person, RoleAssignment
+from spil.people.models import Person, RoleAssignment, active_assignment
 
 
 def _visible_boards(principal: Principal) -> sa.Select[Any]:
     return sa.select(Board.id).where(board_clause(principal))
-
-
-def require_board_edit(principal: Principal, board_id: int) -> None:
-    if not principal.can_in_board(Capability.EDIT, board_id):
-        raise ProblemError(
-            403, "Your role does not allow changes to this board's registers.", code="forbidden"
-        )
 
 
 # --- categories ------------------------------------------------------------------------------
@@ -92,15 +85,6 @@ def resolve_category(session: Session, board_id: int, code: str, field: str = "c
     if category is None:
         raise field_problem(400, field, f"Unknown partner category '{code}'.", "unknown-category")
     return category
-
-
-def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
-    found = session.execute(sa.select(Board.id).where(Board.id == board_id, board_clause(principal))).first()
-    if found is None:
-        raise field_problem(
-            400, field, f"There is no board with id {board_id} in your scope.", "unknown-reference"
-        )
-    return board_id
 
 
 # --- partners --------------------------------------------------------------------------------
@@ -184,7 +168,7 @@ def get_partner(session: Session, principal: Principal, partner_id: int) -> tupl
 def add_partner(session: Session, principal: Principal, data: PartnerCreate) -> int:
     """Validate and insert (audited, not committed); the id."""
     visible_board_id(session, principal, data.board_id)
-    require_board_edit(principal, data.board_id)
+    principal.require_in_board(Capability.EDIT, data.board_id)
     category = resolve_category(session, data.board_id, data.category)
     ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
     fields = data.model_dump(exclude={"category"})
@@ -204,7 +188,7 @@ def change_partner(
 ) -> None:
     """Validate and apply a change (audited, not committed)."""
     partner = visible_partner(session, principal, partner_id)
-    require_board_edit(principal, partner.board_id)
+    principal.require_in_board(Capability.EDIT, partner.board_id)
     check_version(partner.version)
     changes = data.model_dump(exclude_unset=True)
     if "category" in changes:
@@ -261,14 +245,6 @@ def _partnership_query(principal: Principal) -> sa.Select[Any]:
         .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
         .outerjoin(School, School.id == Partnership.school_id)
         .where(partnership_clause(principal))
-    )
-
-
-def active_assignment(today: dt.date | None = None) -> sa.ColumnElement[bool]:
-    today = today or dt.date.today()
-    return sa.and_(
-        sa.or_(col(RoleAssignment.ends_on).is_(None), col(RoleAssignment.ends_on) >= today),
-        sa.or_(col(RoleAssignment.starts_on).is_(None), col(RoleAssignment.starts_on) <= today),
     )
 
 

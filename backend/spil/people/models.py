@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from spil.kit.models import Versioned
 
@@ -73,3 +73,12 @@ class RoleAssignment(Versioned, table=True):
     ends_on: dt.date | None = Field(default=None, index=True)
     is_primary: bool = Field(default=True)
     notes: str | None = Field(default=None, max_length=2000)
+
+
+def active_assignment(today: dt.date | None = None) -> sa.ColumnElement[bool]:
+    """SQL: the assignment is current on ``today`` (started, not ended)."""
+    today = today or dt.date.today()
+    return sa.and_(
+        sa.or_(col(RoleAssignment.ends_on).is_(None), col(RoleAssignment.ends_on) >= today),
+        sa.or_(col(RoleAssignment.starts_on).is_(None), col(RoleAssignment.starts_on) <= today),
+    )

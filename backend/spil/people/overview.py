@@ -13,8 +13,7 @@ from spil.kit.schemas import ApiModel
 from spil.organisations.models import School
 from spil.organisations.service import visible_school
 from spil.partners.models import Partner, PartnerCategory, Partnership
-from spil.partners.service import active_assignment
-from spil.people.models import Person, RoleAssignment, RoleType
+from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 
 
 class OrganogramNode(ApiModel):

@@ -14,13 +14,9 @@ from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, LabourMarketRegion, School
 from spil.organisations.scope import board_clause, school_clause
+from spil.organisations.service import visible_board_id
 from spil.partners.models import Partner, Partnership
-from spil.partners.service import (
-    active_assignment,
-    require_board_edit,
-    visible_board_id,
-)
-from spil.people.models import Person, RoleAssignment, RoleType
+from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 from spil.people.schemas import (
     AssignmentFields,
     PersonCreate,
@@ -125,7 +121,7 @@ def _check_email(session: Session, board_id: int, email: str | None, exclude: in
 def add_person(session: Session, principal: Principal, data: PersonCreate) -> int:
     """Validate and insert (audited, not committed); the id."""
     visible_board_id(session, principal, data.board_id)
-    require_board_edit(principal, data.board_id)
+    principal.require_in_board(Capability.EDIT, data.board_id)
     _check_email(session, data.board_id, data.email, None)
     fields = {k: v for k, v in data.model_dump().items() if v is not None}
     person = Person(**fields)
@@ -144,7 +140,7 @@ def change_person(
 ) -> None:
     """Validate and apply a change (audited, not committed)."""
     person = visible_person(session, principal, person_id)
-    require_board_edit(principal, person.board_id)
+    principal.require_in_board(Capability.EDIT, person.board_id)
     check_version(person.version)
     changes = data.model_dump(exclude_unset=True)
     if changes.get("languages") is None and "languages" in changes:
@@ -165,7 +161,7 @@ def update_person(
 
 def delete_person(session: Session, principal: Principal, person_id: int, check_version: Any) -> None:
     person = visible_person(session, principal, person_id)
-    require_board_edit(principal, person.board_id)
+    principal.require_in_board(Capability.EDIT, person.board_id)
     check_version(person.version)
     if session.scalar(sa.select(sa.func.count()).where(RoleAssignment.person_id == person_id)):
         raise conflict(

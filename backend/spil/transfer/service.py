@@ -18,14 +18,15 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from spil.kit.errors import ProblemError
-from spil.kit.policy import Principal
+from spil.kit.policy import Capability, Principal
 from spil.kit.schemas import ApiModel
 from spil.organisations.models import Municipality, School
+from spil.organisations.service import visible_board_id
 from spil.partners import service as partners
 from spil.partners.models import Partner, Partnership
 from spil.partners.schemas import PartnerCreate, PartnerUpdate
 from spil.people import service as people
-from spil.people.models import Person, RoleAssignment
+from spil.people.models import Person, RoleAssignment, active_assignment
 from spil.people.schemas import PersonCreate, PersonUpdate, RoleAssignmentCreate, RoleAssignmentUpdate
 from spil.transfer.tabular import Table, read_csv
 
@@ -314,7 +315,7 @@ def _assignment_row(
                 RoleAssignment.partnership_id == partnership_id
                 if partnership_id
                 else RoleAssignment.partnership_id.is_(None),
-                partners.active_assignment(),
+                active_assignment(),
             )
         )
         .scalars()
@@ -367,8 +368,8 @@ def import_csv(
     dry_run: bool,
     valid_only: bool,
 ) -> ImportResult:
-    partners.visible_board_id(session, principal, board_id)
-    partners.require_board_edit(principal, board_id)
+    visible_board_id(session, principal, board_id)
+    principal.require_in_board(Capability.EDIT, board_id)
     if len(raw) > MAX_BYTES:
         raise ProblemError(400, "The file is larger than 5 MB; split it.", code="file-too-large")
     table: Table = read_csv(raw)
