@@ -42,8 +42,8 @@ from spil.kit.deps import (
     optional_id_query,
 )
 from spil.kit.errors import ProblemError
-from spil.kit.etag import etag_for, set_etag
-from spil.kit.idempotency import Idempotency
+from spil.kit.etag import set_etag
+from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
 from spil.kit.pagination import Page, PageParams, page_params, paginate
 from spil.kit.policy import Capability, Principal
@@ -121,11 +121,14 @@ def list_users(
     response_model=UserOut,
 )
 def create_user(request: Request, session: SessionDep, principal: Person, data: UserCreate) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = users.create_user(session, principal, data)
-    return idem.created(out, f"/api/v1/users/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: users.create_user(session, principal, data),
+        "users",
+    )
 
 
 @router.get("/users/{userId}", tags=["access"], responses=problems(404))

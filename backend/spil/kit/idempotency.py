@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -15,6 +16,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from spil.kit.db import UTCDateTime, utcnow
 from spil.kit.errors import ProblemError
+from spil.kit.etag import etag_for
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
 
@@ -105,3 +107,20 @@ class Idempotency:
                 response_headers=headers or {},
             )
         )
+
+
+def idempotent_create(
+    request: Request,
+    session: Session,
+    owner: str,
+    data: Any,
+    create: Callable[[], tuple[Any, int]],
+    collection: str,
+) -> JSONResponse:
+    """The create endpoints' whole answer: replay a repeated ``Idempotency-Key``, otherwise
+    ``create()`` and answer 201 with ``Location: /api/v1/<collection>/<id>`` and the ETag."""
+    idem = Idempotency(request, session, owner)
+    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
+        return replay
+    out, version = create()
+    return idem.created(out, f"/api/v1/{collection}/{out.id}", etag_for(version))

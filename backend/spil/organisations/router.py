@@ -16,8 +16,8 @@ from spil.kit.deps import (
     id_path,
     optional_id_query,
 )
-from spil.kit.etag import etag_for, set_etag
-from spil.kit.idempotency import Idempotency
+from spil.kit.etag import set_etag
+from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
 from spil.kit.pagination import Page, PageParams, page_params
 from spil.kit.policy import Principal
@@ -88,11 +88,14 @@ def list_municipalities(
 def create_municipality(
     request: Request, session: SessionDep, principal: Writer, data: MunicipalityCreate
 ) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out = service.create_municipality(session, principal, data)
-    return idem.created(out, f"/api/v1/municipalities/{out.id}", etag_for(1))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: (service.create_municipality(session, principal, data), 1),
+        "municipalities",
+    )
 
 
 @router.get("/municipalities/{municipalityId}", tags=["organisations"], responses=problems(404))
@@ -141,11 +144,14 @@ def list_boards(
     response_model=BoardOut,
 )
 def create_board(request: Request, session: SessionDep, principal: Writer, data: BoardCreate) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = service.create_board(session, principal, data)
-    return idem.created(out, f"/api/v1/boards/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: service.create_board(session, principal, data),
+        "boards",
+    )
 
 
 @router.get("/boards/{boardId}", tags=["organisations"], responses=problems(404))
@@ -213,11 +219,14 @@ def list_schools(
     response_model=SchoolOut,
 )
 def create_school(request: Request, session: SessionDep, principal: Writer, data: SchoolCreate) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = service.create_school(session, principal, data)
-    return idem.created(out, f"/api/v1/schools/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: service.create_school(session, principal, data),
+        "schools",
+    )
 
 
 @router.get("/schools/{schoolId}", tags=["organisations"], responses=problems(404))

@@ -16,8 +16,8 @@ from spil.kit.deps import (
     id_path,
     optional_id_query,
 )
-from spil.kit.etag import etag_for, set_etag
-from spil.kit.idempotency import Idempotency
+from spil.kit.etag import set_etag
+from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
 from spil.kit.pagination import Page, PageParams, page_params
 from spil.kit.policy import Principal
@@ -83,11 +83,14 @@ def list_partners(
     response_model=PartnerOut,
 )
 def create_partner(request: Request, session: SessionDep, principal: Writer, data: PartnerCreate) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = service.create_partner(session, principal, data)
-    return idem.created(out, f"/api/v1/partners/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: service.create_partner(session, principal, data),
+        "partners",
+    )
 
 
 @router.get("/partners/{partnerId}", responses=problems(404))
@@ -161,11 +164,14 @@ def list_partnerships(
 def create_partnership(
     request: Request, session: SessionDep, principal: Writer, data: PartnershipCreate
 ) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = service.create_partnership(session, principal, data)
-    return idem.created(out, f"/api/v1/partnerships/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: service.create_partnership(session, principal, data),
+        "partnerships",
+    )
 
 
 @router.get("/partnerships/{partnershipId}", responses=problems(404))

@@ -16,8 +16,8 @@ from spil.kit.deps import (
     id_path,
     optional_id_query,
 )
-from spil.kit.etag import etag_for, set_etag
-from spil.kit.idempotency import Idempotency
+from spil.kit.etag import set_etag
+from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
 from spil.kit.pagination import Page, PageParams, page_params
 from spil.kit.policy import Principal
@@ -70,11 +70,14 @@ def list_people(
     response_model=PersonOut,
 )
 def create_person(request: Request, session: SessionDep, principal: Writer, data: PersonCreate) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = service.create_person(session, principal, data)
-    return idem.created(out, f"/api/v1/people/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: service.create_person(session, principal, data),
+        "people",
+    )
 
 
 @router.get("/people/{personId}", responses=problems(404))
@@ -167,11 +170,14 @@ def list_assignments(
 def create_assignment(
     request: Request, session: SessionDep, principal: Writer, data: RoleAssignmentCreate
 ) -> Any:
-    idem = Idempotency(request, session, principal.idempotency_owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
-        return replay
-    out, version = service.create_assignment(session, principal, data)
-    return idem.created(out, f"/api/v1/role-assignments/{out.id}", etag_for(version))
+    return idempotent_create(
+        request,
+        session,
+        principal.idempotency_owner,
+        data,
+        lambda: service.create_assignment(session, principal, data),
+        "role-assignments",
+    )
 
 
 @router.get("/role-assignments/{roleAssignmentId}", responses=problems(404))
