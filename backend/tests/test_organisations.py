@@ -272,3 +272,25 @@ def test_password_change_is_audited_without_the_hash(login, demo):
     assert event["after"]["passwordHash"].startswith("secret:") and len(event["after"]["passwordHash"]) == 15
     assert event["before"]["passwordHash"] != event["after"]["passwordHash"]
     assert login("lezer@demo.spil.nl", "een-nieuw-wachtwoord").get("/schools").status_code == 200
+
+
+def test_board_admin_cannot_take_over_an_account_with_roles_elsewhere(login, demo):
+    admin = login("admin@demo.spil.nl")
+    other_admin = next(
+        u
+        for u in admin.get("/users", params={"q": "tweede"}).json()["items"]
+        if u["email"] == "bestuur@tweede.spil.nl"
+    )
+    r = admin.post(
+        f"/users/{other_admin['id']}/memberships", json={"role": "viewer", "boardId": demo["41234"]}
+    )
+    assert r.status_code == 201
+    board_admin = login("bestuur@demo.spil.nl")
+    seen = board_admin.get(f"/users/{other_admin['id']}")
+    assert seen.status_code == 200
+    # only the shared board's role is shown, not where else the account works
+    assert [m["scopeName"] for m in seen.json()["memberships"]] == ["Stichting Spil Demo"]
+    for change in ({"password": "overgenomen-wachtwoord"}, {"isActive": False}, {"name": "X"}):
+        r = board_admin.patch(f"/users/{other_admin['id']}", json=change)
+        assert r.status_code == 403 and r.json()["type"].endswith("account-outside-your-boards")
+    assert login("bestuur@tweede.spil.nl").get("/auth/session").status_code == 200

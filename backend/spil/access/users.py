@@ -55,11 +55,15 @@ def _users_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
     return User.id.in_(in_board)
 
 
-def _memberships(session: Session, user_ids: list[int]) -> dict[int, list[MembershipOut]]:
+def _memberships(
+    session: Session, user_ids: list[int], viewer: Principal | None = None
+) -> dict[int, list[MembershipOut]]:
+    """The users' roles; for a board admin (``viewer``) only the roles within their boards, so
+    that sharing one board does not reveal where else someone works."""
     if not user_ids:
         return {}
     rows = session.execute(
-        sa.select(Membership, Board.name, School.name, LabourMarketRegion.name)
+        sa.select(Membership, Board.name, School.name, LabourMarketRegion.name, School.board_id)
         .outerjoin(Board, Board.id == Membership.board_id)
         .outerjoin(School, School.id == Membership.school_id)
         .outerjoin(LabourMarketRegion, LabourMarketRegion.id == Membership.region_id)
@@ -67,7 +71,10 @@ def _memberships(session: Session, user_ids: list[int]) -> dict[int, list[Member
         .order_by(Membership.id)
     ).all()
     out: dict[int, list[MembershipOut]] = {uid: [] for uid in user_ids}
-    for m, board_name, school_name, region_name in rows:
+    managed = None if viewer is None or viewer.is_platform_admin else _managed_board_ids(viewer)
+    for m, board_name, school_name, region_name, school_board in rows:
+        if managed is not None and (m.board_id or school_board) not in managed:
+            continue
         scope_type = "board" if m.board_id else "school" if m.school_id else "region"
         out[m.user_id].append(
             MembershipOut.model_validate(
@@ -81,10 +88,11 @@ def _memberships(session: Session, user_ids: list[int]) -> dict[int, list[Member
     return out
 
 
-def user_out(session: Session, user: User) -> UserOut:
+def user_out(session: Session, user: User, viewer: Principal | None = None) -> UserOut:
+    """The account; ``viewer`` None means the user themselves (all their roles)."""
     assert user.id is not None
     return UserOut.model_validate(user).model_copy(
-        update={"memberships": _memberships(session, [user.id])[user.id]}
+        update={"memberships": _memberships(session, [user.id], viewer)[user.id]}
     )
 
 
@@ -104,7 +112,7 @@ def list_users(session: Session, principal: Principal, params: PageParams, q: st
         tiebreak=User.id,
         convert=UserOut.model_validate,
     )
-    members = _memberships(session, [u.id for u in page.items])
+    members = _memberships(session, [u.id for u in page.items], principal)
     page.items = [u.model_copy(update={"memberships": members[u.id]}) for u in page.items]
     return page
 
@@ -118,7 +126,7 @@ def _visible_user(session: Session, principal: Principal, user_id: int) -> User:
 
 def get_user(session: Session, principal: Principal, user_id: int) -> tuple[UserOut, int]:
     user = _visible_user(session, principal, user_id)
-    return user_out(session, user), user.version
+    return user_out(session, user, principal), user.version
 
 
 def _check_membership(session: Session, principal: Principal, m: MembershipCreate) -> None:
@@ -241,7 +249,7 @@ def add_membership(session: Session, principal: Principal, user_id: int, m: Memb
     _check_membership(session, principal, m)
     _add_membership(session, principal, user_id, m)
     session.commit()
-    return user_out(session, user)
+    return user_out(session, user, principal)
 
 
 def remove_membership(session: Session, principal: Principal, user_id: int, membership_id: int) -> None:
@@ -260,11 +268,35 @@ def remove_membership(session: Session, principal: Principal, user_id: int, memb
     session.commit()
 
 
+def _require_full_control(session: Session, principal: Principal, user: User) -> None:
+    """A board admin changes an account (name, password, active) only when every role of that
+    account lies within the boards they administer; otherwise sharing one board would let them
+    take over an administrator of another board."""
+    if principal.is_platform_admin:
+        return
+    boards = {
+        m.board_id or board
+        for m, board in session.execute(
+            sa.select(Membership, School.board_id)
+            .outerjoin(School, School.id == Membership.school_id)
+            .where(Membership.user_id == user.id)
+        ).all()
+    }
+    if user.is_platform_admin or not boards <= _managed_board_ids(principal):
+        raise ProblemError(
+            403,
+            "This account also has roles outside the boards you administer; "
+            "ask a platform administrator to change it.",
+            code="account-outside-your-boards",
+        )
+
+
 def update_user(
     session: Session, principal: Principal, user_id: int, data: UserUpdate, check_version: Any
 ) -> tuple[UserOut, int]:
     _require_user_manager(principal)
     user = _visible_user(session, principal, user_id)
+    _require_full_control(session, principal, user)
     check_version(user.version)
     if user.id == principal.id and principal.kind == "user" and data.is_active is False:
         raise ProblemError(409, "You cannot deactivate your own account.", code="self-deactivation")
