@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { registryTests } from './registry.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const PASSWORD = process.env.SPIL_DEMO_PASSWORD || 'spil-demo';
@@ -141,6 +142,8 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     context.setDefaultTimeout(TIMEOUT);
+    // The API key panel's copy button writes to the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // Console errors other than the browser's own note on an HTTP error answer (401, 404, 412
@@ -178,7 +181,7 @@ async function main() {
       const scopes = await page.locator('.cards .card').allInnerTexts();
       assert(scopes.some((s) => s.includes('Stichting Spil Demo')), `scopes: ${JSON.stringify(scopes)}`);
       const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).innerText();
-      for (const item of ['Overzicht', 'Besturen', 'Scholen', 'Logboek']) {
+      for (const item of ['Overzicht', 'Besturen', 'Scholen', 'Logboek', 'Gebruikers', 'Koppelingen (API)']) {
         assert(nav.includes(item), `navigation lacks "${item}": ${nav}`);
       }
       await checkA11y(page, 'home');
@@ -410,6 +413,195 @@ async function main() {
       }
     });
 
+    const stamp = Date.now();
+    const account = { email: `e2e-${stamp}@demo.spil.nl`, name: `E2E Gebruiker ${stamp}`, url: null };
+
+    await test('users list and the new-user form', async () => {
+      await openMenuIfCollapsed(page);
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
+      await page.waitForURL('**/users');
+      await settle(page);
+      assert((await heading(page)) === 'Gebruikers', `heading is "${await heading(page)}"`);
+      const rows = await page.locator('table tbody tr').allInnerTexts();
+      assert(rows.some((r) => r.includes(BOARD_ADMIN) && r.includes('Actief')), `users: ${JSON.stringify(rows)}`);
+      await checkA11y(page, 'users-list');
+      await page.getByRole('link', { name: 'Nieuwe gebruiker' }).click();
+      await page.waitForURL('**/users/new');
+      await settle(page);
+      // The role-level rule is enforced: a school admin is offered schools only.
+      // Wait for the boards and schools the scope list is made of.
+      await page.locator('select[name="scope"] option', { hasText: 'Basisschool De Regenboog' }).waitFor({ state: 'attached' });
+      await page.getByLabel('Rol (verplicht)').selectOption('school-admin');
+      const groups = await page.getByLabel('Bij (verplicht)').locator('optgroup').evaluateAll((els) => els.map((e) => e.label));
+      assert(JSON.stringify(groups) === '["School"]', `scope groups for a school admin: ${JSON.stringify(groups)}`);
+      await page.getByLabel('Rol (verplicht)').selectOption('');
+      await checkA11y(page, 'user-create');
+    });
+
+    await test('create a user with a coordinator role at Basisschool De Regenboog', async () => {
+      await page.getByLabel(/^E-mailadres/).fill(account.email);
+      await page.getByLabel(/^Naam/).fill(account.name);
+      await page.getByLabel(/^Eerste wachtwoord/).fill(`e2e-wachtwoord-${stamp}`);
+      await page.getByLabel('Rol (verplicht)').selectOption('coordinator');
+      await page.getByLabel('Bij (verplicht)').selectOption({ label: 'Basisschool De Regenboog' });
+      await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+      await page.waitForURL(/\/users\/\d+$/, { timeout: TIMEOUT });
+      await settle(page);
+      account.url = page.url();
+      assert((await heading(page)) === account.name, `heading is "${await heading(page)}"`);
+      assert((await page.getByRole('status').filter({ hasText: 'aangemaakt' }).count()) === 1, 'no "created" message');
+      const roles = await page.locator('table tbody tr').allInnerTexts();
+      assert(
+        roles.length === 1 && roles[0].includes('Coördinator') && roles[0].includes('Basisschool De Regenboog'),
+        `roles: ${JSON.stringify(roles)}`,
+      );
+      await checkA11y(page, 'user-detail');
+    });
+
+    await test('the new user is in the users list', async () => {
+      await page.goto(`${BASE_URL}/users`);
+      await settle(page);
+      await page.getByLabel('Zoek op naam of e-mailadres').fill(String(stamp));
+      await andWaitForApi(page, new RegExp(`/users\\?.*q=${stamp}`), () => page.getByRole('button', { name: 'Zoeken' }).click());
+      const rows = await page.locator('table tbody tr').allInnerTexts();
+      assert(
+        rows.length === 1 &&
+          rows[0].includes(account.name) &&
+          rows[0].includes(account.email) &&
+          rows[0].includes('Actief') &&
+          rows[0].includes('Coördinator · Basisschool De Regenboog'),
+        `users: ${JSON.stringify(rows)}`,
+      );
+      await page.getByRole('link', { name: account.name }).click();
+      await page.waitForURL((url) => url.href === account.url, { timeout: TIMEOUT });
+      await settle(page);
+    });
+
+    await test('add a viewer role to the user and remove it again', async () => {
+      assert(account.url, 'no user created');
+      await page.getByLabel('Rol (verplicht)').selectOption('viewer');
+      await page.getByLabel('Bij (verplicht)').selectOption({ label: 'Stichting Spil Demo' });
+      await page.getByRole('button', { name: 'Rol toevoegen' }).click();
+      await page.getByRole('status').filter({ hasText: 'De rol is toegevoegd' }).waitFor({ timeout: TIMEOUT });
+      const viewer = page.locator('table tbody tr').filter({ hasText: 'Meelezer' });
+      await viewer.waitFor({ timeout: TIMEOUT });
+      assert((await viewer.innerText()).includes('Stichting Spil Demo'), `viewer row: ${await viewer.innerText()}`);
+      await checkA11y(page, 'user-role-added');
+      await viewer.getByRole('button', { name: /verwijderen$/ }).click();
+      const confirm = viewer.getByRole('group');
+      await confirm.waitFor({ timeout: TIMEOUT });
+      assert(await confirm.evaluate((el) => el === document.activeElement), 'focus is not on the confirmation');
+      await checkA11y(page, 'user-role-confirm-remove');
+      await confirm.getByRole('button', { name: 'Ja, verwijderen' }).click();
+      await page.getByRole('status').filter({ hasText: 'De rol is verwijderd' }).waitFor({ timeout: TIMEOUT });
+      await page.waitForFunction(
+        () => ![...document.querySelectorAll('table tbody tr')].some((r) => r.textContent.includes('Meelezer')),
+        null,
+        { timeout: TIMEOUT },
+      );
+      const roles = await page.locator('table tbody tr').allInnerTexts();
+      assert(roles.length === 1 && roles[0].includes('Coördinator'), `roles after removing: ${JSON.stringify(roles)}`);
+    });
+
+    await test('deactivate the user through the edit form', async () => {
+      assert(account.url, 'no user created');
+      await page.getByRole('link', { name: 'Bewerken' }).click();
+      await page.waitForURL(/\/users\/\d+\/edit$/);
+      await settle(page);
+      await checkA11y(page, 'user-edit');
+      await page.getByLabel('Account actief (kan inloggen)').uncheck();
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.waitForURL((url) => url.href === account.url, { timeout: TIMEOUT });
+      await settle(page);
+      assert((await page.locator('.details').innerText()).includes('Inactief'), 'the user is not shown as inactive');
+    });
+
+    await test('create an API client, see its key once, and revoke it', async () => {
+      await openMenuIfCollapsed(page);
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Koppelingen (API)' }).click();
+      await page.waitForURL('**/api-clients');
+      await settle(page);
+      assert((await heading(page)) === 'Koppelingen (API)', `heading is "${await heading(page)}"`);
+      await checkA11y(page, 'api-clients-list');
+      await page.getByRole('link', { name: 'Nieuwe koppeling' }).click();
+      await page.waitForURL('**/api-clients/new');
+      await settle(page);
+      await checkA11y(page, 'api-client-create');
+      const name = `E2E koppeling ${stamp}`;
+      await page.getByLabel(/^Naam/).fill(name);
+      const board = page.getByLabel(/^Bestuur/);
+      if ((await board.inputValue()) === '') await board.selectOption({ label: 'Stichting Spil Demo' });
+      await page.getByLabel(/^Besturen en scholen lezen/).check();
+      await page.getByRole('button', { name: 'Koppeling aanmaken' }).click();
+      const panel = page.getByTestId('api-key-panel');
+      await panel.waitFor({ timeout: TIMEOUT });
+      const key = await panel.getByLabel('API-sleutel').inputValue();
+      assert(/^spil_[0-9a-f]{12}_\S+$/.test(key), `key: ${key}`);
+      assert(await panel.locator('h2').evaluate((el) => el === document.activeElement), 'focus is not on the key panel');
+      assert((await panel.innerText()).includes('niet nog een keer getoond'), 'no warning that the key is shown once');
+      await checkA11y(page, 'api-client-key');
+      await panel.getByRole('button', { name: 'Kopiëren' }).click();
+      await page.waitForFunction(() => (document.querySelector('.copy-status')?.textContent ?? '').trim() !== '', null, {
+        timeout: TIMEOUT,
+      });
+      const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
+      assert(copied === null || copied === key, 'the clipboard holds something else than the key');
+      // The key works, for the API and without the browser's session.
+      const before = await fetch(`${BASE_URL}/api/v1/schools`, { headers: { Authorization: `Bearer ${key}` } });
+      assert(before.status === 200, `the new key gets ${before.status} for /schools`);
+      await panel.getByRole('button', { name: 'Ik heb de sleutel bewaard' }).click();
+      await page.waitForURL(/\/api-clients$/, { timeout: TIMEOUT });
+      await settle(page);
+      assert(!(await page.content()).includes(key), 'the key is still on the page');
+      const row = page.locator('table tbody tr').filter({ hasText: name });
+      await row.waitFor({ timeout: TIMEOUT });
+      const text = await row.innerText();
+      assert(text.includes('Actief') && text.includes('Besturen en scholen lezen') && text.includes('Nog niet gebruikt') === false, `row: ${text}`);
+      await row.getByRole('button', { name: `Koppeling ${name} intrekken` }).click();
+      await row.getByRole('group').waitFor({ timeout: TIMEOUT });
+      await checkA11y(page, 'api-client-confirm-revoke');
+      await row.getByRole('button', { name: 'Ja, intrekken' }).click();
+      await page.getByRole('status').filter({ hasText: 'is ingetrokken' }).waitFor({ timeout: TIMEOUT });
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll('table tbody tr')].some((r) => r.textContent.includes(n) && r.textContent.includes('Ingetrokken')),
+        name,
+        { timeout: TIMEOUT },
+      );
+      assert((await row.getByRole('button').count()) === 0, 'a revoked client can still be revoked');
+      await checkA11y(page, 'api-client-revoked');
+      const after = await fetch(`${BASE_URL}/api/v1/schools`, { headers: { Authorization: `Bearer ${key}` } });
+      assert(after.status === 401, `the revoked key gets ${after.status} for /schools`);
+    });
+
+    await test('the account screens fit a 375px wide phone', async () => {
+      const phone = await context.newPage();
+      phone.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        await phone.setViewportSize({ width: 375, height: 740 });
+        for (const [address, name] of [
+          ['/users', 'phone-users'],
+          ['/users/new', 'phone-user-create'],
+          [new URL(account.url ?? `${BASE_URL}/users`).pathname, 'phone-user-detail'],
+          ['/api-clients', 'phone-api-clients'],
+          ['/api-clients/new', 'phone-api-client-create'],
+        ]) {
+          await phone.goto(`${BASE_URL}${address}`);
+          await settle(phone);
+          const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert(overflow <= 0, `${address} is ${overflow}px wider than the phone`);
+          await checkA11y(phone, name);
+        }
+        const toggle = phone.getByRole('button', { name: 'Menu' });
+        await toggle.click();
+        const nav = phone.getByRole('navigation', { name: 'Hoofdmenu' });
+        for (const item of ['Gebruikers', 'Koppelingen (API)']) {
+          assert(await nav.getByRole('link', { name: item }).isVisible(), `"${item}" not visible in the phone menu`);
+        }
+      } finally {
+        await phone.close();
+      }
+    });
+
     await test('log out', async () => {
       await logout(page);
       assert((await heading(page)) === 'Inloggen', `heading is "${await heading(page)}"`);
@@ -434,11 +626,21 @@ async function main() {
       await login(page, 'coordinator@demo.spil.nl');
       const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).innerText();
       assert(nav.includes('Scholen') && !nav.includes('Besturen') && !nav.includes('Logboek'), `navigation: ${nav}`);
+      assert(!nav.includes('Gebruikers') && !nav.includes('Koppelingen'), `a coordinator sees account management: ${nav}`);
+      // A coordinator starts on the gaps dashboard; the home page lists their school.
+      await page.goto(`${BASE_URL}/`);
+      await settle(page);
       await page.locator('.cards .card a').first().click();
       await page.waitForURL(/\/schools\/\d+$/);
       await settle(page);
       assert((await page.getByRole('link', { name: 'Bewerken' }).count()) === 0, 'a coordinator may not edit the school record');
       await checkA11y(page, 'coordinator-school');
+      for (const address of ['/users', '/api-clients']) {
+        await page.goto(`${BASE_URL}${address}`);
+        await settle(page);
+        const alert = await page.getByRole('alert').innerText();
+        assert(/geen toestemming/.test(alert), `${address} for a coordinator: ${alert}`);
+      }
       await logout(page);
     });
 
@@ -475,6 +677,10 @@ async function main() {
       await settle(page);
       assert((await page.getByRole('status').filter({ hasText: 'verwijderd' }).count()) === 1, 'no "deleted" message');
       await logout(page);
+    });
+
+    await registryTests({
+      page, context, pageErrors, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
     });
 
     await test('no uncaught errors or console errors in the browser', async () => {

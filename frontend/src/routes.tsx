@@ -3,16 +3,24 @@ import { AppLayout } from './components/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
+import { ApiClientCreatePage } from './features/apiClients/ApiClientCreatePage';
+import { ApiClientsListPage } from './features/apiClients/ApiClientsListPage';
 import { AuditLogPage } from './features/audit/AuditLogPage';
 import { BoardCreatePage } from './features/boards/BoardCreatePage';
 import { BoardDetailPage } from './features/boards/BoardDetailPage';
 import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
 import { HomePage } from './features/home/HomePage';
+import { GapsLanding } from './features/gaps/GapsLanding';
+import { registryRoutes } from './features/registry/routes';
 import { SchoolCreatePage } from './features/schools/SchoolCreatePage';
 import { SchoolDetailPage } from './features/schools/SchoolDetailPage';
 import { SchoolEditPage } from './features/schools/SchoolEditPage';
 import { SchoolsListPage } from './features/schools/SchoolsListPage';
+import { UserCreatePage } from './features/users/UserCreatePage';
+import { UserDetailPage } from './features/users/UserDetailPage';
+import { UserEditPage } from './features/users/UserEditPage';
+import { UsersListPage } from './features/users/UsersListPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -24,7 +32,14 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      {
+        index: true,
+        element: (
+          <GapsLanding>
+            <HomePage />
+          </GapsLanding>
+        ),
+      },
       { path: 'boards', element: <BoardsListPage /> },
       { path: 'boards/new', element: <BoardCreatePage /> },
       { path: 'boards/:boardId', element: <BoardDetailPage /> },
@@ -34,6 +49,13 @@ export const routes: RouteObject[] = [
       { path: 'schools/:schoolId', element: <SchoolDetailPage /> },
       { path: 'schools/:schoolId/edit', element: <SchoolEditPage /> },
       { path: 'audit', element: <AuditLogPage /> },
+      { path: 'users', element: <UsersListPage /> },
+      { path: 'users/new', element: <UserCreatePage /> },
+      { path: 'users/:userId', element: <UserDetailPage /> },
+      { path: 'users/:userId/edit', element: <UserEditPage /> },
+      { path: 'api-clients', element: <ApiClientsListPage /> },
+      { path: 'api-clients/new', element: <ApiClientCreatePage /> },
+      ...registryRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

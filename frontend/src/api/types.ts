@@ -41,3 +41,42 @@ export type AuditEvent = AuditEventPage['items'][number];
 export type AuditListQuery = Query<paths['/audit-events']['get']>;
 
 export const SECTORS = ['PO', 'SBO', 'SO', 'VO'] as const satisfies readonly Sector[];
+
+export type UserAccountPage = Ok<paths['/users']['get']>;
+export type UserAccount = Ok<paths['/users/{userId}']['get']>;
+export type UserAccountCreate = Body<paths['/users']['post']>;
+export type UserAccountUpdate = Body<paths['/users/{userId}']['patch']>;
+export type UserListQuery = Query<paths['/users']['get']>;
+export type MembershipCreate = Body<paths['/users/{userId}/memberships']['post']>;
+export type ScopeType = Membership['scopeType'];
+
+export type ApiClientPage = Ok<paths['/api-clients']['get']>;
+export type ApiClientRecord = ApiClientPage['items'][number];
+export type ApiClientCreate = Body<paths['/api-clients']['post']>;
+export type ApiClientCreated = Ok<paths['/api-clients']['post']>;
+export type ApiClientListQuery = Query<paths['/api-clients']['get']>;
+export type ApiScope = ApiClientCreate['scopes'][number];
+
+export const ROLES = [
+  'board-admin',
+  'school-admin',
+  'coordinator',
+  'confidential-counsellor',
+  'viewer',
+  'region-contact',
+] as const satisfies readonly Role[];
+
+export const API_SCOPES = [
+  'organisations:read',
+  'organisations:write',
+  'partners:read',
+  'partners:write',
+  'people:read',
+  'people:write',
+  'audit:read',
+] as const satisfies readonly ApiScope[];
+
+/** Compile-time checks that the lists above name every role and scope the API knows. */
+type Exhaustive<T extends never> = T;
+export type AllRolesListed = Exhaustive<Exclude<Role, (typeof ROLES)[number]>>;
+export type AllScopesListed = Exhaustive<Exclude<ApiScope, (typeof API_SCOPES)[number]>>;

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../features/auth/AuthProvider';
-import { canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
+import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
+import { registryNavLinks } from '../features/registry/nav';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function AppLayout() {
@@ -40,7 +41,10 @@ export function AppLayout() {
     { to: '/', label: t('nav.home'), show: true, end: true },
     { to: '/boards', label: t('nav.boards'), show: canSeeBoards(user), end: false },
     { to: '/schools', label: t('nav.schools'), show: canSeeSchools(user), end: false },
+    ...registryNavLinks(user, t),
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user), end: false },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(user), end: false },
+    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(user), end: false },
   ].filter((l) => l.show);
 
   return (

@@ -13,9 +13,11 @@ interface Props {
   resetKey?: string;
   /** False for lists the API cannot search by text (filters only). */
   searchable?: boolean;
+  /** The label of the search field, when "name or code" does not fit the list. */
+  label?: string;
 }
 
-export function SearchForm({ q, onSearch, children, filterNames = [], resetKey, searchable = true }: Props) {
+export function SearchForm({ q, onSearch, children, filterNames = [], resetKey, searchable = true, label }: Props) {
   const { t } = useTranslation();
   const id = useId();
 
@@ -36,7 +38,7 @@ export function SearchForm({ q, onSearch, children, filterNames = [], resetKey, 
     <form className="search-form" role={searchable ? 'search' : undefined} onSubmit={submit} key={resetKey}>
       {searchable && (
         <div className="field search-field">
-          <label htmlFor={id}>{t('common.searchLabel')}</label>
+          <label htmlFor={id}>{label ?? t('common.searchLabel')}</label>
           <input id={id} type="search" name="q" defaultValue={q ?? ''} />
         </div>
       )}

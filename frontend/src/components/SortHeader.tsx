@@ -14,7 +14,7 @@ export function SortHeader({ field, label, sort, onSort }: Props) {
   const descending = sort === `-${field}`;
   const ariaSort = active ? (descending ? 'descending' : 'ascending') : 'none';
   return (
-    <th scope="col" aria-sort={ariaSort}>
+    <th scope="col" role="columnheader" aria-sort={ariaSort}>
       <button
         type="button"
         className="sort-button"

@@ -5,14 +5,21 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nl from './nl.json';
+import registryNl from './registry.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
 
-const files = import.meta.glob<{ default: typeof nl }>('./*.json', { eager: true });
+const files = import.meta.glob<{ default: typeof nl }>(['./*.json', '!./registry.*.json'], { eager: true });
+// The registry screens (partners, people, roles, gaps, ...) keep their texts in `registry.<code>.json`,
+// a namespace of its own that plain keys fall back to.
+const registryFiles = import.meta.glob<{ default: typeof registryNl }>('./registry.*.json', { eager: true });
 
-export const resources: Record<string, { translation: typeof nl }> = Object.fromEntries(
-  Object.entries(files).map(([path, mod]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), { translation: mod.default }]),
+export const resources: Record<string, { translation: typeof nl; registry?: typeof registryNl }> = Object.fromEntries(
+  Object.entries(files).map(([path, mod]) => {
+    const code = path.replace(/^.*\/(.+)\.json$/, '$1');
+    return [code, { translation: mod.default, registry: registryFiles[`./registry.${code}.json`]?.default }];
+  }),
 );
 
 /** The languages on offer, Dutch first, each with its own name for itself. */
@@ -39,6 +46,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
+      ns: ['translation', 'registry'],
+      fallbackNS: 'registry',
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n, TFunction } from 'i18next';
-import { isProblemError, type InvalidParam } from '../api/client';
+import { isProblemError, ProblemError, type InvalidParam } from '../api/client';
 
 const FORMAT_CODES = new Set(['value_error', 'string_pattern_mismatch']);
 
@@ -12,11 +12,29 @@ const FORMAT_CODES = new Set(['value_error', 'string_pattern_mismatch']);
 export function fieldErrorMessage(param: InvalidParam, t: TFunction, i18n: I18n): string {
   const name = param.name.replace(/^body\./, '');
   const code = param.code ?? '';
+  const fieldCodeKey = `validation.fieldCodes.${name}.${code}`;
+  if (code && i18n.exists(fieldCodeKey)) return String(t(fieldCodeKey as never));
   const fieldKey = `validation.fields.${name}`;
   if (FORMAT_CODES.has(code) && i18n.exists(fieldKey)) return String(t(fieldKey as never));
   const codeKey = `validation.codes.${code}`;
   if (code && i18n.exists(codeKey)) return String(t(codeKey as never));
   return param.reason;
+}
+
+/**
+ * The same problem with its invalid fields renamed to the form's field names (`memberships.0.role`
+ * to `role`, say); fields the rename maps to null keep their name.
+ */
+export function renameInvalidParams(error: unknown, rename: (name: string) => string | null): unknown {
+  if (!isProblemError(error) || error.invalidParams.length === 0) return error;
+  return new ProblemError({
+    status: error.status,
+    title: error.title,
+    detail: error.detail,
+    type: error.type,
+    instance: error.instance,
+    invalidParams: error.invalidParams.map((p) => ({ ...p, name: rename(p.name.replace(/^body\./, '')) ?? p.name })),
+  });
 }
 
 export type FormValues = Record<string, string>;

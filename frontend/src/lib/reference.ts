@@ -1,7 +1,7 @@
 /** Reference lists used in forms and filters: all municipalities, all boards in scope. */
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../api/client';
-import type { Board, Municipality } from '../api/types';
+import type { Board, Municipality, Region, School } from '../api/types';
 
 const MAX_PAGES = 50;
 
@@ -38,5 +38,29 @@ export function useAllBoards(enabled = true) {
       ),
     enabled,
     staleTime: 5 * 60 * 1000,
+  });
+}
+
+export function useAllSchools(enabled = true) {
+  return useQuery({
+    queryKey: ['schools', 'all'],
+    queryFn: () =>
+      fetchAll<School>(async (page) =>
+        must(await api.GET('/schools', { params: { query: { page, pageSize: 100, sort: 'name' } } })),
+      ),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
+export function useAllRegions(enabled = true) {
+  return useQuery({
+    queryKey: ['labour-market-regions', 'all'],
+    queryFn: () =>
+      fetchAll<Region>(async (page) =>
+        must(await api.GET('/labour-market-regions', { params: { query: { page, pageSize: 100, sort: 'name' } } })),
+      ),
+    enabled,
+    staleTime: 60 * 60 * 1000,
   });
 }

@@ -29,10 +29,17 @@ function entityLink(event: AuditEvent): string | null {
   if (event.action === 'delete') return null;
   if (event.entityType === 'board') return `/boards/${event.entityId}`;
   if (event.entityType === 'school') return `/schools/${event.entityId}`;
+  if (event.entityType === 'user') return `/users/${event.entityId}`;
+  if (event.entityType === 'api-client') return '/api-clients';
   return null;
 }
 
-const FIELD_NAMESPACES: Record<string, 'boards' | 'schools'> = { board: 'boards', school: 'schools' };
+const FIELD_NAMESPACES: Record<string, 'boards' | 'schools' | 'users' | 'apiClients'> = {
+  board: 'boards',
+  school: 'schools',
+  user: 'users',
+  'api-client': 'apiClients',
+};
 
 /** Bookkeeping columns that say nothing to a reader of the log. */
 const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt']);

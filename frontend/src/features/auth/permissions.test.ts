@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
-import { canCreateBoard, canCreateSchool, canEditBoard, canEditSchool, canSeeAudit, canSeeBoards } from './permissions';
+import {
+  canCreateBoard,
+  canCreateSchool,
+  canEditBoard,
+  canEditSchool,
+  canManageApiClients,
+  canManageUsers,
+  canSeeAudit,
+  canSeeBoards,
+} from './permissions';
 
 const base: User = { id: 1, email: 'x@y.nl', name: 'X', isPlatformAdmin: false, isActive: true, memberships: [] };
 const m = (role: User['memberships'][number]['role'], scopeType: 'board' | 'school' | 'region', ids: { boardId?: number; schoolId?: number; regionId?: number }) => ({
@@ -38,5 +47,18 @@ describe('permissions', () => {
     expect(canSeeBoards({ ...base, memberships: [m('region-contact', 'region', { regionId: 1 })] })).toBe(true);
     const admin = { ...base, isPlatformAdmin: true };
     expect(canSeeAudit(admin) && canSeeBoards(admin) && canCreateBoard(admin) && canEditBoard(admin, 99)).toBe(true);
+  });
+
+  it('gives user and integration management to board and platform admins only', () => {
+    const boardAdmin = { ...base, memberships: [m('board-admin', 'board', { boardId: 7 })] };
+    expect(canManageUsers(boardAdmin) && canManageApiClients(boardAdmin)).toBe(true);
+    const admin = { ...base, isPlatformAdmin: true };
+    expect(canManageUsers(admin) && canManageApiClients(admin)).toBe(true);
+    for (const role of ['school-admin', 'coordinator', 'confidential-counsellor', 'viewer'] as const) {
+      const user = { ...base, memberships: [m(role, 'school', { schoolId: 3, boardId: 7 })] };
+      expect(canManageUsers(user) || canManageApiClients(user)).toBe(false);
+    }
+    const region = { ...base, memberships: [m('region-contact', 'region', { regionId: 1 })] };
+    expect(canManageUsers(region) || canManageApiClients(region)).toBe(false);
   });
 });

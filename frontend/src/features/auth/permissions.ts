@@ -56,3 +56,69 @@ export function canDeleteSchool(user: User, school: { boardId: number }): boolea
 export function canDeleteBoard(user: User): boolean {
   return user.isPlatformAdmin;
 }
+
+/** User accounts and their roles: board administrators (within their boards) and platform administrators. */
+export function canManageUsers(user: User): boolean {
+  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
+}
+
+/** API clients (integrations): board administrators (for their boards) and platform administrators. */
+export function canManageApiClients(user: User): boolean {
+  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
+}
+
+/* --- The registry: partners, partnerships, people, roles, gaps ------------------------------- */
+
+const REGISTRY_EDITORS: readonly Role[] = ['board-admin', 'school-admin', 'coordinator'];
+
+/** The registry screens: anyone with a membership (the API limits what each one sees). */
+export function canSeeRegistry(user: User): boolean {
+  return user.isPlatformAdmin || user.memberships.length > 0;
+}
+
+/** Whether the user may change anything in the registry (create buttons, the import page). */
+export function canEditRegistry(user: User): boolean {
+  return user.isPlatformAdmin || has(user, (m) => REGISTRY_EDITORS.includes(m.role));
+}
+
+/**
+ * A school's everyday records (its partnerships, contacts, roles): editors of that school or of its
+ * board. A board-wide record (no school) needs an editor of the board.
+ */
+export function canEditSchoolRecords(user: User, scope: { boardId: number; schoolId: number | null | undefined }): boolean {
+  return (
+    user.isPlatformAdmin ||
+    has(
+      user,
+      (m) =>
+        REGISTRY_EDITORS.includes(m.role) &&
+        ((m.boardId != null && m.boardId === scope.boardId) || (scope.schoolId != null && m.schoolId === scope.schoolId)),
+    )
+  );
+}
+
+/** A board's shared registers (partners, people): editors of the board or of any of its schools. */
+export function canEditBoardRegister(
+  user: User,
+  boardId: number,
+  boardOfSchool: (schoolId: number) => number | undefined,
+): boolean {
+  return (
+    user.isPlatformAdmin ||
+    has(
+      user,
+      (m) =>
+        REGISTRY_EDITORS.includes(m.role) &&
+        (m.boardId === boardId || (m.schoolId != null && boardOfSchool(m.schoolId) === boardId)),
+    )
+  );
+}
+
+/** School administrators and coordinators start on the gaps dashboard after logging in. */
+export function landsOnGaps(user: User): boolean {
+  return (
+    !user.isPlatformAdmin &&
+    adminBoardIds(user).length === 0 &&
+    has(user, (m) => m.role === 'school-admin' || m.role === 'coordinator')
+  );
+}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Membership } from '../../api/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useUser } from '../auth/AuthProvider';
-import { canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
+import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
 
 function scopeLink(m: Membership): string | null {
   if (m.scopeType === 'board' && m.boardId != null) return `/boards/${m.boardId}`;
@@ -21,6 +21,8 @@ export function HomePage() {
     { to: '/boards', label: t('nav.boards'), show: canSeeBoards(user) },
     { to: '/schools', label: t('nav.schools'), show: canSeeSchools(user) },
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user) },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(user) },
+    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(user) },
   ].filter((l) => l.show);
 
   return (

@@ -37,6 +37,7 @@ export function useSchool(schoolId: number) {
 
 function invalidateAfterChange(queryClient: ReturnType<typeof useQueryClient>) {
   void queryClient.invalidateQueries({ queryKey: ['schools', 'list'] });
+  void queryClient.invalidateQueries({ queryKey: ['schools', 'all'] });
   void queryClient.invalidateQueries({ queryKey: ['boards'] });
   void queryClient.invalidateQueries({ queryKey: ['audit'] });
 }

@@ -1,0 +1,278 @@
+// Browser tests of the registry screens: gaps, partners, partnerships, people, roles, organogram,
+// induction and import. Called by run.mjs, with its page, helpers and reporting.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const COORDINATOR = 'coordinator@demo.spil.nl';
+const VIEWER = 'lezer@demo.spil.nl';
+
+/**
+ * @param {object} h helpers of run.mjs: page, context, pageErrors, BASE_URL, TIMEOUT, test, assert,
+ *   settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
+ */
+export async function registryTests(h) {
+  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
+  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const state = { partnershipUrl: null };
+
+  async function goNav(name, urlPattern) {
+    await openMenuIfCollapsed(page);
+    await nav().getByRole('link', { name, exact: true }).click();
+    await page.waitForURL(urlPattern, { timeout: TIMEOUT });
+    await settle(page);
+  }
+
+  const cjgGap = () => page.locator('.gap-item').filter({ hasText: 'CJG Haarlem' }).filter({ hasText: 'Continuïteitsrisico' });
+
+  await test(`${COORDINATOR} lands on the gaps dashboard and sees CJG Haarlem as a continuity risk`, async () => {
+    await login(page, COORDINATOR);
+    assert(new URL(page.url()).pathname === '/gaps', `after login the coordinator is at ${page.url()}`);
+    assert((await heading(page)) === 'Knelpunten en hiaten', `heading is "${await heading(page)}"`);
+    const navText = await nav().innerText();
+    for (const item of ['Knelpunten', 'Partners', 'Samenwerkingen', 'Mensen', 'Wie doet wat', 'Importeren']) {
+      assert(navText.includes(item), `navigation lacks "${item}": ${navText}`);
+    }
+    assert((await cjgGap().count()) === 1, 'no continuity-risk gap for CJG Haarlem');
+    const text = await cjgGap().innerText();
+    assert(/rust op één persoon/.test(text), `gap text: ${text}`);
+    assert(!/rests on one person/.test(await page.locator('main').innerText()), 'English gap text shown to a Dutch user');
+    const counts = await page.locator('.gap-counts').innerText();
+    assert(/waarschuwing/i.test(counts), `counts: ${counts}`);
+    await checkA11y(page, 'registry-gaps');
+  });
+
+  await test('the gaps dashboard filters by severity', async () => {
+    await page.getByLabel('Ernst', { exact: true }).selectOption('error');
+    await andWaitForApi(page, /\/gaps\?.*severity=error/, () => page.getByRole('button', { name: 'Filteren' }).click());
+    assert((await page.locator('.gap-item-warning').count()) === 0, 'warnings shown while filtering on urgent');
+    await page.getByRole('button', { name: 'Wissen' }).click();
+    await page.waitForURL((url) => !url.search.includes('severity='));
+    await cjgGap().waitFor({ timeout: TIMEOUT });
+    await settle(page);
+  });
+
+  await test('open the CJG Haarlem partnership and add a second internal contact', async () => {
+    await cjgGap().getByRole('link', { name: /CJG Haarlem/ }).click();
+    await page.waitForURL(/\/partnerships\/\d+$/, { timeout: TIMEOUT });
+    await settle(page);
+    state.partnershipUrl = page.url();
+    assert((await heading(page)) === 'CJG Haarlem', `heading is "${await heading(page)}"`);
+    const contacts = page.getByTestId('internal-contacts').locator('li');
+    assert((await contacts.count()) === 1, `expected one internal contact, saw ${await contacts.count()}`);
+    assert((await page.getByText('Het contact rust op één persoon').count()) >= 1, 'no single-contact warning on the partnership');
+    await checkA11y(page, 'registry-partnership-detail');
+    await page.getByLabel(/^Collega/).selectOption({ label: 'Vera Vertrouwen' });
+    await andWaitForApi(page, /\/role-assignments$/, () => page.getByRole('button', { name: 'Toevoegen', exact: true }).click());
+    await page.getByRole('status').filter({ hasText: 'Vera Vertrouwen is nu contactpersoon' }).waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="internal-contacts"] li').length === 2, null, {
+      timeout: TIMEOUT,
+    });
+    assert((await page.getByText('Het contact rust op één persoon').count()) === 0, 'the single-contact warning stays');
+    await checkA11y(page, 'registry-partnership-two-contacts');
+  });
+
+  await test('log a bottleneck on the partnership and mark it resolved', async () => {
+    await page.getByLabel(/^Soort knelpunt/).selectOption('staff-turnover');
+    await page.getByLabel(/^Toelichting/).fill('Nieuwe jeugdverpleegkundige (e2e)');
+    await andWaitForApi(page, /\/bottlenecks$/, () => page.getByRole('button', { name: 'Vastleggen' }).click());
+    const row = page.locator('tr').filter({ hasText: 'Nieuwe jeugdverpleegkundige (e2e)' });
+    await row.waitFor({ timeout: TIMEOUT });
+    await andWaitForApi(page, /\/bottlenecks\/\d+$/, () => row.getByRole('button', { name: /Markeer als opgelost/ }).click());
+    await row.getByText('Opgelost').waitFor({ timeout: TIMEOUT });
+    await checkA11y(page, 'registry-bottlenecks');
+  });
+
+  await test('back on the gaps dashboard the CJG continuity gap is gone', async () => {
+    await goNav('Knelpunten', /\/gaps/);
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('.gap-item')].some((el) => el.textContent?.includes('CJG Haarlem')),
+      null,
+      { timeout: TIMEOUT },
+    );
+    assert((await cjgGap().count()) === 0, 'the CJG Haarlem gap is still listed');
+  });
+
+  await test('partners list, search and detail with its partnerships', async () => {
+    await goNav('Partners', /\/partners$/);
+    assert((await heading(page)) === 'Partners', `heading is "${await heading(page)}"`);
+    assert((await page.locator('table tbody tr').count()) >= 6, 'fewer than 6 partners listed');
+    assert((await page.getByRole('link', { name: 'CSV' }).count()) === 1, 'no CSV export link');
+    const href = await page.getByRole('link', { name: /Excel/ }).getAttribute('href');
+    assert(/\/api\/v1\/exports\/partners\?format=xlsx/.test(href ?? ''), `xlsx link: ${href}`);
+    await checkA11y(page, 'registry-partners');
+    await page.getByLabel('Zoek op naam of KvK-nummer').fill('Bibliotheek');
+    await andWaitForApi(page, /\/partners\?.*q=Bibliotheek/, () => page.getByRole('button', { name: 'Zoeken' }).click());
+    const names = await page.locator('table tbody tr td:first-child').allInnerTexts();
+    assert(names.length >= 1 && names.every((n) => /Bibliotheek/.test(n)), `search results: ${JSON.stringify(names)}`);
+    await page.getByRole('link', { name: 'Bibliotheek Zuid-Kennemerland' }).click();
+    await page.waitForURL(/\/partners\/\d+$/);
+    await settle(page);
+    assert((await heading(page)) === 'Bibliotheek Zuid-Kennemerland', `heading is "${await heading(page)}"`);
+    const partnerships = await page.locator('table tbody tr').allInnerTexts();
+    assert(partnerships.some((r) => r.includes('OBS De Spil')), `partnerships: ${JSON.stringify(partnerships)}`);
+    await checkA11y(page, 'registry-partner-detail');
+  });
+
+  await test('the partner form shows the API\'s KvK validation next to the field', async () => {
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await page.waitForURL(/\/partners\/\d+\/edit$/);
+    await settle(page);
+    await checkA11y(page, 'registry-partner-edit');
+    const kvk = page.getByLabel(/^KvK-nummer/);
+    await kvk.fill('123');
+    await andWaitForApi(page, /\/partners\/\d+$/, () => page.getByRole('button', { name: 'Opslaan' }).click());
+    await page.waitForFunction(
+      () => document.querySelector('input[name="kvkNumber"]')?.getAttribute('aria-invalid') === 'true',
+      null,
+      { timeout: TIMEOUT },
+    );
+    const describedBy = ((await kvk.getAttribute('aria-describedby')) ?? '').split(' ')[0];
+    const message = await page.locator(`[id="${describedBy}"]`).innerText();
+    assert(/8 cijfers/.test(message), `KvK error: ${message}`);
+    await checkA11y(page, 'registry-partner-edit-invalid');
+    await page.getByRole('link', { name: 'Annuleren' }).click();
+    await page.waitForURL(/\/partners\/\d+$/);
+    await settle(page);
+  });
+
+  await test('people list filtered by language', async () => {
+    await goNav('Mensen', /\/people$/);
+    assert((await page.locator('table tbody tr').count()) >= 5, 'fewer than 5 people listed');
+    await checkA11y(page, 'registry-people');
+    await page.getByLabel('Spreekt').selectOption('ar');
+    await andWaitForApi(page, /\/people\?.*language=ar/, () => page.getByRole('button', { name: 'Zoeken' }).click());
+    const names = await page.locator('table tbody tr td:first-child').allInnerTexts();
+    assert(names.length >= 1 && names.some((n) => n.includes('Fatima El Amrani')), `people speaking Arabic: ${JSON.stringify(names)}`);
+    await page.getByRole('link', { name: 'Vera Vertrouwen' }).count();
+    await page.getByRole('link', { name: 'Fatima El Amrani' }).click();
+    await page.waitForURL(/\/people\/\d+$/);
+    await settle(page);
+    const roles = await page.locator('table tbody').first().innerText();
+    assert(/Sleutelpersoon/.test(roles), `roles: ${roles}`);
+    await checkA11y(page, 'registry-person-detail');
+  });
+
+  await test('role matrix of the school: statutory roles marked, an assignment can be added', async () => {
+    await goNav('Wie doet wat', /\/who\/roles\?schoolId=\d+/);
+    assert((await heading(page)).startsWith('Rolverdeling'), `heading is "${await heading(page)}"`);
+    const law = await page.locator('tr[data-role="internal-confidential-counsellor"]').innerText();
+    assert(/Wettelijk verplicht/.test(law) && /Vera Vertrouwen/.test(law), `counsellor row: ${law}`);
+    await checkA11y(page, 'registry-role-matrix');
+    await page.locator('tr[data-role="event-manager"]').getByRole('link', { name: /Toewijzen/ }).click();
+    await page.waitForURL(/\/role-assignments\/new/);
+    await settle(page);
+    assert((await page.getByLabel(/^Rol/).inputValue()) === 'event-manager', 'the role is not preselected');
+    await page.getByLabel(/^Persoon/).selectOption({ label: 'Karin Bos' });
+    await checkA11y(page, 'registry-assign-role');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/who\/roles\?schoolId=\d+/, { timeout: TIMEOUT });
+    await settle(page);
+    const row = await page.locator('tr[data-role="event-manager"]').innerText();
+    assert(/Karin Bos/.test(row), `event manager row: ${row}`);
+  });
+
+  await test('organogram: the diagram and the equivalent list', async () => {
+    await page.getByRole('navigation', { name: 'Weergaven per school' }).getByRole('link', { name: 'Organogram' }).click();
+    await page.waitForURL(/\/who\/organogram/);
+    await settle(page);
+    const svg = page.getByTestId('organogram-svg');
+    await svg.waitFor({ timeout: TIMEOUT });
+    assert((await svg.locator('.node-person').count()) >= 5, 'fewer than 5 people in the diagram');
+    assert((await svg.locator('.node-partner').count()) >= 1, 'no partners in the diagram');
+    await checkA11y(page, 'registry-organogram-graph');
+    await page.getByRole('button', { name: 'Lijst' }).click();
+    const list = page.getByTestId('organogram-list');
+    await list.waitFor({ timeout: TIMEOUT });
+    assert((await page.getByRole('button', { name: 'Lijst' }).getAttribute('aria-pressed')) === 'true', 'list toggle not pressed');
+    const text = await list.innerText();
+    assert(/Contactpersoon voor\s+CJG Haarlem/.test(text), `list: ${text.slice(0, 400)}`);
+    await checkA11y(page, 'registry-organogram-list');
+  });
+
+  await test('induction overview by level, with a clean print version', async () => {
+    await page.getByRole('navigation', { name: 'Weergaven per school' }).getByRole('link', { name: 'Introductie' }).click();
+    await page.waitForURL(/\/who\/induction/);
+    await settle(page);
+    const pupils = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Voor leerlingen' }) });
+    const text = await pupils.innerText();
+    assert(/CJG Haarlem/.test(text) && /Chris Coördinator/.test(text), `pupil level: ${text}`);
+    await checkA11y(page, 'registry-induction');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert(!(await page.locator('.app-header').isVisible()), 'the header shows in print');
+      assert(!(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()), 'the print button shows in print');
+      await h.screenshot(page, 'registry-induction-print');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  await test('import people from a Windows-1252 CSV: preview with one error row, then import the valid rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spil-e2e-'));
+    const file = join(dir, 'mensen.csv');
+    // Windows-1252, as Excel saves it: é is one byte (0xE9).
+    writeFileSync(file, Buffer.from('naam;soort;e-mail;talen\r\nRenée Import;staff;renee.import@example.nl;nl,fr\r\nBert Fout;alien;bert.fout@example.nl;nl\r\n', 'latin1'));
+    try {
+      await goNav('Importeren', /\/import$/);
+      await checkA11y(page, 'registry-import');
+      await page.getByRole('radio', { name: 'Mensen' }).check();
+      await page.getByLabel(/^CSV-bestand/).setInputFiles(file);
+      await andWaitForApi(page, /\/imports\/people\?.*dryRun=true/, () => page.getByRole('button', { name: 'Controleren' }).click());
+      const preview = page.getByTestId('import-preview');
+      await preview.waitFor({ timeout: TIMEOUT });
+      assert((await preview.locator('tbody tr').count()) === 2, 'the preview does not show 2 rows');
+      assert((await preview.locator('tr[data-status="error"]').count()) === 1, 'the preview does not show 1 error row');
+      const errorRow = await preview.locator('tr[data-status="error"]').innerText();
+      assert(/Fout/.test(errorRow) && /soort/.test(errorRow), `error row: ${errorRow}`);
+      assert((await page.getByRole('button', { name: /^Importeer alle/ }).count()) === 0, '"Importeer alle" offered despite an error');
+      await checkA11y(page, 'registry-import-preview');
+      await andWaitForApi(page, /\/imports\/people\?.*dryRun=false/, () =>
+        page.getByRole('button', { name: /^Importeer geldige rijen/ }).click(),
+      );
+      await page.getByRole('heading', { name: 'De import is opgeslagen' }).waitFor({ timeout: TIMEOUT });
+      await goNav('Mensen', /\/people$/);
+      await page.getByRole('link', { name: 'Renée Import' }).waitFor({ timeout: TIMEOUT });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  await test('the registry on a 375px wide phone', async () => {
+    const phone = await context.newPage();
+    phone.on('pageerror', (error) => h.pageErrors.push(error.message));
+    try {
+      await phone.setViewportSize({ width: 375, height: 740 });
+      for (const [path, name] of [
+        ['/gaps', 'registry-phone-gaps'],
+        [new URL(state.partnershipUrl ?? `${BASE_URL}/partners`).pathname, 'registry-phone-partnership'],
+        ['/who/roles', 'registry-phone-roles'],
+      ]) {
+        await phone.goto(`${BASE_URL}${path}`);
+        await settle(phone);
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+        await checkA11y(phone, name);
+      }
+    } finally {
+      await phone.close();
+    }
+    await logout(page);
+  });
+
+  await test(`${VIEWER} reads the registry without edit buttons`, async () => {
+    await login(page, VIEWER);
+    assert(new URL(page.url()).pathname === '/', `a viewer starts at ${page.url()}`);
+    const navText = await nav().innerText();
+    assert(navText.includes('Knelpunten') && !navText.includes('Importeren'), `navigation: ${navText}`);
+    assert(state.partnershipUrl, 'no partnership opened');
+    await page.goto(state.partnershipUrl);
+    await settle(page);
+    assert((await page.getByRole('link', { name: 'Bewerken' }).count()) === 0, 'a viewer sees "Bewerken"');
+    assert((await page.getByRole('button', { name: 'Toevoegen', exact: true }).count()) === 0, 'a viewer can add contacts');
+    await checkA11y(page, 'registry-viewer-partnership');
+    await goNav('Partners', /\/partners$/);
+    assert((await page.getByRole('link', { name: 'Nieuwe partner' }).count()) === 0, 'a viewer sees "Nieuwe partner"');
+    await logout(page);
+  });
+}

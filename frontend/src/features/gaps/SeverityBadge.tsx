@@ -1,0 +1,17 @@
+import { useRT } from '../registry/i18n';
+import type { Severity } from '../registry/types';
+
+const ICONS: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
+
+/** The severity as text with a symbol, never by colour alone. */
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  const { t } = useRT();
+  return (
+    <span className={`severity severity-${severity}`}>
+      <span className="severity-icon" aria-hidden="true">
+        {ICONS[severity]}
+      </span>
+      {t(`gaps.severity.${severity}`)}
+    </span>
+  );
+}

@@ -1,0 +1,11 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, must } from '../../api/client';
+import type { GapListQuery } from '../registry/types';
+
+export function useGaps(query: GapListQuery) {
+  return useQuery({
+    queryKey: ['gaps', query],
+    queryFn: async () => must(await api.GET('/gaps', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}

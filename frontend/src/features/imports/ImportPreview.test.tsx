@@ -1,0 +1,86 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, renderApp } from '../../test/utils';
+import { coordinator, referenceAnswer } from '../registry/testData';
+import type { ImportResult } from '../registry/types';
+import { ImportPreview } from './ImportPreview';
+
+const result: ImportResult = {
+  kind: 'people',
+  dryRun: true,
+  validOnly: false,
+  written: false,
+  encoding: 'cp1252',
+  separator: ';',
+  total: 3,
+  valid: 2,
+  invalid: 1,
+  created: 1,
+  updated: 1,
+  rows: [
+    { row: 2, status: 'create', key: 'renee@example.nl', errors: [] },
+    { row: 3, status: 'error', key: 'Bert Fout', errors: [{ field: 'kind', reason: "Input should be 'staff', 'volunteer' or 'external'" }] },
+    { row: 4, status: 'update', key: 'vera@example.nl', errors: [] },
+  ],
+};
+
+describe('the import preview', () => {
+  it('shows the totals and, per row, what happens and what is wrong', () => {
+    render(<ImportPreview result={result} />);
+    const table = screen.getByRole('table', { name: 'Voorbeeld van de import per rij' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('renee@example.nl');
+    expect(rows[0]).toHaveTextContent('Nieuw');
+    expect(rows[1]).toHaveTextContent('Fout');
+    // The column is named in Dutch, next to the API's reason.
+    expect(rows[1]).toHaveTextContent("soort (staff, volunteer of external): Input should be 'staff', 'volunteer' or 'external'");
+    expect(rows[1]).toHaveAttribute('data-status', 'error');
+    expect(rows[2]).toHaveTextContent('Bijwerken');
+    expect(screen.getByText('Met fouten').nextElementSibling).toHaveTextContent('1');
+    expect(screen.getByText('Tekenset: cp1252, scheidingsteken: ;')).toBeInTheDocument();
+  });
+});
+
+describe('the import page', () => {
+  it('sends the file\'s raw bytes with the CSRF token, previews, and offers only the valid rows when some have errors', async () => {
+    const { calls } = mockFetch(async (req) => {
+      const p = new URL(req.url).pathname;
+      const reference = referenceAnswer(p);
+      if (reference) return reference;
+      if (p === '/api/v1/imports/people') {
+        const dryRun = new URL(req.url).searchParams.get('dryRun') === 'true';
+        return json({ ...result, dryRun, written: !dryRun, validOnly: !dryRun });
+      }
+      return json({ items: [], total: 0, page: 1, pageSize: 100 });
+    });
+    const user = userEvent.setup();
+    renderApp('/import', { user: coordinator });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Importeren' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Mensen' }));
+    // Windows-1252: "é" is the single byte 0xE9, which must reach the API unchanged.
+    const bytes = new Uint8Array([...new TextEncoder().encode('naam;soort\r\nRen'), 0xe9, ...new TextEncoder().encode('e;staff\r\n')]);
+    const file = new File([bytes], 'mensen.csv', { type: 'text/csv' });
+    await user.upload(screen.getByLabelText(/^CSV-bestand/), file);
+    await user.click(screen.getByRole('button', { name: 'Controleren' }));
+
+    expect(await screen.findByRole('heading', { name: 'Controle van mensen.csv' })).toHaveFocus();
+    const check = calls.find((c) => c.method === 'POST')!;
+    const url = new URL(check.url);
+    expect(url.searchParams.get('boardId')).toBe('1');
+    expect(url.searchParams.get('dryRun')).toBe('true');
+    expect(check.headers.get('Content-Type')).toBe('text/csv');
+    expect(check.headers.get('X-CSRF-Token')).toBe('csrf-test');
+    expect(new Uint8Array(await check.arrayBuffer())).toEqual(bytes);
+
+    expect(screen.getByTestId('import-preview')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Importeer alle/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Importeer geldige rijen (2)' }));
+    expect(await screen.findByRole('heading', { name: 'De import is opgeslagen' })).toBeInTheDocument();
+    const write = calls.filter((c) => c.method === 'POST')[1]!;
+    expect(new URL(write.url).searchParams.get('dryRun')).toBe('false');
+    expect(new URL(write.url).searchParams.get('validOnly')).toBe('true');
+    expect(screen.getByText('1 nieuw, 1 bijgewerkt.')).toBeInTheDocument();
+  });
+});

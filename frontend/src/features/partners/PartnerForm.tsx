@@ -1,0 +1,232 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isProblemError } from '../../api/client';
+import { FormField } from '../../components/FormField';
+import { StaleNotice } from '../../components/StaleNotice';
+import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { useAllMunicipalities } from '../../lib/reference';
+import { useUser } from '../auth/AuthProvider';
+import { canEditBoardRegister } from '../auth/permissions';
+import { RegistryFormError } from '../registry/ProblemMessage';
+import { useRT } from '../registry/i18n';
+import { useCategories, useLocalName, useSchoolBoards, useScopeBoards } from '../registry/scope';
+import type { Partner, PartnerCreate, PartnerUpdate } from '../registry/types';
+import { useCreatePartner, useUpdatePartner } from './api';
+
+export type PartnerValues = {
+  boardId: string;
+  name: string;
+  category: string;
+  kvkNumber: string;
+  municipalityId: string;
+  address: string;
+  email: string;
+  phone: string;
+  website: string;
+  notes: string;
+};
+
+function toValues(partner?: Partner, boardId?: number): PartnerValues {
+  return {
+    boardId: str(partner?.boardId ?? boardId),
+    name: str(partner?.name),
+    category: str(partner?.categoryCode),
+    kvkNumber: str(partner?.kvkNumber),
+    municipalityId: str(partner?.municipalityId),
+    address: str(partner?.address),
+    email: str(partner?.email),
+    phone: str(partner?.phone),
+    website: str(partner?.website),
+    notes: str(partner?.notes),
+  };
+}
+
+function fieldValue(name: keyof PartnerValues, values: PartnerValues): string | number | null {
+  switch (name) {
+    case 'boardId':
+    case 'municipalityId':
+      return idOrNull(values[name]);
+    case 'kvkNumber':
+      return textOrNull(values.kvkNumber.replace(/\s/g, ''));
+    case 'name':
+    case 'category':
+      return values[name].trim();
+    default:
+      return textOrNull(values[name]);
+  }
+}
+
+const REQUIRED: (keyof PartnerValues)[] = ['boardId', 'name', 'category'];
+const NOT_EDITABLE: (keyof PartnerValues)[] = ['boardId'];
+
+interface Props {
+  partner?: Partner;
+  etag?: string | null;
+  onReload?: () => Promise<unknown>;
+  defaultBoardId?: number;
+}
+
+export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: Props) {
+  const { t } = useRT();
+  const user = useUser();
+  const navigate = useNavigate();
+  const { boards } = useScopeBoards();
+  const boardOfSchool = useSchoolBoards();
+  const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
+  const initialBoard = defaultBoardId ?? (editableBoards.length === 1 ? editableBoards[0]?.id : undefined);
+  const initial = toValues(partner, initialBoard);
+  const form = useFormState<PartnerValues>(initial);
+  const { values, setValue, fieldErrors } = form;
+  const boardId = idOrNull(values.boardId) ?? undefined;
+  const categories = useCategories(boardId);
+  const localName = useLocalName();
+  const municipalities = useAllMunicipalities();
+  const create = useCreatePartner();
+  const update = useUpdatePartner(partner?.id ?? 0);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const saving = create.isPending || update.isPending;
+
+  // When the board list arrives after the form, preselect the only board.
+  if (!partner && !values.boardId && initialBoard) setValue('boardId', String(initialBoard));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clearErrors();
+    setStale(false);
+    const errors: Partial<Record<keyof PartnerValues, string>> = {};
+    for (const k of REQUIRED) {
+      if (!values[k].trim() && !(partner && NOT_EDITABLE.includes(k))) errors[k] = t('common.fieldRequired');
+    }
+    // The KvK number is checked by the API; its answer shows next to the field.
+    if (Object.keys(errors).length > 0) {
+      form.setFieldErrors(errors);
+      return;
+    }
+    try {
+      if (partner) {
+        const changed = changedFields(initial, values).filter((k) => !NOT_EDITABLE.includes(k));
+        if (changed.length === 0) {
+          navigate(`/partners/${partner.id}`);
+          return;
+        }
+        const body = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)])) as PartnerUpdate;
+        await update.mutateAsync({ body, etag });
+        navigate(`/partners/${partner.id}`, { state: { flash: t('common.saved') } });
+      } else {
+        const body = Object.fromEntries(
+          (Object.keys(values) as (keyof PartnerValues)[])
+            .map((k) => [k, fieldValue(k, values)] as const)
+            .filter(([, v]) => v !== null),
+        ) as PartnerCreate;
+        const created = await create.mutateAsync(body);
+        navigate(`/partners/${created.partner.id}`, { state: { flash: t('common.created') } });
+      }
+    } catch (error) {
+      if (isProblemError(error) && error.status === 412) setStale(true);
+      else form.applyError(error);
+    }
+  }
+
+  async function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+      setStale(false);
+    }
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const text = (name: keyof PartnerValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
+    <FormField label={label} error={fieldErrors[name]} hint={hint} required={REQUIRED.includes(name)}>
+      {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
+    </FormField>
+  );
+
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
+      {hasFieldErrors && !form.formError && (
+        <div className="alert alert-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      )}
+      <RegistryFormError error={form.formError} hasFieldErrors={hasFieldErrors} />
+
+      {!partner && editableBoards.length > 1 && (
+        <FormField label={t('registry.board')} error={fieldErrors.boardId} required>
+          {(a) => (
+            <select {...a} name="boardId" value={values.boardId} onChange={(e) => setValue('boardId', e.target.value)}>
+              <option value="">{t('registry.chooseBoard')}</option>
+              {editableBoards.map((b) => (
+                <option key={b.id} value={String(b.id)}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      {!partner && editableBoards.length <= 1 && fieldErrors.boardId && (
+        <p className="alert alert-error">{fieldErrors.boardId}</p>
+      )}
+      {text('name', t('partners.name'), { autoComplete: 'organization' })}
+      <FormField label={t('partners.category')} error={fieldErrors.category} required>
+        {(a) => (
+          <select {...a} name="category" value={values.category} onChange={(e) => setValue('category', e.target.value)}>
+            <option value="">{t('partners.chooseCategory')}</option>
+            {(categories.data ?? []).map((c) => (
+              <option key={c.id} value={c.code}>
+                {localName(c)}
+              </option>
+            ))}
+            {!categories.data && partner && <option value={partner.categoryCode}>{partner.categoryName}</option>}
+          </select>
+        )}
+      </FormField>
+      {text(
+        'kvkNumber',
+        t('partners.kvkNumber'),
+        { inputMode: 'numeric', maxLength: 10, className: 'input-short', spellCheck: false },
+        t('partners.kvkHint'),
+      )}
+      <FormField label={t('partners.municipality')} error={fieldErrors.municipalityId}>
+        {(a) => (
+          <select {...a} name="municipalityId" value={values.municipalityId} onChange={(e) => setValue('municipalityId', e.target.value)}>
+            <option value="">{t('partners.noMunicipality')}</option>
+            {municipalities.data?.map((m) => (
+              <option key={m.id} value={String(m.id)}>
+                {m.name} ({m.code})
+              </option>
+            ))}
+            {!municipalities.data && partner?.municipalityId && (
+              <option value={String(partner.municipalityId)}>{partner.municipalityName ?? partner.municipalityId}</option>
+            )}
+          </select>
+        )}
+      </FormField>
+      {text('address', t('partners.address'), { autoComplete: 'street-address' })}
+      <fieldset>
+        <legend>{t('partners.contact')}</legend>
+        {text('email', t('partners.email'), { type: 'email', autoComplete: 'email' })}
+        {text('phone', t('partners.phone'), { type: 'tel', autoComplete: 'tel' })}
+        {text('website', t('partners.website'), { type: 'url', autoComplete: 'url' })}
+      </fieldset>
+      <FormField label={t('partners.notes')} error={fieldErrors.notes}>
+        {(a) => <textarea {...a} name="notes" rows={4} value={values.notes} onChange={(e) => setValue('notes', e.target.value)} />}
+      </FormField>
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || stale}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <Link to={partner ? `/partners/${partner.id}` : '/partners'} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { Flash } from '../../components/Flash';
+import { Loading } from '../../components/Loading';
+import { Pagination } from '../../components/Pagination';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { SearchForm } from '../../components/SearchForm';
+import { SortHeader } from '../../components/SortHeader';
+import { useAllMunicipalities } from '../../lib/reference';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { toNumber, useListParams } from '../../lib/useListParams';
+import { useUser } from '../auth/AuthProvider';
+import { canEditRegistry } from '../auth/permissions';
+import { ExportLinks } from '../registry/ExportLinks';
+import { useRT } from '../registry/i18n';
+import { useCategories, useCategoryName, useLocalName, useScopeBoards } from '../registry/scope';
+import { usePartners } from './api';
+
+const FILTERS = ['boardId', 'category', 'municipalityId'] as const;
+
+export function PartnersListPage() {
+  const { t } = useRT();
+  const user = useUser();
+  const id = useId();
+  const { params, update } = useListParams(FILTERS, 'name');
+  useDocumentTitle(t('partners.title'));
+  const boardId = toNumber(params.filters.boardId);
+  const category = params.filters.category;
+  const municipalityId = toNumber(params.filters.municipalityId);
+  const { boards } = useScopeBoards();
+  const categories = useCategories(boardId);
+  const municipalities = useAllMunicipalities();
+  const localName = useLocalName();
+  const categoryName = useCategoryName(boardId);
+  const query = usePartners({
+    page: params.page,
+    pageSize: params.pageSize,
+    sort: params.sort,
+    q: params.q,
+    boardId,
+    category,
+    municipalityId,
+  });
+  const data = query.data;
+  const filtersActive = FILTERS.filter((f) => params.filters[f]);
+  const exportBoard = boardId ?? (boards.length === 1 ? boards[0]?.id : undefined);
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('partners.title')}</h1>
+        {canEditRegistry(user) && (
+          <Link to={boardId ? `/partners/new?boardId=${boardId}` : '/partners/new'} className="button button-primary">
+            {t('partners.new')}
+          </Link>
+        )}
+      </div>
+      <p className="lead">{t('partners.intro')}</p>
+      <Flash />
+      <SearchForm
+        q={params.q}
+        label={t('partners.searchLabel')}
+        filterNames={filtersActive.length > 0 ? FILTERS : []}
+        resetKey={[params.q, boardId, category, municipalityId, boards.length, categories.data?.length, municipalities.data?.length].join('|')}
+        onSearch={(values) =>
+          update({ q: values.q, boardId: values.boardId, category: values.category, municipalityId: values.municipalityId })
+        }
+      >
+        {boards.length > 1 && (
+          <div className="field">
+            <label htmlFor={`${id}-board`}>{t('registry.board')}</label>
+            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
+              <option value="">{t('common.all')}</option>
+              {boards.map((b) => (
+                <option key={b.id} value={String(b.id)}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-category`}>{t('partners.category')}</label>
+          <select id={`${id}-category`} name="category" defaultValue={category ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {(categories.data ?? []).map((c) => (
+              <option key={c.id} value={c.code}>
+                {localName(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-municipality`}>{t('partners.municipality')}</label>
+          <select id={`${id}-municipality`} name="municipalityId" defaultValue={municipalityId ? String(municipalityId) : ''}>
+            <option value="">{t('common.all')}</option>
+            {(municipalities.data ?? []).map((m) => (
+              <option key={m.id} value={String(m.id)}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </SearchForm>
+      {query.isPending && <Loading />}
+      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {data && (
+        <>
+          <div className="list-toolbar">
+            <p className="result-count" aria-live="polite">
+              {t('common.results', { count: data.total })}
+            </p>
+            <ExportLinks kind="partners" boardId={exportBoard} />
+          </div>
+          {data.items.length === 0 ? (
+            <p>{t('common.noResults')}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-label={t('partners.title')} tabIndex={0}>
+              <table className="stack-on-phone">
+                <caption className="visually-hidden">{t('partners.title')}</caption>
+                <thead>
+                  <tr>
+                    <SortHeader field="name" label={t('partners.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                    <SortHeader field="category" label={t('partners.category')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                    <th scope="col">{t('partners.municipality')}</th>
+                    <th scope="col">{t('partners.kvkNumber')}</th>
+                    <th scope="col" className="numeric">
+                      {t('partners.partnershipCount')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((partner) => (
+                    <tr key={partner.id}>
+                      <td data-label={t('partners.name')}>
+                        <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
+                      </td>
+                      <td data-label={t('partners.category')}>{categoryName(partner.categoryCode, partner.categoryName)}</td>
+                      <td data-label={t('partners.municipality')}>{partner.municipalityName ?? t('common.none')}</td>
+                      <td data-label={t('partners.kvkNumber')}>{partner.kvkNumber ?? t('common.none')}</td>
+                      <td data-label={t('partners.partnershipCount')} className="numeric">
+                        {partner.partnershipCount ?? 0}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { Link, useSearchParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { toNumber } from '../../lib/useListParams';
+import { useUser } from '../auth/AuthProvider';
+import { canEditRegistry } from '../auth/permissions';
+import { useRT } from '../registry/i18n';
+import { useScopeSchools } from '../registry/scope';
+import { PartnershipForm } from './PartnershipForm';
+
+export function PartnershipCreatePage() {
+  const { t } = useRT();
+  const user = useUser();
+  const [searchParams] = useSearchParams();
+  const schools = useScopeSchools();
+  useDocumentTitle(t('partnerships.createTitle'));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/partnerships">{t('partnerships.title')}</Link>
+      </p>
+      <h1>{t('partnerships.createTitle')}</h1>
+      {!canEditRegistry(user) ? (
+        <ProblemAlert error={null} message={t('errors.forbidden')} />
+      ) : schools.isPending ? (
+        <Loading />
+      ) : (
+        <PartnershipForm
+          defaultSchoolId={toNumber(searchParams.get('schoolId') ?? undefined)}
+          defaultPartnerId={toNumber(searchParams.get('partnerId') ?? undefined)}
+        />
+      )}
+    </>
+  );
+}

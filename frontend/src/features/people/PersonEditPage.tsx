@@ -1,0 +1,42 @@
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { isNotFound, parseId } from '../../lib/params';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useUser } from '../auth/AuthProvider';
+import { canEditBoardRegister } from '../auth/permissions';
+import { useRT } from '../registry/i18n';
+import { useSchoolBoards, useScopeSchools } from '../registry/scope';
+import { PersonForm } from './PersonForm';
+import { usePerson } from './api';
+
+export function PersonEditPage() {
+  const { t } = useRT();
+  const user = useUser();
+  const personId = parseId(useParams().personId);
+  const query = usePerson(personId);
+  const schools = useScopeSchools();
+  const boardOfSchool = useSchoolBoards();
+  const title = query.data ? t('people.editTitle', { name: query.data.person.name }) : t('people.title');
+  useDocumentTitle(title);
+
+  if (!Number.isFinite(personId) || isNotFound(query.error)) return <NotFoundPage />;
+  if (query.isPending || schools.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+
+  const { person, etag } = query.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/people">{t('people.title')}</Link> / <Link to={`/people/${person.id}`}>{person.name}</Link>
+      </p>
+      <h1>{title}</h1>
+      {canEditBoardRegister(user, person.boardId, boardOfSchool) ? (
+        <PersonForm key={`${person.id}:${etag ?? person.updatedAt}`} person={person} etag={etag} onReload={() => query.refetch()} />
+      ) : (
+        <ProblemAlert error={null} message={t('errors.forbidden')} />
+      )}
+    </>
+  );
+}

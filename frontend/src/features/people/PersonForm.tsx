@@ -1,0 +1,228 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isProblemError } from '../../api/client';
+import { FormField } from '../../components/FormField';
+import { StaleNotice } from '../../components/StaleNotice';
+import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { useUser } from '../auth/AuthProvider';
+import { canEditBoardRegister } from '../auth/permissions';
+import { CheckboxGroup } from '../registry/CheckboxGroup';
+import { RegistryFormError } from '../registry/ProblemMessage';
+import { useRT } from '../registry/i18n';
+import { useSchoolBoards, useScopeBoards } from '../registry/scope';
+import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../registry/types';
+import { useCreatePerson, useUpdatePerson } from './api';
+import { COMMON_LANGUAGES, languageName, parseLanguageCodes } from './languages';
+
+export type PersonValues = {
+  boardId: string;
+  name: string;
+  kind: string;
+  email: string;
+  phone: string;
+  /** Comma-separated ISO codes (the checkboxes and the "other languages" field together). */
+  languages: string;
+  notes: string;
+};
+
+function toValues(person?: Person, boardId?: number): PersonValues {
+  return {
+    boardId: str(person?.boardId ?? boardId),
+    name: str(person?.name),
+    kind: person?.kind ?? 'staff',
+    email: str(person?.email),
+    phone: str(person?.phone),
+    languages: (person?.languages ?? []).join(', '),
+    notes: str(person?.notes),
+  };
+}
+
+function fieldValue(name: keyof PersonValues, values: PersonValues): unknown {
+  switch (name) {
+    case 'boardId':
+      return idOrNull(values.boardId);
+    case 'name':
+    case 'kind':
+      return values[name].trim();
+    case 'languages':
+      return parseLanguageCodes(values.languages);
+    default:
+      return textOrNull(values[name]);
+  }
+}
+
+const REQUIRED: (keyof PersonValues)[] = ['boardId', 'name', 'kind'];
+const NOT_EDITABLE: (keyof PersonValues)[] = ['boardId'];
+const COMMON: readonly string[] = COMMON_LANGUAGES;
+
+interface Props {
+  person?: Person;
+  etag?: string | null;
+  onReload?: () => Promise<unknown>;
+  defaultBoardId?: number;
+}
+
+export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Props) {
+  const { t, i18n } = useRT();
+  const user = useUser();
+  const navigate = useNavigate();
+  const { boards } = useScopeBoards();
+  const boardOfSchool = useSchoolBoards();
+  const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
+  const initialBoard = defaultBoardId ?? (editableBoards.length === 1 ? editableBoards[0]?.id : undefined);
+  const initial = toValues(person, initialBoard);
+  const form = useFormState<PersonValues>(initial);
+  const { values, setValue, fieldErrors } = form;
+  const create = useCreatePerson();
+  const update = useUpdatePerson(person?.id ?? 0);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const saving = create.isPending || update.isPending;
+  const lang = i18n.language;
+
+  if (!person && !values.boardId && initialBoard) setValue('boardId', String(initialBoard));
+
+  const codes = parseLanguageCodes(values.languages);
+  const checked = codes.filter((c) => COMMON.includes(c));
+  const others = codes.filter((c) => !COMMON.includes(c));
+  const [otherText, setOtherText] = useState(others.join(', '));
+
+  function setLanguages(common: string[], otherCodes: string) {
+    setValue('languages', [...common, ...parseLanguageCodes(otherCodes)].join(', '));
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clearErrors();
+    setStale(false);
+    const errors: Partial<Record<keyof PersonValues, string>> = {};
+    for (const k of REQUIRED) {
+      if (!values[k].trim() && !(person && NOT_EDITABLE.includes(k))) errors[k] = t('common.fieldRequired');
+    }
+    if (codes.some((c) => !/^[a-z]{2,3}$/.test(c))) errors.languages = t('validation.fields.languages');
+    if (Object.keys(errors).length > 0) {
+      form.setFieldErrors(errors);
+      return;
+    }
+    try {
+      if (person) {
+        const changed = changedFields(initial, values)
+          .filter((k) => !NOT_EDITABLE.includes(k))
+          .filter((k) => k !== 'languages' || parseLanguageCodes(initial.languages).join() !== codes.join());
+        if (changed.length === 0) {
+          navigate(`/people/${person.id}`);
+          return;
+        }
+        const body = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)])) as PersonUpdate;
+        await update.mutateAsync({ body, etag });
+        navigate(`/people/${person.id}`, { state: { flash: t('common.saved') } });
+      } else {
+        const body = Object.fromEntries(
+          (Object.keys(values) as (keyof PersonValues)[])
+            .map((k) => [k, fieldValue(k, values)] as const)
+            .filter(([, v]) => v !== null),
+        ) as PersonCreate;
+        const created = await create.mutateAsync(body);
+        navigate(`/people/${created.person.id}`, { state: { flash: t('common.created') } });
+      }
+    } catch (error) {
+      if (isProblemError(error) && error.status === 412) setStale(true);
+      else form.applyError(error);
+    }
+  }
+
+  async function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+      setStale(false);
+    }
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const text = (name: keyof PersonValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
+    <FormField label={label} error={fieldErrors[name]} hint={hint} required={REQUIRED.includes(name)}>
+      {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
+    </FormField>
+  );
+
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
+      {hasFieldErrors && !form.formError && (
+        <div className="alert alert-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      )}
+      <RegistryFormError error={form.formError} hasFieldErrors={hasFieldErrors} />
+
+      {!person && editableBoards.length > 1 && (
+        <FormField label={t('registry.board')} error={fieldErrors.boardId} required>
+          {(a) => (
+            <select {...a} name="boardId" value={values.boardId} onChange={(e) => setValue('boardId', e.target.value)}>
+              <option value="">{t('registry.chooseBoard')}</option>
+              {editableBoards.map((b) => (
+                <option key={b.id} value={String(b.id)}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      {text('name', t('people.name'), { autoComplete: 'off' })}
+      <FormField label={t('people.kind')} error={fieldErrors.kind} hint={t('people.kindHint')} required>
+        {(a) => (
+          <select {...a} name="kind" value={values.kind} onChange={(e) => setValue('kind', e.target.value)}>
+            {PERSON_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`people.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      {text('email', t('people.email'), { type: 'email', autoComplete: 'off' }, t('people.emailHint'))}
+      {text('phone', t('people.phone'), { type: 'tel', autoComplete: 'off' })}
+      <CheckboxGroup
+        legend={t('people.languages')}
+        hint={t('people.languagesHint')}
+        name="languages"
+        options={COMMON_LANGUAGES}
+        labelOf={(c) => languageName(c, lang)}
+        values={checked as (typeof COMMON_LANGUAGES)[number][]}
+        onChange={(v) => setLanguages(v, otherText)}
+      />
+      <FormField label={t('people.otherLanguages')} error={fieldErrors.languages} hint={t('people.otherLanguagesHint')}>
+        {(a) => (
+          <input
+            {...a}
+            name="otherLanguages"
+            className="input-short"
+            spellCheck={false}
+            value={otherText}
+            onChange={(e) => {
+              setOtherText(e.target.value);
+              setLanguages(checked, e.target.value);
+            }}
+          />
+        )}
+      </FormField>
+      <FormField label={t('people.notes')} error={fieldErrors.notes}>
+        {(a) => <textarea {...a} name="notes" rows={3} value={values.notes} onChange={(e) => setValue('notes', e.target.value)} />}
+      </FormField>
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || stale}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+        <Link to={person ? `/people/${person.id}` : '/people'} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, must } from '../../api/client';
+import { fetchAll } from '../../lib/reference';
+import { invalidateRegistry } from '../partnerships/api';
+import type {
+  Person,
+  PersonCreate,
+  PersonListQuery,
+  PersonUpdate,
+  RoleAssignment,
+  RoleAssignmentCreate,
+  RoleAssignmentListQuery,
+  RoleAssignmentUpdate,
+} from '../registry/types';
+
+export interface PersonWithEtag {
+  person: Person;
+  etag: string | null;
+}
+
+export const personKeys = {
+  list: (query: PersonListQuery) => ['people', 'list', query] as const,
+  detail: (id: number) => ['people', 'detail', id] as const,
+  options: (boardId?: number) => ['people', 'options', boardId ?? null] as const,
+};
+
+export function usePeople(query: PersonListQuery) {
+  return useQuery({
+    queryKey: personKeys.list(query),
+    queryFn: async () => must(await api.GET('/people', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Everyone in the board (for a person select). */
+export function usePeopleOptions(boardId: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: personKeys.options(boardId),
+    queryFn: () =>
+      fetchAll<Person>(async (page) =>
+        must(await api.GET('/people', { params: { query: { page, pageSize: 100, sort: 'name', boardId } } })),
+      ),
+    enabled,
+    staleTime: 60 * 1000,
+  });
+}
+
+export function usePerson(personId: number) {
+  return useQuery({
+    queryKey: personKeys.detail(personId),
+    queryFn: async (): Promise<PersonWithEtag> => {
+      const result = await api.GET('/people/{personId}', { params: { path: { personId } } });
+      return { person: must(result), etag: result.response.headers.get('ETag') };
+    },
+    enabled: Number.isInteger(personId) && personId > 0,
+  });
+}
+
+export function useCreatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PersonCreate): Promise<PersonWithEtag> => {
+      const result = await api.POST('/people', { body });
+      return { person: must(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (data) => {
+      queryClient.setQueryData(personKeys.detail(data.person.id), data);
+      invalidateRegistry(queryClient);
+    },
+  });
+}
+
+export function useUpdatePerson(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, etag }: { body: PersonUpdate; etag: string | null }): Promise<PersonWithEtag> => {
+      const result = await api.PATCH('/people/{personId}', {
+        params: { path: { personId } },
+        headers: etag ? { 'If-Match': etag } : {},
+        body,
+      });
+      return { person: must(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (data) => {
+      queryClient.setQueryData(personKeys.detail(personId), data);
+      invalidateRegistry(queryClient);
+    },
+  });
+}
+
+export function useDeletePerson(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ etag }: { etag: string | null }) => {
+      await api.DELETE('/people/{personId}', {
+        params: { path: { personId } },
+        headers: etag ? { 'If-Match': etag } : {},
+      });
+    },
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: personKeys.detail(personId) });
+      invalidateRegistry(queryClient);
+    },
+  });
+}
+
+/* --- role assignments ------------------------------------------------------------------------ */
+
+export interface AssignmentWithEtag {
+  assignment: RoleAssignment;
+  etag: string | null;
+}
+
+/** Every assignment matching the query (all pages). */
+export function useRoleAssignments(query: RoleAssignmentListQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['role-assignments', 'all', query],
+    queryFn: () =>
+      fetchAll<RoleAssignment>(async (page) =>
+        must(await api.GET('/role-assignments', { params: { query: { ...query, page, pageSize: 100 } } })),
+      ),
+    enabled,
+  });
+}
+
+export function useRoleAssignment(assignmentId: number) {
+  return useQuery({
+    queryKey: ['role-assignments', 'detail', assignmentId],
+    queryFn: async (): Promise<AssignmentWithEtag> => {
+      const result = await api.GET('/role-assignments/{roleAssignmentId}', {
+        params: { path: { roleAssignmentId: assignmentId } },
+      });
+      return { assignment: must(result), etag: result.response.headers.get('ETag') };
+    },
+    enabled: Number.isInteger(assignmentId) && assignmentId > 0,
+  });
+}
+
+export function useCreateAssignment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: RoleAssignmentCreate) => must(await api.POST('/role-assignments', { body })),
+    onSuccess: () => invalidateRegistry(queryClient),
+  });
+}
+
+export function useUpdateAssignment(assignmentId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, etag }: { body: RoleAssignmentUpdate; etag: string | null }): Promise<AssignmentWithEtag> => {
+      const result = await api.PATCH('/role-assignments/{roleAssignmentId}', {
+        params: { path: { roleAssignmentId: assignmentId } },
+        headers: etag ? { 'If-Match': etag } : {},
+        body,
+      });
+      return { assignment: must(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (data) => {
+      queryClient.setQueryData(['role-assignments', 'detail', assignmentId], data);
+      invalidateRegistry(queryClient);
+    },
+  });
+}
+
+export function useDeleteAssignment(assignmentId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ etag }: { etag: string | null }) => {
+      await api.DELETE('/role-assignments/{roleAssignmentId}', {
+        params: { path: { roleAssignmentId: assignmentId } },
+        headers: etag ? { 'If-Match': etag } : {},
+      });
+    },
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: ['role-assignments', 'detail', assignmentId] });
+      invalidateRegistry(queryClient);
+    },
+  });
+}

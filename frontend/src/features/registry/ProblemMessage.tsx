@@ -1,0 +1,30 @@
+import { isProblemError } from '../../api/client';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useRT, type RT } from './i18n';
+
+/**
+ * The message for a failed change, in the user's language: the API's own `detail` is English,
+ * so the registry names the problems it knows (not allowed, still in use) itself.
+ */
+export function registryProblemText(error: unknown, t: RT): string | undefined {
+  if (!isProblemError(error)) return undefined;
+  if (error.status === 403) return t('errors.forbidden');
+  if (error.status === 409 && error.type.endsWith(':in-use')) return t('registry.problems.inUse');
+  if (error.status === 409) return t('errors.conflict');
+  return undefined;
+}
+
+/** A ProblemAlert with the registry's messages. */
+export function RegistryProblem({ error, focus = false }: { error: unknown; focus?: boolean }) {
+  const { t } = useRT();
+  if (!error) return null;
+  return <ProblemAlert error={error} message={registryProblemText(error, t)} focus={focus} />;
+}
+
+/** Above a form: "check the marked fields" when fields are marked, else the problem's message. */
+export function RegistryFormError({ error, hasFieldErrors }: { error: unknown; hasFieldErrors: boolean }) {
+  const { t } = useRT();
+  if (!error) return null;
+  if (hasFieldErrors) return <ProblemAlert error={error} message={t('common.formHasErrors')} focus />;
+  return <RegistryProblem error={error} focus />;
+}

@@ -1,0 +1,48 @@
+/** Formatting and parsing for the registry's dates, hours and amounts. */
+
+function locale(language: string): string {
+  return language === 'nl' ? 'nl-NL' : language === 'en' ? 'en-GB' : language;
+}
+
+/** A calendar date (`2026-12-23`) as "23 december 2026"; anything else as it is. */
+export function formatDate(value: string | null | undefined, language: string): string {
+  if (!value) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function formatNumber(value: number | null | undefined, language: string): string {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
+}
+
+export function formatMoney(value: number | null | undefined, language: string): string {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'EUR' }).format(value);
+}
+
+/**
+ * A decimal as typed by a Dutch or English user ("2.500,50", "2500.5", "16"): the number, null when
+ * empty, NaN when it is not a number.
+ */
+export function parseDecimal(value: string): number | null {
+  let text = value.trim().replace(/\s|€/g, '');
+  if (text === '') return null;
+  if (text.includes(',')) text = text.replace(/\./g, '').replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(text)) return Number.NaN;
+  return Number(text);
+}
+
+/** An empty date field means "no date". */
+export function dateOrNull(value: string): string | null {
+  return value.trim() === '' ? null : value.trim();
+}
+
+/** Today as `YYYY-MM-DD` in the user's time zone. */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { User } from '../../api/types';
+import { canEditRegistry, canSeeRegistry } from '../auth/permissions';
+import type { RT } from './i18n';
+
+/** The registry's items in the main menu, after "Schools". */
+export function registryNavLinks(user: User, translate: TFunction) {
+  const t = translate as unknown as RT;
+  const show = canSeeRegistry(user);
+  return [
+    { to: '/gaps', label: t('registry.nav.gaps'), show, end: false },
+    { to: '/partners', label: t('registry.nav.partners'), show, end: false },
+    { to: '/partnerships', label: t('registry.nav.partnerships'), show, end: false },
+    { to: '/people', label: t('registry.nav.people'), show, end: false },
+    { to: '/who', label: t('registry.nav.who'), show, end: false },
+    { to: '/import', label: t('registry.nav.import'), show: canEditRegistry(user), end: false },
+  ];
+}

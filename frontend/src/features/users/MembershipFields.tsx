@@ -1,0 +1,108 @@
+import { useTranslation } from 'react-i18next';
+import type { Role, User } from '../../api/types';
+import { FormField } from '../../components/FormField';
+import {
+  grantableLevels,
+  grantableRoles,
+  isRole,
+  keepScopeForRole,
+  levelsForRole,
+  scopeGroups,
+  type MembershipIssue,
+  type ScopeLists,
+} from './roleScope';
+
+export interface MembershipValues {
+  role: string;
+  scope: string;
+}
+
+interface Props {
+  user: User;
+  values: MembershipValues;
+  onChange: (values: MembershipValues) => void;
+  errors: Partial<Record<keyof MembershipValues, string>>;
+  lists: ScopeLists;
+  loading: boolean;
+  required?: boolean;
+}
+
+/** The levels as words: "bestuur", "bestuur of school". */
+export function useLevelText() {
+  const { t } = useTranslation();
+  return (role: Role | '') => {
+    const levels = levelsForRole(role).map((l) => t(`users.levels.${l}`));
+    return levels.length <= 1 ? (levels[0] ?? '') : t('users.levelsOr', { first: levels.slice(0, -1).join(', '), last: levels.at(-1) });
+  };
+}
+
+/** The message for a problem `checkMembership` found. */
+export function membershipIssueText(issue: MembershipIssue, role: string, t: ReturnType<typeof useTranslation>['t']): string {
+  if (issue === 'roleRequired') return t('users.errors.roleRequired');
+  if (issue === 'scopeRequired') return t('users.errors.scopeRequired');
+  return t('users.errors.wrongLevel', { role: isRole(role) ? t(`roles.${role}`) : role });
+}
+
+/**
+ * A role and where it applies. Only roles the user may give are offered, and only the scopes
+ * that fit the chosen role; the rule is spelt out next to the fields.
+ */
+export function MembershipFields({ user, values, onChange, errors, lists, loading, required = true }: Props) {
+  const { t } = useTranslation();
+  const levelText = useLevelText();
+  const roles = grantableRoles(user);
+  const levels = grantableLevels(user);
+  const role: Role | '' = isRole(values.role) ? values.role : '';
+  const groups = scopeGroups(role, lists, levels);
+
+  function changeRole(next: string) {
+    const nextRole: Role | '' = isRole(next) ? next : '';
+    let scope = keepScopeForRole(nextRole, values.scope);
+    // Only one place this role can be given: choose it.
+    const options = scopeGroups(nextRole, lists, levels).flatMap((g) => g.options);
+    if (!scope && nextRole && options.length === 1) scope = options[0]!.value;
+    onChange({ role: next, scope });
+  }
+
+  const scopeHint = role
+    ? t('users.scopeHintRole', { role: t(`roles.${role}`), levels: levelText(role) })
+    : t('users.scopeHintNoRole');
+
+  return (
+    <>
+      <FormField
+        label={t('users.role')}
+        hint={user.isPlatformAdmin ? t('users.roleRulePlatform') : t('users.roleRule')}
+        error={errors.role}
+        required={required}
+      >
+        {(a) => (
+          <select {...a} name="role" value={values.role} onChange={(e) => changeRole(e.target.value)}>
+            <option value="">{t('users.chooseRole')}</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t('users.roleOption', { role: t(`roles.${r}`), levels: levelText(r) })}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('users.scope')} hint={scopeHint} error={errors.scope} required={required}>
+        {(a) => (
+          <select {...a} name="scope" value={values.scope} onChange={(e) => onChange({ ...values, scope: e.target.value })}>
+            <option value="">{loading ? t('app.loading') : t('users.chooseScope')}</option>
+            {groups.map((group) => (
+              <optgroup key={group.level} label={t(`scopeTypes.${group.level}`)}>
+                {group.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </>
+  );
+}

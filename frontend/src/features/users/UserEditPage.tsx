@@ -1,0 +1,171 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isProblemError } from '../../api/client';
+import type { UserAccount, UserAccountUpdate } from '../../api/types';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormField } from '../../components/FormField';
+import { Loading } from '../../components/Loading';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { StaleNotice } from '../../components/StaleNotice';
+import { useFormState } from '../../lib/forms';
+import { isNotFound, parseId } from '../../lib/params';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useUser } from '../auth/AuthProvider';
+import { canManageUsers } from '../auth/permissions';
+import { useUpdateUserAccount, useUserAccount } from './api';
+import { PASSWORD_MIN_LENGTH, PasswordField } from './PasswordField';
+
+export function UserEditPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const allowed = canManageUsers(user);
+  const userId = parseId(useParams().userId);
+  const query = useUserAccount(userId, allowed);
+  const title = query.data ? t('users.editTitle', { name: query.data.user.name }) : t('users.title');
+  useDocumentTitle(title);
+
+  if (!allowed) {
+    return (
+      <>
+        <h1>{t('users.title')}</h1>
+        <ProblemAlert error={null} message={t('errors.forbidden')} />
+      </>
+    );
+  }
+  if (!Number.isFinite(userId) || isNotFound(query.error)) return <NotFoundPage />;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+
+  const { user: account, etag } = query.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/users">{t('users.title')}</Link> / <Link to={`/users/${account.id}`}>{account.name}</Link>
+      </p>
+      <h1>{title}</h1>
+      {/* A new version (after "reload") starts the form afresh. */}
+      <UserEditForm key={`${account.id}:${etag ?? ''}:${account.name}:${account.isActive}`} account={account} etag={etag} onReload={() => query.refetch()} />
+    </>
+  );
+}
+
+type EditValues = { name: string; isActive: string; password: string };
+
+interface Props {
+  account: UserAccount;
+  etag: string | null;
+  onReload: () => Promise<unknown>;
+}
+
+export function UserEditForm({ account, etag, onReload }: Props) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const id = useId();
+  const initial: EditValues = { name: account.name, isActive: String(account.isActive), password: '' };
+  const form = useFormState<EditValues>(initial);
+  const { values, setValue, fieldErrors } = form;
+  const update = useUpdateUserAccount(account.id);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const self = account.id === user.id;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clearErrors();
+    setStale(false);
+    const errors: Partial<EditValues> = {};
+    if (!values.name.trim()) errors.name = t('common.fieldRequired');
+    if (values.password && values.password.length < PASSWORD_MIN_LENGTH) errors.password = t('users.errors.passwordTooShort');
+    if (Object.keys(errors).length > 0) {
+      form.setFieldErrors(errors);
+      return;
+    }
+    const body: UserAccountUpdate = {};
+    if (values.name.trim() !== account.name) body.name = values.name.trim();
+    if (values.isActive !== initial.isActive) body.isActive = values.isActive === 'true';
+    if (values.password) body.password = values.password;
+    if (Object.keys(body).length === 0) {
+      navigate(`/users/${account.id}`);
+      return;
+    }
+    try {
+      await update.mutateAsync({ body, etag });
+      navigate(`/users/${account.id}`, { state: { flash: t('common.saved') } });
+    } catch (error) {
+      if (isProblemError(error) && error.status === 412) setStale(true);
+      else form.applyError(error);
+    }
+  }
+
+  async function reload() {
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+      setStale(false);
+    }
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const activeHintId = `${id}-active-hint`;
+  const activeErrorId = `${id}-active-error`;
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
+      {hasFieldErrors && !form.formError && (
+        <div className="alert alert-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      )}
+      <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
+
+      <FormField label={t('users.name')} error={fieldErrors.name} required>
+        {(a) => <input {...a} name="name" autoComplete="off" value={values.name} onChange={(e) => setValue('name', e.target.value)} />}
+      </FormField>
+
+      <div className={fieldErrors.isActive ? 'field checkbox-field field-invalid' : 'field checkbox-field'}>
+        <input
+          id={`${id}-active`}
+          name="isActive"
+          type="checkbox"
+          checked={values.isActive === 'true'}
+          disabled={self && values.isActive === 'true'}
+          onChange={(e) => setValue('isActive', String(e.target.checked))}
+          aria-invalid={fieldErrors.isActive ? true : undefined}
+          aria-describedby={[fieldErrors.isActive ? activeErrorId : null, activeHintId].filter(Boolean).join(' ')}
+        />
+        <label htmlFor={`${id}-active`}>{t('users.activeLabel')}</label>
+        <p className="field-hint" id={activeHintId}>
+          {self ? t('users.activeHintSelf') : t('users.activeHint')}
+        </p>
+        {fieldErrors.isActive && (
+          <p className="field-error" id={activeErrorId}>
+            <span aria-hidden="true">⚠ </span>
+            {fieldErrors.isActive}
+          </p>
+        )}
+      </div>
+
+      <PasswordField
+        label={t('users.newPassword')}
+        hint={t('users.newPasswordHint', { min: PASSWORD_MIN_LENGTH })}
+        error={fieldErrors.password}
+        value={values.password}
+        onChange={(v) => setValue('password', v)}
+      />
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={update.isPending || stale}>
+          {update.isPending ? t('common.saving') : t('common.save')}
+        </button>
+        <Link to={`/users/${account.id}`} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

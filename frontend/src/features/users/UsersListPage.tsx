@@ -1,0 +1,122 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { UserAccount } from '../../api/types';
+import { Flash } from '../../components/Flash';
+import { Loading } from '../../components/Loading';
+import { Pagination } from '../../components/Pagination';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { SearchForm } from '../../components/SearchForm';
+import { SortHeader } from '../../components/SortHeader';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useListParams } from '../../lib/useListParams';
+import { useUser } from '../auth/AuthProvider';
+import { canManageUsers } from '../auth/permissions';
+import { useUserAccounts } from './api';
+import { StatusBadge } from './StatusBadge';
+
+/** At most this many roles per user in the list; the rest is counted. */
+const ROLES_SHOWN = 3;
+
+function RolesSummary({ account }: { account: UserAccount }) {
+  const { t } = useTranslation();
+  const memberships = account.memberships ?? [];
+  if (memberships.length === 0) {
+    return <span className="muted">{account.isPlatformAdmin ? t('roles.platformAdmin') : t('users.noRoles')}</span>;
+  }
+  const shown = memberships.slice(0, ROLES_SHOWN);
+  const more = memberships.length - shown.length;
+  return (
+    <ul className="plain-list">
+      {account.isPlatformAdmin && <li>{t('roles.platformAdmin')}</li>}
+      {shown.map((m) => (
+        <li key={m.id}>
+          {t(`roles.${m.role}`)} <span className="muted">· {m.scopeName ?? t(`scopeTypes.${m.scopeType}`)}</span>
+        </li>
+      ))}
+      {more > 0 && <li className="muted">{t('users.moreRoles', { count: more })}</li>}
+    </ul>
+  );
+}
+
+export function UsersListPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const allowed = canManageUsers(user);
+  const { params, update } = useListParams([], 'name');
+  useDocumentTitle(t('users.title'));
+  const query = useUserAccounts({ page: params.page, pageSize: params.pageSize, sort: params.sort, q: params.q }, allowed);
+
+  if (!allowed) {
+    return (
+      <>
+        <h1>{t('users.title')}</h1>
+        <ProblemAlert error={null} message={t('errors.forbidden')} />
+      </>
+    );
+  }
+
+  const data = query.data;
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('users.title')}</h1>
+        <Link to="/users/new" className="button button-primary">
+          {t('users.new')}
+        </Link>
+      </div>
+      <p className="lead">{user.isPlatformAdmin ? t('users.introPlatform') : t('users.intro')}</p>
+      <Flash />
+      <SearchForm
+        q={params.q}
+        label={t('users.searchLabel')}
+        onSearch={(values) => update({ q: values.q })}
+        resetKey={params.q ?? ''}
+      />
+      {query.isPending && <Loading />}
+      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {data && (
+        <>
+          <p className="result-count" aria-live="polite">
+            {t('common.results', { count: data.total })}
+          </p>
+          {data.items.length === 0 ? (
+            <p>{t('common.noResults')}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-label={t('users.title')} tabIndex={0}>
+              <table className="table-stack" role="table">
+                <caption className="visually-hidden">{t('users.title')}</caption>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <SortHeader field="name" label={t('users.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                    <SortHeader field="email" label={t('users.email')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                    <th scope="col" role="columnheader">{t('users.status')}</th>
+                    <th scope="col" role="columnheader">{t('users.roles')}</th>
+                  </tr>
+                </thead>
+                <tbody role="rowgroup">
+                  {data.items.map((account) => (
+                    <tr role="row" key={account.id}>
+                      <td role="cell" data-label={t('users.name')}>
+                        <Link to={`/users/${account.id}`}>{account.name}</Link>
+                      </td>
+                      <td role="cell" data-label={t('users.email')} className="break">
+                        {account.email}
+                      </td>
+                      <td role="cell" data-label={t('users.status')}>
+                        <StatusBadge active={account.isActive} />
+                      </td>
+                      <td role="cell" data-label={t('users.roles')}>
+                        <RolesSummary account={account} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
+        </>
+      )}
+    </>
+  );
+}

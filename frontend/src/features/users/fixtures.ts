@@ -1,0 +1,87 @@
+/** Shared test data for the account screens. */
+import type { Board, School, UserAccount } from '../../api/types';
+import { json } from '../../test/utils';
+
+export const board: Board = {
+  id: 7,
+  number: '41234',
+  name: 'Stichting Spil Demo',
+  municipalityId: null,
+  municipalityName: null,
+  email: null,
+  phone: null,
+  website: null,
+  schoolCount: 2,
+  createdAt: '2025-01-01T10:00:00Z',
+  updatedAt: '2025-01-01T10:00:00Z',
+};
+
+function school(id: number, name: string, boardId: number, boardName: string): School {
+  return {
+    id,
+    boardId,
+    boardName,
+    locationCode: `12AB0${id}`,
+    brin: '12AB',
+    name,
+    sector: 'PO',
+    municipalityId: 3,
+    municipalityName: 'Amsterdam',
+    street: null,
+    houseNumber: null,
+    postalCode: null,
+    city: 'Amsterdam',
+    email: null,
+    phone: null,
+    website: null,
+    profile: null,
+    createdAt: '2025-01-01T10:00:00Z',
+    updatedAt: '2025-01-01T10:00:00Z',
+  };
+}
+
+export const schools: School[] = [
+  school(4, 'OBS De Spil', 7, 'Stichting Spil Demo'),
+  school(5, 'Basisschool De Regenboog', 7, 'Stichting Spil Demo'),
+  // A school of another board, where the board admin happens to be a viewer.
+  school(9, 'Het Andere Lyceum', 8, 'Tweede Stichting'),
+];
+
+export const coordinator: UserAccount = {
+  id: 21,
+  email: 'cees@demo.spil.nl',
+  name: 'Cees Coördinator',
+  isPlatformAdmin: false,
+  isActive: true,
+  lastLoginAt: null,
+  memberships: [
+    { id: 31, role: 'coordinator', scopeType: 'school', boardId: null, schoolId: 5, regionId: null, scopeName: 'Basisschool De Regenboog' },
+  ],
+};
+
+export const retired: UserAccount = {
+  id: 22,
+  email: 'oud@demo.spil.nl',
+  name: 'Oud Account',
+  isPlatformAdmin: false,
+  isActive: false,
+  lastLoginAt: '2025-03-01T09:00:00Z',
+  memberships: [
+    { id: 32, role: 'viewer', scopeType: 'board', boardId: 7, schoolId: null, regionId: null, scopeName: 'Stichting Spil Demo' },
+    { id: 33, role: 'coordinator', scopeType: 'school', boardId: null, schoolId: 4, regionId: null, scopeName: 'OBS De Spil' },
+    { id: 34, role: 'viewer', scopeType: 'school', boardId: null, schoolId: 4, regionId: null, scopeName: 'OBS De Spil' },
+    { id: 35, role: 'viewer', scopeType: 'school', boardId: null, schoolId: 5, regionId: null, scopeName: 'Basisschool De Regenboog' },
+  ],
+};
+
+export function page<T>(items: T[], extra: { page?: number; pageSize?: number; total?: number } = {}) {
+  return json({ items, total: extra.total ?? items.length, page: extra.page ?? 1, pageSize: extra.pageSize ?? 100 });
+}
+
+/** Answers the reference lists the forms need: boards, schools, regions. */
+export function referenceLists(path: string): Response | null {
+  if (path === '/api/v1/boards') return page([board]);
+  if (path === '/api/v1/schools') return page(schools);
+  if (path === '/api/v1/labour-market-regions') return page([{ id: 2, code: 'AMR12', name: 'Groot Amsterdam' }]);
+  return null;
+}
