@@ -126,3 +126,10 @@ def test_exports_round_trip_and_xlsx(login, demo):
     assert (
         login("bestuur@tweede.spil.nl").get("/exports/partners").content.decode("utf-8-sig").count("\n") == 2
     )
+
+
+def test_xlsx_export_drops_control_characters_it_cannot_hold():
+    from spil.transfer.tabular import write_xlsx
+
+    sheet = load_workbook(io.BytesIO(write_xlsx("t", ["name", "n"], [["Bel\x10 mij", 3]]))).active
+    assert [c.value for c in sheet[2]] == ["Bel mij", 3]

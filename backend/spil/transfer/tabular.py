@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 
 @dataclass
@@ -86,6 +87,14 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], separator: 
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
+def _xlsx_cell(value: Any) -> Any:
+    """Numbers stay numbers; text loses the control characters an XLSX file cannot hold."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    cell = _cell(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell
+
+
 def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -93,7 +102,7 @@ def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     sheet.title = title[:31]
     sheet.append(list(headers))
     for row in rows:
-        sheet.append([_cell(v) if not isinstance(v, int | float) or isinstance(v, bool) else v for v in row])
+        sheet.append([_xlsx_cell(v) for v in row])
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)
