@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -38,8 +38,8 @@ class Gap:
 class GapScope:
     """Which schools and boards to look at (already limited to the caller's scope)."""
 
-    school_ids: sa.Select  # type: ignore[type-arg]
-    board_ids: sa.Select  # type: ignore[type-arg]
+    school_ids: sa.Select[Any]
+    board_ids: sa.Select[Any]
     today: dt.date
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.gaps.rules import EXPIRY_WINDOW_DAYS, Gap, GapScope, rule
+from spil.gaps.rules import EXPIRY_WINDOW_DAYS, Gap, GapScope, Severity, rule
 from spil.organisations.models import School
 from spil.partners.models import Partner, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
@@ -60,7 +61,7 @@ def required_roles(session: Session, scope: GapScope) -> Iterable[Gap]:
             )
 
 
-def _open_partnerships(scope: GapScope) -> sa.Select:  # type: ignore[type-arg]
+def _open_partnerships(scope: GapScope) -> sa.Select[Any]:
     return (
         sa.select(Partnership, Partner.name, School.name)
         .join(Partner, Partner.id == Partnership.partner_id)
@@ -74,11 +75,11 @@ def _open_partnerships(scope: GapScope) -> sa.Select:  # type: ignore[type-arg]
     )
 
 
-def _partnership_gap(kind: str, severity: str, row: tuple, message: str, **details: str) -> Gap:  # type: ignore[type-arg]
+def _partnership_gap(kind: str, severity: Severity, row: Any, message: str, **details: str) -> Gap:
     partnership, partner_name, school_name = row
     return Gap(
         kind=kind,
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
         subject_type="partnership",
         subject_id=partnership.id,
         subject_name=partner_name,
@@ -155,7 +156,7 @@ def partnership_dates(session: Session, scope: GapScope) -> Iterable[Gap]:
             )
 
 
-def _assignments(session: Session, scope: GapScope) -> list[tuple]:  # type: ignore[type-arg]
+def _assignments(session: Session, scope: GapScope) -> list[Any]:
     return list(
         session.execute(
             sa.select(RoleAssignment, Person.name, RoleType, School.name)

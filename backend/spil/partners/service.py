@@ -155,7 +155,8 @@ def visible_partner(session: Session, principal: Principal, partner_id: int) -> 
     row = session.execute(_partner_query(principal).where(Partner.id == partner_id)).first()
     if row is None:
         raise not_found("partner")
-    return row[0]  # type: ignore[no-any-return]
+    partner: Partner = row[0]
+    return partner
 
 
 def get_partner(session: Session, principal: Principal, partner_id: int) -> tuple[PartnerOut, int]:

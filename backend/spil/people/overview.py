@@ -174,7 +174,12 @@ def induction(session: Session, principal: Principal, school_id: int) -> Inducti
                     is_primary=assignment.is_primary,
                 )
             )
-    levels: dict[str, list[InductionPartner]] = {"pupil": [], "group": [], "school": [], "unspecified": []}
+    levels: dict[Literal["pupil", "group", "school", "unspecified"], list[InductionPartner]] = {
+        "pupil": [],
+        "group": [],
+        "school": [],
+        "unspecified": [],
+    }
     for partnership, partner_name, code, category_name in partnerships:
         entry = InductionPartner(
             partnership_id=partnership.id,
@@ -191,5 +196,5 @@ def induction(session: Session, principal: Principal, school_id: int) -> Inducti
     return Induction(
         school_id=school.id,
         school_name=school.name,
-        levels=[InductionLevel(level=k, partners=v) for k, v in levels.items() if v],  # type: ignore[arg-type]
+        levels=[InductionLevel(level=k, partners=v) for k, v in levels.items() if v],
     )

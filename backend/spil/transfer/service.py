@@ -91,6 +91,9 @@ COLUMNS: dict[str, list[str]] = {
 REQUIRED = {"partners": ["name", "category"], "people": ["name"], "role-assignments": ["person", "role"]}
 
 
+RowStatus = Literal["create", "update", "unchanged"]
+
+
 class RowError(ApiModel):
     field: str
     reason: str
@@ -172,7 +175,7 @@ def _problem_errors(exc: ProblemError, column_of: dict[str, str] | None = None) 
 # --- one row of each kind: returns ("create" | "update" | "unchanged", key) ---------------------
 def _partner_row(
     session: Session, principal: Principal, board_id: int, row: dict[str, str]
-) -> tuple[str, str]:
+) -> tuple[RowStatus, str]:
     given = _given(row)
     municipality_id = None
     if "municipality" in given:
@@ -188,13 +191,13 @@ def _partner_row(
             raise RowProblem(
                 [RowError(field="municipality", reason=f"Unknown municipality '{given['municipality']}'.")]
             )
-    fields = {
+    fields: dict[str, Any] = {
         k: v
         for k, v in given.items()
         if k in ("name", "category", "kvkNumber", "email", "phone", "website", "address", "notes")
     }
     if municipality_id is not None:
-        fields["municipalityId"] = municipality_id  # type: ignore[assignment]
+        fields["municipalityId"] = municipality_id
     match = sa.select(Partner).where(Partner.board_id == board_id)
     if "kvkNumber" in given:
         match = match.where(Partner.kvk_number == given["kvkNumber"])
@@ -216,7 +219,7 @@ def _partner_row(
 
 def _person_row(
     session: Session, principal: Principal, board_id: int, row: dict[str, str]
-) -> tuple[str, str]:
+) -> tuple[RowStatus, str]:
     given = _given(row)
     fields: dict[str, Any] = {
         k: v for k, v in given.items() if k in ("name", "kind", "email", "phone", "notes")
@@ -241,7 +244,7 @@ def _person_row(
 
 def _assignment_row(
     session: Session, principal: Principal, board_id: int, row: dict[str, str]
-) -> tuple[str, str]:
+) -> tuple[RowStatus, str]:
     given = _given(row)
     person_ref = given.get("person", "")
     person = (
@@ -343,7 +346,7 @@ def _assignment_row(
     return ("update" if existing.version != before else "unchanged"), key
 
 
-ROW_HANDLERS: dict[str, Callable[[Session, Principal, int, dict[str, str]], tuple[str, str]]] = {
+ROW_HANDLERS: dict[str, Callable[[Session, Principal, int, dict[str, str]], tuple[RowStatus, str]]] = {
     "partners": _partner_row,
     "people": _person_row,
     "role-assignments": _assignment_row,
@@ -409,7 +412,7 @@ def import_csv(
         try:
             status, key = handler(session, principal, board_id, row)
             savepoint.commit()
-            results.append(RowResult(row=number, status=status, key=key))  # type: ignore[arg-type]
+            results.append(RowResult(row=number, status=status, key=key))
         except (RowProblem, ValidationError, ProblemError) as exc:
             savepoint.rollback()
             if isinstance(exc, RowProblem):
