@@ -12,6 +12,8 @@ from starlette.responses import Response
 
 from spil.access.router import router as access_router
 from spil.gaps.router import router as gaps_router
+from spil.keypersons.router import public_router as keypersons_public_router
+from spil.keypersons.router import router as keypersons_router
 from spil.kit.db import get_engine
 from spil.kit.errors import install_handlers, problem_response
 from spil.kit.openapi import API_VERSION, build_openapi, problems
@@ -42,6 +44,15 @@ TAGS = [
     {"name": "people", "description": "People, the role catalogue, role assignments, organogram, induction."},
     {"name": "gaps", "description": "What is missing or at risk, across the registry."},
     {"name": "import and export", "description": "CSV import with a dry run; CSV and XLSX export."},
+    {
+        "name": "key persons",
+        "description": "Volunteer-allowance rules and checks, key persons' agreements, the payments ledger, "
+        "activities and the public listings.",
+    },
+    {
+        "name": "public",
+        "description": "Pages for pupils and parents: no login, only what a school published.",
+    },
 ]
 
 
@@ -116,6 +127,8 @@ def create_api() -> FastAPI:
     api.include_router(people_router)
     api.include_router(gaps_router)
     api.include_router(transfer_router)
+    api.include_router(keypersons_router)
+    api.include_router(keypersons_public_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

@@ -141,6 +141,13 @@ ACCOUNTS = [
         "confidential-counsellor",
         school="12AB00",
     ),
+    DemoAccount(
+        "contactpunt@demo.spil.nl",
+        "Karin Bos",
+        "coordinator and key-person contact point, OBS De Spil",
+        "coordinator",
+        school="12AB00",
+    ),
     DemoAccount("lezer@demo.spil.nl", "Lars Lezer", "viewer, Stichting Spil Demo", "viewer", board="41234"),
     DemoAccount(
         "regio@demo.spil.nl",
@@ -232,6 +239,7 @@ def seed_demo(session: Session, password: str) -> list[DemoAccount]:
             session.add(Membership(user_id=user.id, role=account.role, **scope))
     session.commit()
     seed_registry(session)
+    seed_key_persons(session)
     return ACCOUNTS
 
 
@@ -242,7 +250,9 @@ PEOPLE = [
     ("41234", "Chris Coördinator", "staff", "c.coordinator@obsdespil.example", ["nl", "en"]),
     ("41234", "Vera Vertrouwen", "staff", "v.vertrouwen@obsdespil.example", ["nl"]),
     ("41234", "Sanne de Vries", "staff", "s.devries@obsdespil.example", ["nl", "de"]),
-    ("41234", "Karin Bos", "staff", "k.bos@obsdespil.example", ["nl"]),
+    # The login contactpunt@demo.spil.nl is Karin Bos: a person and a login with the same e-mail are
+    # one human (decision record 0007), which lets her read her key persons' benefit type.
+    ("41234", "Karin Bos", "staff", "contactpunt@demo.spil.nl", ["nl"]),
     ("41234", "Fatima El Amrani", "volunteer", None, ["ar", "nl", "fr"]),
     ("41234", "Murat Yılmaz", "volunteer", None, ["tr", "nl"]),
     ("41234", "Peter Jansen", "staff", "p.jansen@deregenboog.example", ["nl"]),
@@ -455,4 +465,188 @@ def seed_registry(session: Session, today: dt.date | None = None) -> None:
                     starts_on=today - dt.timedelta(days=365),
                 )
             )
+    session.commit()
+
+
+# --- key persons: agreements, payments, activities, public listings -----------------------------
+def _assignment(session: Session, person: str, role: str, school: str) -> RoleAssignment:
+    return session.exec(
+        select(RoleAssignment)
+        .join(Person, col(Person.id) == RoleAssignment.person_id)
+        .join(RoleType, col(RoleType.id) == RoleAssignment.role_type_id)
+        .join(School, col(School.id) == RoleAssignment.school_id)
+        .where(Person.name == person, RoleType.code == role, School.location_code == school)
+    ).one()
+
+
+def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
+    """Two key persons with agreements and this year's payments (one near the yearly limit, one
+    over a monthly limit on purpose), activities and the public listing of OBS De Spil (idempotent)."""
+    from spil.keypersons.models import (
+        AllowancePayment,
+        KeyPersonActivity,
+        KeyPersonActivityPerson,
+        KeyPersonListing,
+        VolunteerAgreement,
+        VolunteerAgreementSchool,
+    )
+
+    today = today or dt.date.today()
+    people = {p.name: p for p in session.exec(select(Person)).all()}
+    schools = {s.location_code: s for s in session.exec(select(School)).all()}
+    if session.exec(select(VolunteerAgreement)).first() is not None:
+        return
+    fatima, murat = people["Fatima El Amrani"], people["Murat Yılmaz"]
+    supervisor = _assignment(session, "Karin Bos", "key-person-supervisor", "12AB00")
+    contact = _assignment(session, "Karin Bos", "key-person-contact-point", "12AB00")
+    first_of_year = today.replace(month=1, day=1)
+    agreements = [
+        (
+            VolunteerAgreement(
+                board_id=fatima.board_id,
+                person_id=fatima.id,
+                tasks=[
+                    "Koffieochtenden voor Arabisch- en Franstalige ouders",
+                    "Aansluiten bij intakegesprekken met nieuwe ouders",
+                    "Vertrouwd gezicht bij moeilijke gesprekken",
+                ],
+                hours_per_week=Decimal("6"),
+                allowance_scheme="fixed",
+                fixed_amount_per_month=Decimal("190.00"),
+                travel_per_km=Decimal("0.23"),
+                facilities=["workplace", "meeting-place", "email"],
+                supervisor_assignment_id=supervisor.id,
+                contact_point_assignment_id=contact.id,
+                plan_goals="Doorgroeien naar onderwijsassistent.",
+                plan_internship="Stage onderwijsassistent (mbo) vanaf het voorjaar.",
+                plan_review_date=today + dt.timedelta(days=90),
+                starts_on=first_of_year.replace(year=first_of_year.year - 1),
+                benefit_type="participatiewet",
+            ),
+            "12AB00",
+        ),
+        (
+            VolunteerAgreement(
+                board_id=murat.board_id,
+                person_id=murat.id,
+                tasks=["Ouderavonden voor Turkstalige ouders", "Huisbezoeken samen met de leerkracht"],
+                hours_per_week=Decimal("3"),
+                age_band="21-plus",
+                allowance_scheme="hourly",
+                hourly_rate=Decimal("5.00"),
+                facilities=["meeting-place"],
+                starts_on=first_of_year,
+            ),
+            "23CD00",
+        ),
+    ]
+    for agreement, school in agreements:
+        session.add(agreement)
+        session.flush()
+        assert agreement.id is not None
+        session.add(VolunteerAgreementSchool(agreement_id=agreement.id, school_id=schools[school].id))
+    fatima_agreement, murat_agreement = agreements[0][0], agreements[1][0]
+    for month in range(1, today.month):
+        period = dt.date(today.year, month, 1)
+        session.add(
+            AllowancePayment(
+                agreement_id=fatima_agreement.id,
+                board_id=fatima.board_id,
+                person_id=fatima.id,
+                period=period,
+                year=today.year,
+                allowance=Decimal("190.00"),
+                expenses=Decimal("12.50") if month % 3 == 0 else Decimal("0"),
+                expenses_documented=True,
+                note="Reiskosten volgens kilometerstaat" if month % 3 == 0 else None,
+            )
+        )
+        extra = month == 5  # a project week, paid knowingly above the monthly maximum
+        session.add(
+            AllowancePayment(
+                agreement_id=murat_agreement.id,
+                board_id=murat.board_id,
+                person_id=murat.id,
+                period=period,
+                year=today.year,
+                hours=Decimal("44") if extra else Decimal("12"),
+                allowance=Decimal("220.00") if extra else Decimal("60.00"),
+                expenses=Decimal("0"),
+                limit_exceeded_acknowledged=extra,
+                note="Projectweek: bewust boven het maandmaximum" if extra else None,
+            )
+        )
+    if today.month > 5:
+        murat_agreement.taxable_years = [today.year]
+    activities = [
+        (
+            "12AB00",
+            "coffee-morning",
+            21,
+            "Koffieochtend: het nieuwe schooljaar",
+            12,
+            ["ar", "fr", "nl"],
+            [fatima],
+        ),
+        ("12AB00", "intake", 9, "Intake nieuwe ouders groep 1", 2, ["ar"], [fatima]),
+        ("23CD00", "parent-evening", 30, "Ouderavond groep 5-6", 18, ["tr", "nl"], [murat]),
+        ("23CD00", "home-visit", 14, None, 1, ["tr"], [murat]),
+    ]
+    for school, kind, days_ago, title, parents, languages, involved in activities:
+        activity = KeyPersonActivity(
+            board_id=schools[school].board_id,
+            school_id=schools[school].id,
+            kind=kind,
+            occurred_on=today - dt.timedelta(days=days_ago),
+            title=title,
+            parents_reached=parents,
+            languages=languages,
+        )
+        session.add(activity)
+        session.flush()
+        assert activity.id is not None
+        for person in involved:
+            assert person.id is not None
+            session.add(KeyPersonActivityPerson(activity_id=activity.id, person_id=person.id))
+    listings = [
+        (
+            _assignment(session, "Fatima El Amrani", "key-person", "12AB00"),
+            "Fatima",
+            "Op dinsdag- en donderdagochtend op school, of vraag de leerkracht naar Fatima.",
+            "Ik help ouders die Arabisch of Frans spreken om de school te leren kennen.",
+            "I help parents who speak Arabic or French to get to know the school.",
+            True,
+        ),
+        (
+            contact,
+            "Karin Bos",
+            "contactpunt@demo.spil.nl · 023 555 0101",
+            "Ik ben het aanspreekpunt voor onze sleutelpersonen.",
+            "I am the contact point for our key persons.",
+            True,
+        ),
+        (
+            _assignment(session, "Murat Yılmaz", "key-person", "23CD00"),
+            "Murat",
+            "Via de leerkracht.",
+            None,
+            None,
+            False,  # not published (yet): never on the public page
+        ),
+    ]
+    for position, (assignment, name, reach, intro_nl, intro_en, published) in enumerate(listings):
+        assert assignment.id is not None and assignment.school_id is not None
+        session.add(
+            KeyPersonListing(
+                board_id=assignment.board_id,
+                school_id=assignment.school_id,
+                role_assignment_id=assignment.id,
+                display_name=name,
+                how_to_reach=reach,
+                introduction_nl=intro_nl,
+                introduction_en=intro_en,
+                published=published,
+                position=position,
+            )
+        )
     session.commit()

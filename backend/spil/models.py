@@ -3,6 +3,16 @@
 from sqlmodel import SQLModel
 
 from spil.access.models import ApiClient, Membership, User, UserSession
+from spil.keypersons.models import (
+    AllowancePayment,
+    AllowanceRuleRevision,
+    AllowanceRuleSet,
+    KeyPersonActivity,
+    KeyPersonActivityPerson,
+    KeyPersonListing,
+    VolunteerAgreement,
+    VolunteerAgreementSchool,
+)
 from spil.kit.audit import AuditEvent
 from spil.kit.idempotency import IdempotencyRecord
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
@@ -12,11 +22,17 @@ from spil.people.models import Person, RoleAssignment, RoleType
 metadata = SQLModel.metadata
 
 __all__ = [
+    "AllowancePayment",
+    "AllowanceRuleRevision",
+    "AllowanceRuleSet",
     "ApiClient",
     "AuditEvent",
     "Board",
     "Bottleneck",
     "IdempotencyRecord",
+    "KeyPersonActivity",
+    "KeyPersonActivityPerson",
+    "KeyPersonListing",
     "LabourMarketRegion",
     "Membership",
     "Municipality",
@@ -29,5 +45,7 @@ __all__ = [
     "School",
     "User",
     "UserSession",
+    "VolunteerAgreement",
+    "VolunteerAgreementSchool",
     "metadata",
 ]

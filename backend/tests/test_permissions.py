@@ -82,6 +82,31 @@ MATRIX = [
     ("GET", "/gaps", None, [200] * 8),
     ("GET", "/schools/{s1}/organogram", None, [200] * 7 + [404]),
     ("GET", "/schools/{s1}/induction", None, [200] * 7 + [404]),
+    # key persons and the volunteer allowance: agreements are personal, so never for a region
+    ("GET", "/allowance-rules", None, [200] * 8),
+    ("POST", "/allowance-rules", "new-rule-set", [201] + [403] * 7),
+    ("GET", "/allowance-rules/2025", None, [200] * 8),
+    ("PATCH", "/allowance-rules/2025", {"notes": "x", "reason": "matrix"}, [200] + [403] * 7),
+    ("GET", "/allowance-rules/2025/revisions", None, [200] * 8),
+    ("POST", "/allowance-checks", "check", [200] * 8),
+    ("GET", "/volunteer-agreements/{a1}", None, [200] * 6 + [404, 404]),
+    ("GET", "/volunteer-agreements/{a2}", None, [200, 200, 404, 404, 404, 200, 404, 404]),
+    ("POST", "/volunteer-agreements", "new-agreement", [201, 201, 201, 201, 403, 403, 400, 400]),
+    ("PATCH", "/volunteer-agreements/{a1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
+    ("PATCH", "/volunteer-agreements/{a2}", {"notes": "x"}, [200, 200, 404, 404, 404, 403, 404, 404]),
+    ("DELETE", "/volunteer-agreements/{a1}", None, [409, 409, 409, 409, 403, 403, 404, 404]),
+    ("GET", "/volunteer-agreements/{a1}/ledger", None, [200] * 6 + [404, 404]),
+    ("GET", "/allowance-payments/{pay1}", None, [200] * 6 + [404, 404]),
+    ("POST", "/allowance-payments", "new-payment", [201, 201, 201, 201, 403, 403, 400, 400]),
+    ("PATCH", "/allowance-payments/{pay1}", {"note": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
+    ("DELETE", "/allowance-payments/{pay1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
+    ("GET", "/key-person-activities/{act1}", None, [200] * 6 + [404, 404]),
+    ("POST", "/key-person-activities", "new-activity", [201, 201, 201, 201, 403, 403, 400, 400]),
+    ("PATCH", "/key-person-activities/{act1}", {"note": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
+    ("GET", "/key-person-listings/{l1}", None, [200] * 6 + [404, 404]),
+    ("PATCH", "/key-person-listings/{l1}", {"published": False}, [200, 200, 200, 200, 403, 403, 404, 404]),
+    ("DELETE", "/key-person-listings/{l1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
+    ("GET", "/public/schools/12AB00/key-persons", None, [200] * 8),
 ]
 
 
@@ -107,7 +132,46 @@ def registry(db):
         .join(RoleType)
         .where(RoleType.code == "ib", RoleAssignment.school_id == demo["12AB00"])
     ).scalar_one()
+    from spil.keypersons.models import (
+        AllowancePayment,
+        KeyPersonActivity,
+        KeyPersonListing,
+        VolunteerAgreement,
+    )
+
+    agreements = dict(
+        db.execute(
+            sa.select(Person.name, VolunteerAgreement.id).join(
+                Person, Person.id == VolunteerAgreement.person_id
+            )
+        ).all()
+    )
+    fatima = db.get(VolunteerAgreement, agreements["Fatima El Amrani"])
+    year = fatima.starts_on.year  # the agreement started on 1 January of last year
+    payment = AllowancePayment(
+        agreement_id=fatima.id,
+        board_id=fatima.board_id,
+        person_id=fatima.person_id,
+        period=fatima.starts_on.replace(month=12),
+        year=year,
+        allowance=100,
+    )
+    db.add(payment)
+    db.flush()
+    activity = db.execute(
+        sa.select(KeyPersonActivity.id).where(KeyPersonActivity.school_id == demo["12AB00"]).limit(1)
+    ).scalar_one()
+    listing = db.execute(
+        sa.select(KeyPersonListing.id).where(KeyPersonListing.display_name == "Fatima")
+    ).scalar_one()
     return {
+        "a1": fatima.id,
+        "a2": agreements["Murat Yılmaz"],
+        "pay1": payment.id,
+        "act1": activity,
+        "l1": listing,
+        "fatima": people["Fatima El Amrani"],
+        "agreement_year": year,
         "p1": partners["CJG Haarlem"],
         "p2": partners["Muziekschool Haarlem"],
         "ps1": partnerships[("CJG Haarlem", demo["12AB00"])],
@@ -153,6 +217,37 @@ def test_permission_matrix(login, demo, registry, method, path, body, role, stat
             "schoolId": demo["12AB00"],
         },
     }
+    bodies.update(
+        {
+            "new-rule-set": {
+                "year": 2018,
+                "maxPerHourAdult": 4.5,
+                "maxPerHourYoung": 2.5,
+                "maxPerMonth": 150,
+                "maxPerYear": 1500,
+                "sources": [{"title": "Belastingdienst", "url": "https://www.belastingdienst.nl"}],
+            },
+            "check": {"year": 2025, "months": [{"month": "2025-01", "allowance": 100}]},
+            "new-agreement": {
+                "personId": registry["pe2"],
+                "schoolIds": [demo["12AB00"]],
+                "startsOn": "2026-01-01",
+                "allowanceScheme": "expenses-only",
+            },
+            "new-payment": {
+                "agreementId": registry["a1"],
+                "month": f"{registry['agreement_year']}-11",
+                "allowance": 100,
+            },
+            "new-activity": {
+                "schoolId": demo["12AB00"],
+                "kind": "coffee-morning",
+                "occurredOn": "2026-11-01",
+                "personIds": [registry["fatima"]],
+                "parentsReached": 8,
+            },
+        }
+    )
     if isinstance(body, str) and body in bodies:
         body = bodies[body]
     if body == "new-school":
@@ -200,6 +295,13 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         ("GET", "/role-assignments"): "test_people",
         ("DELETE", "/role-assignments/{roleAssignmentId}"): "test_people",
         ("DELETE", "/api-clients/{apiClientId}"): "test_auth",
+        ("GET", "/volunteer-agreements"): "test_keypersons",
+        ("GET", "/allowance-payments"): "test_keypersons",
+        ("GET", "/key-person-activities"): "test_keypersons",
+        ("DELETE", "/key-person-activities/{activityId}"): "test_keypersons",
+        ("GET", "/key-person-listings"): "test_keypersons",
+        ("POST", "/key-person-listings"): "test_keypersons",
+        ("GET", "/public/schools/{locationCode}/key-persons"): "test_keypersons",
     }
     normalise = {
         "{b1}": "{boardId}",
@@ -213,6 +315,12 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "{ps2}": "{partnershipId}",
         "{pe1}": "{personId}",
         "{ra1}": "{roleAssignmentId}",
+        "{a1}": "{agreementId}",
+        "{a2}": "{agreementId}",
+        "{pay1}": "{paymentId}",
+        "{act1}": "{activityId}",
+        "{l1}": "{listingId}",
+        "/2025": "/{year}",
     }
     seen = set()
     for m, p in covered:

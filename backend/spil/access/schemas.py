@@ -20,6 +20,8 @@ ScopeName = Literal[
     "partners:write",
     "people:read",
     "people:write",
+    "key-persons:read",
+    "key-persons:write",
     "audit:read",
 ]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
@@ -109,7 +111,7 @@ class ApiClientCreated(ApiClientOut):
 
 class ApiClientCreate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
-    scopes: list[ScopeName] = Field(min_length=1, max_length=7)
+    scopes: list[ScopeName] = Field(min_length=1, max_length=9)
     board_id: Id | None = None
     region_id: Id | None = None
 

@@ -19,7 +19,8 @@ class GapOut(ApiModel):
     kind: str = Field(
         description="statutory-role-missing, recommended-role-missing, no-internal-contact, "
         "single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, "
-        "review-overdue; later capabilities add more."
+        "review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, "
+        "key-person-without-supervisor; later capabilities add more."
     )
     severity: Literal["error", "warning", "info"]
     subject: GapSubject

@@ -7,6 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Session
 
+import spil.keypersons.gaps
 import spil.partners.gaps  # noqa: F401  (registers the partner and role rules)
 from spil.gaps.rules import Gap, GapScope, collect
 from spil.gaps.schemas import GapOut, GapPage

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -42,6 +43,41 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class Money(sa.types.TypeDecorator[Decimal]):
+    """An exact amount in euro: NUMERIC(precision, 2) on PostgreSQL; whole cents in an INTEGER
+    on SQLite, whose NUMERIC affinity would store a binary float. Decimals in, Decimals out."""
+
+    impl = sa.Numeric
+    cache_ok = True
+
+    def __init__(self, precision: int = 9) -> None:
+        super().__init__()
+        self.precision = precision
+
+    def load_dialect_impl(self, dialect: sa.Dialect) -> sa.types.TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(sa.BigInteger())
+        return dialect.type_descriptor(sa.Numeric(self.precision, 2))
+
+    def process_bind_param(self, value: Decimal | None, dialect: sa.Dialect) -> Any:
+        if value is None:
+            return None
+        amount = Decimal(value)
+        if amount != amount.quantize(CENT):
+            raise ValueError(f"{amount} has more than two decimals")
+        return int(amount * 100) if dialect.name == "sqlite" else amount
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            return (Decimal(int(value)) / 100).quantize(CENT)
+        return Decimal(value).quantize(CENT)
+
+
+CENT = Decimal("0.01")
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -57,7 +93,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -90,6 +127,18 @@ def get_session() -> Iterator[Session]:
     """FastAPI dependency: one session per request; services commit what they change."""
     with Session(get_engine(), expire_on_commit=False) as session:
         yield session
+
+
+def lock_for_update(session: Session, table: sa.Table, ident: int) -> None:
+    """Serialise writers that decide on a sum (a ledger limit): lock ``table``'s row ``ident``
+    until this transaction ends. PostgreSQL: ``SELECT ... FOR UPDATE``. SQLite has no row locks:
+    the read transaction so far ends (nothing may be pending yet) and a new one starts with
+    ``BEGIN IMMEDIATE``, which takes the database's write lock before anything is read."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.select(table.c.id).where(table.c.id == ident).with_for_update())
+        return
+    session.commit()
+    session.connection(execution_options={"sqlite_immediate": True})
 
 
 # One lock for schema changes and demo seeding, so that several API processes starting at once

@@ -686,16 +686,628 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/allowance-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The volunteer-allowance maxima per calendar year */
+        get: operations["list_rule_sets_allowance_rules_get"];
+        put?: never;
+        /** Add a year (platform administrator) */
+        post: operations["create_rule_set_allowance_rules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance-rules/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Rule Set */
+        get: operations["get_rule_set_allowance_rules__year__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a year (platform administrator; the previous figures are kept) */
+        patch: operations["update_rule_set_allowance_rules__year__patch"];
+        trace?: never;
+    };
+    "/allowance-rules/{year}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earlier figures of a year */
+        get: operations["list_revisions_allowance_rules__year__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check allowances against the year's limits (stateless; nothing is stored)
+         * @description The explanation is in Dutch unless `Accept-Language` prefers English.
+         */
+        post: operations["check_allowance_allowance_checks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key persons' volunteer agreements in your scope */
+        get: operations["list_agreements_volunteer_agreements_get"];
+        put?: never;
+        /** Create Agreement */
+        post: operations["create_agreement_volunteer_agreements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Agreement */
+        get: operations["get_agreement_volunteer_agreements__agreementId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Agreement */
+        delete: operations["delete_agreement_volunteer_agreements__agreementId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Agreement */
+        patch: operations["update_agreement_volunteer_agreements__agreementId__patch"];
+        trace?: never;
+    };
+    "/volunteer-agreements/{agreementId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Year-to-date totals, headroom against each limit and a projection to year end */
+        get: operations["get_ledger_volunteer_agreements__agreementId__ledger_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments ledger */
+        get: operations["list_payments_allowance_payments_get"];
+        put?: never;
+        /** Record a month's allowance and expenses (409 when it would cross a limit) */
+        post: operations["create_payment_allowance_payments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/allowance-payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Payment */
+        get: operations["get_payment_allowance_payments__paymentId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Payment */
+        delete: operations["delete_payment_allowance_payments__paymentId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Payment */
+        patch: operations["update_payment_allowance_payments__paymentId__patch"];
+        trace?: never;
+    };
+    "/key-person-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coffee mornings, intakes, home visits, ... */
+        get: operations["list_activities_key_person_activities_get"];
+        put?: never;
+        /** Create Activity */
+        post: operations["create_activity_key_person_activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/key-person-activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Activity */
+        get: operations["get_activity_key_person_activities__activityId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Activity */
+        delete: operations["delete_activity_key_person_activities__activityId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Activity */
+        patch: operations["update_activity_key_person_activities__activityId__patch"];
+        trace?: never;
+    };
+    "/key-person-listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a school shows on its public "who is who" page */
+        get: operations["list_listings_key_person_listings_get"];
+        put?: never;
+        /** Create Listing */
+        post: operations["create_listing_key_person_listings_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/key-person-listings/{listingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Listing */
+        get: operations["get_listing_key_person_listings__listingId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Listing */
+        delete: operations["delete_listing_key_person_listings__listingId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Listing */
+        patch: operations["update_listing_key_person_listings__listingId__patch"];
+        trace?: never;
+    };
+    "/public/schools/{locationCode}/key-persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's key persons and contact points, as the school published them (no login) */
+        get: operations["public_key_persons_public_schools__locationCode__key_persons_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActivityCreate */
+        ActivityCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "coffee-morning" | "intake" | "parent-evening" | "home-visit" | "flyer-round" | "introduction" | "workshop" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Title */
+            title?: string | null;
+            /** Personids */
+            personIds: number[];
+            /**
+             * Parentsreached
+             * @default 0
+             */
+            parentsReached: number;
+            /** Languages */
+            languages?: string[] | null;
+            /** Note */
+            note?: string | null;
+            /** Schoolid */
+            schoolId: number;
+        };
+        /** ActivityOut */
+        ActivityOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number;
+            /** Schoolname */
+            schoolName: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "coffee-morning" | "intake" | "parent-evening" | "home-visit" | "flyer-round" | "introduction" | "workshop" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Title */
+            title: string | null;
+            /** People */
+            people: components["schemas"]["PersonRef"][];
+            /** Parentsreached */
+            parentsReached: number;
+            /** Languages */
+            languages: string[];
+            /** Note */
+            note: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** ActivityUpdate */
+        ActivityUpdate: {
+            /**
+             * Kind
+             * @enum {string|null}
+             */
+            kind?: "coffee-morning" | "intake" | "parent-evening" | "home-visit" | "flyer-round" | "introduction" | "workshop" | "other" | null;
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn?: string | null;
+            /** Title */
+            title?: string | null;
+            /**
+             * Personids
+             * @description Key persons involved.
+             */
+            personIds?: number[] | null;
+            /** Parentsreached */
+            parentsReached?: number | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** AgreementCreate */
+        AgreementCreate: {
+            /** Schoolids */
+            schoolIds: number[];
+            /** Tasks */
+            tasks?: string[] | null;
+            /** Hoursperweek */
+            hoursPerWeek?: number | string | null;
+            /**
+             * Ageband
+             * @description Needed for an hourly allowance (no birth date is kept).
+             * @enum {string|null}
+             */
+            ageBand?: "21-plus" | "under-21" | null;
+            /**
+             * Allowancescheme
+             * @default none
+             * @enum {string}
+             */
+            allowanceScheme: "none" | "fixed" | "hourly" | "expenses-only";
+            /** Fixedamountpermonth */
+            fixedAmountPerMonth?: number | string | null;
+            /** Hourlyrate */
+            hourlyRate?: number | string | null;
+            /** Travelperkm */
+            travelPerKm?: number | string | null;
+            /** Otherexpenses */
+            otherExpenses?: string | null;
+            /** Facilities */
+            facilities?: ("workplace" | "meeting-place" | "phone" | "email")[] | null;
+            /**
+             * Supervisorassignmentid
+             * @description A key-person-supervisor role assignment.
+             */
+            supervisorAssignmentId?: number | null;
+            /**
+             * Contactpointassignmentid
+             * @description A key-person-contact-point role assignment.
+             */
+            contactPointAssignmentId?: number | null;
+            plan?: components["schemas"]["Plan"] | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Benefittype
+             * @description Only board admins and the key person's contact point may set or read it.
+             * @enum {string|null}
+             */
+            benefitType?: "none" | "participatiewet" | "ww" | "other" | null;
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Personid
+             * @description The key person.
+             */
+            personId: number;
+        };
+        /** AgreementOut */
+        AgreementOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Personid */
+            personId: number;
+            /** Personname */
+            personName: string;
+            /** Languages */
+            languages: string[];
+            /** Schools */
+            schools: components["schemas"]["SchoolRef"][];
+            /** Tasks */
+            tasks: string[];
+            /** Hoursperweek */
+            hoursPerWeek: number | null;
+            /**
+             * Ageband
+             * @enum {string|null}
+             */
+            ageBand: "21-plus" | "under-21" | null;
+            /**
+             * Allowancescheme
+             * @enum {string}
+             */
+            allowanceScheme: "none" | "fixed" | "hourly" | "expenses-only";
+            /** Fixedamountpermonth */
+            fixedAmountPerMonth: number | null;
+            /** Hourlyrate */
+            hourlyRate: number | null;
+            /** Travelperkm */
+            travelPerKm: number | null;
+            /** Otherexpenses */
+            otherExpenses: string | null;
+            /** Facilities */
+            facilities: ("workplace" | "meeting-place" | "phone" | "email")[];
+            supervisor: components["schemas"]["AssignmentRef"] | null;
+            contactPoint: components["schemas"]["AssignmentRef"] | null;
+            plan: components["schemas"]["PlanOut"];
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Benefittype
+             * @description Present only for board admins and the key person's contact point.
+             * @enum {string|null}
+             */
+            benefitType?: "none" | "participatiewet" | "ww" | "other" | null;
+            /** Benefitwarnings */
+            benefitWarnings?: components["schemas"]["BenefitWarning"][];
+            /** Taxableyears */
+            taxableYears: number[];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** AgreementUpdate */
+        AgreementUpdate: {
+            /** Schoolids */
+            schoolIds?: number[] | null;
+            /** Tasks */
+            tasks?: string[] | null;
+            /** Hoursperweek */
+            hoursPerWeek?: number | string | null;
+            /**
+             * Ageband
+             * @description Needed for an hourly allowance (no birth date is kept).
+             * @enum {string|null}
+             */
+            ageBand?: "21-plus" | "under-21" | null;
+            /**
+             * Allowancescheme
+             * @enum {string|null}
+             */
+            allowanceScheme?: "none" | "fixed" | "hourly" | "expenses-only" | null;
+            /** Fixedamountpermonth */
+            fixedAmountPerMonth?: number | string | null;
+            /** Hourlyrate */
+            hourlyRate?: number | string | null;
+            /** Travelperkm */
+            travelPerKm?: number | string | null;
+            /** Otherexpenses */
+            otherExpenses?: string | null;
+            /** Facilities */
+            facilities?: ("workplace" | "meeting-place" | "phone" | "email")[] | null;
+            /**
+             * Supervisorassignmentid
+             * @description A key-person-supervisor role assignment.
+             */
+            supervisorAssignmentId?: number | null;
+            /**
+             * Contactpointassignmentid
+             * @description A key-person-contact-point role assignment.
+             */
+            contactPointAssignmentId?: number | null;
+            plan?: components["schemas"]["Plan"] | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Benefittype
+             * @description Only board admins and the key person's contact point may set or read it.
+             * @enum {string|null}
+             */
+            benefitType?: "none" | "participatiewet" | "ww" | "other" | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** AllowanceCheckOut */
+        AllowanceCheckOut: {
+            /** Withinlimits */
+            withinLimits: boolean;
+            /**
+             * Taxable
+             * @description True when any limit is crossed: then the whole allowance is taxable.
+             */
+            taxable: boolean;
+            /** Violations */
+            violations: components["schemas"]["ViolationOut"][];
+            /** Warnings */
+            warnings: components["schemas"]["WarningOut"][];
+            ruleSet: components["schemas"]["RuleSetOut"];
+            /** Requestedyear */
+            requestedYear: number;
+            /**
+             * Rulesetassumed
+             * @description True when another year's rules were used (fallbackToLatest).
+             */
+            ruleSetAssumed: boolean;
+            /** Months */
+            months: components["schemas"]["CheckMonthOut"][];
+            totals: components["schemas"]["CheckTotals"];
+            /** Explanation */
+            explanation: string;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "nl" | "en";
+        };
+        /** AllowanceCheckRequest */
+        AllowanceCheckRequest: {
+            /** Year */
+            year: number;
+            /**
+             * Birthdate
+             * Format: date
+             * @description Or `ageBand`; needed with an hourly agreement.
+             */
+            birthDate?: string | null;
+            /**
+             * Ageband
+             * @description `21-plus`: at or above the year's age cut-off; `under-21`: below it.
+             * @enum {string|null}
+             */
+            ageBand?: "21-plus" | "under-21" | null;
+            /**
+             * Hourlyagreement
+             * @default false
+             */
+            hourlyAgreement: boolean;
+            /** Months */
+            months: components["schemas"]["CheckMonth"][];
+            /**
+             * Fallbacktolatest
+             * @description When the year has no rule set, use the latest known year and mark it as an assumption (instead of a 404).
+             * @default false
+             */
+            fallbackToLatest: boolean;
+        };
         /** ApiClientCreate */
         ApiClientCreate: {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "audit:read")[];
+            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "audit:read")[];
             /** Boardid */
             boardId?: number | null;
             /** Regionid */
@@ -766,6 +1378,19 @@ export interface components {
              */
             lastUsedAt: string | null;
         };
+        /** AssignmentRef */
+        AssignmentRef: {
+            /** Id */
+            id: number;
+            /** Personname */
+            personName: string;
+            /** Hoursperweek */
+            hoursPerWeek: number | null;
+            /** Hoursperyear */
+            hoursPerYear: number | null;
+            /** Active */
+            active: boolean;
+        };
         /** AuditEventOut */
         AuditEventOut: {
             /** Id */
@@ -800,6 +1425,13 @@ export interface components {
             after: {
                 [key: string]: unknown;
             } | null;
+        };
+        /** BenefitWarning */
+        BenefitWarning: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
         };
         /** BoardCreate */
         BoardCreate: {
@@ -942,6 +1574,74 @@ export interface components {
              */
             boardId: number | null;
         };
+        /** CheckMonth */
+        CheckMonth: {
+            /**
+             * Month
+             * @description A month as `YYYY-MM`.
+             * @example 2025-03
+             */
+            month: string;
+            /** Hours */
+            hours?: (number | string) | null;
+            /**
+             * Allowance
+             * @default 0
+             */
+            allowance: number | string;
+            /**
+             * Expenses
+             * @default 0
+             */
+            expenses: number | string;
+            /**
+             * Expensesdocumented
+             * @description Receipts or kilometres driven back the expenses up.
+             * @default true
+             */
+            expensesDocumented: boolean;
+        };
+        /** CheckMonthOut */
+        CheckMonthOut: {
+            /** Month */
+            month: string;
+            /**
+             * Allowance
+             * @description The allowance for effort (undocumented expenses included).
+             */
+            allowance: number;
+            /**
+             * Expenses
+             * @description Documented expenses.
+             */
+            expenses: number;
+            /**
+             * Counted
+             * @description What counts towards the month and year maxima.
+             */
+            counted: number;
+            /** Hourlyrate */
+            hourlyRate?: number | null;
+            /**
+             * Ageband
+             * @enum {string|null}
+             */
+            ageBand?: "21-plus" | "under-21" | null;
+        };
+        /** CheckTotals */
+        CheckTotals: {
+            /** Allowance */
+            allowance: number;
+            /** Expenses */
+            expenses: number;
+            /** Counted */
+            counted: number;
+            /**
+             * Yearheadroom
+             * @description The yearly maximum minus what counted (negative when over).
+             */
+            yearHeadroom: number;
+        };
         /** ExternalContact */
         ExternalContact: {
             /** Name */
@@ -977,7 +1677,7 @@ export interface components {
         GapOut: {
             /**
              * Kind
-             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue; later capabilities add more.
+             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, key-person-without-supervisor; later capabilities add more.
              */
             kind: string;
             /**
@@ -1147,6 +1847,163 @@ export interface components {
              */
             reason: string;
         };
+        /** LedgerMonth */
+        LedgerMonth: {
+            /** Month */
+            month: string;
+            /** Hours */
+            hours: number | null;
+            /** Allowance */
+            allowance: number;
+            /** Expenses */
+            expenses: number;
+            /**
+             * Counted
+             * @description This agreement's amount that counts towards the limits.
+             */
+            counted: number;
+            /**
+             * Otheragreements
+             * @description Counted amounts of the person's other agreements.
+             */
+            otherAgreements: number;
+            /** Maxpermonth */
+            maxPerMonth: number;
+            /** Headroom */
+            headroom: number;
+            /** Overlimit */
+            overLimit: boolean;
+            /**
+             * Projected
+             * @description A future month: the amount is the agreement's expected payment.
+             */
+            projected: boolean;
+        };
+        /** LedgerOut */
+        LedgerOut: {
+            /** Agreementid */
+            agreementId: number;
+            /** Personid */
+            personId: number;
+            /** Year */
+            year: number;
+            ruleSet: components["schemas"]["RuleSetOut"];
+            /** Rulesetassumed */
+            ruleSetAssumed: boolean;
+            /**
+             * Taxable
+             * @description A limit was crossed this year (or the year was marked taxable).
+             */
+            taxable: boolean;
+            /** Markedtaxable */
+            markedTaxable: boolean;
+            /** Months */
+            months: components["schemas"]["LedgerMonth"][];
+            /** @description Year to date: what was paid so far this year. */
+            totals: components["schemas"]["LedgerTotals"];
+            projection: components["schemas"]["Projection"];
+            /** Violations */
+            violations: components["schemas"]["ViolationOut"][];
+            /** Warnings */
+            warnings: components["schemas"]["WarningOut"][];
+        };
+        /** LedgerTotals */
+        LedgerTotals: {
+            /** Allowance */
+            allowance: number;
+            /** Expenses */
+            expenses: number;
+            /** Counted */
+            counted: number;
+            /** Otheragreements */
+            otherAgreements: number;
+            /** Maxperyear */
+            maxPerYear: number;
+            /** Headroom */
+            headroom: number;
+        };
+        /** ListingCreate */
+        ListingCreate: {
+            /**
+             * Displayname
+             * @description As shown to the public, e.g. a first name.
+             */
+            displayName: string;
+            /** Howtoreach */
+            howToReach?: string | null;
+            /** Introductionnl */
+            introductionNl?: string | null;
+            /** Introductionen */
+            introductionEn?: string | null;
+            /**
+             * Published
+             * @default true
+             */
+            published: boolean;
+            /** Position */
+            position?: number | null;
+            /**
+             * Roleassignmentid
+             * @description A key-person or key-person-contact-point assignment at a school.
+             */
+            roleAssignmentId: number;
+        };
+        /** ListingOut */
+        ListingOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number;
+            /** Schoolname */
+            schoolName: string;
+            /** Roleassignmentid */
+            roleAssignmentId: number;
+            /** Rolecode */
+            roleCode: string;
+            /** Personname */
+            personName: string;
+            /** Displayname */
+            displayName: string;
+            /** Howtoreach */
+            howToReach: string | null;
+            /** Introductionnl */
+            introductionNl: string | null;
+            /** Introductionen */
+            introductionEn: string | null;
+            /** Languages */
+            languages: string[];
+            /** Published */
+            published: boolean;
+            /**
+             * Active
+             * @description The role assignment is current; ended roles are never shown publicly.
+             */
+            active: boolean;
+            /** Position */
+            position: number;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** ListingUpdate */
+        ListingUpdate: {
+            /** Displayname */
+            displayName?: string | null;
+            /** Howtoreach */
+            howToReach?: string | null;
+            /** Introductionnl */
+            introductionNl?: string | null;
+            /** Introductionen */
+            introductionEn?: string | null;
+            /** Published */
+            published?: boolean | null;
+            /** Position */
+            position?: number | null;
+        };
         /** LoginRequest */
         LoginRequest: {
             /** Email */
@@ -1273,6 +2130,34 @@ export interface components {
              */
             category?: string | null;
         };
+        /** Page[ActivityOut] */
+        ActivityPage: {
+            /** Items */
+            items: components["schemas"]["ActivityOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[AgreementOut] */
+        AgreementPage: {
+            /** Items */
+            items: components["schemas"]["AgreementOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
         /** Page[ApiClientOut] */
         ApiClientPage: {
             /** Items */
@@ -1315,6 +2200,20 @@ export interface components {
             /** Pagesize */
             pageSize: number;
         };
+        /** Page[ListingOut] */
+        ListingPage: {
+            /** Items */
+            items: components["schemas"]["ListingOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
         /** Page[MunicipalityOut] */
         MunicipalityPage: {
             /** Items */
@@ -1347,6 +2246,20 @@ export interface components {
         PartnershipPage: {
             /** Items */
             items: components["schemas"]["PartnershipOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[PaymentOut] */
+        PaymentPage: {
+            /** Items */
+            items: components["schemas"]["PaymentOut"][];
             /**
              * Total
              * @description How many records match the filters, over all pages.
@@ -1703,6 +2616,96 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** PaymentCreate */
+        PaymentCreate: {
+            /** Hours */
+            hours?: (number | string) | null;
+            /**
+             * Allowance
+             * @default 0
+             */
+            allowance: number | string;
+            /**
+             * Expenses
+             * @default 0
+             */
+            expenses: number | string;
+            /**
+             * Expensesdocumented
+             * @default true
+             */
+            expensesDocumented: boolean;
+            /** Note */
+            note?: string | null;
+            /**
+             * Acknowledgelimitexceeded
+             * @description Record it although it crosses a limit: the agreement's year is then marked taxable.
+             * @default false
+             */
+            acknowledgeLimitExceeded: boolean;
+            /** Agreementid */
+            agreementId: number;
+            /**
+             * Month
+             * @description A month as `YYYY-MM`.
+             * @example 2025-03
+             */
+            month: string;
+        };
+        /** PaymentOut */
+        PaymentOut: {
+            /** Id */
+            id: number;
+            /** Agreementid */
+            agreementId: number;
+            /** Personid */
+            personId: number;
+            /** Month */
+            month: string;
+            /** Hours */
+            hours: number | null;
+            /** Allowance */
+            allowance: number;
+            /** Expenses */
+            expenses: number;
+            /** Expensesdocumented */
+            expensesDocumented: boolean;
+            /** Limitexceededacknowledged */
+            limitExceededAcknowledged: boolean;
+            /** Note */
+            note: string | null;
+            /** Warnings */
+            warnings?: components["schemas"]["WarningOut"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** PaymentUpdate */
+        PaymentUpdate: {
+            /** Hours */
+            hours?: (number | string) | null;
+            /** Allowance */
+            allowance?: number | string | null;
+            /** Expenses */
+            expenses?: number | string | null;
+            /** Expensesdocumented */
+            expensesDocumented?: boolean | null;
+            /** Note */
+            note?: string | null;
+            /**
+             * Acknowledgelimitexceeded
+             * @description Record it although it crosses a limit: the agreement's year is then marked taxable.
+             * @default false
+             */
+            acknowledgeLimitExceeded: boolean;
+        };
         /** PersonCreate */
         PersonCreate: {
             /**
@@ -1760,6 +2763,13 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** PersonRef */
+        PersonRef: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
         /** PersonUpdate */
         PersonUpdate: {
             /**
@@ -1777,6 +2787,34 @@ export interface components {
             notes?: string | null;
             /** Name */
             name?: string | null;
+        };
+        /** Plan */
+        Plan: {
+            /** Goals */
+            goals?: string | null;
+            /** Internship */
+            internship?: string | null;
+            /** Othertasks */
+            otherTasks?: string | null;
+            /**
+             * Reviewdate
+             * Format: date
+             */
+            reviewDate?: string | null;
+        };
+        /** PlanOut */
+        PlanOut: {
+            /** Goals */
+            goals: string | null;
+            /** Internship */
+            internship: string | null;
+            /** Othertasks */
+            otherTasks: string | null;
+            /**
+             * Reviewdate
+             * Format: date
+             */
+            reviewDate: string | null;
         };
         /**
          * Problem
@@ -1811,6 +2849,56 @@ export interface components {
             instance?: string | null;
             /** Invalidparams */
             invalidParams?: components["schemas"]["InvalidParam"][] | null;
+        };
+        /** Projection */
+        Projection: {
+            /** Expectedpermonth */
+            expectedPerMonth: number;
+            /** Remainingmonths */
+            remainingMonths: number;
+            /** Yearendtotal */
+            yearEndTotal: number;
+            /** Exceedsyearlimit */
+            exceedsYearLimit: boolean;
+            /** Exceedsmonthlimit */
+            exceedsMonthLimit: boolean;
+        };
+        /** PublicKeyPersons */
+        PublicKeyPersons: {
+            school: components["schemas"]["PublicSchool"];
+            /** People */
+            people: components["schemas"]["PublicPerson"][];
+        };
+        /** PublicPerson */
+        PublicPerson: {
+            /** Displayname */
+            displayName: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "key-person" | "key-person-contact-point";
+            /** Rolenamenl */
+            roleNameNl: string;
+            /** Rolenameen */
+            roleNameEn: string;
+            /** Languages */
+            languages: string[];
+            /** Howtoreach */
+            howToReach: string | null;
+            /** Introductionnl */
+            introductionNl: string | null;
+            /** Introductionen */
+            introductionEn: string | null;
+        };
+        /** PublicSchool */
+        PublicSchool: {
+            /** Name */
+            name: string;
+            /** City */
+            city: string | null;
+            /** Locationcode */
+            locationCode: string;
         };
         /** RegionOut */
         RegionOut: {
@@ -2030,6 +3118,106 @@ export interface components {
              */
             errors: components["schemas"]["RowError"][];
         };
+        /** RuleRevisionOut */
+        RuleRevisionOut: {
+            /** Id */
+            id: number;
+            /** Year */
+            year: number;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            };
+            /** Reason */
+            reason: string | null;
+            /** Changedby */
+            changedBy: string;
+            /**
+             * Changedat
+             * Format: date-time
+             */
+            changedAt: string;
+        };
+        /** RuleSetCreate */
+        RuleSetCreate: {
+            /** Maxperhouradult */
+            maxPerHourAdult: number | string;
+            /** Maxperhouryoung */
+            maxPerHourYoung: number | string;
+            /** Maxpermonth */
+            maxPerMonth: number | string;
+            /** Maxperyear */
+            maxPerYear: number | string;
+            /** Agecutoff */
+            ageCutoff?: number | null;
+            /** Agecutoffnote */
+            ageCutoffNote?: string | null;
+            /** Sources */
+            sources: components["schemas"]["Source"][];
+            /** Notes */
+            notes?: string | null;
+            /** Year */
+            year: number;
+        };
+        /** RuleSetOut */
+        RuleSetOut: {
+            /** Year */
+            year: number;
+            /**
+             * Maxperhouradult
+             * @description Per hour, for volunteers at or above the age cut-off.
+             */
+            maxPerHourAdult: number;
+            /**
+             * Maxperhouryoung
+             * @description Per hour, for volunteers below the age cut-off.
+             */
+            maxPerHourYoung: number;
+            /** Maxpermonth */
+            maxPerMonth: number;
+            /** Maxperyear */
+            maxPerYear: number;
+            /**
+             * Agecutoff
+             * @description The age from which the higher hourly maximum applies (21 since 2021).
+             */
+            ageCutoff: number;
+            /** Agecutoffnote */
+            ageCutoffNote: string | null;
+            /** Sources */
+            sources: components["schemas"]["SourceOut"][];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** RuleSetUpdate */
+        RuleSetUpdate: {
+            /** Maxperhouradult */
+            maxPerHourAdult?: number | string | null;
+            /** Maxperhouryoung */
+            maxPerHourYoung?: number | string | null;
+            /** Maxpermonth */
+            maxPerMonth?: number | string | null;
+            /** Maxperyear */
+            maxPerYear?: number | string | null;
+            /** Agecutoff */
+            ageCutoff?: number | null;
+            /** Agecutoffnote */
+            ageCutoffNote?: string | null;
+            /** Sources */
+            sources?: components["schemas"]["Source"][] | null;
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Reason
+             * @description Why the figures are corrected (kept with the previous values).
+             */
+            reason: string;
+        };
         /** SchoolCreate */
         SchoolCreate: {
             /** Street */
@@ -2119,6 +3307,13 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** SchoolRef */
+        SchoolRef: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
         /** SchoolUpdate */
         SchoolUpdate: {
             /** Street */
@@ -2161,6 +3356,20 @@ export interface components {
              * @description Send this as `X-CSRF-Token` with every change made with the cookie.
              */
             csrfToken: string;
+        };
+        /** Source */
+        Source: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
+        /** SourceOut */
+        SourceOut: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -2210,6 +3419,35 @@ export interface components {
              * @description At least 10 characters.
              */
             password?: string | null;
+        };
+        /** ViolationOut */
+        ViolationOut: {
+            /**
+             * Limit
+             * @enum {string}
+             */
+            limit: "per-hour" | "per-month" | "per-year";
+            /**
+             * Period
+             * @description `YYYY-MM` for a month, `YYYY` for the year.
+             */
+            period: string;
+            /** Maximum */
+            maximum: number;
+            /** Actual */
+            actual: number;
+        };
+        /** WarningOut */
+        WarningOut: {
+            /**
+             * Code
+             * @description near-month-limit, near-year-limit, projected-over-limit, hourly-rate, ...
+             */
+            code: string;
+            /** Message */
+            message: string;
+            /** Period */
+            period?: string | null;
         };
     };
     responses: never;
@@ -6046,6 +7284,1702 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_rule_sets_allowance_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetOut"][];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_rule_set_allowance_rules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_rule_set_allowance_rules__year__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_rule_set_allowance_rules__year__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_revisions_allowance_rules__year__revisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRevisionOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_allowance_allowance_checks_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllowanceCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowanceCheckOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_agreements_volunteer_agreements_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                /** @description Only this person's. */
+                personId?: number | null;
+                /** @description Only current (true) or ended/future (false) ones. */
+                active?: boolean | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_agreement_volunteer_agreements_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_agreement_volunteer_agreements__agreementId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The volunteer agreement's id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_agreement_volunteer_agreements__agreementId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The volunteer agreement's id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_agreement_volunteer_agreements__agreementId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The volunteer agreement's id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_ledger_volunteer_agreements__agreementId__ledger_get: {
+        parameters: {
+            query?: {
+                /** @description Default: this year. */
+                year?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description The volunteer agreement's id. */
+                agreementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_payments_allowance_payments_get: {
+        parameters: {
+            query?: {
+                /** @description Only this agreement's. */
+                agreementId?: number | null;
+                /** @description Only this person's. */
+                personId?: number | null;
+                year?: number | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_payment_allowance_payments_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_payment_allowance_payments__paymentId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The payment's id. */
+                paymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_payment_allowance_payments__paymentId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The payment's id. */
+                paymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_payment_allowance_payments__paymentId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The payment's id. */
+                paymentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_activities_key_person_activities_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                /** @description Only this person's. */
+                personId?: number | null;
+                kind?: "coffee-morning" | "intake" | "parent-evening" | "home-visit" | "flyer-round" | "introduction" | "workshop" | "other" | null;
+                /** @description On or after this date. */
+                from?: string | null;
+                /** @description On or before this date. */
+                to?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_activity_key_person_activities_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_activity_key_person_activities__activityId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The activity's id. */
+                activityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_activity_key_person_activities__activityId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The activity's id. */
+                activityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_activity_key_person_activities__activityId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The activity's id. */
+                activityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_listings_key_person_listings_get: {
+        parameters: {
+            query?: {
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_listing_key_person_listings_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_listing_key_person_listings__listingId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The listing's id. */
+                listingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_listing_key_person_listings__listingId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The listing's id. */
+                listingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_listing_key_person_listings__listingId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The listing's id. */
+                listingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_key_persons_public_schools__locationCode__key_persons_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description BRIN + location, e.g. 12AB00. */
+                locationCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeyPersons"];
+                };
+            };
+            /** @description Not modified (If-None-Match). */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
