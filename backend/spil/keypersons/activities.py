@@ -148,7 +148,7 @@ def _check_people(session: Session, board_id: int, person_ids: list[int]) -> lis
     )
     missing = [
         (
-            f"personIds[{person_ids.index(p)}]",
+            f"personIds.{person_ids.index(p)}",
             "unknown-reference",
             f"There is no person with id {p} in this board.",
         )

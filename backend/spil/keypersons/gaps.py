@@ -142,6 +142,7 @@ def allowance_limits(session: Session, scope: GapScope) -> Iterable[Gap]:
 def key_person_supervision(session: Session, scope: GapScope) -> Iterable[Gap]:
     """Every key person needs a supervisor (seed 000): on the agreement, or at least at the school."""
     reported: set[tuple[int, int | None]] = set()
+    supervised_people: set[int] = set()
     for row in _active_agreements(session, scope):
         agreement = row[0]
         supervisor = (
@@ -160,6 +161,8 @@ def key_person_supervision(session: Session, scope: GapScope) -> Iterable[Gap]:
                 row,
                 f"{row[1]} has no (current) supervisor on the volunteer agreement.",
             )
+        else:
+            supervised_people.add(agreement.person_id)
     supervised = set(
         session.execute(
             sa.select(RoleAssignment.school_id)
@@ -183,7 +186,11 @@ def key_person_supervision(session: Session, scope: GapScope) -> Iterable[Gap]:
         )
     ).all()
     for assignment, person, school_name in key_persons:
-        if assignment.school_id in supervised or (assignment.person_id, assignment.school_id) in reported:
+        if (
+            assignment.school_id in supervised
+            or assignment.person_id in supervised_people
+            or (assignment.person_id, assignment.school_id) in reported
+        ):
             continue
         yield Gap(
             kind="key-person-without-supervisor",

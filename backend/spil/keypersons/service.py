@@ -203,14 +203,14 @@ def run_check(session: Session, data: AllowanceCheckRequest, language: str) -> A
     seen: dict[str, int] = {}
     for i, m in enumerate(data.months):
         if int(m.month[:4]) != data.year:
-            problems.append((f"months[{i}].month", "outside-year", f"{m.month} is not in {data.year}."))
+            problems.append((f"months.{i}.month", "outside-year", f"{m.month} is not in {data.year}."))
         if m.month in seen:
-            problems.append((f"months[{i}].month", "duplicate", f"{m.month} is listed twice."))
+            problems.append((f"months.{i}.month", "duplicate", f"{m.month} is listed twice."))
         seen[m.month] = i
         effort = m.allowance + (ZERO if m.expenses_documented else m.expenses)
         if data.hourly_agreement and effort > 0 and not m.hours:
             problems.append(
-                (f"months[{i}].hours", "required", "An hourly allowance needs the hours worked in the month.")
+                (f"months.{i}.hours", "required", "An hourly allowance needs the hours worked in the month.")
             )
     if data.birth_date is not None and data.birth_date > dt.date.today():
         problems.append(("birthDate", "in-future", "The birth date is in the future."))
@@ -531,7 +531,7 @@ def _check_schools(session: Session, principal: Principal, board_id: int, school
     )
     unknown = [
         (
-            f"schoolIds[{school_ids.index(s)}]",
+            f"schoolIds.{school_ids.index(s)}",
             "unknown-reference",
             f"There is no school with id {s} in the key person's board and your scope.",
         )
