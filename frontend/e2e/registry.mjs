@@ -1,11 +1,14 @@
 // Browser tests of the registry screens: gaps, partners, partnerships, people, roles, organogram,
-// induction and import. Called by run.mjs, with its page, helpers and reporting.
+// induction, import and the catalogue. Called by run.mjs, with its page, helpers and reporting.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const COORDINATOR = 'coordinator@demo.spil.nl';
 const VIEWER = 'lezer@demo.spil.nl';
+const BOARD_ADMIN = 'bestuur@demo.spil.nl';
+// A demo partner with no partnership at the coordinator's school (OBS De Spil) yet.
+const NEW_PARTNER = 'GGD Kennemerland';
 
 /**
  * @param {object} h helpers of run.mjs: page, context, pageErrors, BASE_URL, TIMEOUT, test, assert,
@@ -14,13 +17,31 @@ const VIEWER = 'lezer@demo.spil.nl';
 export async function registryTests(h) {
   const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
   const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
-  const state = { partnershipUrl: null };
+  const state = { partnershipUrl: null, newPartnershipUrl: null };
 
   async function goNav(name, urlPattern) {
     await openMenuIfCollapsed(page);
     await nav().getByRole('link', { name, exact: true }).click();
     await page.waitForURL(urlPattern, { timeout: TIMEOUT });
     await settle(page);
+  }
+
+  /** Opens each address in a 375px wide page of the same session: nothing wider than the phone, no axe violations. */
+  async function onPhone(addresses) {
+    const phone = await context.newPage();
+    phone.on('pageerror', (error) => h.pageErrors.push(error.message));
+    try {
+      await phone.setViewportSize({ width: 375, height: 740 });
+      for (const [path, name] of addresses) {
+        await phone.goto(`${BASE_URL}${path}`);
+        await settle(phone);
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+        await checkA11y(phone, name);
+      }
+    } finally {
+      await phone.close();
+    }
   }
 
   const cjgGap = () => page.locator('.gap-item').filter({ hasText: 'CJG Haarlem' }).filter({ hasText: 'Continuïteitsrisico' });
@@ -91,6 +112,79 @@ export async function registryTests(h) {
       { timeout: TIMEOUT },
     );
     assert((await cjgGap().count()) === 0, 'the CJG Haarlem gap is still listed');
+  });
+
+  /** The gaps of one kind for a partner on the dashboard (which the test has just opened). */
+  const partnerGap = (kind, partner) => page.locator(`.gap-item[data-kind="${kind}"]`).filter({ hasText: partner });
+
+  /** Opens the gaps dashboard and waits until the gap is (or is no longer) listed. */
+  async function gapsShow(kind, partner, shown) {
+    await goNav('Knelpunten', /\/gaps/);
+    await page.waitForFunction(
+      ({ kind, partner, shown }) =>
+        [...document.querySelectorAll(`.gap-item[data-kind="${kind}"]`)].some((el) => el.textContent?.includes(partner)) === shown,
+      { kind, partner, shown },
+      { timeout: TIMEOUT },
+    );
+  }
+
+  /** From the gap on the dashboard to its partnership, and add a colleague as internal contact. */
+  async function addContactFromGap(kind, person) {
+    await partnerGap(kind, NEW_PARTNER).getByRole('link', { name: new RegExp(NEW_PARTNER) }).click();
+    await page.waitForURL((url) => url.href === state.newPartnershipUrl, { timeout: TIMEOUT });
+    await settle(page);
+    const before = await page.locator('[data-testid="internal-contacts"] li').count();
+    await page.getByLabel(/^Collega/).selectOption({ label: person });
+    await andWaitForApi(page, /\/role-assignments$/, () => page.getByRole('button', { name: 'Toevoegen', exact: true }).click());
+    await page.getByRole('status').filter({ hasText: `${person} is nu contactpersoon` }).waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="internal-contacts"] li').length === n,
+      before + 1,
+      { timeout: TIMEOUT },
+    );
+  }
+
+  await test(`create a partnership with ${NEW_PARTNER} for OBS De Spil in the partnership form; without a contact it is urgent`, async () => {
+    await goNav('Samenwerkingen', /\/partnerships$/);
+    const existing = await page.locator('table tbody tr').filter({ hasText: NEW_PARTNER }).filter({ hasText: 'OBS De Spil' }).count();
+    assert(existing === 0, `OBS De Spil already works with ${NEW_PARTNER}: the demo data is not fresh`);
+    await page.getByRole('link', { name: 'Nieuwe samenwerking' }).click();
+    await page.waitForURL(/\/partnerships\/new/);
+    await settle(page);
+    assert((await heading(page)) === 'Nieuwe samenwerking', `heading is "${await heading(page)}"`);
+    await page.getByLabel(/^Voor/).selectOption({ label: 'OBS De Spil' });
+    await page.getByLabel(/^Partner/).selectOption({ label: NEW_PARTNER });
+    await page.getByRole('group', { name: 'Niveaus' }).getByLabel('Leerling').check();
+    await page.getByRole('group', { name: 'Doelen' }).getByLabel('Noodzakelijke zorg').check();
+    await checkA11y(page, 'registry-partnership-create');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/partnerships\/\d+$/, { timeout: TIMEOUT });
+    await settle(page);
+    state.newPartnershipUrl = page.url();
+    assert((await heading(page)) === NEW_PARTNER, `heading is "${await heading(page)}"`);
+    assert((await page.getByRole('status').filter({ hasText: 'aangemaakt' }).count()) === 1, 'no "created" message');
+    assert((await page.getByText('Niemand op school is aanspreekpunt voor deze partner.').count()) === 1, 'no "no contact" warning');
+    await gapsShow('no-internal-contact', NEW_PARTNER, true);
+    assert(/Urgent/.test(await partnerGap('no-internal-contact', NEW_PARTNER).innerText()), 'the missing contact is not urgent');
+  });
+
+  await test(`one internal contact: the dashboard shows ${NEW_PARTNER} as a continuity risk`, async () => {
+    assert(state.newPartnershipUrl, 'no partnership created');
+    await addContactFromGap('no-internal-contact', 'Sanne de Vries');
+    assert((await page.getByText('Het contact rust op één persoon').count()) >= 1, 'no single-contact warning on the partnership');
+    await gapsShow('single-internal-contact', NEW_PARTNER, true);
+    assert((await partnerGap('no-internal-contact', NEW_PARTNER).count()) === 0, 'the "no contact" gap stays');
+    const text = await partnerGap('single-internal-contact', NEW_PARTNER).innerText();
+    assert(/Continuïteitsrisico/.test(text) && /rust op één persoon/.test(text), `gap text: ${text}`);
+    await checkA11y(page, 'registry-gaps-new-partnership');
+  });
+
+  await test(`a second internal contact: the continuity risk of ${NEW_PARTNER} is gone`, async () => {
+    assert(state.newPartnershipUrl, 'no partnership created');
+    await addContactFromGap('single-internal-contact', 'Karin Bos');
+    assert((await page.getByText('Het contact rust op één persoon').count()) === 0, 'the single-contact warning stays');
+    await gapsShow('single-internal-contact', NEW_PARTNER, false);
+    assert((await page.locator('.gap-item').filter({ hasText: NEW_PARTNER }).count()) === 0, `${NEW_PARTNER} still has a gap`);
   });
 
   await test('partners list, search and detail with its partnerships', async () => {
@@ -239,24 +333,11 @@ export async function registryTests(h) {
   });
 
   await test('the registry on a 375px wide phone', async () => {
-    const phone = await context.newPage();
-    phone.on('pageerror', (error) => h.pageErrors.push(error.message));
-    try {
-      await phone.setViewportSize({ width: 375, height: 740 });
-      for (const [path, name] of [
-        ['/gaps', 'registry-phone-gaps'],
-        [new URL(state.partnershipUrl ?? `${BASE_URL}/partners`).pathname, 'registry-phone-partnership'],
-        ['/who/roles', 'registry-phone-roles'],
-      ]) {
-        await phone.goto(`${BASE_URL}${path}`);
-        await settle(phone);
-        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
-        await checkA11y(phone, name);
-      }
-    } finally {
-      await phone.close();
-    }
+    await onPhone([
+      ['/gaps', 'registry-phone-gaps'],
+      [new URL(state.partnershipUrl ?? `${BASE_URL}/partners`).pathname, 'registry-phone-partnership'],
+      ['/who/roles', 'registry-phone-roles'],
+    ]);
     await logout(page);
   });
 
@@ -273,6 +354,77 @@ export async function registryTests(h) {
     await checkA11y(page, 'registry-viewer-partnership');
     await goNav('Partners', /\/partners$/);
     assert((await page.getByRole('link', { name: 'Nieuwe partner' }).count()) === 0, 'a viewer sees "Nieuwe partner"');
+    await logout(page);
+  });
+
+  await test(`${BOARD_ADMIN} adds an own role to the catalogue, sees it listed, and deletes it`, async () => {
+    await login(page, BOARD_ADMIN);
+    await goNav('Catalogus', /\/catalogue\/roles$/);
+    assert((await heading(page)) === 'Rollen', `heading is "${await heading(page)}"`);
+    const law = await page.getByRole('table', { name: /^Ingebouwde rollen/ }).locator('tr[data-code="internal-confidential-counsellor"]').innerText();
+    assert(/Wettelijk verplicht/.test(law) && /School/.test(law), `built-in counsellor row: ${law}`);
+    await checkA11y(page, 'catalogue-roles');
+
+    const form = page.getByRole('form', { name: 'Eigen rol toevoegen' });
+    const name = `E2E-rol ${Date.now()}`;
+    const code = name.toLowerCase().replace(' ', '-');
+    await form.getByLabel(/^Naam in het Nederlands/).fill(name);
+    assert((await form.getByLabel(/^Code/).inputValue()) === code, `proposed code: ${await form.getByLabel(/^Code/).inputValue()}`);
+    await form.getByLabel(/^Niveau/).selectOption('school');
+    await form.getByLabel('Deze rol vraagt toegekende uren').check();
+    await andWaitForApi(page, /\/role-types$/, () => form.getByRole('button', { name: 'Rol toevoegen' }).click());
+    await form.getByRole('status').filter({ hasText: `De rol ${name} is toegevoegd.` }).waitFor({ timeout: TIMEOUT });
+    const own = page.getByRole('table', { name: 'Eigen rollen van het bestuur' });
+    const row = own.locator(`tr[data-code="${code}"]`);
+    await row.waitFor({ timeout: TIMEOUT });
+    const text = await row.innerText();
+    assert(text.includes(name) && /Ja/.test(text), `own role row: ${text}`);
+    await checkA11y(page, 'catalogue-role-added');
+
+    // The same code again: the API's 409 shows next to the code field.
+    await form.getByLabel(/^Naam in het Nederlands/).fill(name);
+    await andWaitForApi(page, /\/role-types$/, () => form.getByRole('button', { name: 'Rol toevoegen' }).click());
+    await page.waitForFunction(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid') === 'true', null, {
+      timeout: TIMEOUT,
+    });
+    const describedBy = ((await form.getByLabel(/^Code/).getAttribute('aria-describedby')) ?? '').split(' ')[0];
+    const message = await page.locator(`[id="${describedBy}"]`).innerText();
+    assert(/bestaat al/.test(message), `duplicate code error: ${message}`);
+    await checkA11y(page, 'catalogue-role-duplicate');
+
+    await row.getByRole('button', { name: `Rol ${name} verwijderen` }).click();
+    const confirm = row.getByRole('group');
+    await confirm.waitFor({ timeout: TIMEOUT });
+    assert(await confirm.evaluate((el) => el === document.activeElement), 'focus is not on the confirmation');
+    await checkA11y(page, 'catalogue-role-confirm-delete');
+    await andWaitForApi(page, /\/role-types\/\d+$/, () => confirm.getByRole('button', { name: 'Ja, verwijderen' }).click());
+    await page.getByRole('status').filter({ hasText: `De rol ${name} is verwijderd.` }).waitFor({ timeout: TIMEOUT });
+    await row.waitFor({ state: 'detached', timeout: TIMEOUT });
+  });
+
+  await test('the partner categories of the catalogue: built-in kinds, and a code that exists already', async () => {
+    await page.getByRole('navigation', { name: 'Onderdelen van de catalogus' }).getByRole('link', { name: 'Soorten partners' }).click();
+    await page.waitForURL(/\/catalogue\/partner-categories$/);
+    await settle(page);
+    assert((await heading(page)) === 'Soorten partners', `heading is "${await heading(page)}"`);
+    const library = await page.getByRole('table', { name: 'Ingebouwde soorten' }).locator('tr[data-code="library"]').innerText();
+    assert(/Bibliotheek/.test(library), `library row: ${library}`);
+    await checkA11y(page, 'catalogue-categories');
+    const form = page.getByRole('form', { name: 'Eigen soort toevoegen' });
+    await form.getByLabel(/^Naam in het Nederlands/).fill('Bibliotheek');
+    await form.getByLabel(/^Code/).fill('library');
+    await andWaitForApi(page, /\/partner-categories$/, () => form.getByRole('button', { name: 'Soort toevoegen' }).click());
+    await page.waitForFunction(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid') === 'true', null, {
+      timeout: TIMEOUT,
+    });
+    await checkA11y(page, 'catalogue-category-duplicate');
+  });
+
+  await test('the catalogue with its forms on a 375px wide phone', async () => {
+    await onPhone([
+      ['/catalogue/roles', 'catalogue-phone-roles'],
+      ['/catalogue/partner-categories', 'catalogue-phone-categories'],
+    ]);
     await logout(page);
   });
 }

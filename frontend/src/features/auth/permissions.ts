@@ -114,6 +114,19 @@ export function canEditBoardRegister(
   );
 }
 
+/**
+ * The catalogue (partner categories, role types): a board's own entries are added and removed by
+ * its board administrators (and platform administrators); everyone else reads it.
+ */
+export function canEditCatalogue(user: User, boardId: number): boolean {
+  return canEditBoard(user, boardId);
+}
+
+/** Whether the user may add own entries to the catalogue of some board. */
+export function canAddToCatalogue(user: User): boolean {
+  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
+}
+
 /** School administrators and coordinators start on the gaps dashboard after logging in. */
 export function landsOnGaps(user: User): boolean {
   return (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { fieldErrorMessage } from '../../lib/forms';
+import { LiveMessage } from '../registry/LiveMessage';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { formatDate, today } from '../registry/format';
 import { asTFunction, useRT } from '../registry/i18n';
@@ -29,13 +30,7 @@ export function Bottlenecks({ partnership, canEdit }: { partnership: Partnership
     <section aria-labelledby="partnership-bottlenecks">
       <h2 id="partnership-bottlenecks">{t('partnerships.bottlenecks')}</h2>
       <p className="muted">{t('partnerships.bottlenecksIntro')}</p>
-      <div aria-live="polite" className="live-message">
-        {message && (
-          <p className="alert alert-success" role="status">
-            {message}
-          </p>
-        )}
-      </div>
+      <LiveMessage message={message} />
       <RegistryProblem error={resolve.error} focus />
       {items.length === 0 ? (
         <p>{t('partnerships.noBottlenecks')}</p>

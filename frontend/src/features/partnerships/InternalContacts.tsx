@@ -4,6 +4,7 @@ import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { fieldErrorMessage } from '../../lib/forms';
 import { usePeopleOptions } from '../people/api';
+import { LiveMessage } from '../registry/LiveMessage';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { today } from '../registry/format';
 import { asTFunction, useRT } from '../registry/i18n';
@@ -31,13 +32,7 @@ export function InternalContacts({ partnership, canEdit }: { partnership: Partne
           <strong>{t('gaps.kinds.single-internal-contact.title')}:</strong> {t('partnerships.oneContactWarning')}
         </p>
       )}
-      <div aria-live="polite" className="live-message">
-        {message && (
-          <p className="alert alert-success" role="status">
-            {message}
-          </p>
-        )}
-      </div>
+      <LiveMessage message={message} />
       {contacts.length > 0 && (
         <ul className="contact-list" data-testid="internal-contacts">
           {contacts.map((c) => (

@@ -13,6 +13,7 @@ export function registryNavLinks(user: User, translate: TFunction) {
     { to: '/partnerships', label: t('registry.nav.partnerships'), show, end: false },
     { to: '/people', label: t('registry.nav.people'), show, end: false },
     { to: '/who', label: t('registry.nav.who'), show, end: false },
+    { to: '/catalogue', label: t('registry.nav.catalogue'), show, end: false },
     { to: '/import', label: t('registry.nav.import'), show: canEditRegistry(user), end: false },
   ];
 }

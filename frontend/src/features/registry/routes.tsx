@@ -1,5 +1,7 @@
-/** The registry's pages: gaps, partners, partnerships, people and roles, per-school views, import. */
+/** The registry's pages: gaps, partners, partnerships, people and roles, per-school views, the catalogue, import. */
 import { Navigate, useLocation, type RouteObject } from 'react-router';
+import { PartnerCategoriesPage } from '../catalogue/PartnerCategoriesPage';
+import { RoleTypesPage } from '../catalogue/RoleTypesPage';
 import { GapsPage } from '../gaps/GapsPage';
 import { ImportPage } from '../imports/ImportPage';
 import { InductionPage } from '../induction/InductionPage';
@@ -45,5 +47,8 @@ export const registryRoutes: RouteObject[] = [
   { path: 'who/roles', element: <RoleMatrixPage /> },
   { path: 'who/organogram', element: <OrganogramPage /> },
   { path: 'who/induction', element: <InductionPage /> },
+  { path: 'catalogue', element: <Navigate to="/catalogue/roles" replace /> },
+  { path: 'catalogue/roles', element: <RoleTypesPage /> },
+  { path: 'catalogue/partner-categories', element: <PartnerCategoriesPage /> },
   { path: 'import', element: <ImportPage /> },
 ];

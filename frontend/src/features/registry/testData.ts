@@ -25,6 +25,18 @@ export const viewer: User = {
   ],
 };
 
+/** The board administrator of the demo board (board 1, the board of `school`). */
+export const demoBoardAdmin: User = {
+  id: 2,
+  email: 'bestuur@demo.spil.nl',
+  name: 'Bram Bestuur',
+  isPlatformAdmin: false,
+  isActive: true,
+  memberships: [
+    { id: 2, role: 'board-admin', scopeType: 'board', boardId: 1, schoolId: null, regionId: null, scopeName: 'Stichting Spil Demo' },
+  ],
+};
+
 export const school: School = {
   id: 1,
   boardId: 1,

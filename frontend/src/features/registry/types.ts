@@ -13,6 +13,7 @@ type Body<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : 
 type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type PartnerCategory = Ok<paths['/partner-categories']['get']>[number];
+export type PartnerCategoryCreate = Body<paths['/partner-categories']['post']>;
 
 export type PartnerPage = Ok<paths['/partners']['get']>;
 export type Partner = Ok<paths['/partners/{partnerId}']['get']>;
@@ -37,6 +38,7 @@ export type PersonUpdate = Body<paths['/people/{personId}']['patch']>;
 export type PersonListQuery = Query<paths['/people']['get']>;
 
 export type RoleType = Ok<paths['/role-types']['get']>[number];
+export type RoleTypeCreate = Body<paths['/role-types']['post']>;
 export type RoleAssignmentPage = Ok<paths['/role-assignments']['get']>;
 export type RoleAssignment = Ok<paths['/role-assignments/{roleAssignmentId}']['get']>;
 export type RoleAssignmentCreate = Body<paths['/role-assignments']['post']>;
@@ -87,6 +89,7 @@ export const BOTTLENECK_KINDS = [
   'other',
 ] as const satisfies readonly Bottleneck['kind'][];
 export const PERSON_KINDS = ['staff', 'volunteer', 'external'] as const satisfies readonly Person['kind'][];
+export const SCOPE_LEVELS = ['school', 'board', 'region'] as const satisfies readonly RoleType['scopeLevel'][];
 export const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
 export const IMPORT_KINDS = ['partners', 'people', 'role-assignments'] as const satisfies readonly ImportKind[];
 export const GAP_KINDS = [
@@ -111,4 +114,5 @@ export type AllPurposesListed = Exhaustive<Exclude<Partnership['purposes'][numbe
 export type AllStatusesListed = Exhaustive<Exclude<Partnership['status'], (typeof STATUSES)[number]>>;
 export type AllAgreementTypesListed = Exhaustive<Exclude<Partnership['agreementType'], (typeof AGREEMENT_TYPES)[number]>>;
 export type AllBottleneckKindsListed = Exhaustive<Exclude<Bottleneck['kind'], (typeof BOTTLENECK_KINDS)[number]>>;
+export type AllScopeLevelsListed = Exhaustive<Exclude<RoleType['scopeLevel'], (typeof SCOPE_LEVELS)[number]>>;
 export type AllPersonKindsListed = Exhaustive<Exclude<Person['kind'], (typeof PERSON_KINDS)[number]>>;
