@@ -1,4 +1,5 @@
 """The built-in role types shipped as data, with why each is needed (shared/reference/FACTS.md §2, seeds)."""
+# ruff: noqa: E501  (data: one source text per line)
 
 # code, name nl, name en, scope level, required by (law/guideline/none), required at every school,
 # needs hours, contact point, source
@@ -12,7 +13,7 @@ ROLE_TYPES = [
         True,
         False,
         True,
-        "Seed 001: the school leader is ultimately responsible for collaboration.",
+        "Eindverantwoordelijk voor de samenwerking met partners (onderzoek Arbeidsmarktplatform PO naar samenwerking met professionals buiten het onderwijs).",
     ),
     (
         "ib",
@@ -23,7 +24,7 @@ ROLE_TYPES = [
         False,
         True,
         True,
-        "Seed 001: coordinators are the first contact point for partners.",
+        "Coördinatoren zijn het eerste aanspreekpunt voor partners (onderzoek Arbeidsmarktplatform PO).",
     ),
     ("care-coordinator", "Zorgcoördinator", "Care coordinator", "school", "none", False, True, True, None),
     (
@@ -35,7 +36,7 @@ ROLE_TYPES = [
         False,
         True,
         True,
-        "Seed 001.",
+        "Vast aanspreekpunt voor cultuurpartners (onderzoek Arbeidsmarktplatform PO).",
     ),
     (
         "language-coordinator",
@@ -46,7 +47,7 @@ ROLE_TYPES = [
         False,
         True,
         True,
-        "Seed 001.",
+        "Vast aanspreekpunt voor taal- en leespartners (onderzoek Arbeidsmarktplatform PO).",
     ),
     (
         "event-manager",
@@ -57,7 +58,7 @@ ROLE_TYPES = [
         False,
         False,
         True,
-        "Seed 001.",
+        "Vast aanspreekpunt voor evenementen met partners (onderzoek Arbeidsmarktplatform PO).",
     ),
     (
         "internal-confidential-counsellor",
@@ -68,8 +69,7 @@ ROLE_TYPES = [
         True,
         True,
         True,
-        "Complaints procedure (WPO art. 14, WVO 2020 art. 3.35) and the model complaints regulation; "
-        "guideline Vertrouwenswerk op school (2021).",
+        "Klachtenregeling (WPO art. 14, WVO 2020 art. 3.35) en de modelklachtenregeling; richtlijn Vertrouwenswerk op school (School & Veiligheid, 2021).",
     ),
     (
         "external-confidential-counsellor",
@@ -80,7 +80,7 @@ ROLE_TYPES = [
         False,
         False,
         True,
-        "School & Veiligheid advises at least one external confidential counsellor.",
+        "School & Veiligheid adviseert ten minste één externe vertrouwenspersoon.",
     ),
     (
         "anti-bullying-coordinator",
@@ -91,7 +91,7 @@ ROLE_TYPES = [
         True,
         True,
         True,
-        "Social safety law (2015): every school has a contact point for bullying.",
+        "Wet veiligheid op school (2015): elke school heeft een aanspreekpunt pesten dat het anti-pestbeleid coördineert.",
     ),
     (
         "reporting-code-officer",
@@ -102,7 +102,7 @@ ROLE_TYPES = [
         True,
         True,
         True,
-        "Reporting code domestic violence and child abuse: schools usually appoint an aandachtsfunctionaris.",
+        "Meldcode huiselijk geweld en kindermishandeling: scholen wijzen meestal een aandachtsfunctionaris aan.",
     ),
     (
         "safety-coordinator",
@@ -115,7 +115,17 @@ ROLE_TYPES = [
         True,
         None,
     ),
-    ("key-person", "Sleutelpersoon", "Key person", "school", "none", False, False, True, "Seed 000."),
+    (
+        "key-person",
+        "Sleutelpersoon",
+        "Key person",
+        "school",
+        "none",
+        False,
+        False,
+        True,
+        "Handreiking sleutelpersonen onderwijs: een officiële plek in de school.",
+    ),
     (
         "key-person-contact-point",
         "Aanspreekpunt sleutelpersonen",
@@ -125,7 +135,7 @@ ROLE_TYPES = [
         False,
         True,
         True,
-        "Seed 000: one internal contact point for key persons.",
+        "Handreiking sleutelpersonen onderwijs: één intern aanspreekpunt voor sleutelpersonen.",
     ),
     (
         "key-person-supervisor",
@@ -136,7 +146,7 @@ ROLE_TYPES = [
         False,
         True,
         False,
-        "Seed 000: a supervisor with enough hours.",
+        "Handreiking sleutelpersonen onderwijs: een begeleider met voldoende uren.",
     ),
     (
         "partnership-contact",
@@ -147,7 +157,7 @@ ROLE_TYPES = [
         False,
         False,
         True,
-        "Seed 001/004: every partner has a fixed internal contact point.",
+        "Elke partner heeft een vast aanspreekpunt in de school, en het contact rust niet op één persoon (onderzoek Arbeidsmarktplatform PO; webinar Samenwerken loont).",
     ),
     (
         "workplace-mentor",
@@ -158,6 +168,6 @@ ROLE_TYPES = [
         False,
         True,
         False,
-        "Seed 003: placements come with workplace guidance.",
+        "Banenafspraak (Baanbrekers): een plaatsing gaat samen met werkplekbegeleiding.",
     ),
 ]
