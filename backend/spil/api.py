@@ -11,6 +11,9 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from spil.access.router import router as access_router
+from spil.complaints.router import public_router as complaints_public_router
+from spil.complaints.router import register as confidential_router
+from spil.complaints.router import router as complaints_router
 from spil.gaps.router import router as gaps_router
 from spil.keypersons.router import public_router as keypersons_public_router
 from spil.keypersons.router import router as keypersons_router
@@ -129,6 +132,9 @@ def create_api() -> FastAPI:
     api.include_router(transfer_router)
     api.include_router(keypersons_router)
     api.include_router(keypersons_public_router)
+    api.include_router(complaints_router)
+    api.include_router(confidential_router)
+    api.include_router(complaints_public_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

@@ -61,6 +61,17 @@ def seed_demo() -> None:
         typer.echo(f"  {a.email:34} {a.description}")
 
 
+@cli.command("purge-confidential-cases")
+def purge_confidential_cases() -> None:
+    """Delete closed confidential cases past the retention period (run daily, e.g. from cron)."""
+    from spil.complaints.cases import purge_expired
+    from spil.kit.db import get_engine
+
+    with Session(get_engine()) as session:
+        removed = purge_expired(session)
+    typer.echo(f"{removed} closed case(s) past the retention period deleted; a metadata log remains.")
+
+
 @cli.command("openapi")
 def openapi() -> None:
     """Print the OpenAPI document."""

@@ -3,6 +3,14 @@
 from sqlmodel import SQLModel
 
 from spil.access.models import ApiClient, Membership, User, UserSession
+from spil.complaints.models import (
+    ComplaintRoute,
+    ComplaintRouteStep,
+    ComplaintSettings,
+    ConfidentialCase,
+    ConfidentialCaseDeletion,
+    ExternalBody,
+)
 from spil.keypersons.models import (
     AllowancePayment,
     AllowanceRuleRevision,
@@ -29,6 +37,12 @@ __all__ = [
     "AuditEvent",
     "Board",
     "Bottleneck",
+    "ComplaintRoute",
+    "ComplaintRouteStep",
+    "ComplaintSettings",
+    "ConfidentialCase",
+    "ConfidentialCaseDeletion",
+    "ExternalBody",
     "IdempotencyRecord",
     "KeyPersonActivity",
     "KeyPersonActivityPerson",

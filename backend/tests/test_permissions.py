@@ -107,6 +107,33 @@ MATRIX = [
     ("PATCH", "/key-person-listings/{l1}", {"published": False}, [200, 200, 200, 200, 403, 403, 404, 404]),
     ("DELETE", "/key-person-listings/{l1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
     ("GET", "/public/schools/12AB00/key-persons", None, [200] * 8),
+    # complaint routes and the confidential register: only counsellors reach the cases (404 for all others)
+    ("GET", "/external-bodies", None, [200] * 8),
+    ("PATCH", "/external-bodies/veilig-thuis", {"hoursNl": "Altijd"}, [200] + [403] * 7),
+    ("GET", "/boards/{b1}/complaint-settings", None, [200] * 7 + [404]),
+    (
+        "PATCH",
+        "/boards/{b1}/complaint-settings",
+        {"committee": "gcbo"},
+        [200, 200, 403, 403, 403, 403, 403, 404],
+    ),
+    ("GET", "/complaint-routes", None, [200] * 8),
+    ("POST", "/complaint-routes", "new-route", [201, 201, 201, 403, 403, 403, 400, 400]),
+    ("GET", "/complaint-routes/{rt1}", None, [200] * 8),
+    ("PATCH", "/complaint-routes/{rt1}", {"published": True}, [200] + [403] * 7),
+    (
+        "GET",
+        "/schools/{s1}/complaint-routes/school-organisation?group=parent",
+        None,
+        [200] * 6 + [404, 404],
+    ),
+    ("GET", "/confidential-cases", None, [404] * 4 + [200] + [404] * 3),
+    ("POST", "/confidential-cases", "new-case", [404] * 4 + [201] + [404] * 3),
+    ("GET", "/confidential-cases/{c1}", None, [404] * 4 + [200] + [404] * 3),
+    ("PATCH", "/confidential-cases/{c1}", {"notes": "x"}, [404] * 4 + [200] + [404] * 3),
+    ("DELETE", "/confidential-cases/{c1}", None, [404] * 4 + [204] + [404] * 3),
+    ("GET", "/confidential-cases/report?year=2026", None, [200, 200, 200, 404, 200, 404, 404, 200]),
+    ("GET", "/public/schools/12AB00/complaint-routes", None, [200] * 8),
 ]
 
 
@@ -164,7 +191,21 @@ def registry(db):
     listing = db.execute(
         sa.select(KeyPersonListing.id).where(KeyPersonListing.display_name == "Fatima")
     ).scalar_one()
+    from spil.complaints.models import ComplaintRoute, ConfidentialCase
+
+    default_route = db.execute(
+        sa.select(ComplaintRoute.id).where(
+            ComplaintRoute.school_id.is_(None),
+            ComplaintRoute.area == "school-organisation",
+            ComplaintRoute.reporter_group == "pupil",
+        )
+    ).scalar_one()
+    case = db.execute(
+        sa.select(ConfidentialCase.id).where(ConfidentialCase.school_id == demo["12AB00"]).limit(1)
+    ).scalar_one()
     return {
+        "rt1": default_route,
+        "c1": case,
         "a1": fatima.id,
         "a2": agreements["Murat Yılmaz"],
         "pay1": payment.id,
@@ -239,6 +280,13 @@ def test_permission_matrix(login, demo, registry, method, path, body, role, stat
                 "month": f"{registry['agreement_year']}-11",
                 "allowance": 100,
             },
+            "new-route": {"schoolId": demo["12AB00"], "area": "school-organisation", "group": "parent"},
+            "new-case": {
+                "schoolId": demo["12AB00"],
+                "area": "undesirable-behaviour",
+                "group": "pupil",
+                "openedOn": "2026-11-02",
+            },
             "new-activity": {
                 "schoolId": demo["12AB00"],
                 "kind": "coffee-morning",
@@ -302,6 +350,10 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         ("GET", "/key-person-listings"): "test_keypersons",
         ("POST", "/key-person-listings"): "test_keypersons",
         ("GET", "/public/schools/{locationCode}/key-persons"): "test_keypersons",
+        ("GET", "/external-bodies/{code}"): "test_complaints",
+        ("DELETE", "/complaint-routes/{routeId}"): "test_complaints",
+        ("GET", "/public/schools/{locationCode}/complaint-routes"): "test_complaints",
+        ("GET", "/public/schools/{locationCode}/complaint-routes/{area}"): "test_complaints",
     }
     normalise = {
         "{b1}": "{boardId}",
@@ -321,6 +373,10 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "{act1}": "{activityId}",
         "{l1}": "{listingId}",
         "/2025": "/{year}",
+        "{rt1}": "{routeId}",
+        "{c1}": "{caseId}",
+        "/school-organisation": "/{area}",
+        "/veilig-thuis": "/{code}",
     }
     seen = set()
     for m, p in covered:

@@ -7,14 +7,18 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Session
 
-import spil.keypersons.gaps
-import spil.partners.gaps  # noqa: F401  (registers the partner and role rules)
+from spil.complaints import gaps as complaint_rules
 from spil.gaps.rules import Gap, GapScope, collect
 from spil.gaps.schemas import GapOut, GapPage
+from spil.keypersons import gaps as key_person_rules
 from spil.kit.pagination import PageParams
 from spil.kit.policy import Principal
 from spil.organisations.models import Board, School
 from spil.organisations.scope import school_clause
+from spil.partners import gaps as partner_rules
+
+# Each capability registers its gap rules when its module is imported (decision record 0006).
+RULE_MODULES = (partner_rules, key_person_rules, complaint_rules)
 
 
 def scope_for(

@@ -30,6 +30,16 @@ from spil.people.models import Person, RoleAssignment, RoleType, active_assignme
 from spil.people.service import is_active
 
 PUBLIC_ROLES = ("key-person", "key-person-contact-point")
+# People on the complaint routes whom a school may name publicly (the route finder); the "who is
+# who" page of key persons shows only PUBLIC_ROLES.
+ROUTE_ROLES = (
+    "internal-confidential-counsellor",
+    "anti-bullying-coordinator",
+    "reporting-code-officer",
+    "school-leader",
+    "ib",
+    "care-coordinator",
+)
 
 
 def _schools(principal: Principal, capability: Capability = Capability.READ) -> sa.Select[Any]:
@@ -321,11 +331,12 @@ def create_listing(session: Session, principal: Principal, data: ListingCreate) 
             "unknown-reference",
         )
     assignment, code = row
-    if code not in PUBLIC_ROLES:
+    if code not in PUBLIC_ROLES + ROUTE_ROLES:
         raise field_problem(
             400,
             "roleAssignmentId",
-            f"Only key persons and key-person contact points are listed publicly; this is a '{code}'.",
+            "Only key persons, their contact points and the people on the complaint routes are listed "
+            f"publicly; this is a '{code}'.",
             "wrong-role",
         )
     assert assignment.school_id is not None

@@ -33,14 +33,13 @@ from spil.keypersons.schemas import (
     RuleSetOut,
     RuleSetUpdate,
 )
-from spil.kit import ratelimit
 from spil.kit.deps import IDEMPOTENCY_DOC, IF_MATCH_DOC, SessionDep, VersionCheck, id_path, optional_id_query
-from spil.kit.etag import content_etag, not_modified, set_etag
+from spil.kit.etag import set_etag
 from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
 from spil.kit.pagination import Page, PageParams, page_params
 from spil.kit.policy import Principal
-from spil.kit.settings import get_settings
+from spil.kit.public import public_response
 
 router = APIRouter(tags=["key persons"])
 public_router = APIRouter(tags=["public"])
@@ -451,18 +450,5 @@ def public_key_persons(
             description="BRIN + location, e.g. 12AB00.",
         ),
     ],
-    response: Response,
 ) -> Any:
-    ratelimit.hit(
-        get_settings().public_rate_limit,
-        "public",
-        ratelimit.client_ip(request),
-        detail="Too many requests; try again in a minute.",
-    )
-    out = activities.public_key_persons(session, location_code)
-    etag = content_etag(out.model_dump(mode="json"))
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
-    if not_modified(request, etag):
-        return Response(status_code=304, headers=headers)
-    response.headers.update(headers)
-    return out
+    return public_response(request, activities.public_key_persons(session, location_code))

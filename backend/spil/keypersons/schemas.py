@@ -241,7 +241,7 @@ class AssignmentRef(ApiModel):
     active: bool
 
 
-class SchoolRef(ApiModel):
+class AgreementSchool(ApiModel):
     id: int
     name: str
 
@@ -257,7 +257,7 @@ class AgreementOut(ApiModel):
     person_id: int
     person_name: str
     languages: list[str]
-    schools: list[SchoolRef]
+    schools: list[AgreementSchool]
     tasks: list[str]
     hours_per_week: MoneyOut | None
     age_band: AgeBand | None
@@ -427,7 +427,8 @@ class ListingFields(InputModel):
 
 class ListingCreate(ListingFields):
     role_assignment_id: Id = Field(
-        description="A key-person or key-person-contact-point assignment at a school."
+        description="A key-person or key-person-contact-point assignment at a school, or a role on the "
+        "complaint routes (confidential counsellor, anti-bullying coordinator, ...)."
     )
     display_name: Annotated[SafeStr, Field(min_length=1, max_length=100)] = Field(
         description="As shown to the public, e.g. a first name."

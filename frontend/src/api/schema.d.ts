@@ -941,6 +941,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/external-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Veilig Thuis, the confidential inspectors, helplines, complaint committees */
+        get: operations["list_bodies_external_bodies_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/external-bodies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Body */
+        get: operations["get_body_external_bodies__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a body's contact details (platform administrator) */
+        patch: operations["update_body_external_bodies__code__patch"];
+        trace?: never;
+    };
+    "/boards/{boardId}/complaint-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board's complaint committee and procedure */
+        get: operations["get_settings__boards__boardId__complaint_settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Settings */
+        patch: operations["update_settings_boards__boardId__complaint_settings_patch"];
+        trace?: never;
+    };
+    "/complaint-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The default routes and the schools' own versions */
+        get: operations["list_routes_complaint_routes_get"];
+        put?: never;
+        /** Start a school's own version of a route (a copy of the default) */
+        post: operations["create_route_complaint_routes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complaint-routes/{routeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Route */
+        get: operations["get_route_complaint_routes__routeId__get"];
+        put?: never;
+        post?: never;
+        /** Drop a school's own version: the default applies again */
+        delete: operations["delete_route_complaint_routes__routeId__delete"];
+        options?: never;
+        head?: never;
+        /** Reword, reorder, add or remove steps (statutory steps stay), publish */
+        patch: operations["update_route_complaint_routes__routeId__patch"];
+        trace?: never;
+    };
+    "/schools/{schoolId}/complaint-routes/{area}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A route as it applies at the school, resolved to the people and partners */
+        get: operations["resolve_route_schools__schoolId__complaint_routes__area__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/confidential-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counsellor's case register */
+        get: operations["list_cases_confidential_cases_get"];
+        put?: never;
+        /** Create Case */
+        post: operations["create_case_confidential_cases_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/confidential-cases/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts per area × reporter group × outcome; <5 for anyone but the counsellors */
+        get: operations["case_report_confidential_cases_report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/confidential-cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Case */
+        get: operations["get_case_confidential_cases__caseId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Case */
+        delete: operations["delete_case_confidential_cases__caseId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Case */
+        patch: operations["update_case_confidential_cases__caseId__patch"];
+        trace?: never;
+    };
+    "/public/schools/{locationCode}/complaint-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Route finder: the problem areas in plain words (no login) */
+        get: operations["public_areas_public_schools__locationCode__complaint_routes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/schools/{locationCode}/complaint-routes/{area}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Route finder: the steps for one area and group, with only published contact details (no login) */
+        get: operations["public_route_public_schools__locationCode__complaint_routes__area__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1118,7 +1313,7 @@ export interface components {
             /** Languages */
             languages: string[];
             /** Schools */
-            schools: components["schemas"]["SchoolRef"][];
+            schools: components["schemas"]["AgreementSchool"][];
             /** Tasks */
             tasks: string[];
             /** Hoursperweek */
@@ -1180,6 +1375,13 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+        };
+        /** AgreementSchool */
+        AgreementSchool: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** AgreementUpdate */
         AgreementUpdate: {
@@ -1378,6 +1580,22 @@ export interface components {
              */
             lastUsedAt: string | null;
         };
+        /** AreaOut */
+        AreaOut: {
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /** Descriptionnl */
+            descriptionNl: string;
+            /** Descriptionen */
+            descriptionEn: string;
+        };
         /** AssignmentRef */
         AssignmentRef: {
             /** Id */
@@ -1506,6 +1724,51 @@ export interface components {
             /** Website */
             website?: string | null;
         };
+        /** BodyOut */
+        BodyOut: {
+            /** Code */
+            code: string;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /** Phone */
+            phone: string | null;
+            /** Website */
+            website: string | null;
+            /** Hoursnl */
+            hoursNl: string | null;
+            /** Hoursen */
+            hoursEn: string | null;
+            /** Descriptionnl */
+            descriptionNl: string | null;
+            /** Descriptionen */
+            descriptionEn: string | null;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** BodyUpdate */
+        BodyUpdate: {
+            /** Namenl */
+            nameNl?: string | null;
+            /** Nameen */
+            nameEn?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Website */
+            website?: string | null;
+            /** Hoursnl */
+            hoursNl?: string | null;
+            /** Hoursen */
+            hoursEn?: string | null;
+            /** Descriptionnl */
+            descriptionNl?: string | null;
+            /** Descriptionen */
+            descriptionEn?: string | null;
+        };
         /** BottleneckCreate */
         BottleneckCreate: {
             /**
@@ -1546,6 +1809,178 @@ export interface components {
             resolved?: boolean | null;
             /** Note */
             note?: string | null;
+        };
+        /** CaseCreate */
+        CaseCreate: {
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "pupil" | "parent" | "staff";
+            /**
+             * Openedon
+             * Format: date
+             */
+            openedOn: string;
+            /**
+             * Closedon
+             * Format: date
+             */
+            closedOn?: string | null;
+            /**
+             * Status
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "referred" | "closed";
+            /**
+             * Referredto
+             * @description A route step actor: role type or external body code.
+             */
+            referredTo?: string | null;
+            /**
+             * Outcome
+             * @enum {string|null}
+             */
+            outcome?: "resolved" | "referred" | "complaint-filed" | "report-filed" | "withdrawn" | "other" | null;
+            /**
+             * Notes
+             * @description No names: the register holds what the annual report needs.
+             */
+            notes?: string | null;
+            /**
+             * Schoolid
+             * @description The school; or boardId for a board-wide case.
+             */
+            schoolId?: number | null;
+            /** Boardid */
+            boardId?: number | null;
+        };
+        /** CaseOut */
+        CaseOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number | null;
+            /** Schoolname */
+            schoolName: string | null;
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "pupil" | "parent" | "staff";
+            /**
+             * Openedon
+             * Format: date
+             */
+            openedOn: string;
+            /**
+             * Closedon
+             * Format: date
+             */
+            closedOn: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "referred" | "closed";
+            /** Referredto */
+            referredTo: string | null;
+            /**
+             * Outcome
+             * @enum {string|null}
+             */
+            outcome: "resolved" | "referred" | "complaint-filed" | "report-filed" | "withdrawn" | "other" | null;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Deleteafter
+             * Format: date
+             * @description Closed cases are deleted automatically on this date.
+             */
+            deleteAfter: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** CaseReport */
+        CaseReport: {
+            /** Year */
+            year: number;
+            /**
+             * Suppressed
+             * @description Small numbers are shown as <5 (you are not a confidential counsellor).
+             */
+            suppressed: boolean;
+            /** Cells */
+            cells: components["schemas"]["ReportCell"][];
+            /**
+             * Total
+             * @description All cases of the year; only for the counsellors.
+             */
+            total: number | null;
+        };
+        /** CaseUpdate */
+        CaseUpdate: {
+            /**
+             * Area
+             * @enum {string|null}
+             */
+            area?: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour" | null;
+            /**
+             * Group
+             * @enum {string|null}
+             */
+            group?: "pupil" | "parent" | "staff" | null;
+            /**
+             * Openedon
+             * Format: date
+             */
+            openedOn?: string | null;
+            /**
+             * Closedon
+             * Format: date
+             */
+            closedOn?: string | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "open" | "referred" | "closed" | null;
+            /**
+             * Referredto
+             * @description A route step actor: role type or external body code.
+             */
+            referredTo?: string | null;
+            /**
+             * Outcome
+             * @enum {string|null}
+             */
+            outcome?: "resolved" | "referred" | "complaint-filed" | "report-filed" | "withdrawn" | "other" | null;
+            /**
+             * Notes
+             * @description No names: the register holds what the annual report needs.
+             */
+            notes?: string | null;
         };
         /** CategoryCreate */
         CategoryCreate: {
@@ -1642,6 +2077,21 @@ export interface components {
              */
             yearHeadroom: number;
         };
+        /** Contact */
+        Contact: {
+            /** Name */
+            name: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Website */
+            website?: string | null;
+            /** Hours */
+            hours?: string | null;
+            /** Howtoreach */
+            howToReach?: string | null;
+        };
         /** ExternalContact */
         ExternalContact: {
             /** Name */
@@ -1677,7 +2127,7 @@ export interface components {
         GapOut: {
             /**
              * Kind
-             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, key-person-without-supervisor; later capabilities add more.
+             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, key-person-without-supervisor, route-role-unfilled; later capabilities add more.
              */
             kind: string;
             /**
@@ -1944,7 +2394,7 @@ export interface components {
             position?: number | null;
             /**
              * Roleassignmentid
-             * @description A key-person or key-person-contact-point assignment at a school.
+             * @description A key-person or key-person-contact-point assignment at a school, or a role on the complaint routes (confidential counsellor, anti-bullying coordinator, ...).
              */
             roleAssignmentId: number;
         };
@@ -2190,6 +2640,20 @@ export interface components {
         BoardPage: {
             /** Items */
             items: components["schemas"]["BoardOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[CaseOut] */
+        CasePage: {
+            /** Items */
+            items: components["schemas"]["CaseOut"][];
             /**
              * Total
              * @description How many records match the filters, over all pages.
@@ -2863,6 +3327,14 @@ export interface components {
             /** Exceedsmonthlimit */
             exceedsMonthLimit: boolean;
         };
+        /** PublicAreas */
+        PublicAreas: {
+            school: components["schemas"]["RouteSchool"];
+            /** Areas */
+            areas: components["schemas"]["AreaOut"][];
+            /** Groups */
+            groups: ("pupil" | "parent" | "staff")[];
+        };
         /** PublicKeyPersons */
         PublicKeyPersons: {
             school: components["schemas"]["PublicSchool"];
@@ -2913,6 +3385,103 @@ export interface components {
         RegionUpdate: {
             /** Name */
             name: string;
+        };
+        /** ReportCell */
+        ReportCell: {
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "pupil" | "parent" | "staff";
+            /**
+             * Outcome
+             * @description An outcome, or `open` while the case is not closed.
+             */
+            outcome: string;
+            /**
+             * Count
+             * @description Empty when suppressed.
+             */
+            count: number | null;
+            /**
+             * Display
+             * @description The number, or "<5" for small numbers (anyone but the counsellors).
+             */
+            display: string;
+        };
+        /** ResolvedRoute */
+        ResolvedRoute: {
+            school: components["schemas"]["RouteSchool"];
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "pupil" | "parent" | "staff";
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "school" | "default";
+            /** Published */
+            published: boolean;
+            /** Steps */
+            steps: components["schemas"]["ResolvedStep"][];
+        };
+        /** ResolvedStep */
+        ResolvedStep: {
+            /** Position */
+            position: number;
+            /** Key */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "talk" | "advice" | "report" | "complaint" | "duty" | "emergency";
+            /** Statutory */
+            statutory: boolean;
+            /**
+             * Actortype
+             * @enum {string}
+             */
+            actorType: "none" | "role" | "body" | "partner-category" | "board" | "complaint-committee";
+            /** Actor */
+            actor: string | null;
+            /** Actornamenl */
+            actorNameNl: string | null;
+            /** Actornameen */
+            actorNameEn: string | null;
+            /** Textnl */
+            textNl: string;
+            /** Texten */
+            textEn: string;
+            /** Expectnl */
+            expectNl: string | null;
+            /** Expecten */
+            expectEn: string | null;
+            /** Contacts */
+            contacts: components["schemas"]["Contact"][];
+            /**
+             * Unfilled
+             * @description A role nobody holds at the school or the board, or no partner of the category.
+             */
+            unfilled: boolean;
+            /**
+             * Viaschool
+             * @description Public view: the role is filled; reach it through the school.
+             * @default false
+             */
+            viaSchool: boolean;
         };
         /** RoleAssignmentCreate */
         RoleAssignmentCreate: {
@@ -3093,6 +3662,72 @@ export interface components {
              * @description Empty for the built-in catalogue.
              */
             boardId: number | null;
+        };
+        /** RouteCreate */
+        RouteCreate: {
+            /** Schoolid */
+            schoolId: number;
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "pupil" | "parent" | "staff";
+        };
+        /** RouteOut */
+        RouteOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number | null;
+            /**
+             * Schoolid
+             * @description Empty for a shipped default route.
+             */
+            schoolId: number | null;
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            /**
+             * Group
+             * @enum {string}
+             */
+            group: "pupil" | "parent" | "staff";
+            /** Published */
+            published: boolean;
+            /** Steps */
+            steps: components["schemas"]["StepOut"][];
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** RouteSchool */
+        RouteSchool: {
+            /** Name */
+            name: string;
+            /** City */
+            city: string | null;
+            /** Locationcode */
+            locationCode: string;
+            /** Phone */
+            phone: string | null;
+            /** Email */
+            email: string | null;
+        };
+        /** RouteUpdate */
+        RouteUpdate: {
+            /** Steps */
+            steps?: components["schemas"]["StepIn"][] | null;
+            /** Published */
+            published?: boolean | null;
         };
         /** RowError */
         RowError: {
@@ -3307,13 +3942,6 @@ export interface components {
              */
             updatedAt: string;
         };
-        /** SchoolRef */
-        SchoolRef: {
-            /** Id */
-            id: number;
-            /** Name */
-            name: string;
-        };
         /** SchoolUpdate */
         SchoolUpdate: {
             /** Street */
@@ -3357,6 +3985,37 @@ export interface components {
              */
             csrfToken: string;
         };
+        /** SettingsOut */
+        SettingsOut: {
+            /** Boardid */
+            boardId: number;
+            /**
+             * Committee
+             * @enum {string}
+             */
+            committee: "lkc" | "gcbo";
+            /** Procedureurl */
+            procedureUrl: string | null;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Externalcounsellors
+             * @description People holding the board's external counsellor role.
+             */
+            externalCounsellors: string[];
+        };
+        /** SettingsUpdate */
+        SettingsUpdate: {
+            /**
+             * Committee
+             * @enum {string|null}
+             */
+            committee?: "lkc" | "gcbo" | null;
+            /** Procedureurl */
+            procedureUrl?: string | null;
+            /** Notes */
+            notes?: string | null;
+        };
         /** Source */
         Source: {
             /** Title */
@@ -3370,6 +4029,69 @@ export interface components {
             title: string;
             /** Url */
             url: string;
+        };
+        /** StepIn */
+        StepIn: {
+            /**
+             * Key
+             * @description Keep the key of an existing step; empty for a new one.
+             */
+            key?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "talk" | "advice" | "report" | "complaint" | "duty" | "emergency";
+            /**
+             * Actortype
+             * @default none
+             * @enum {string}
+             */
+            actorType: "none" | "role" | "body" | "partner-category" | "board" | "complaint-committee";
+            /**
+             * Actor
+             * @description A role type, external body or partner category code.
+             */
+            actor?: string | null;
+            /** Textnl */
+            textNl: string;
+            /** Texten */
+            textEn: string;
+            /** Expectnl */
+            expectNl?: string | null;
+            /** Expecten */
+            expectEn?: string | null;
+        };
+        /** StepOut */
+        StepOut: {
+            /** Position */
+            position: number;
+            /** Key */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "talk" | "advice" | "report" | "complaint" | "duty" | "emergency";
+            /**
+             * Actortype
+             * @enum {string}
+             */
+            actorType: "none" | "role" | "body" | "partner-category" | "board" | "complaint-committee";
+            /** Actor */
+            actor: string | null;
+            /** Statutory */
+            statutory: boolean;
+            /** Rule */
+            rule: string | null;
+            /** Textnl */
+            textNl: string;
+            /** Texten */
+            textEn: string;
+            /** Expectnl */
+            expectNl: string | null;
+            /** Expecten */
+            expectEn: string | null;
         };
         /** UserCreate */
         UserCreate: {
@@ -8950,6 +9672,1122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicKeyPersons"];
+                };
+            };
+            /** @description Not modified (If-None-Match). */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_bodies_external_bodies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyOut"][];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_body_external_bodies__code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The body's code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_body_external_bodies__code__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The body's code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings__boards__boardId__complaint_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The board's id. */
+                boardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings_boards__boardId__complaint_settings_patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The board's id. */
+                boardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_routes_complaint_routes_get: {
+        parameters: {
+            query?: {
+                /** @description Only this school's own versions. */
+                schoolId?: number | null;
+                area?: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour" | null;
+                group?: "pupil" | "parent" | "staff" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_route_complaint_routes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_route_complaint_routes__routeId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The route's id. */
+                routeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_route_complaint_routes__routeId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The route's id. */
+                routeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_route_complaint_routes__routeId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The route's id. */
+                routeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolve_route_schools__schoolId__complaint_routes__area__get: {
+        parameters: {
+            query: {
+                /** @description Who asks: pupil, parent or staff. */
+                group: "pupil" | "parent" | "staff";
+                /** @description Show the school's unpublished version (the editor's preview). */
+                draft?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The school's id. */
+                schoolId: number;
+                area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedRoute"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cases_confidential_cases_get: {
+        parameters: {
+            query?: {
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                status?: "open" | "referred" | "closed" | null;
+                area?: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour" | null;
+                /** @description Opened in this year. */
+                year?: number | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_case_confidential_cases_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    case_report_confidential_cases_report_get: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                /** @description `csv` for a spreadsheet. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReport"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_case_confidential_cases__caseId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_case_confidential_cases__caseId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The case's id. */
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_case_confidential_cases__caseId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The case's id. */
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_areas_public_schools__locationCode__complaint_routes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description BRIN + location, e.g. 12AB00. */
+                locationCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAreas"];
+                };
+            };
+            /** @description Not modified (If-None-Match). */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_route_public_schools__locationCode__complaint_routes__area__get: {
+        parameters: {
+            query: {
+                /** @description Who asks: pupil, parent or staff. */
+                group: "pupil" | "parent" | "staff";
+            };
+            header?: never;
+            path: {
+                /** @description BRIN + location, e.g. 12AB00. */
+                locationCode: string;
+                area: "school-organisation" | "educational-matters" | "domestic-violence" | "personal-problems" | "sexual-misconduct" | "undesirable-behaviour";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedRoute"];
                 };
             };
             /** @description Not modified (If-None-Match). */
