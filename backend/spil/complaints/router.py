@@ -265,9 +265,15 @@ def create_case(request: Request, session: SessionDep, principal: Person, data: 
 
 @register.get(
     "/confidential-cases/report",
-    responses=problems(404),
     summary="Counts per area × reporter group × outcome; <5 for anyone but the counsellors",
     response_model=CaseReport,
+    responses={
+        **problems(404),
+        200: {
+            "description": "The counts as JSON, or as CSV with `format=csv`.",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+    },
 )
 def case_report(
     session: SessionDep,

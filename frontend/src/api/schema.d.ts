@@ -10487,7 +10487,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The counts as JSON, or as CSV with `format=csv`. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10495,6 +10495,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseReport"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
