@@ -15,6 +15,7 @@ from spil.complaints.router import public_router as complaints_public_router
 from spil.complaints.router import register as confidential_router
 from spil.complaints.router import router as complaints_router
 from spil.gaps.router import router as gaps_router
+from spil.indicators.router import router as indicators_router
 from spil.keypersons.router import public_router as keypersons_public_router
 from spil.keypersons.router import router as keypersons_router
 from spil.kit.db import get_engine
@@ -135,6 +136,7 @@ def create_api() -> FastAPI:
     api.include_router(complaints_router)
     api.include_router(confidential_router)
     api.include_router(complaints_public_router)
+    api.include_router(indicators_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

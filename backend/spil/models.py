@@ -11,6 +11,7 @@ from spil.complaints.models import (
     ConfidentialCaseDeletion,
     ExternalBody,
 )
+from spil.indicators.models import Indicator, Measurement, Target
 from spil.keypersons.models import (
     AllowancePayment,
     AllowanceRuleRevision,
@@ -44,10 +45,12 @@ __all__ = [
     "ConfidentialCaseDeletion",
     "ExternalBody",
     "IdempotencyRecord",
+    "Indicator",
     "KeyPersonActivity",
     "KeyPersonActivityPerson",
     "KeyPersonListing",
     "LabourMarketRegion",
+    "Measurement",
     "Membership",
     "Municipality",
     "Partner",
@@ -57,6 +60,7 @@ __all__ = [
     "RoleAssignment",
     "RoleType",
     "School",
+    "Target",
     "User",
     "UserSession",
     "VolunteerAgreement",

@@ -134,6 +134,19 @@ MATRIX = [
     ("DELETE", "/confidential-cases/{c1}", None, [404] * 4 + [204] + [404] * 3),
     ("GET", "/confidential-cases/report?year=2026", None, [200, 200, 200, 404, 200, 404, 404, 200]),
     ("GET", "/public/schools/12AB00/complaint-routes", None, [200] * 8),
+    # indicators: a region reads aggregates, never a school's entries
+    ("GET", "/indicators", None, [200] * 8),
+    ("POST", "/indicators", "new-indicator", [201, 201, 403, 403, 403, 403, 403, 400]),
+    ("GET", "/indicators/parent-contacts", None, [200] * 8),
+    ("GET", "/indicators/parent-contacts/series?scope=board:{b1}", None, [200] * 7 + [404]),
+    ("GET", "/measurements", None, [200] * 8),
+    ("POST", "/measurements", "new-measurement", [201, 201, 201, 201, 403, 403, 400, 400]),
+    ("POST", "/measurements/bulk", "new-measurements", [201, 201, 201, 201, 403, 403, 400, 400]),
+    ("GET", "/measurements/{m1}", None, [200] * 6 + [404, 404]),
+    ("PATCH", "/measurements/{m1}", {"note": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
+    ("DELETE", "/measurements/{m1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
+    ("GET", "/targets", None, [200] * 8),
+    ("PUT", "/targets", "new-target", [200, 200, 200, 403, 403, 403, 400, 400]),
 ]
 
 
@@ -203,7 +216,13 @@ def registry(db):
     case = db.execute(
         sa.select(ConfidentialCase.id).where(ConfidentialCase.school_id == demo["12AB00"]).limit(1)
     ).scalar_one()
+    from spil.indicators.models import Measurement
+
+    measurement = db.execute(
+        sa.select(Measurement.id).where(Measurement.school_id == demo["12AB00"]).limit(1)
+    ).scalar_one()
     return {
+        "m1": measurement,
         "rt1": default_route,
         "c1": case,
         "a1": fatima.id,
@@ -279,6 +298,37 @@ def test_permission_matrix(login, demo, registry, method, path, body, role, stat
                 "agreementId": registry["a1"],
                 "month": f"{registry['agreement_year']}-11",
                 "allowance": 100,
+            },
+            "new-indicator": {
+                "boardId": demo["41234"],
+                "code": "reading-club",
+                "nameNl": "Leesclub",
+                "nameEn": "Reading club",
+                "unit": "count",
+                "frequency": "month",
+                "domain": "inclusion",
+            },
+            "new-measurement": {
+                "indicator": "parent-contacts",
+                "schoolId": demo["12AB00"],
+                "period": "2023-01",
+                "value": 5,
+            },
+            "new-measurements": {
+                "items": [
+                    {
+                        "indicator": "parent-contacts",
+                        "schoolId": demo["12AB00"],
+                        "period": "2023-02",
+                        "value": 6,
+                    }
+                ]
+            },
+            "new-target": {
+                "indicator": "parent-contacts",
+                "schoolId": demo["12AB00"],
+                "period": "2023-01",
+                "value": 9,
             },
             "new-route": {"schoolId": demo["12AB00"], "area": "school-organisation", "group": "parent"},
             "new-case": {
@@ -375,6 +425,8 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "/2025": "/{year}",
         "{rt1}": "{routeId}",
         "{c1}": "{caseId}",
+        "{m1}": "{measurementId}",
+        "/parent-contacts": "/{code}",
         "/school-organisation": "/{area}",
         "/veilig-thuis": "/{code}",
     }

@@ -22,6 +22,8 @@ ScopeName = Literal[
     "people:write",
     "key-persons:read",
     "key-persons:write",
+    "indicators:read",
+    "indicators:write",
     "audit:read",
 ]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
@@ -111,7 +113,7 @@ class ApiClientCreated(ApiClientOut):
 
 class ApiClientCreate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
-    scopes: list[ScopeName] = Field(min_length=1, max_length=9)
+    scopes: list[ScopeName] = Field(min_length=1, max_length=11)
     board_id: Id | None = None
     region_id: Id | None = None
 

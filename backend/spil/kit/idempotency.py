@@ -118,9 +118,12 @@ def idempotent_create(
     collection: str,
 ) -> JSONResponse:
     """The create endpoints' whole answer: replay a repeated ``Idempotency-Key``, otherwise
-    ``create()`` and answer 201 with ``Location: /api/v1/<collection>/<id>`` and the ETag."""
+    ``create()`` and answer 201 with ``Location: /api/v1/<collection>/<id>`` and the ETag (a batch,
+    which has no single id, points at the collection)."""
     idem = Idempotency(request, session, owner)
     if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
         return replay
     out, version = create()
-    return idem.created(out, f"/api/v1/{collection}/{out.id}", etag_for(version))
+    ident = getattr(out, "id", None)
+    location = f"/api/v1/{collection}/{ident}" if ident is not None else f"/api/v1/{collection}"
+    return idem.created(out, location, etag_for(version))

@@ -1136,6 +1136,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator catalogue: built-in and the board's own */
+        get: operations["list_indicators_indicators_get"];
+        put?: never;
+        /** Create Indicator */
+        post: operations["create_indicator_indicators_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Indicator */
+        get: operations["get_indicator_indicators__code__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicators/{code}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Values per period with targets, rolled up to a board or a region; compare a board's schools */
+        get: operations["get_series_indicators__code__series_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entered values of the schools and boards in your scope */
+        get: operations["list_measurements_measurements_get"];
+        put?: never;
+        /** Enter a value (409 when the indicator, scope and period have one: PATCH it instead) */
+        post: operations["create_measurement_measurements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measurements/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter many values at once (integrations): all or nothing, per-item problems */
+        post: operations["bulk_create_measurements_bulk_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measurements/{measurementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Measurement */
+        get: operations["get_measurement_measurements__measurementId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Measurement */
+        delete: operations["delete_measurement_measurements__measurementId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Measurement */
+        patch: operations["update_measurement_measurements__measurementId__patch"];
+        trace?: never;
+    };
+    "/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets per indicator, scope and period */
+        get: operations["list_targets_targets_get"];
+        /** Set (or replace) the target of an indicator, scope and period */
+        put: operations["set_target_targets_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1509,7 +1633,7 @@ export interface components {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "audit:read")[];
+            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "indicators:read" | "indicators:write" | "audit:read")[];
             /** Boardid */
             boardId?: number | null;
             /** Regionid */
@@ -1809,6 +1933,18 @@ export interface components {
             resolved?: boolean | null;
             /** Note */
             note?: string | null;
+        };
+        /** BulkCreate */
+        BulkCreate: {
+            /** Items */
+            items: components["schemas"]["MeasurementCreate"][];
+        };
+        /** BulkOut */
+        BulkOut: {
+            /** Created */
+            created: number;
+            /** Items */
+            items: components["schemas"]["MeasurementOut"][];
         };
         /** CaseCreate */
         CaseCreate: {
@@ -2212,6 +2348,97 @@ export interface components {
             /** Rows */
             rows: components["schemas"]["RowResult"][];
         };
+        /** IndicatorCreate */
+        IndicatorCreate: {
+            /** Boardid */
+            boardId: number;
+            /** Code */
+            code: string;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /** Descriptionnl */
+            descriptionNl?: string | null;
+            /** Descriptionen */
+            descriptionEn?: string | null;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "count" | "percentage" | "hours" | "euro" | "score";
+            /**
+             * Direction
+             * @default neutral
+             * @enum {string}
+             */
+            direction: "higher-is-better" | "lower-is-better" | "neutral";
+            /**
+             * Aggregation
+             * @default sum
+             * @enum {string}
+             */
+            aggregation: "sum" | "mean" | "last";
+            /**
+             * Frequency
+             * @enum {string}
+             */
+            frequency: "month" | "quarter" | "school-year";
+            /**
+             * Domain
+             * @enum {string}
+             */
+            domain: "key-persons" | "collaboration" | "confidential-work" | "inclusion" | "region";
+        };
+        /** IndicatorOut */
+        IndicatorOut: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /**
+             * Boardid
+             * @description Empty for the built-in catalogue.
+             */
+            boardId: number | null;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /** Descriptionnl */
+            descriptionNl: string | null;
+            /** Descriptionen */
+            descriptionEn: string | null;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "count" | "percentage" | "hours" | "euro" | "score";
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "higher-is-better" | "lower-is-better" | "neutral";
+            /**
+             * Aggregation
+             * @enum {string}
+             */
+            aggregation: "sum" | "mean" | "last";
+            /**
+             * Frequency
+             * @enum {string}
+             */
+            frequency: "month" | "quarter" | "school-year";
+            /**
+             * Domain
+             * @enum {string}
+             */
+            domain: "key-persons" | "collaboration" | "confidential-work" | "inclusion" | "region";
+            /** Derived */
+            derived: boolean;
+            /** Source */
+            source: string | null;
+        };
         /** Induction */
         Induction: {
             /** Schoolid */
@@ -2461,6 +2688,70 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** MeasurementCreate */
+        MeasurementCreate: {
+            /** Schoolid */
+            schoolId?: number | null;
+            /** Boardid */
+            boardId?: number | null;
+            /** Indicator */
+            indicator: string;
+            /**
+             * Period
+             * @description `2025-03`, `2025-Q1` or `2024-2025`, per the frequency.
+             */
+            period: string;
+            /** Value */
+            value: number | string;
+            /** Note */
+            note?: string | null;
+        };
+        /** MeasurementOut */
+        MeasurementOut: {
+            /** Id */
+            id: number;
+            /** Indicator */
+            indicator: string;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number | null;
+            /** Period */
+            period: string;
+            /**
+             * Periodstart
+             * Format: date
+             */
+            periodStart: string;
+            /** Value */
+            value: number;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "entered" | "imported" | "api";
+            /** Enteredby */
+            enteredBy: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** MeasurementUpdate */
+        MeasurementUpdate: {
+            /** Value */
+            value?: number | string | null;
+            /** Note */
+            note?: string | null;
+        };
         /** MembershipCreate */
         MembershipCreate: {
             /**
@@ -2668,6 +2959,20 @@ export interface components {
         ListingPage: {
             /** Items */
             items: components["schemas"]["ListingOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[MeasurementOut] */
+        MeasurementPage: {
+            /** Items */
+            items: components["schemas"]["MeasurementOut"][];
             /**
              * Total
              * @description How many records match the filters, over all pages.
@@ -3279,6 +3584,28 @@ export interface components {
              * Format: date
              */
             reviewDate: string | null;
+        };
+        /** Point */
+        Point: {
+            /** Period */
+            period: string;
+            /**
+             * Value
+             * @description Empty when nothing was measured (or suppressed).
+             */
+            value: number | null;
+            /** Target */
+            target?: number | null;
+            /**
+             * Contributors
+             * @description How many schools (or board entries) the value is made of.
+             */
+            contributors: number;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
         };
         /**
          * Problem
@@ -3942,6 +4269,15 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** SchoolSeries */
+        SchoolSeries: {
+            /** Schoolid */
+            schoolId: number;
+            /** Schoolname */
+            schoolName: string;
+            /** Points */
+            points: components["schemas"]["Point"][];
+        };
         /** SchoolUpdate */
         SchoolUpdate: {
             /** Street */
@@ -3975,6 +4311,21 @@ export interface components {
             sector?: "PO" | "SBO" | "SO" | "VO" | null;
             /** Municipalityid */
             municipalityId?: number | null;
+        };
+        /** Series */
+        Series: {
+            indicator: components["schemas"]["IndicatorOut"];
+            /** Scope */
+            scope: string;
+            /** Scopename */
+            scopeName: string;
+            /** Points */
+            points: components["schemas"]["Point"][];
+            /**
+             * Schools
+             * @description With compare=true on a board: its schools side by side.
+             */
+            schools?: components["schemas"]["SchoolSeries"][] | null;
         };
         /** SessionOut */
         SessionOut: {
@@ -4092,6 +4443,37 @@ export interface components {
             expectNl: string | null;
             /** Expecten */
             expectEn: string | null;
+        };
+        /** TargetCreate */
+        TargetCreate: {
+            /** Schoolid */
+            schoolId?: number | null;
+            /** Boardid */
+            boardId?: number | null;
+            /** Indicator */
+            indicator: string;
+            /**
+             * Period
+             * @description `2025-03`, `2025-Q1` or `2024-2025`, per the frequency.
+             */
+            period: string;
+            /** Value */
+            value: number | string;
+        };
+        /** TargetOut */
+        TargetOut: {
+            /** Id */
+            id: number;
+            /** Indicator */
+            indicator: string;
+            /** Boardid */
+            boardId: number;
+            /** Schoolid */
+            schoolId: number | null;
+            /** Period */
+            period: string;
+            /** Value */
+            value: number;
         };
         /** UserCreate */
         UserCreate: {
@@ -10819,6 +11201,685 @@ export interface operations {
             };
             /** @description Too many requests; see `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_indicators_indicators_get: {
+        parameters: {
+            query?: {
+                /** @description With this board's own. */
+                boardId?: number | null;
+                domain?: "key-persons" | "collaboration" | "confidential-work" | "inclusion" | "region" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_indicator_indicators_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_indicator_indicators__code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The indicator's code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_series_indicators__code__series_get: {
+        parameters: {
+            query: {
+                /** @description `school:<id>`, `board:<id>` or `region:<id>`. */
+                scope: string;
+                /** @description First period (default: 12 periods back). */
+                from?: string | null;
+                /** @description Last period (default: the current one). */
+                to?: string | null;
+                /** @description For a board: its schools side by side. */
+                compare?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The indicator's code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_measurements_measurements_get: {
+        parameters: {
+            query?: {
+                indicator?: string | null;
+                /** @description Only this school's. */
+                schoolId?: number | null;
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Periods starting on or after. */
+                from?: string | null;
+                /** @description Periods starting on or before. */
+                to?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_measurement_measurements_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_create_measurements_bulk_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_measurement_measurements__measurementId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The measurement's id. */
+                measurementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_measurement_measurements__measurementId__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The measurement's id. */
+                measurementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_measurement_measurements__measurementId__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited; a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The measurement's id. */
+                measurementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_targets_targets_get: {
+        parameters: {
+            query?: {
+                indicator?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_target_targets_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

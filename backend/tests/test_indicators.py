@@ -1,0 +1,360 @@
+"""Indicators: the catalogue, measurements with their bad input, targets, derived values and the
+roll-up arithmetic school → board → region."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import sqlalchemy as sa
+
+from spil.indicators import periods, service
+from spil.indicators.models import Indicator, Measurement
+from spil.keypersons.models import KeyPersonActivity
+from spil.kit.policy import Principal
+from spil.organisations.models import LabourMarketRegion
+
+BOARD = "bestuur@demo.spil.nl"
+COORDINATOR = "coordinator@demo.spil.nl"
+ADMIN = Principal(kind="user", id=0, label="test", is_platform_admin=True)
+
+
+def invalid_fields(r):
+    assert r.status_code == 400, r.text
+    return {p["name"]: p["code"] for p in r.json()["invalidParams"]}
+
+
+def put(db, code, school_id, board_id, period, value):
+    indicator = db.execute(
+        sa.select(Indicator).where(Indicator.code == code, Indicator.board_id.is_(None))
+    ).scalar_one()
+    db.add(
+        Measurement(
+            indicator_id=indicator.id,
+            board_id=board_id,
+            school_id=school_id,
+            scope_key=f"school:{school_id}" if school_id else f"board:{board_id}",
+            period=period,
+            period_start=periods.start_of(indicator.frequency, period),
+            value=Decimal(value),
+            entered_by="test",
+        )
+    )
+    db.flush()
+
+
+@pytest.mark.parametrize(
+    "frequency,period,start",
+    [
+        ("month", "2025-03", dt.date(2025, 3, 1)),
+        ("quarter", "2025-Q4", dt.date(2025, 10, 1)),
+        ("school-year", "2024-2025", dt.date(2024, 8, 1)),
+    ],
+)
+def test_periods(frequency, period, start):
+    assert periods.start_of(frequency, period) == start
+    assert periods.period_of(frequency, start) == period
+
+
+@pytest.mark.parametrize(
+    "frequency,period",
+    [("month", "2025-13"), ("month", "2025-Q1"), ("quarter", "2025-Q5"), ("school-year", "2024-2026")],
+)
+def test_wrong_periods(frequency, period):
+    with pytest.raises(periods.PeriodError):
+        periods.start_of(frequency, period)
+
+
+def test_catalogue(login):
+    found = login(COORDINATOR).get("/indicators").json()
+    assert len(found) >= 15
+    codes = {i["code"]: i for i in found}
+    assert codes["parent-evening-attendance"]["unit"] == "percentage"
+    assert codes["key-person-activities"]["derived"] and not codes["parent-contacts"]["derived"]
+    assert {i["domain"] for i in found} == {
+        "key-persons",
+        "collaboration",
+        "confidential-work",
+        "inclusion",
+        "region",
+    }
+
+
+def test_a_board_adds_its_own_indicator(login, demo):
+    api = login(BOARD)
+    body = {
+        "boardId": demo["41234"],
+        "code": "reading-club",
+        "nameNl": "Leesclub",
+        "nameEn": "Reading club",
+        "unit": "count",
+        "frequency": "month",
+        "domain": "inclusion",
+    }
+    assert api.post("/indicators", body).status_code == 201
+    assert api.post("/indicators", body).status_code == 409
+    assert api.post("/indicators", {**body, "code": "parent-contacts"}).status_code == 409
+    assert login(COORDINATOR).post("/indicators", {**body, "code": "x-club"}).status_code == 403
+    assert login("bestuur@tweede.spil.nl").get("/indicators/reading-club").status_code == 404
+
+
+def test_measurements_and_their_bad_input(login, demo):
+    api = login(COORDINATOR)
+    body = {
+        "indicator": "parent-evening-attendance",
+        "schoolId": demo["12AB00"],
+        "period": "2023-2024",
+        "value": 55.5,
+    }
+    r = api.post("/measurements", body)
+    assert r.status_code == 201, r.text
+    created = r.json()
+    assert created["source"] == "entered" and created["enteredBy"] == COORDINATOR
+    dup = api.post("/measurements", body)
+    assert dup.status_code == 409 and dup.json()["existingId"] == created["id"]
+    assert invalid_fields(api.post("/measurements", {**body, "period": "2024-03"})) == {
+        "period": "wrong-period"
+    }
+    assert invalid_fields(api.post("/measurements", {**body, "period": "2022-2023", "value": 100.5})) == {
+        "value": "out-of-range"
+    }
+    assert invalid_fields(api.post("/measurements", {**body, "indicator": "nope"})) == {
+        "indicator": "unknown-indicator"
+    }
+    assert invalid_fields(
+        api.post("/measurements", {**body, "indicator": "key-person-activities", "period": "2025-01"})
+    ) == {"indicator": "derived"}
+    assert invalid_fields(
+        api.post(
+            "/measurements",
+            {"indicator": "parent-contacts", "schoolId": demo["12AB00"], "period": "2025-01", "value": 2.5},
+        )
+    ) == {"value": "not-a-count"}
+    assert invalid_fields(api.post("/measurements", {**body, "schoolId": demo["23CD00"]})) == {
+        "schoolId": "unknown-reference"
+    }
+    assert "body" in invalid_fields(api.post("/measurements", {**body, "boardId": demo["41234"]}))
+    url = f"/measurements/{created['id']}"
+    etag = api.get(url).headers["ETag"]
+    assert api.patch(url, {"value": 60}, headers={"If-Match": etag}).json()["value"] == 60
+    assert api.patch(url, {"value": 61}, headers={"If-Match": etag}).status_code == 412
+    assert invalid_fields(api.patch(url, {"value": 120})) == {"value": "out-of-range"}
+    assert login("lezer@demo.spil.nl").patch(url, {"value": 1}).status_code == 403
+    assert login("regio@demo.spil.nl").get(url).status_code == 404
+    assert login(COORDINATOR).delete(url).status_code == 204
+
+
+def test_bulk_is_all_or_nothing_and_idempotent(login, demo):
+    api = login(BOARD)
+    items = [
+        {
+            "indicator": "parent-contacts",
+            "schoolId": demo["12AB00"],
+            "period": f"2024-{m:02d}",
+            "value": 10 + m,
+        }
+        for m in range(1, 4)
+    ]
+    bad = api.post("/measurements/bulk", {"items": [*items, {**items[0], "value": -1}]})
+    assert invalid_fields(bad) == {"items.3.value": "not-a-count"}
+    twice = api.post("/measurements/bulk", {"items": [*items, items[0]]})
+    assert invalid_fields(twice) == {"items.3.period": "duplicate"}
+    assert (
+        api.get(
+            "/measurements", params={"indicator": "parent-contacts", "from": "2024-01-01", "to": "2024-12-31"}
+        ).json()["total"]
+        == 0
+    )
+    key = {"Idempotency-Key": "bulk-2024-q1"}
+    first = api.post("/measurements/bulk", {"items": items}, headers=key)
+    assert first.status_code == 201 and first.json()["created"] == 3
+    again = api.post("/measurements/bulk", {"items": items}, headers=key)
+    assert again.status_code == 201 and again.headers.get("Idempotent-Replayed") == "true"
+    assert (
+        api.get(
+            "/measurements", params={"indicator": "parent-contacts", "from": "2024-01-01", "to": "2024-12-31"}
+        ).json()["total"]
+        == 3
+    )
+
+
+def test_rollups_per_aggregation_with_missing_values(db, demo):
+    s1, s2, board = demo["12AB00"], demo["23CD00"], demo["41234"]
+    put(db, "parent-contacts", s1, board, "2024-01", "10")
+    put(db, "parent-contacts", s2, board, "2024-01", "20")
+    put(
+        db, "parent-contacts", s1, board, "2024-02", "5"
+    )  # De Regenboog missed February; nobody measured March
+    put(db, "culture-sensitive-team", s1, board, "2022-2023", "5")
+    put(db, "culture-sensitive-team", s1, board, "2023-2024", "10")
+    sums = service.series(
+        db, ADMIN, "parent-contacts", f"board:{board}", start="2024-01", end="2024-03", compare=True
+    )
+    assert [(p.period, p.value, p.contributors) for p in sums.points] == [
+        ("2024-01", Decimal("30"), 2),
+        ("2024-02", Decimal("5"), 1),
+        ("2024-03", None, 0),
+    ]
+    regenboog = next(x for x in sums.schools if x.school_name == "Basisschool De Regenboog")
+    assert [p.value for p in regenboog.points] == [Decimal("20"), None, None]
+    put(db, "culture-sensitive-team", s2, board, "2023-2024", "3")  # mean of 10 and 3
+    means = service.series(
+        db,
+        ADMIN,
+        "culture-sensitive-team",
+        f"board:{board}",
+        start="2022-2023",
+        end="2023-2024",
+        compare=False,
+    )
+    assert [(p.period, p.value) for p in means.points] == [
+        ("2022-2023", Decimal("5")),
+        ("2023-2024", Decimal("6.5")),
+    ]
+    # a value entered for the board itself is the board's figure for that period
+    put(db, "parent-contacts", None, board, "2024-01", "99")
+    assert (
+        service.series(
+            db, ADMIN, "parent-contacts", f"board:{board}", start="2024-01", end="2024-01", compare=False
+        )
+        .points[0]
+        .value
+        == 99
+    )
+    region = db.execute(
+        sa.select(LabourMarketRegion.id).where(LabourMarketRegion.code == "AM37")
+    ).scalar_one()
+    regional = service.series(
+        db, ADMIN, "parent-contacts", f"region:{region}", start="2024-01", end="2024-02", compare=False
+    )
+    assert [p.value for p in regional.points] == [
+        Decimal("30"),
+        Decimal("5"),
+    ]  # school entries of the region's schools
+
+
+def test_last_rolls_up_as_a_mean(db, demo):
+    from spil.indicators.service import _aggregate
+
+    assert _aggregate("last", [Decimal("2"), Decimal("4")]) == Decimal("3")
+    assert _aggregate("sum", []) is None
+
+
+def test_derived_indicators_follow_the_registry(db, demo, login):
+    school = demo["12AB00"]
+    db.add(
+        KeyPersonActivity(
+            board_id=demo["41234"],
+            school_id=school,
+            kind="intake",
+            occurred_on=dt.date(2024, 5, 3),
+            parents_reached=7,
+        )
+    )
+    db.add(
+        KeyPersonActivity(
+            board_id=demo["41234"],
+            school_id=school,
+            kind="workshop",
+            occurred_on=dt.date(2024, 5, 20),
+            parents_reached=5,
+        )
+    )
+    db.flush()
+    activities = service.series(
+        db, ADMIN, "key-person-activities", f"school:{school}", start="2024-05", end="2024-06", compare=False
+    )
+    assert [p.value for p in activities.points] == [Decimal("2"), None]
+    parents = service.series(
+        db, ADMIN, "parents-reached", f"school:{school}", start="2024-05", end="2024-05", compare=False
+    )
+    assert parents.points[0].value == Decimal("12")
+    today = dt.date.today()
+    share = service.series(
+        db,
+        ADMIN,
+        "partnerships-two-contacts",
+        f"school:{school}",
+        start=None,
+        end=None,
+        compare=False,
+        today=today,
+    )
+    # OBS De Spil: library and childcare have two contacts, CJG one: 2 of 3
+    assert share.points[-1].value == Decimal("66.67")
+    api = login("directie@demo.spil.nl")
+    cases = api.get("/indicators/confidential-cases/series", params={"scope": f"school:{school}"}).json()
+    assert (
+        cases["points"][-1]["suppressed"] and cases["points"][-1]["value"] is None
+    )  # below 5, not a counsellor
+    counsellor = (
+        login("vertrouwenspersoon@demo.spil.nl")
+        .get("/indicators/confidential-cases/series", params={"scope": f"school:{school}"})
+        .json()
+    )
+    assert counsellor["points"][-1]["value"] is not None
+
+
+def test_region_contacts_see_aggregates_only(login, demo):
+    api = login("regio@demo.spil.nl")
+    assert (
+        api.get(
+            "/indicators/parent-contacts/series", params={"scope": f"school:{demo['12AB00']}"}
+        ).status_code
+        == 404
+    )
+    board = api.get("/indicators/parent-contacts/series", params={"scope": f"board:{demo['41234']}"})
+    assert board.status_code == 200 and board.json()["schools"] is None
+    assert (
+        api.get(
+            "/indicators/parent-contacts/series",
+            params={"scope": f"board:{demo['41234']}", "compare": "true"},
+        ).status_code
+        == 404
+    )
+    assert api.get("/measurements").json()["total"] == 0
+    assert api.get("/indicators/parent-contacts/series", params={"scope": "nope:1"}).status_code == 400
+    assert (
+        api.get(
+            "/indicators/parent-contacts/series",
+            params={"scope": f"board:{demo['41234']}", "from": "2024-Q1"},
+        ).status_code
+        == 400
+    )
+
+
+def test_targets(login, demo):
+    api = login("directie@demo.spil.nl")
+
+    def put_target(value, **change):
+        body = {
+            "indicator": "parent-contacts",
+            "schoolId": demo["12AB00"],
+            "period": "2024-09",
+            "value": value,
+            **change,
+        }
+        return api.client.put("/api/v1/targets", json=body, headers={"X-CSRF-Token": api.csrf})
+
+    assert put_target(40).json()["value"] == 40
+    assert put_target(45).json()["value"] == 45  # setting it again replaces it
+    listed = [
+        t
+        for t in api.get("/targets", params={"indicator": "parent-contacts"}).json()
+        if t["period"] == "2024-09"
+    ]
+    assert [t["value"] for t in listed] == [45]
+    series = api.get(
+        "/indicators/parent-contacts/series",
+        params={"scope": f"school:{demo['12AB00']}", "from": "2024-09", "to": "2024-09"},
+    ).json()
+    assert series["points"][0]["target"] == 45
+    assert invalid_fields(put_target(40, period="2024")) == {"period": "wrong-period"}
+    coordinator = login(COORDINATOR)
+    r = coordinator.client.put(
+        "/api/v1/targets",
+        json={"indicator": "parent-contacts", "schoolId": demo["12AB00"], "period": "2024-10", "value": 1},
+        headers={"X-CSRF-Token": coordinator.csrf},
+    )
+    assert r.status_code == 403
