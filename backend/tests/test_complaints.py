@@ -439,3 +439,96 @@ def test_purge_command_for_cron(engine, monkeypatch):
             .where(ConfidentialCase.closed_on <= dt.date.today() - dt.timedelta(days=365 * 5 + 2))
         ).scalar_one()
     assert old == 0  # the demo's case closed six years ago is gone
+
+
+# --- found in review: what must not leak -----------------------------------------------------------------
+def api_key(login, demo, *scopes):
+    r = login(BOARD).post("/api-clients", {"name": "SAS", "scopes": list(scopes), "boardId": demo["41234"]})
+    assert r.status_code == 201, r.text
+    return {"Authorization": f"Bearer {r.json()['key']}"}
+
+
+def test_case_content_stays_out_of_the_audit_trail(login, db, demo):
+    counsellor = login(COUNSELLOR)
+    today = dt.date.today()
+    created = counsellor.post(
+        "/confidential-cases",
+        {
+            "schoolId": demo["12AB00"],
+            "area": "sexual-misconduct",
+            "group": "pupil",
+            "openedOn": (today - dt.timedelta(days=20)).isoformat(),
+            "notes": "GEHEIM",
+        },
+    ).json()
+    url = f"/confidential-cases/{created['id']}"
+    closed_on = today - dt.timedelta(days=10)
+    closed = counsellor.patch(
+        url,
+        {
+            "status": "closed",
+            "closedOn": closed_on.isoformat(),
+            "outcome": "referred",
+            "notes": "NOG GEHEIMER",
+        },
+    )
+    assert closed.status_code == 200, closed.text
+    events = login(BOARD).get("/audit-events", params={"pageSize": 100}).json()["items"]
+    assert not [e for e in events if e["entityType"] == "confidential-case"]
+    everything = login("admin@demo.spil.nl").get("/audit-events", params={"pageSize": 100}).text
+    assert "GEHEIM" not in everything and "sexual-misconduct" not in everything
+    assert '"entityType":"confidential-case"' in everything  # who touched a case when: yes; what: no
+    # the retention purge also removes who-touched-what of the case
+    later = closed_on.replace(year=closed_on.year + 5) + dt.timedelta(days=1)
+    assert cases.purge_expired(db, today=later) >= 1
+    from spil.kit.audit import AuditEvent
+
+    left = db.execute(
+        sa.select(sa.func.count()).where(
+            AuditEvent.entity_type == "confidential-case", AuditEvent.entity_id == created["id"]
+        )
+    ).scalar_one()
+    assert left == 0
+    assert login(COUNSELLOR).get(url).status_code == 404
+
+
+def test_api_keys_do_not_reach_the_register(login, demo, client):
+    headers = api_key(login, demo, "organisations:write", "partners:read")
+    assert client.get("/api/v1/confidential-cases", headers=headers).status_code == 404
+    assert (
+        client.get(
+            "/api/v1/confidential-cases/report", params={"year": THIS_YEAR}, headers=headers
+        ).status_code
+        == 404
+    )
+
+
+def test_report_has_one_granularity_per_role(login, demo):
+    board = login(BOARD).get(
+        "/confidential-cases/report", params={"year": THIS_YEAR, "schoolId": demo["12AB00"]}
+    )
+    assert invalid_fields(board) == {"schoolId": "not-available"}
+    mine = login(COUNSELLOR).get(
+        "/confidential-cases/report", params={"year": THIS_YEAR, "schoolId": demo["12AB00"]}
+    )
+    assert mine.status_code == 200 and not mine.json()["suppressed"]
+
+
+def test_regions_and_the_public_do_not_see_names_or_gaps(login, anon, demo):
+    assert (
+        login("regio@demo.spil.nl")
+        .get(f"/boards/{demo['41234']}/complaint-settings")
+        .json()["externalCounsellors"]
+        == []
+    )
+    assert login("lezer@demo.spil.nl").get(f"/boards/{demo['41234']}/complaint-settings").json()[
+        "externalCounsellors"
+    ] == ["Els Visser"]
+    public = anon.get(
+        "/public/schools/45EF00/complaint-routes/personal-problems", params={"group": "pupil"}
+    ).json()
+    assert not any(s["unfilled"] for s in public["steps"])
+    internal = login(BOARD).get(
+        f"/schools/{demo['45EF00']}/complaint-routes/personal-problems", params={"group": "pupil"}
+    )
+    assert any(s["unfilled"] for s in internal.json()["steps"])

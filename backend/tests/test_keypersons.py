@@ -786,3 +786,75 @@ def test_supervisor_on_the_agreement_fills_the_gap(db, demo, kp):
         for g in gaps(db, today, board_id=demo["41234"])
         if g.kind == "key-person-without-supervisor"
     ] == []
+
+
+# --- found in review -------------------------------------------------------------------------------
+def test_a_coordinator_cannot_make_themself_the_contact_point(login, demo, kp):
+    api = login(COORDINATOR)
+    me = api.post("/people", {"boardId": demo["41234"], "name": "Ik", "email": COORDINATOR}).json()
+    mine = api.post(
+        "/role-assignments",
+        {"personId": me["id"], "role": "key-person-contact-point", "schoolId": demo["12AB00"]},
+    ).json()
+    r = api.patch(f"/volunteer-agreements/{kp['fatima']}", {"contactPointAssignmentId": mine["id"]})
+    assert r.status_code == 403
+    assert api.get(f"/volunteer-agreements/{kp['fatima']}").json()["benefitType"] is None
+
+
+def test_a_former_contact_point_no_longer_sees_the_benefit(login, db, kp):
+    db.execute(
+        sa.update(RoleAssignment)
+        .where(RoleAssignment.id == kp["contact"])
+        .values(ends_on=dt.date.today() - dt.timedelta(days=1))
+    )
+    assert login(CONTACT_POINT).get(f"/volunteer-agreements/{kp['fatima']}").json()["benefitType"] is None
+
+
+def test_the_benefit_type_stays_out_of_the_audit_trail(login, kp):
+    login(BOARD).patch(f"/volunteer-agreements/{kp['fatima']}", {"benefitType": "ww"})
+    events = (
+        login(BOARD)
+        .get("/audit-events", params={"entityType": "volunteer-agreement", "pageSize": 100})
+        .json()
+    )
+    snapshots = [e["before"] for e in events["items"]] + [e["after"] for e in events["items"]]
+    assert events["total"] >= 1
+    assert all(s.get("benefitType") in (None, "[redacted]") for s in snapshots if s)
+
+
+def test_amounts_that_do_not_fit_are_refused_not_a_500(login, demo, kp):
+    api = login(BOARD)
+    r = api.post(
+        "/volunteer-agreements",
+        {
+            "personId": kp["people"]["Sanne de Vries"],
+            "schoolIds": [demo["12AB00"]],
+            "startsOn": "2026-01-01",
+            "allowanceScheme": "fixed",
+            "fixedAmountPerMonth": 1000000,
+        },
+    )
+    assert invalid_fields(r) == {"fixedAmountPerMonth": "less_than_equal"}
+    created = new_agreement(api, demo, kp, endsOn="2026-12-31")
+    assert invalid_fields(api.patch(f"/volunteer-agreements/{created['id']}", {"startsOn": None})) == {
+        "startsOn": "required"
+    }
+
+
+def test_after_a_deliberate_crossing_costs_and_corrections_still_pass(login, demo, kp):
+    api = login(BOARD)
+    agreement = new_agreement(api, demo, kp)
+    base = {"agreementId": agreement["id"]}
+    over = api.post(
+        "/allowance-payments",
+        {**base, "month": "2025-01", "allowance": 250, "acknowledgeLimitExceeded": True},
+    )
+    assert over.status_code == 201
+    costs = api.post(
+        "/allowance-payments", {**base, "month": "2025-02", "expenses": 300}
+    )  # documented costs only
+    assert costs.status_code == 201 and not costs.json()["limitExceededAcknowledged"]
+    url = f"/allowance-payments/{over.json()['id']}"
+    lower = api.patch(url, {"allowance": 230})  # still over, but lower: a correction, not a new crossing
+    assert lower.status_code == 200
+    assert api.post("/allowance-payments", {**base, "month": "2025-03", "allowance": 10}).status_code == 201

@@ -28,6 +28,7 @@ from spil.complaints.schemas import (
     SettingsUpdate,
 )
 from spil.kit.deps import IDEMPOTENCY_DOC, IF_MATCH_DOC, SessionDep, VersionCheck, id_path, optional_id_query
+from spil.kit.errors import not_found
 from spil.kit.etag import set_etag
 from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
@@ -40,7 +41,17 @@ register = APIRouter(tags=["confidential register"])
 public_router = APIRouter(tags=["public"])
 Reader = Annotated[Principal, Depends(scoped("organisations:read"))]
 Writer = Annotated[Principal, Depends(scoped("organisations:write"))]
-Person = Annotated[Principal, Depends(current_principal)]
+
+
+def _people_only(principal: Principal = Depends(current_principal)) -> Principal:
+    """The register is for people; to an API key it does not exist (404, like any record outside
+    its scope)."""
+    if principal.kind != "user":
+        raise not_found("confidential case register")
+    return principal
+
+
+Person = Annotated[Principal, Depends(_people_only)]
 Paging = Annotated[PageParams, Depends(page_params)]
 RouteId = Annotated[int, id_path("routeId", "The route's id.")]
 CaseId = Annotated[int, id_path("caseId", "The case's id.")]

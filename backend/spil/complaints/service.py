@@ -120,7 +120,10 @@ def get_settings(session: Session, principal: Principal, board_id: int) -> tuple
         committee=found.committee if found else "lkc",  # type: ignore[arg-type]
         procedure_url=found.procedure_url if found else None,
         notes=found.notes if found else None,
-        external_counsellors=_external_counsellors(session, board_id),
+        # names are for the board's own people, not for a region's contacts
+        external_counsellors=_external_counsellors(session, board_id)
+        if principal.is_platform_admin or principal.can_in_board(Capability.READ, board_id)
+        else [],
     )
     return out, found.version if found else 0
 
@@ -583,7 +586,7 @@ def resolve(
                 "actor_name_nl": name_nl,
                 "actor_name_en": name_en,
                 "contacts": contacts,
-                "unfilled": unfilled,
+                "unfilled": unfilled and not public,  # an internal gap, not for the public
                 "via_school": via_school,
             }
         )

@@ -702,9 +702,13 @@ def series(
         ).all()
     )
 
-    def point(period: str, values: list[Decimal], small: bool, target: Any = None) -> dict[str, Any]:
+    def point(
+        period: str, values: list[Decimal], small: bool, target: Any = None, one_school: bool = False
+    ) -> dict[str, Any]:
+        """``small``: suppression applies. A school's own figure is then hidden whatever its size
+        (next to the board's it would give the small numbers away); an aggregate only below 5."""
         value = _aggregate(indicator.aggregation, values)
-        hidden = small and value is not None and value < SMALL
+        hidden = small and value is not None and (one_school or value < SMALL)
         return {
             "period": period,
             "value": None if hidden else value,
@@ -721,7 +725,9 @@ def series(
             continue
         values = [per_school[s][period] for s in school_ids if period in per_school.get(s, {})]
         small = bool(suppress & {s for s in school_ids if period in per_school.get(s, {})})
-        points.append(point(period, values, small, targets.get(period)))
+        points.append(
+            point(period, values, small, targets.get(period), one_school=scope.startswith("school:"))
+        )
     compared = None
     if compare and scope.startswith("board:"):
         compared = [

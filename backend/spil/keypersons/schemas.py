@@ -27,7 +27,8 @@ ActivityKind = Literal[
 ]
 LimitKind = Literal["per-hour", "per-month", "per-year"]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code, e.g. `nl`, `ar`, `tr`.")]
-Money = Annotated[Decimal, Field(ge=0, le=1_000_000, decimal_places=2, max_digits=9)]
+# Fits the narrowest money column it is stored in (NUMERIC(8, 2)).
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("999999.99"), decimal_places=2)]
 Rate = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, max_digits=6)]
 MonthHours = Annotated[
     Decimal, Field(ge=0, le=744, decimal_places=2, max_digits=5, description="At most 744.")
@@ -66,8 +67,8 @@ class RuleSetOut(ApiModel):
 
 
 class RuleSetFields(InputModel):
-    max_per_hour_adult: Money | None = None
-    max_per_hour_young: Money | None = None
+    max_per_hour_adult: Rate | None = None
+    max_per_hour_young: Rate | None = None
     max_per_month: Money | None = None
     max_per_year: Money | None = None
     age_cutoff: Annotated[int, Field(ge=16, le=30)] | None = None
@@ -78,8 +79,8 @@ class RuleSetFields(InputModel):
 
 class RuleSetCreate(RuleSetFields):
     year: Year
-    max_per_hour_adult: Money
-    max_per_hour_young: Money
+    max_per_hour_adult: Rate
+    max_per_hour_young: Rate
     max_per_month: Money
     max_per_year: Money
     sources: list[Source] = Field(min_length=1, max_length=10)

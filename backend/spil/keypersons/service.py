@@ -43,7 +43,7 @@ from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal, Role
 from spil.organisations.models import School
 from spil.organisations.scope import school_clause
-from spil.people.models import Person, RoleAssignment, RoleType
+from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 from spil.people.service import is_active, visible_person
 
 ZERO = Decimal("0")
@@ -347,7 +347,7 @@ def _email_of_assignment(session: Session, assignment_id: int | None) -> str | N
     return session.scalar(
         sa.select(Person.email)
         .join(RoleAssignment, RoleAssignment.person_id == Person.id)
-        .where(RoleAssignment.id == assignment_id)
+        .where(RoleAssignment.id == assignment_id, active_assignment())  # a former contact point no longer
     )
 
 
@@ -666,6 +666,17 @@ def update_agreement(
     if "benefit_type" in changes:
         contact = changes.get("contact_point_assignment_id", agreement.contact_point_assignment_id)
         _require_benefit_right(session, principal, agreement.board_id, contact)
+    if (
+        "contact_point_assignment_id" in changes
+        and changes["contact_point_assignment_id"] != agreement.contact_point_assignment_id
+        and agreement.benefit_type is not None
+    ):
+        # the contact point may read the benefit type: only someone who may read it already
+        # (a board admin, the current contact point) hands that on
+        _require_benefit_right(session, principal, agreement.board_id, agreement.contact_point_assignment_id)
+    for name, field in (("starts_on", "startsOn"), ("allowance_scheme", "allowanceScheme")):
+        if name in changes and changes[name] is None:
+            raise invalid([(field, "required", "Cannot be emptied.")])
     merged = {**agreement.model_dump(), **changes}
     problems = _check_scheme(merged)
     for field in KEY_ROLES:
@@ -799,12 +810,24 @@ def violations_with(
     limits: rules.Limits,
     replacing: int | None = None,
 ) -> tuple[list[rules.Violation], rules.Result]:
-    """The limits the candidate payment would cross, with all of the person's payments that year."""
-    others = [p for p in person_payments(session, agreement.person_id, candidate.year) if p.id != replacing]
-    months = merge_months([month_of(p) for p in others] + [month_of(candidate)])
-    result = rules.evaluate(limits, months, hourly_agreement=False)
+    """The limits the candidate payment would cross, with all of the person's payments that year.
+    A limit counts only when the payment raises what counts against it: once a year is over the
+    limit (recorded deliberately), documented costs alone or a correction downwards still pass."""
+    existing = person_payments(session, agreement.person_id, candidate.year)
+    others = [p for p in existing if p.id != replacing]
+    before = rules.evaluate(limits, merge_months(month_of(p) for p in existing), hourly_agreement=False)
+    result = rules.evaluate(
+        limits, merge_months([*map(month_of, others), month_of(candidate)]), hourly_agreement=False
+    )
     key = rules.month_key(candidate.period)
-    found = [v for v in result.violations if v.limit == "per-year" or v.period == key]
+    counted_before = {rules.month_key(m.period): m.counted for m in before.months}
+    counted_after = {rules.month_key(m.period): m.counted for m in result.months}
+    found = [
+        v
+        for v in result.violations
+        if (v.limit == "per-year" and result.total_counted > before.total_counted)
+        or (v.period == key and counted_after.get(key, ZERO) > counted_before.get(key, ZERO))
+    ]
     hourly = hourly_violation(agreement, month_of(candidate), limits)
     if hourly is not None:
         found.insert(0, hourly)

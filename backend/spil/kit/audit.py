@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 # Never copied into the audit trail as such (only a fingerprint that shows a change).
 SECRET_FIELDS = {"password_hash", "key_hash", "token_hash", "csrf_token"}
+# Need-to-know fields (a volunteer's benefit): never in the trail, not even as a fingerprint
+# (a handful of possible values would make a fingerprint readable).
+REDACTED_FIELDS = {"benefit_type"}
 
 
 class AuditEvent(SQLModel, table=True):
@@ -56,7 +59,9 @@ def snapshot(obj: SQLModel | None) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     for col in table.columns:
         value = getattr(obj, col.name, None)
-        if col.name in SECRET_FIELDS:
+        if col.name in REDACTED_FIELDS:
+            out[_camel(col.name)] = "[redacted]"
+        elif col.name in SECRET_FIELDS:
             digest = hashlib.sha256(str(value).encode()).hexdigest()[:8]
             out[_camel(col.name)] = f"secret:{digest}" if value is not None else None
         else:
