@@ -145,9 +145,10 @@ LEFT JOIN municipality mu ON mu.id = p.municipality_id
 WHERE p.board_id = %(board)s
 ORDER BY p.name, p.id LIMIT 20
 """
-# The partner and people rules of GET /gaps (missing required roles, partnerships without or with
-# one internal contact, expired/expiring agreements, overdue reviews, roles without hours or
-# ending soon) as one statement. The key-person and complaint rules find nothing in this data set.
+# The rules of GET /gaps that find something in this data set, as one statement: missing required
+# roles, partnerships without or with one internal contact, expired/expiring agreements, overdue
+# reviews, roles without hours or ending soon, roles on the (default) complaint routes that nobody
+# holds. The key-person rules find nothing here (no volunteer agreements are generated).
 GAPS_SQL = """
 WITH s AS (SELECT id, name FROM school WHERE board_id = %(board)s),
 ra AS (
@@ -180,6 +181,18 @@ UNION ALL
 SELECT 'assignment', rt.code, ra.id, pe.name
   FROM ra JOIN role_type rt ON rt.id = ra.role_type_id JOIN person pe ON pe.id = ra.person_id
   WHERE (rt.needs_hours AND ra.hours_per_week IS NULL AND ra.hours_per_year IS NULL) OR ra.ends_on <= %(soon)s
+UNION ALL
+SELECT 'route-role-unfilled', st.actor, s.id, s.name
+  FROM s CROSS JOIN (
+    SELECT DISTINCT st.actor FROM complaint_route r JOIN complaint_route_step st ON st.route_id = r.id
+    WHERE st.actor_type = 'role' AND r.school_id IS NULL
+      AND st.actor NOT IN (SELECT code FROM role_type WHERE required_per_school)) st
+  WHERE NOT EXISTS (
+    SELECT 1 FROM role_assignment ra JOIN role_type rt ON rt.id = ra.role_type_id
+    WHERE rt.code = st.actor AND ra.partnership_id IS NULL
+      AND (ra.school_id = s.id OR (ra.school_id IS NULL AND ra.board_id = %(board)s))
+      AND (ra.ends_on IS NULL OR ra.ends_on >= %(today)s)
+      AND (ra.starts_on IS NULL OR ra.starts_on <= %(today)s))
 ORDER BY 1, 4
 """
 
