@@ -107,8 +107,9 @@ system-deps: ## Debian packages the browser smoke test needs (chromium, nginx, e
 smoke: backend-install frontend-build system-deps ## docker-compose equivalent: PostgreSQL + entrypoint + nginx + browser tests
 	VENV=$(VENV) scripts/smoke.sh
 
-bench: backend-install ## Benchmarks (not part of make test)
-	@echo "No benchmarks yet: they arrive with the indicators capability."
+BENCH_SCALE ?= 1.0
+bench: backend-install ## Benchmarks (not part of make test): national data set + load; BENCH_SCALE=0.02 for a quick one
+	cd backend && BENCH_SCALE=$(BENCH_SCALE) ../$(BIN)/python -m bench.run
 
 clean: ## Remove the virtual environment, builds and local data
 	rm -rf $(VENV) frontend/node_modules frontend/dist var

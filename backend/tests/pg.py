@@ -36,13 +36,17 @@ def _free_port() -> int:
 
 
 class EphemeralPostgres:
-    def __init__(self) -> None:
+    """``port``: a fixed one (default: the first free one from 15500); ``options``: more server
+    settings (``-c name=value ...``), as the benchmark wants."""
+
+    def __init__(self, port: int | None = None, options: str = "") -> None:
         bindir = _bindir()
         if bindir is None:
             raise FileNotFoundError("PostgreSQL binaries (initdb, pg_ctl) are not installed")
         self.bindir = bindir
         self.dir = Path(tempfile.mkdtemp(prefix="spil-pg-"))
-        self.port = _free_port()
+        self.port = port or _free_port()
+        self.options = options
         self.as_root = os.geteuid() == 0
 
     def _run(self, *args: str) -> None:
@@ -67,7 +71,8 @@ class EphemeralPostgres:
         )
         opts = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.dir} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
+            + self.options
         )
         self._run(
             str(self.bindir / "pg_ctl"),

@@ -47,12 +47,15 @@ class Measurement(Versioned, table=True):
     __table_args__ = (
         sa.UniqueConstraint("indicator_id", "scope_key", "period"),
         sa.Index("ix_measurement_indicator_start", "indicator_id", "period_start"),
+        # Series read a few schools' values of one indicator over a range of periods
+        # (docs/performance.md); it also serves every lookup by school that a school_id index did.
+        sa.Index("ix_measurement_school_indicator_start", "school_id", "indicator_id", "period_start"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     indicator_id: int = Field(foreign_key="indicator.id", ondelete="RESTRICT")
     board_id: int = Field(foreign_key="board.id", index=True, ondelete="RESTRICT")
-    school_id: int | None = Field(default=None, foreign_key="school.id", index=True, ondelete="RESTRICT")
+    school_id: int | None = Field(default=None, foreign_key="school.id", ondelete="RESTRICT")
     scope_key: str = Field(max_length=30, description="school:<id> or board:<id> (one row per scope).")
     period: str = Field(max_length=12)
     period_start: dt.date
