@@ -358,3 +358,53 @@ def test_targets(login, demo):
         headers={"X-CSRF-Token": coordinator.csrf},
     )
     assert r.status_code == 403
+
+
+def test_csv_import_of_measurements_with_a_dry_run(login, demo):
+    from tests.test_transfer import post_csv
+
+    api = login(BOARD)
+    content = (
+        "indicator;vestiging;periode;waarde;toelichting\r\n"
+        "parent-contacts;12AB00;2023-05;31;\r\n"
+        "parent-contacts;;2023-05;50;hele bestuur\r\n"
+        "parent-evening-attendance;23CD00;2023-2024;57,5;\r\n"
+        "parent-evening-attendance;23CD00;2023-05;101;\r\n"
+        "parent-contacts;67GH00;2023-05;3;\r\n"
+    ).encode("cp1252")
+    preview = post_csv(api, "measurements", demo["41234"], content)
+    body = preview.json()
+    assert preview.status_code == 200 and body["dryRun"] and not body["written"]
+    assert [r["status"] for r in body["rows"]] == ["create", "create", "create", "error", "error"]
+    assert {e["field"] for e in body["rows"][3]["errors"]} == {"period", "value"}
+    assert body["rows"][4]["errors"][0]["field"] == "school"
+    assert api.get("/measurements", params={"from": "2023-01-01", "to": "2023-12-31"}).json()["total"] == 0
+    written = post_csv(api, "measurements", demo["41234"], content, dryRun=False, validOnly=True).json()
+    assert written["written"] and written["created"] == 3
+    listed = api.get("/measurements", params={"from": "2023-01-01", "to": "2024-12-31"}).json()["items"]
+    assert {(m["indicator"], m["value"], m["source"]) for m in listed} == {
+        ("parent-contacts", 31, "imported"),
+        ("parent-contacts", 50, "imported"),
+        ("parent-evening-attendance", 57.5, "imported"),
+    }
+    again = post_csv(api, "measurements", demo["41234"], content, dryRun=False, validOnly=True).json()
+    assert [r["status"] for r in again["rows"][:3]] == [
+        "unchanged"
+    ] * 3  # sending the file again changes nothing
+    export = api.client.get("/api/v1/exports/measurements", params={"boardId": demo["41234"]})
+    assert export.status_code == 200 and "parent-evening-attendance;23CD00;2023-2024;57.5" in export.text
+
+
+def test_importing_measurements_needs_the_indicators_scope(login, demo, client):
+    key = (
+        login(BOARD)
+        .post("/api-clients", {"name": "LAS", "scopes": ["people:write"], "boardId": demo["41234"]})
+        .json()["key"]
+    )
+    r = client.post(
+        "/api/v1/imports/measurements",
+        params={"boardId": demo["41234"]},
+        content=b"indicator;period;value\r\nparent-contacts;2023-05;1\r\n",
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "text/csv"},
+    )
+    assert r.status_code == 403 and r.json()["type"] == "urn:spil:problem:insufficient-scope"

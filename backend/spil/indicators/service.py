@@ -177,7 +177,11 @@ def _period(
 
 
 def _prepare(
-    session: Session, principal: Principal, data: MeasurementCreate, prefix: str = ""
+    session: Session,
+    principal: Principal,
+    data: MeasurementCreate,
+    prefix: str = "",
+    source: str | None = None,
 ) -> tuple[Measurement | None, list[tuple[str, str, str]]]:
     """A validated, not yet inserted measurement, or the problems with it."""
     board_id, school_id, scope_key = _scope(session, principal, data.school_id, data.board_id, prefix)
@@ -199,7 +203,7 @@ def _prepare(
     if problems or start is None:
         return None, problems
     principal.require(Capability.EDIT, board_id=board_id, school_id=school_id)
-    source = "api" if principal.kind == "api-client" else "entered"
+    source = source or ("api" if principal.kind == "api-client" else "entered")
     return (
         Measurement(
             indicator_id=indicator.id or 0,
@@ -261,6 +265,43 @@ def create_measurement(
     )
     session.commit()
     return measurement_out(m, data.indicator), m.version
+
+
+def upsert_measurement(
+    session: Session, principal: Principal, data: MeasurementCreate, source: str
+) -> tuple[str, str]:
+    """For the CSV import: create, or change the value of the existing one (not committed).
+    Returns the status (create, update, unchanged) and a key naming the row."""
+    m, problems = _prepare(session, principal, data, source=source)
+    if problems or m is None:
+        raise invalid(problems)
+    key = f"{data.indicator} {m.scope_key} {data.period}"
+    existing = (
+        session.execute(
+            sa.select(Measurement).where(
+                Measurement.indicator_id == m.indicator_id,
+                Measurement.scope_key == m.scope_key,
+                Measurement.period == m.period,
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if existing is None:
+        audited_create(
+            session,
+            principal,
+            m,
+            "measurement",
+            board_id=lambda x: x.board_id,
+            school_id=lambda x: x.school_id,
+        )
+        return "create", key
+    changes = {"value": m.value, "note": m.note, "source": source}
+    if existing.value == m.value and existing.note == m.note:
+        return "unchanged", key
+    audited_update(session, principal, existing, changes, "measurement", board_id=existing.board_id)
+    return "update", key
 
 
 def bulk_create(session: Session, principal: Principal, data: BulkCreate) -> tuple[BulkOut, int]:

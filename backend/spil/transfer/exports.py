@@ -13,7 +13,14 @@ from spil.partners import service as partners
 from spil.people import service as people
 from spil.transfer.tabular import write_csv, write_xlsx
 
-ExportKind = Literal["partners", "partnerships", "people", "role-assignments"]
+ExportKind = Literal["partners", "partnerships", "people", "role-assignments", "measurements"]
+SCOPES = {
+    "partners": "partners:read",
+    "partnerships": "partners:read",
+    "people": "people:read",
+    "role-assignments": "people:read",
+    "measurements": "indicators:read",
+}
 MAX_EXPORT = 100_000
 ALL = PageParams(page=1, page_size=MAX_EXPORT, sort=None)
 
@@ -160,11 +167,43 @@ def _school_codes(session: Session) -> dict[int, str]:
     return {sid: code for sid, code in session.execute(sa.select(School.id, School.location_code)).all()}
 
 
+def _measurements(
+    session: Session, principal: Principal, board_id: int | None
+) -> tuple[list[str], list[list[Any]]]:
+    from spil.indicators import service as indicators
+
+    page = indicators.list_measurements(
+        session,
+        principal,
+        ALL,
+        indicator=None,
+        school_id=None,
+        board_id=board_id,
+        date_from=None,
+        date_to=None,
+    )
+    codes = _school_codes(session)
+    headers = ["indicator", "school", "period", "value", "note", "source", "enteredBy"]
+    return headers, [
+        [
+            m.indicator,
+            codes.get(m.school_id, "") if m.school_id else "",
+            m.period,
+            m.value,
+            m.note,
+            m.source,
+            m.entered_by,
+        ]
+        for m in page.items
+    ]
+
+
 BUILDERS: dict[str, Callable[[Session, Principal, int | None], tuple[list[str], list[list[Any]]]]] = {
     "partners": _partners,
     "partnerships": _partnerships,
     "people": _people,
     "role-assignments": _assignments,
+    "measurements": _measurements,
 }
 
 

@@ -30,7 +30,14 @@ from spil.people.models import Person, RoleAssignment, active_assignment
 from spil.people.schemas import PersonCreate, PersonUpdate, RoleAssignmentCreate, RoleAssignmentUpdate
 from spil.transfer.tabular import Table, read_csv
 
-Kind = Literal["partners", "people", "role-assignments"]
+Kind = Literal["partners", "people", "role-assignments", "measurements"]
+# The API-key scope each kind needs (people log in and are limited by their roles).
+SCOPES = {
+    "partners": "partners:write",
+    "people": "people:write",
+    "role-assignments": "people:write",
+    "measurements": "indicators:write",
+}
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -59,6 +66,10 @@ ALIASES = {
     "einddatum": "endsOn",
     "primair": "isPrimary",
     "vestiging": "school",
+    "indicator": "indicator",
+    "periode": "period",
+    "waarde": "value",
+    "toelichting": "note",
     "vestigingscode": "school",
     "locationcode": "school",
 }
@@ -88,7 +99,13 @@ COLUMNS: dict[str, list[str]] = {
         "notes",
     ],
 }
-REQUIRED = {"partners": ["name", "category"], "people": ["name"], "role-assignments": ["person", "role"]}
+COLUMNS["measurements"] = ["indicator", "school", "period", "value", "note"]
+REQUIRED = {
+    "partners": ["name", "category"],
+    "people": ["name"],
+    "role-assignments": ["person", "role"],
+    "measurements": ["indicator", "period", "value"],
+}
 
 
 RowStatus = Literal["create", "update", "unchanged"]
@@ -346,10 +363,44 @@ def _assignment_row(
     return ("update" if existing.version != before else "unchanged"), key
 
 
+def _measurement_row(
+    session: Session, principal: Principal, board_id: int, row: dict[str, str]
+) -> tuple[RowStatus, str]:
+    """A value for a school (its location code) or, with the school column empty, the board."""
+    from spil.indicators.schemas import MeasurementCreate
+    from spil.indicators.service import upsert_measurement
+
+    given = _given(row)
+    scope: dict[str, int] = {"boardId": board_id}
+    if "school" in given:
+        school_id = session.execute(
+            sa.select(School.id).where(
+                School.location_code == given["school"].upper(), School.board_id == board_id
+            )
+        ).scalar()
+        if school_id is None:
+            raise RowProblem(
+                [RowError(field="school", reason=f"No school '{given['school']}' in this board.")]
+            )
+        scope = {"schoolId": school_id}
+    data = MeasurementCreate.model_validate(
+        {
+            **scope,
+            "indicator": given.get("indicator", ""),
+            "period": given.get("period", ""),
+            "value": given.get("value", "").replace(",", "."),
+            **({"note": given["note"]} if "note" in given else {}),
+        }
+    )
+    status, key = upsert_measurement(session, principal, data, source="imported")
+    return status, key  # type: ignore[return-value]
+
+
 ROW_HANDLERS: dict[str, Callable[[Session, Principal, int, dict[str, str]], tuple[RowStatus, str]]] = {
     "partners": _partner_row,
     "people": _person_row,
     "role-assignments": _assignment_row,
+    "measurements": _measurement_row,
 }
 # Which CSV column an API field comes from, for row errors.
 COLUMN_OF = {
@@ -371,6 +422,7 @@ def import_csv(
     dry_run: bool,
     valid_only: bool,
 ) -> ImportResult:
+    principal.require_scope(SCOPES[kind])
     visible_board_id(session, principal, board_id)
     principal.require_in_board(Capability.EDIT, board_id)
     if len(raw) > MAX_BYTES:
@@ -421,7 +473,7 @@ def import_csv(
                 errors = _validation_errors(exc, COLUMN_OF)
             else:
                 errors = _problem_errors(exc, COLUMN_OF)
-            key = row.get("name") or row.get("person") or row.get("email") or ""
+            key = row.get("name") or row.get("person") or row.get("email") or row.get("indicator") or ""
             results.append(RowResult(row=number, status="error", key=key, errors=errors))
     invalid = sum(1 for r in results if r.status == "error")
     write = not dry_run and (invalid == 0 or valid_only)

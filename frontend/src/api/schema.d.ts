@@ -661,7 +661,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import partners, people or role assignments from CSV (dry run by default) */
+        /** Import partners, people, role assignments or measurements from CSV (dry run by default) */
         post: operations["run_import_imports__kind__post"];
         delete?: never;
         options?: never;
@@ -2324,7 +2324,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "partners" | "people" | "role-assignments";
+            kind: "partners" | "people" | "role-assignments" | "measurements";
             /** Dryrun */
             dryRun: boolean;
             /** Validonly */
@@ -8302,11 +8302,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description What the file holds. */
-                kind: "partners" | "people" | "role-assignments";
+                kind: "partners" | "people" | "role-assignments" | "measurements";
             };
             cookie?: never;
         };
-        /** @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. */
+        /** @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -8360,7 +8360,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "partners" | "partnerships" | "people" | "role-assignments";
+                kind: "partners" | "partnerships" | "people" | "role-assignments" | "measurements";
             };
             cookie?: never;
         };
