@@ -103,6 +103,8 @@ def test_resolution_names_people_partners_and_unfilled_roles(login, demo):
     steps = {s["key"]: s for s in spil["steps"]}
     assert steps["counsellor"]["contacts"][0] == {
         "name": "Vera Vertrouwen",
+        "nameEn": None,
+        "hoursEn": None,
         "phone": None,
         "email": "v.vertrouwen@obsdespil.example",
         "website": None,
@@ -285,6 +287,8 @@ def test_public_route_finder(anon):
     assert steps["counsellor"]["contacts"] == [
         {
             "name": "Vera Vertrouwen",
+            "nameEn": None,
+            "hoursEn": None,
             "phone": None,
             "email": None,
             "website": None,
@@ -334,7 +338,10 @@ def test_case_bad_input(login, demo):
         "group": "parent",
         "openedOn": "2026-03-01",
     }
-    assert "body" in invalid_fields(api.post("/confidential-cases", {**base, "closedOn": "2026-02-01"}))
+    before = invalid_fields(
+        api.post("/confidential-cases", {**base, "status": "closed", "closedOn": "2026-02-01"})
+    )
+    assert before == {"closedOn": "before-opened"}
     assert invalid_fields(api.post("/confidential-cases", {**base, "status": "closed"})) == {
         "closedOn": "required"
     }

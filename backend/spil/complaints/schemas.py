@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from spil.kit.schemas import ApiModel, Id, InputModel, Phone, SafeStr, Url
 
@@ -119,11 +119,13 @@ class RouteUpdate(InputModel):
 
 
 class Contact(ApiModel):
-    name: str | None
+    name: str | None = Field(description="In Dutch where it differs by language (see nameEn).")
+    name_en: str | None = None
     phone: str | None = None
     email: str | None = None
     website: str | None = None
-    hours: str | None = None
+    hours: str | None = Field(default=None, description="Opening hours in Dutch (see hoursEn).")
+    hours_en: str | None = None
     how_to_reach: str | None = None
 
 
@@ -194,12 +196,6 @@ class CaseFields(InputModel):
     notes: Annotated[SafeStr, Field(max_length=4000)] | None = Field(
         default=None, description="No names: the register holds what the annual report needs."
     )
-
-    @model_validator(mode="after")
-    def _dates(self) -> CaseFields:
-        if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
-            raise ValueError("closedOn is before openedOn")
-        return self
 
 
 class CaseCreate(CaseFields):

@@ -2215,16 +2215,26 @@ export interface components {
         };
         /** Contact */
         Contact: {
-            /** Name */
+            /**
+             * Name
+             * @description In Dutch where it differs by language (see nameEn).
+             */
             name: string | null;
+            /** Nameen */
+            nameEn?: string | null;
             /** Phone */
             phone?: string | null;
             /** Email */
             email?: string | null;
             /** Website */
             website?: string | null;
-            /** Hours */
+            /**
+             * Hours
+             * @description Opening hours in Dutch (see hoursEn).
+             */
             hours?: string | null;
+            /** Hoursen */
+            hoursEn?: string | null;
             /** Howtoreach */
             howToReach?: string | null;
         };
