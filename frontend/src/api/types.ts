@@ -73,6 +73,8 @@ export const API_SCOPES = [
   'partners:write',
   'people:read',
   'people:write',
+  'key-persons:read',
+  'key-persons:write',
   'audit:read',
 ] as const satisfies readonly ApiScope[];
 
