@@ -341,9 +341,15 @@ function CaseForm({ found, etag, onReload }: { found?: Case; etag?: string | nul
   );
 }
 
-/** The API names the school or board field; the form has one "scope" select for both. */
+/**
+ * The API names the school or board field; the form has one "scope" select for both. Its one check
+ * of the whole body (a closing date before the opening date) is named `body`: it belongs to the
+ * closing date.
+ */
 function renameScope(error: unknown): unknown {
-  return renameInvalidParams(error, (name) => (name === 'schoolId' || name === 'boardId' ? 'scope' : null));
+  return renameInvalidParams(error, (name) =>
+    name === 'schoolId' || name === 'boardId' ? 'scope' : name === 'body' ? 'closedOn' : null,
+  );
 }
 
 export function CaseCreatePage() {
