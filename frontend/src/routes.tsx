@@ -10,6 +10,7 @@ import { BoardCreatePage } from './features/boards/BoardCreatePage';
 import { BoardDetailPage } from './features/boards/BoardDetailPage';
 import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
+import { complaintsRoutes, publicComplaintsRoutes } from './features/complaints/routes';
 import { HomePage } from './features/home/HomePage';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
@@ -24,6 +25,7 @@ import { UsersListPage } from './features/users/UsersListPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  ...publicComplaintsRoutes,
   {
     path: '/',
     element: (
@@ -56,6 +58,7 @@ export const routes: RouteObject[] = [
       { path: 'api-clients', element: <ApiClientsListPage /> },
       { path: 'api-clients/new', element: <ApiClientCreatePage /> },
       ...registryRoutes,
+      ...complaintsRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,20 +5,34 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nl from './nl.json';
+import complaintsNl from './complaints.nl.json';
 import registryNl from './registry.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
 
-const files = import.meta.glob<{ default: typeof nl }>(['./*.json', '!./registry.*.json'], { eager: true });
+// Files named `<namespace>.<code>.json` belong to a feature's namespace; `public.*` is the route finder's own.
+const files = import.meta.glob<{ default: typeof nl }>(['./*.json', '!./*.*.json'], { eager: true });
 // The registry screens (partners, people, roles, gaps, ...) keep their texts in `registry.<code>.json`,
 // a namespace of its own that plain keys fall back to.
 const registryFiles = import.meta.glob<{ default: typeof registryNl }>('./registry.*.json', { eager: true });
+// The complaint routes and confidential work (route editor, case register, annual report).
+const complaintsFiles = import.meta.glob<{ default: typeof complaintsNl }>('./complaints.*.json', { eager: true });
 
-export const resources: Record<string, { translation: typeof nl; registry?: typeof registryNl }> = Object.fromEntries(
+export const resources: Record<
+  string,
+  { translation: typeof nl; registry?: typeof registryNl; complaints?: typeof complaintsNl }
+> = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
     const code = path.replace(/^.*\/(.+)\.json$/, '$1');
-    return [code, { translation: mod.default, registry: registryFiles[`./registry.${code}.json`]?.default }];
+    return [
+      code,
+      {
+        translation: mod.default,
+        registry: registryFiles[`./registry.${code}.json`]?.default,
+        complaints: complaintsFiles[`./complaints.${code}.json`]?.default,
+      },
+    ];
   }),
 );
 
@@ -46,8 +60,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry'],
-      fallbackNS: 'registry',
+      ns: ['translation', 'registry', 'complaints'],
+      fallbackNS: ['registry', 'complaints'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

@@ -135,3 +135,22 @@ export function landsOnGaps(user: User): boolean {
     has(user, (m) => m.role === 'school-admin' || m.role === 'coordinator')
   );
 }
+
+/* --- Complaint routes and confidential work ------------------------------------------------------ */
+
+/** A confidential counsellor (of a school or a board): the only one who sees the case register. */
+export function isConfidentialCounsellor(user: User): boolean {
+  return has(user, isRole('confidential-counsellor'));
+}
+
+/** The annual report: counsellors (exact numbers), school and board administrators (small numbers hidden). */
+export function canSeeCaseReport(user: User): boolean {
+  return (
+    user.isPlatformAdmin ||
+    isConfidentialCounsellor(user) ||
+    has(user, (m) => m.role === 'board-admin' || m.role === 'school-admin')
+  );
+}
+
+/** A school's complaint routes: its school administrators and the board's administrators (canEditSchool). */
+export const canEditRoutes = canEditSchool;

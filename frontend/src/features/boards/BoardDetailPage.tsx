@@ -10,6 +10,7 @@ import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useUser } from '../auth/AuthProvider';
 import { canCreateSchool, canDeleteBoard, canEditBoard, canSeeAudit } from '../auth/permissions';
+import { ComplaintSettingsSection } from '../complaints/SettingsPages';
 import { useSchools } from '../schools/api';
 import { useBoard, useDeleteBoard } from './api';
 
@@ -140,6 +141,7 @@ export function BoardDetailPage() {
           </p>
         )}
       </section>
+      <ComplaintSettingsSection boardId={board.id} />
     </>
   );
 }

@@ -3,6 +3,7 @@
  * together here, in the user's language (the API's own `message` is English and only shown to
  * English readers of kinds this screen does not know yet).
  */
+import { ROUTE_GAP, routeGapLink, routeGapLinkText, routeGapText, routeGapTitle } from '../complaints/gapText';
 import { formatDate } from '../registry/format';
 import type { RT } from '../registry/i18n';
 import { GAP_KINDS, type Gap, type GapKind } from '../registry/types';
@@ -33,6 +34,7 @@ export function inSentence(name: string): string {
 
 /** A short title for the kind of gap ("Wettelijke rol ontbreekt"). */
 export function gapTitle(gap: Gap, t: RT): string {
+  if (gap.kind === ROUTE_GAP) return routeGapTitle(t);
   return isKnownKind(gap.kind) ? t(`gaps.kinds.${gap.kind}.title`) : t('gaps.unknownTitle');
 }
 
@@ -60,6 +62,8 @@ export function gapText(gap: Gap, t: RT, ctx: GapTextContext): string {
       return gap.subject.type === 'role-assignment'
         ? t('gaps.kinds.expiring.textRole', { person: subjectPerson(gap), role, date: date(details.endsOn) })
         : t('gaps.kinds.expiring.text', { partner: gap.subject.name, date: date(details.endDate) });
+    case ROUTE_GAP:
+      return routeGapText(gap, t, role);
     default:
       // A kind added to the API later: the English message is fine for English readers only.
       return ctx.language === 'en' ? gap.message : t('gaps.unknownText', { subject: gap.subject.name });
@@ -68,6 +72,7 @@ export function gapText(gap: Gap, t: RT, ctx: GapTextContext): string {
 
 /** Where to fix it: the partnership, the school's role matrix, or the role assignment. */
 export function gapLink(gap: Gap): string | null {
+  if (gap.kind === ROUTE_GAP) return routeGapLink(gap);
   switch (gap.subject.type) {
     case 'partnership':
       return `/partnerships/${gap.subject.id}`;
@@ -82,6 +87,7 @@ export function gapLink(gap: Gap): string | null {
 
 /** The text of that link, naming its target. */
 export function gapLinkText(gap: Gap, t: RT): string {
+  if (gap.kind === ROUTE_GAP) return routeGapLinkText(gap, t);
   switch (gap.subject.type) {
     case 'partnership':
       return t('gaps.links.partnership', { name: gap.subject.name });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { flatten, placeholders, type Tree } from '../../test/translations';
 import { setupI18n } from '../../i18n';
 import en from '../../i18n/registry.en.json';
 import nl from '../../i18n/registry.nl.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
 const base = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 
 describe('the registry translations', () => {
   const dutch = flatten(nl as Tree);

@@ -1,0 +1,66 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, problem, renderApp } from '../../test/utils';
+import { resolvedRoute } from './testData';
+import { AREAS } from './types';
+
+const areas = {
+  school: resolvedRoute.school,
+  groups: ['pupil', 'parent', 'staff'],
+  areas: AREAS.map((code) => ({ code, nameNl: code, nameEn: code, descriptionNl: 'nl', descriptionEn: 'en' })),
+};
+
+describe('the public route finder', () => {
+  it('asks who and what, then shows the numbered steps with how to reach people, 112, and stores nothing', async () => {
+    const { calls } = mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/v1/public/schools/12AB00/complaint-routes') return json(areas);
+      if (url.pathname === '/api/v1/public/schools/12AB00/complaint-routes/undesirable-behaviour') return json(resolvedRoute);
+      return problem(404, 'Not found');
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp('/openbaar/scholen/12ab00/klachtenroutes', { user: null });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Waar kun je terecht?' })).toBeInTheDocument();
+    expect(await screen.findByText(/Zit je ergens mee op OBS De Spil\?/)).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('nl');
+
+    await user.click(screen.getByRole('link', { name: 'Ik ben ouder of verzorger' }));
+    expect(await screen.findByRole('heading', { name: 'Stap 2: Waar gaat het over?' })).toHaveFocus();
+    expect(router.state.location.search).toBe('?wie=parent');
+    await user.click(screen.getByRole('link', { name: /Pesten, discriminatie of geweld op school/ }));
+
+    const title = await screen.findByRole('heading', { name: 'Zo pak je het aan' });
+    expect(title).toHaveFocus();
+    const steps = screen.getAllByRole('listitem').filter((li) => li.classList.contains('route-step'));
+    expect(steps).toHaveLength(3);
+    expect(within(steps[0]!).getByRole('heading', { name: /Stap 1/ })).toHaveTextContent('Praten');
+    // A role reached through the school: the school's number, as a tel: link.
+    expect(within(steps[0]!).getByText('Vraag op school naar deze persoon.')).toBeInTheDocument();
+    expect(within(steps[0]!).getByRole('link', { name: 'Bel de school: 023 123 4567' })).toHaveAttribute('href', 'tel:0231234567');
+    // The counsellor's own published way to be reached.
+    expect(within(steps[1]!).getByText(/Vera Vertrouwen/)).toBeInTheDocument();
+    expect(within(steps[1]!).getByText('Spreek haar aan op het schoolplein of bel 06-12345678.')).toBeInTheDocument();
+    expect(within(steps[2]!).getByRole('link', { name: 'Bel 0900-111 3 111' })).toHaveAttribute('href', 'tel:09001113111');
+    // Bullying and violence: the emergency number first.
+    expect(screen.getByRole('link', { name: 'Bel 112' })).toHaveAttribute('href', 'tel:112');
+
+    // English, through the address only.
+    await user.click(screen.getByRole('link', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Where can you go?' })).toBeInTheDocument();
+    expect(screen.getByText('Talk to the teacher.')).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    expect(router.state.location.search).toBe('?wie=parent&over=undesirable-behaviour&lang=en');
+
+    expect(window.localStorage.length).toBe(0);
+    expect(document.cookie).toBe('');
+    expect(calls.every((c) => new URL(c.url).pathname.startsWith('/api/v1/public/'))).toBe(true);
+  }, 20_000);
+
+  it('says plainly when the school does not exist', async () => {
+    mockFetch(async () => problem(404, 'There is no school with this code.'));
+    renderApp('/openbaar/scholen/99ZZ00/klachtenroutes', { user: null });
+    expect(await screen.findByRole('alert')).toHaveTextContent('We kunnen deze school niet vinden.');
+  });
+});

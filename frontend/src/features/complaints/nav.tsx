@@ -1,0 +1,46 @@
+/** The complaint routes' items in the main menu, and the tabs between their pages. */
+import type { TFunction } from 'i18next';
+import { NavLink } from 'react-router';
+import type { User } from '../../api/types';
+import { useUser } from '../auth/AuthProvider';
+import { canSeeCaseReport, canSeeRegistry, isConfidentialCounsellor } from '../auth/permissions';
+import { useCT, type CT } from './i18n';
+
+export function complaintsNavLinks(user: User, translate: TFunction) {
+  const t = translate as unknown as CT;
+  const counsellor = isConfidentialCounsellor(user);
+  return [
+    { to: '/complaint-routes', label: t('complaints.nav.routes'), show: canSeeRegistry(user), end: false },
+    {
+      to: counsellor ? '/confidential-cases' : '/confidential-cases/report',
+      label: t('complaints.nav.confidential'),
+      show: canSeeCaseReport(user),
+      end: false,
+    },
+  ];
+}
+
+/** Tabs between the routes, the external bodies, the register (counsellors) and the annual report. */
+export function ComplaintsTabs() {
+  const { t } = useCT();
+  const user = useUser();
+  const tabs = [
+    { to: '/complaint-routes', label: t('complaints.tabs.routes'), show: true },
+    { to: '/external-bodies', label: t('complaints.tabs.bodies'), show: true },
+    { to: '/confidential-cases', label: t('complaints.tabs.cases'), show: isConfidentialCounsellor(user), end: true },
+    { to: '/confidential-cases/report', label: t('complaints.tabs.report'), show: canSeeCaseReport(user) },
+  ].filter((tab) => tab.show);
+  return (
+    <nav className="view-tabs no-print" aria-label={t('complaints.tabs.label')}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end}>
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
