@@ -75,6 +75,8 @@ export const API_SCOPES = [
   'people:write',
   'key-persons:read',
   'key-persons:write',
+  'indicators:read',
+  'indicators:write',
   'audit:read',
 ] as const satisfies readonly ApiScope[];
 

@@ -10,6 +10,8 @@ export const SCOPE_KEYS = {
   'people:write': 'peopleWrite',
   'key-persons:read': 'keyPersonsRead',
   'key-persons:write': 'keyPersonsWrite',
+  'indicators:read': 'indicatorsRead',
+  'indicators:write': 'indicatorsWrite',
   'audit:read': 'auditRead',
 } as const satisfies Record<ApiScope, string>;
 

@@ -14,6 +14,7 @@ import type {
   Group,
   Route,
   RouteUpdate,
+  CaseReport,
 } from './types';
 
 export interface WithEtag<T> {
@@ -235,7 +236,7 @@ export function useDeleteCase(caseId: number) {
 export function useCaseReport(query: { year: number; schoolId?: number; boardId?: number }) {
   return useQuery({
     queryKey: ['confidential-cases', 'report', query],
-    queryFn: async () => must(await api.GET('/confidential-cases/report', { params: { query } })),
+    queryFn: async () => must(await api.GET('/confidential-cases/report', { params: { query } })) as CaseReport,
     placeholderData: keepPreviousData,
   });
 }

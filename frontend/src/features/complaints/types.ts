@@ -30,7 +30,8 @@ export type CaseUpdate = Body<paths['/confidential-cases/{caseId}']['patch']>;
 export type CaseListQuery = Query<paths['/confidential-cases']['get']>;
 export type CaseStatus = Case['status'];
 export type CaseOutcome = NonNullable<Case['outcome']>;
-export type CaseReport = Ok<paths['/confidential-cases/report']['get']>;
+/** The JSON answer (with `format=csv` the same endpoint answers a CSV file). */
+export type CaseReport = Exclude<Ok<paths['/confidential-cases/report']['get']>, string>;
 export type ReportCell = CaseReport['cells'][number];
 
 export const AREAS = [

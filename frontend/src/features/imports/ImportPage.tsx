@@ -10,16 +10,16 @@ import { ExportLinks } from '../registry/ExportLinks';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { useRT, type RT } from '../registry/i18n';
 import { useSchoolBoards, useScopeBoards } from '../registry/scope';
-import { IMPORT_KINDS, type ImportKind, type ImportResult } from '../registry/types';
+import { IMPORT_KINDS, type ImportResult, type ScreenImportKind } from '../registry/types';
 import { ImportPreview } from './ImportPreview';
 import { useImport } from './api';
 
-const COLUMNS: Record<ImportKind, string[]> = {
+const COLUMNS: Record<ScreenImportKind, string[]> = {
   partners: ['name', 'category', 'kvkNumber', 'email', 'phone', 'website', 'municipality', 'address', 'notes'],
   people: ['name', 'kind', 'email', 'phone', 'languages', 'notes'],
   'role-assignments': ['person', 'role', 'school', 'partner', 'hoursPerWeek', 'hoursPerYear', 'startsOn', 'endsOn', 'isPrimary', 'notes'],
 };
-const REQUIRED: Record<ImportKind, string[]> = { partners: ['name', 'category'], people: ['name'], 'role-assignments': ['person', 'role'] };
+const REQUIRED: Record<ScreenImportKind, string[]> = { partners: ['name', 'category'], people: ['name'], 'role-assignments': ['person', 'role'] };
 
 /** The API's objections to a whole file, in the user's language. */
 function importProblemText(error: unknown, t: RT): string | undefined {
@@ -45,7 +45,7 @@ export function ImportPage() {
   const { boards } = useScopeBoards();
   const boardOfSchool = useSchoolBoards();
   const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
-  const [kind, setKind] = useState<ImportKind>('partners');
+  const [kind, setKind] = useState<ScreenImportKind>('partners');
   const [boardId, setBoardId] = useState('');
   const [file, setFile] = useState<{ name: string; bytes: ArrayBuffer } | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
@@ -243,7 +243,7 @@ export function ImportPage() {
           <ImportPreview result={written} />
           <p className="actions">
             <Link to={written.kind === 'partners' ? '/partners' : written.kind === 'people' ? '/people' : '/who/roles'}>
-              {t(`imports.goTo.${written.kind}`)}
+              {t(`imports.goTo.${written.kind as ScreenImportKind}`)}
             </Link>
             <button type="button" className="button" onClick={startOver}>
               {t('imports.another')}

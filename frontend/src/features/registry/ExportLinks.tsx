@@ -1,6 +1,6 @@
 import { API_BASE_URL } from '../../api/client';
 import { useRT } from './i18n';
-import type { ExportKind } from './types';
+import type { ExportKind, ScreenExportKind } from './types';
 
 /** The address of an export file; a normal link with the session cookie downloads it. */
 export function exportHref(kind: ExportKind, format: 'csv' | 'xlsx', boardId?: number): string {
@@ -10,7 +10,7 @@ export function exportHref(kind: ExportKind, format: 'csv' | 'xlsx', boardId?: n
 }
 
 /** Download links for a list as CSV (for Excel: UTF-8 with BOM, `;`) and as XLSX. */
-export function ExportLinks({ kind, boardId }: { kind: ExportKind; boardId?: number }) {
+export function ExportLinks({ kind, boardId }: { kind: ScreenExportKind; boardId?: number }) {
   const { t } = useRT();
   const what = t(`registry.exportKinds.${kind}`);
   return (
