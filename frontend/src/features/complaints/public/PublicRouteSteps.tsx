@@ -10,7 +10,8 @@ export function telHref(phone: string): string {
 }
 
 function ContactLines({ contact }: { contact: StepContact }) {
-  const { t } = usePT();
+  const { t, english } = usePT();
+  const hours = pick(english, contact.hours, contact.hoursEn);
   return (
     <>
       {contact.howToReach && <p className="route-how-to-reach">{contact.howToReach}</p>}
@@ -32,7 +33,7 @@ function ContactLines({ contact }: { contact: StepContact }) {
             </a>
           </li>
         )}
-        {contact.hours && <li>{t('step.hours', { hours: contact.hours })}</li>}
+        {hours && <li>{t('step.hours', { hours })}</li>}
       </ul>
     </>
   );
@@ -87,7 +88,7 @@ function Step({ step, number, school, level }: { step: ResolvedStep; number: num
           {plain && <ContactLines contact={plain} />}
           {people.map((c, i) => (
             <div key={`${c.name}-${i}`} className="route-person">
-              {people.length > 1 && <p className="route-person-name">{c.name}</p>}
+              {people.length > 1 && <p className="route-person-name">{pick(english, c.name, c.nameEn)}</p>}
               <ContactLines contact={c} />
             </div>
           ))}
