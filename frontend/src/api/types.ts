@@ -1,16 +1,16 @@
 /** Names for the generated API types, derived from the paths so schema renames do not matter. */
 import type { paths } from './schema';
 
-type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<Op> = Op extends { responses: infer Rs }
+export type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+export type Ok<Op> = Op extends { responses: infer Rs }
   ? Rs extends { 200: infer R }
     ? JsonOf<R>
     : Rs extends { 201: infer R }
       ? JsonOf<R>
       : never
   : never;
-type Body<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
-type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type Body<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+export type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type SessionInfo = Ok<paths['/auth/session']['get']>;
 export type User = SessionInfo['user'];
@@ -73,6 +73,8 @@ export const API_SCOPES = [
   'partners:write',
   'people:read',
   'people:write',
+  'key-persons:read',
+  'key-persons:write',
   'audit:read',
 ] as const satisfies readonly ApiScope[];
 

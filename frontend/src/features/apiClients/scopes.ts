@@ -8,6 +8,8 @@ export const SCOPE_KEYS = {
   'partners:write': 'partnersWrite',
   'people:read': 'peopleRead',
   'people:write': 'peopleWrite',
+  'key-persons:read': 'keyPersonsRead',
+  'key-persons:write': 'keyPersonsWrite',
   'audit:read': 'auditRead',
 } as const satisfies Record<ApiScope, string>;
 
