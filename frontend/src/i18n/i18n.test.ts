@@ -2,27 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languages, resources, setupI18n } from './index';
 import nl from './nl.json';
 import en from './en.json';
-
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-/** Plural forms (`_one`, `_other`, ...) differ per language; compare on the base key. */
-function baseKeys(keys: Iterable<string>): Set<string> {
-  return new Set([...keys].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
-}
-
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
-}
+import { baseKeys, flatten, placeholders, type Tree } from '../test/translations';
 
 const dutch = flatten(nl as Tree);
 
