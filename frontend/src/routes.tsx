@@ -11,6 +11,7 @@ import { BoardDetailPage } from './features/boards/BoardDetailPage';
 import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
 import { HomePage } from './features/home/HomePage';
+import { keyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
 import { SchoolCreatePage } from './features/schools/SchoolCreatePage';
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'api-clients', element: <ApiClientsListPage /> },
       { path: 'api-clients/new', element: <ApiClientCreatePage /> },
       ...registryRoutes,
+      ...keyPersonRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

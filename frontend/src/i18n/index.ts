@@ -6,19 +6,32 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nl from './nl.json';
 import registryNl from './registry.nl.json';
+import keypersonsNl from './keypersons.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
 
-const files = import.meta.glob<{ default: typeof nl }>(['./*.json', '!./registry.*.json'], { eager: true });
+const files = import.meta.glob<{ default: typeof nl }>(['./*.json', '!./registry.*.json', '!./keypersons.*.json'], { eager: true });
 // The registry screens (partners, people, roles, gaps, ...) keep their texts in `registry.<code>.json`,
 // a namespace of its own that plain keys fall back to.
 const registryFiles = import.meta.glob<{ default: typeof registryNl }>('./registry.*.json', { eager: true });
+// Key persons and the volunteer allowance: `keypersons.<code>.json`, likewise.
+const keypersonsFiles = import.meta.glob<{ default: typeof keypersonsNl }>('./keypersons.*.json', { eager: true });
 
-export const resources: Record<string, { translation: typeof nl; registry?: typeof registryNl }> = Object.fromEntries(
+export const resources: Record<
+  string,
+  { translation: typeof nl; registry?: typeof registryNl; keypersons?: typeof keypersonsNl }
+> = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
     const code = path.replace(/^.*\/(.+)\.json$/, '$1');
-    return [code, { translation: mod.default, registry: registryFiles[`./registry.${code}.json`]?.default }];
+    return [
+      code,
+      {
+        translation: mod.default,
+        registry: registryFiles[`./registry.${code}.json`]?.default,
+        keypersons: keypersonsFiles[`./keypersons.${code}.json`]?.default,
+      },
+    ];
   }),
 );
 
@@ -46,8 +59,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry'],
-      fallbackNS: 'registry',
+      ns: ['translation', 'registry', 'keypersons'],
+      fallbackNS: ['registry', 'keypersons'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),
