@@ -5,6 +5,7 @@ import { useUser } from '../auth/AuthProvider';
 import { AgreementDetailPage } from './AgreementDetailPage';
 import { AgreementCreatePage, AgreementEditPage } from './AgreementEditPages';
 import { AgreementsListPage } from './AgreementsListPage';
+import { CalculatorPage } from './CalculatorPage';
 import { useKT } from './i18n';
 import { canSeeKeyPersons } from './permissions';
 
@@ -33,6 +34,7 @@ export const keyPersonRoutes: RouteObject[] = [
       { path: 'agreements/new', element: <AgreementCreatePage /> },
       { path: 'agreements/:agreementId', element: <AgreementDetailPage /> },
       { path: 'agreements/:agreementId/edit', element: <AgreementEditPage /> },
+      { path: 'calculator', element: <CalculatorPage /> },
     ],
   },
 ];
