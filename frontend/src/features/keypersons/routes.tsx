@@ -2,6 +2,7 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useUser } from '../auth/AuthProvider';
+import { ActivitiesPage, ActivityCreatePage, ActivityEditPage } from './ActivitiesPages';
 import { AgreementDetailPage } from './AgreementDetailPage';
 import { AgreementCreatePage, AgreementEditPage } from './AgreementEditPages';
 import { AgreementsListPage } from './AgreementsListPage';
@@ -34,6 +35,9 @@ export const keyPersonRoutes: RouteObject[] = [
       { path: 'agreements/new', element: <AgreementCreatePage /> },
       { path: 'agreements/:agreementId', element: <AgreementDetailPage /> },
       { path: 'agreements/:agreementId/edit', element: <AgreementEditPage /> },
+      { path: 'activities', element: <ActivitiesPage /> },
+      { path: 'activities/new', element: <ActivityCreatePage /> },
+      { path: 'activities/:activityId/edit', element: <ActivityEditPage /> },
       { path: 'calculator', element: <CalculatorPage /> },
     ],
   },
