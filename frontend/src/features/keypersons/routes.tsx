@@ -9,6 +9,7 @@ import { AgreementsListPage } from './AgreementsListPage';
 import { CalculatorPage } from './CalculatorPage';
 import { useKT } from './i18n';
 import { canSeeKeyPersons } from './permissions';
+import { RulesPage } from './RulesPage';
 
 /** Region contacts (and anyone without a role at a board or school) do not see key persons. */
 function KeyPersonsSection() {
@@ -39,6 +40,7 @@ export const keyPersonRoutes: RouteObject[] = [
       { path: 'activities/new', element: <ActivityCreatePage /> },
       { path: 'activities/:activityId/edit', element: <ActivityEditPage /> },
       { path: 'calculator', element: <CalculatorPage /> },
+      { path: 'rules', element: <RulesPage /> },
     ],
   },
 ];
