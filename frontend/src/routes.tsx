@@ -11,7 +11,7 @@ import { BoardDetailPage } from './features/boards/BoardDetailPage';
 import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
 import { HomePage } from './features/home/HomePage';
-import { keyPersonRoutes } from './features/keypersons/routes';
+import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
 import { SchoolCreatePage } from './features/schools/SchoolCreatePage';
@@ -25,6 +25,7 @@ import { UsersListPage } from './features/users/UsersListPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  ...publicKeyPersonRoutes,
   {
     path: '/',
     element: (

@@ -8,7 +8,9 @@ import { AgreementCreatePage, AgreementEditPage } from './AgreementEditPages';
 import { AgreementsListPage } from './AgreementsListPage';
 import { CalculatorPage } from './CalculatorPage';
 import { useKT } from './i18n';
+import { ListingsPage } from './ListingsPage';
 import { canSeeKeyPersons } from './permissions';
+import { PublicKeyPersonsPage } from './PublicKeyPersonsPage';
 import { RulesPage } from './RulesPage';
 
 /** Region contacts (and anyone without a role at a board or school) do not see key persons. */
@@ -39,8 +41,13 @@ export const keyPersonRoutes: RouteObject[] = [
       { path: 'activities', element: <ActivitiesPage /> },
       { path: 'activities/new', element: <ActivityCreatePage /> },
       { path: 'activities/:activityId/edit', element: <ActivityEditPage /> },
+      { path: 'listings', element: <ListingsPage /> },
       { path: 'calculator', element: <CalculatorPage /> },
       { path: 'rules', element: <RulesPage /> },
     ],
   },
+];
+
+export const publicKeyPersonRoutes: RouteObject[] = [
+  { path: '/openbaar/scholen/:locationCode/sleutelpersonen', element: <PublicKeyPersonsPage /> },
 ];
