@@ -3,6 +3,7 @@
  * together here, in the user's language (the API's own `message` is English and only shown to
  * English readers of kinds this screen does not know yet).
  */
+import { keyPersonGapLink, keyPersonGapLinkText, keyPersonGapText, keyPersonGapTitle } from '../keypersons/gapText';
 import { formatDate } from '../registry/format';
 import type { RT } from '../registry/i18n';
 import { GAP_KINDS, type Gap, type GapKind } from '../registry/types';
@@ -33,7 +34,7 @@ export function inSentence(name: string): string {
 
 /** A short title for the kind of gap ("Wettelijke rol ontbreekt"). */
 export function gapTitle(gap: Gap, t: RT): string {
-  return isKnownKind(gap.kind) ? t(`gaps.kinds.${gap.kind}.title`) : t('gaps.unknownTitle');
+  return isKnownKind(gap.kind) ? t(`gaps.kinds.${gap.kind}.title`) : (keyPersonGapTitle(gap, t) ?? t('gaps.unknownTitle'));
 }
 
 /** The sentence that says what is wrong, e.g. "SBO De Wending heeft geen interne vertrouwenspersoon." */
@@ -62,7 +63,10 @@ export function gapText(gap: Gap, t: RT, ctx: GapTextContext): string {
         : t('gaps.kinds.expiring.text', { partner: gap.subject.name, date: date(details.endDate) });
     default:
       // A kind added to the API later: the English message is fine for English readers only.
-      return ctx.language === 'en' ? gap.message : t('gaps.unknownText', { subject: gap.subject.name });
+      return (
+        keyPersonGapText(gap, t, ctx.language) ??
+        (ctx.language === 'en' ? gap.message : t('gaps.unknownText', { subject: gap.subject.name }))
+      );
   }
 }
 
@@ -76,7 +80,7 @@ export function gapLink(gap: Gap): string | null {
     case 'role-assignment':
       return `/role-assignments/${gap.subject.id}`;
     default:
-      return null;
+      return keyPersonGapLink(gap);
   }
 }
 
@@ -90,6 +94,6 @@ export function gapLinkText(gap: Gap, t: RT): string {
     case 'role-assignment':
       return t('gaps.links.roleAssignment', { name: subjectPerson(gap) });
     default:
-      return gap.subject.name;
+      return keyPersonGapLinkText(gap, t) ?? gap.subject.name;
   }
 }
