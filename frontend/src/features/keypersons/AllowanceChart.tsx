@@ -52,72 +52,75 @@ export function AllowanceChart({ ledger }: { ledger: Ledger }) {
 
   return (
     <figure className="allowance-chart" data-testid="allowance-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${uid}-title ${uid}-desc`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={`${uid}-title`}>{t('keyPersons.chart.title', { year: ledger.year })}</title>
-        <desc id={`${uid}-desc`}>
-          {t('keyPersons.chart.description', { limit: money(limit), paid, over })}
-        </desc>
-        <defs>
-          <pattern id={`${uid}-hatch`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="8" height="8" className="chart-hatch-bg" />
-            <line x1="0" y1="0" x2="0" y2="8" className="chart-hatch-line" />
-          </pattern>
-          <pattern id={`${uid}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
-            <rect width="6" height="6" className="chart-dots-bg" />
-            <circle cx="3" cy="3" r="1.4" className="chart-dots-dot" />
-          </pattern>
-        </defs>
-        {ticks.map((tick) => (
-          <g key={tick} className="chart-tick">
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
-            <text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-axis-label">
-              {formatMoney(tick, language).replace(/[,.]00$/, '')}
-            </text>
-          </g>
-        ))}
-        {ledger.months.map((m, i) => {
-          const x = MARGIN.left + i * slot + (slot - barWidth) / 2;
-          const others = m.otherAgreements;
-          const own = m.counted;
-          const ownClass = m.overLimit ? 'chart-bar-over' : m.projected ? 'chart-bar-projected' : 'chart-bar-paid';
-          return (
-            <g key={m.month} data-month={m.month} data-projected={m.projected || undefined} data-over={m.overLimit || undefined}>
-              {others > 0 && (
-                <rect x={x} y={y(others)} width={barWidth} height={y(0) - y(others)} fill={`url(#${uid}-dots)`} className="chart-bar-others" />
-              )}
-              {own > 0 && (
-                <rect
-                  x={x}
-                  y={y(others + own)}
-                  width={barWidth}
-                  height={y(others) - y(others + own)}
-                  className={ownClass}
-                  fill={m.projected ? `url(#${uid}-hatch)` : undefined}
-                />
-              )}
-              {m.overLimit && (
-                <text x={x + barWidth / 2} y={y(others + own) - 5} textAnchor="middle" className="chart-over-mark">
-                  !
-                </text>
-              )}
-              <text x={MARGIN.left + i * slot + slot / 2} y={HEIGHT - 10} textAnchor="middle" className="chart-axis-label">
-                {monthShort(i + 1, language)}
+      {/* On a phone the chart keeps a readable size and scrolls sideways. */}
+      <div className="chart-scroll" role="region" aria-label={t('keyPersons.chart.title', { year: ledger.year })} tabIndex={0}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="img"
+          aria-labelledby={`${uid}-title ${uid}-desc`}
+          preserveAspectRatio="xMidYMid meet"
+        >
+          <title id={`${uid}-title`}>{t('keyPersons.chart.title', { year: ledger.year })}</title>
+          <desc id={`${uid}-desc`}>
+            {t('keyPersons.chart.description', { limit: money(limit), paid, over })}
+          </desc>
+          <defs>
+            <pattern id={`${uid}-hatch`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="8" height="8" className="chart-hatch-bg" />
+              <line x1="0" y1="0" x2="0" y2="8" className="chart-hatch-line" />
+            </pattern>
+            <pattern id={`${uid}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
+              <rect width="6" height="6" className="chart-dots-bg" />
+              <circle cx="3" cy="3" r="1.4" className="chart-dots-dot" />
+            </pattern>
+          </defs>
+          {ticks.map((tick) => (
+            <g key={tick} className="chart-tick">
+              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
+              <text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-axis-label">
+                {formatMoney(tick, language).replace(/[,.]00$/, '')}
               </text>
             </g>
-          );
-        })}
-        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(limit)} y2={y(limit)} className="chart-limit" />
-        <text x={WIDTH - MARGIN.right} y={y(limit) - 6} textAnchor="end" className="chart-limit-label">
-          {t('keyPersons.chart.limitLabel', { limit: money(limit) })}
-        </text>
-        <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={y(0)} className="chart-axis" />
-        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} className="chart-axis" />
-      </svg>
+          ))}
+          {ledger.months.map((m, i) => {
+            const x = MARGIN.left + i * slot + (slot - barWidth) / 2;
+            const others = m.otherAgreements;
+            const own = m.counted;
+            const ownClass = m.overLimit ? 'chart-bar-over' : m.projected ? 'chart-bar-projected' : 'chart-bar-paid';
+            return (
+              <g key={m.month} data-month={m.month} data-projected={m.projected || undefined} data-over={m.overLimit || undefined}>
+                {others > 0 && (
+                  <rect x={x} y={y(others)} width={barWidth} height={y(0) - y(others)} fill={`url(#${uid}-dots)`} className="chart-bar-others" />
+                )}
+                {own > 0 && (
+                  <rect
+                    x={x}
+                    y={y(others + own)}
+                    width={barWidth}
+                    height={y(others) - y(others + own)}
+                    className={ownClass}
+                    fill={m.projected ? `url(#${uid}-hatch)` : undefined}
+                  />
+                )}
+                {m.overLimit && (
+                  <text x={x + barWidth / 2} y={y(others + own) - 5} textAnchor="middle" className="chart-over-mark">
+                    !
+                  </text>
+                )}
+                <text x={MARGIN.left + i * slot + slot / 2} y={HEIGHT - 10} textAnchor="middle" className="chart-axis-label">
+                  {monthShort(i + 1, language)}
+                </text>
+              </g>
+            );
+          })}
+          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(limit)} y2={y(limit)} className="chart-limit" />
+          <text x={WIDTH - MARGIN.right} y={y(limit) - 6} textAnchor="end" className="chart-limit-label">
+            {t('keyPersons.chart.limitLabel', { limit: money(limit) })}
+          </text>
+          <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={y(0)} className="chart-axis" />
+          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} className="chart-axis" />
+        </svg>
+      </div>
       <figcaption>
         <ul className="chart-legend">
           <LegendItem label={t('keyPersons.chart.legendPaid')}>
