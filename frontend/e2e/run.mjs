@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { keyPersonTests } from './keypersons.mjs';
 import { registryTests } from './registry.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
@@ -679,9 +680,11 @@ async function main() {
       await logout(page);
     });
 
-    await registryTests({
+    const helpers = {
       page, context, pageErrors, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
-    });
+    };
+    await registryTests(helpers);
+    await keyPersonTests(helpers);
 
     await test('no uncaught errors or console errors in the browser', async () => {
       assert(pageErrors.length === 0, pageErrors.join('\n'));
