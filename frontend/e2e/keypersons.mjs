@@ -131,6 +131,33 @@ export async function keyPersonTests(h) {
     await settle(page);
   });
 
+  await test('a new agreement: the scheme\'s amount is asked for, then it is saved, and deleted again', async () => {
+    await page.goto(`${BASE_URL}/key-persons/agreements/new`);
+    await settle(page);
+    assert((await heading(page)) === 'Nieuwe overeenkomst', `heading is "${await heading(page)}"`);
+    await page.getByLabel(/^Sleutelpersoon/).locator('option', { hasText: 'Vera Vertrouwen' }).waitFor({ state: 'attached', timeout: TIMEOUT });
+    await page.getByLabel(/^Sleutelpersoon/).selectOption({ label: 'Vera Vertrouwen' });
+    await page.getByRole('group', { name: 'Scholen' }).getByLabel('OBS De Spil').check();
+    await page.getByRole('radio', { name: 'Vast bedrag per maand' }).check();
+    await page.getByLabel(/^Startdatum/).fill(`${year}-09-01`);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const amount = page.getByLabel(/^Bedrag per maand/);
+    assert((await amount.getAttribute('aria-invalid')) === 'true', 'a fixed allowance without an amount is not marked');
+    await checkA11y(page, 'keypersons-agreement-create-invalid');
+    await amount.fill('50');
+    await page.getByLabel(/^Taken/).fill('Koffieochtenden (e2e)');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/key-persons\/agreements\/\d+$/, { timeout: TIMEOUT });
+    await settle(page);
+    assert((await heading(page)) === 'Overeenkomst met Vera Vertrouwen', `heading is "${await heading(page)}"`);
+    assert(/€ 50,00 per maand/.test(await text(page.getByTestId('agreement-details'))), 'the new agreement does not show its amount');
+    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('group').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.waitForURL(/\/key-persons\/agreements$/, { timeout: TIMEOUT });
+    await settle(page);
+    assert((await page.getByRole('status').filter({ hasText: 'verwijderd' }).count()) === 1, 'no "deleted" message');
+  });
+
   await test('the gaps dashboard names the allowance over the limit and links to the agreement', async () => {
     await page.goto(`${BASE_URL}/gaps`);
     await settle(page);
