@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { keyPersonTests } from './keypersons.mjs';
 import { complaintsTests } from './complaints.mjs';
 import { registryTests } from './registry.mjs';
 
@@ -684,6 +685,7 @@ async function main() {
       page, context, pageErrors, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
     };
     await registryTests(helpers);
+    await keyPersonTests(helpers);
     await complaintsTests(helpers);
 
     await test('no uncaught errors or console errors in the browser', async () => {

@@ -12,6 +12,7 @@ import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
 import { complaintsRoutes, publicComplaintsRoutes } from './features/complaints/routes';
 import { HomePage } from './features/home/HomePage';
+import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
 import { SchoolCreatePage } from './features/schools/SchoolCreatePage';
@@ -25,6 +26,7 @@ import { UsersListPage } from './features/users/UsersListPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  ...publicKeyPersonRoutes,
   ...publicComplaintsRoutes,
   {
     path: '/',
@@ -58,6 +60,7 @@ export const routes: RouteObject[] = [
       { path: 'api-clients', element: <ApiClientsListPage /> },
       { path: 'api-clients/new', element: <ApiClientCreatePage /> },
       ...registryRoutes,
+      ...keyPersonRoutes,
       ...complaintsRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -26,8 +26,10 @@ export class ProblemError extends Error {
   readonly type: string;
   readonly instance: string | null;
   readonly invalidParams: InvalidParam[];
+  /** The problem's other members (e.g. `latestYear`, `violations`), as the API sent them. */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(problem: ProblemDetails & { status: number }) {
+  constructor(problem: ProblemDetails & { status: number }, extensions: Record<string, unknown> = {}) {
     super(problem.detail || problem.title || `HTTP ${problem.status}`);
     this.name = 'ProblemError';
     this.status = problem.status;
@@ -40,6 +42,7 @@ export class ProblemError extends Error {
           .filter((p): p is InvalidParam => !!p && typeof p.name === 'string')
           .map((p) => ({ ...p, reason: typeof p.reason === 'string' ? p.reason : '' }))
       : [];
+    this.extensions = extensions;
   }
 
   /** The reasons per field name (first reason wins), for showing next to form fields. */
@@ -62,6 +65,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'invalidParams']);
+
 /** Builds a ProblemError from a failed response, whether or not it carries a problem body. */
 export async function problemFromResponse(response: Response): Promise<ProblemError> {
   const contentType = response.headers.get('Content-Type') ?? '';
@@ -74,6 +79,7 @@ export async function problemFromResponse(response: Response): Promise<ProblemEr
     }
   }
   if (isObject(body)) {
+    const extensions = Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
     return new ProblemError({
       type: typeof body.type === 'string' ? body.type : undefined,
       title: typeof body.title === 'string' ? body.title : response.statusText,
@@ -81,7 +87,7 @@ export async function problemFromResponse(response: Response): Promise<ProblemEr
       detail: typeof body.detail === 'string' ? body.detail : undefined,
       instance: typeof body.instance === 'string' ? body.instance : null,
       invalidParams: Array.isArray(body.invalidParams) ? (body.invalidParams as InvalidParam[]) : undefined,
-    });
+    }, extensions);
   }
   return new ProblemError({ status: response.status, title: response.statusText });
 }

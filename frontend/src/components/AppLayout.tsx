@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../features/auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
+import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
 import { registryNavLinks } from '../features/registry/nav';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -43,6 +44,7 @@ export function AppLayout() {
     { to: '/boards', label: t('nav.boards'), show: canSeeBoards(user), end: false },
     { to: '/schools', label: t('nav.schools'), show: canSeeSchools(user), end: false },
     ...registryNavLinks(user, t),
+    ...keyPersonNavLinks(user, t),
     ...complaintsNavLinks(user, t),
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user), end: false },
     { to: '/users', label: t('nav.users'), show: canManageUsers(user), end: false },

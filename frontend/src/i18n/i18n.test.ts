@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { flatten, placeholders, type Tree } from '../test/translations';
 import { languages, resources, setupI18n } from './index';
 import nl from './nl.json';
 import en from './en.json';
-
-/** Plural forms (`_one`, `_other`, ...) differ per language; compare on the base key. */
-function baseKeys(keys: Iterable<string>): Set<string> {
-  return new Set([...keys].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
-}
-
+import { baseKeys, flatten, placeholders, type Tree } from '../test/translations';
 
 const dutch = flatten(nl as Tree);
 

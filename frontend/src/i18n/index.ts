@@ -7,6 +7,7 @@ import { initReactI18next } from 'react-i18next';
 import nl from './nl.json';
 import complaintsNl from './complaints.nl.json';
 import registryNl from './registry.nl.json';
+import keypersonsNl from './keypersons.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
@@ -18,10 +19,12 @@ const files = import.meta.glob<{ default: typeof nl }>(['./*.json', '!./*.*.json
 const registryFiles = import.meta.glob<{ default: typeof registryNl }>('./registry.*.json', { eager: true });
 // The complaint routes and confidential work (route editor, case register, annual report).
 const complaintsFiles = import.meta.glob<{ default: typeof complaintsNl }>('./complaints.*.json', { eager: true });
+// Key persons and the volunteer allowance: `keypersons.<code>.json`, likewise.
+const keypersonsFiles = import.meta.glob<{ default: typeof keypersonsNl }>('./keypersons.*.json', { eager: true });
 
 export const resources: Record<
   string,
-  { translation: typeof nl; registry?: typeof registryNl; complaints?: typeof complaintsNl }
+  { translation: typeof nl; registry?: typeof registryNl; complaints?: typeof complaintsNl; keypersons?: typeof keypersonsNl }
 > = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
     const code = path.replace(/^.*\/(.+)\.json$/, '$1');
@@ -31,6 +34,7 @@ export const resources: Record<
         translation: mod.default,
         registry: registryFiles[`./registry.${code}.json`]?.default,
         complaints: complaintsFiles[`./complaints.${code}.json`]?.default,
+        keypersons: keypersonsFiles[`./keypersons.${code}.json`]?.default,
       },
     ];
   }),
@@ -60,8 +64,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry', 'complaints'],
-      fallbackNS: ['registry', 'complaints'],
+      ns: ['translation', 'registry', 'complaints', 'keypersons'],
+      fallbackNS: ['registry', 'complaints', 'keypersons'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

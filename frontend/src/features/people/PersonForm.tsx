@@ -6,13 +6,13 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useUser } from '../auth/AuthProvider';
 import { canEditBoardRegister } from '../auth/permissions';
-import { CheckboxGroup } from '../registry/CheckboxGroup';
 import { RegistryFormError } from '../registry/ProblemMessage';
 import { useRT } from '../registry/i18n';
 import { useSchoolBoards, useScopeBoards } from '../registry/scope';
 import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../registry/types';
 import { useCreatePerson, useUpdatePerson } from './api';
-import { COMMON_LANGUAGES, languageName, parseLanguageCodes } from './languages';
+import { parseLanguageCodes } from './languages';
+import { LanguagesField } from './LanguagesField';
 
 export type PersonValues = {
   boardId: string;
@@ -53,7 +53,6 @@ function fieldValue(name: keyof PersonValues, values: PersonValues): unknown {
 
 const REQUIRED: (keyof PersonValues)[] = ['boardId', 'name', 'kind'];
 const NOT_EDITABLE: (keyof PersonValues)[] = ['boardId'];
-const COMMON: readonly string[] = COMMON_LANGUAGES;
 
 interface Props {
   person?: Person;
@@ -83,13 +82,6 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
   if (!person && !values.boardId && initialBoard) setValue('boardId', String(initialBoard));
 
   const codes = parseLanguageCodes(values.languages);
-  const checked = codes.filter((c) => COMMON.includes(c));
-  const others = codes.filter((c) => !COMMON.includes(c));
-  const [otherText, setOtherText] = useState(others.join(', '));
-
-  function setLanguages(common: string[], otherCodes: string) {
-    setValue('languages', [...common, ...parseLanguageCodes(otherCodes)].join(', '));
-  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -187,30 +179,16 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
       </FormField>
       {text('email', t('people.email'), { type: 'email', autoComplete: 'off' }, t('people.emailHint'))}
       {text('phone', t('people.phone'), { type: 'tel', autoComplete: 'off' })}
-      <CheckboxGroup
+      <LanguagesField
+        value={codes}
+        onChange={(next) => setValue('languages', next.join(', '))}
         legend={t('people.languages')}
         hint={t('people.languagesHint')}
-        name="languages"
-        options={COMMON_LANGUAGES}
-        labelOf={(c) => languageName(c, lang)}
-        values={checked as (typeof COMMON_LANGUAGES)[number][]}
-        onChange={(v) => setLanguages(v, otherText)}
+        otherLabel={t('people.otherLanguages')}
+        otherHint={t('people.otherLanguagesHint')}
+        error={fieldErrors.languages}
+        language={lang}
       />
-      <FormField label={t('people.otherLanguages')} error={fieldErrors.languages} hint={t('people.otherLanguagesHint')}>
-        {(a) => (
-          <input
-            {...a}
-            name="otherLanguages"
-            className="input-short"
-            spellCheck={false}
-            value={otherText}
-            onChange={(e) => {
-              setOtherText(e.target.value);
-              setLanguages(checked, e.target.value);
-            }}
-          />
-        )}
-      </FormField>
       <FormField label={t('people.notes')} error={fieldErrors.notes}>
         {(a) => <textarea {...a} name="notes" rows={3} value={values.notes} onChange={(e) => setValue('notes', e.target.value)} />}
       </FormField>

@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type nl from '../../i18n/nl.json';
 import type registryNl from '../../i18n/registry.nl.json';
 
-type StripPlural<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : K;
+export type StripPlural<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : K;
 
 /** The dotted paths of a translation file's texts (plural forms by their base key). */
-type Leaves<T, P extends string = ''> = {
+export type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${StripPlural<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 

@@ -1,0 +1,154 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { Flash } from '../../components/Flash';
+import { Loading } from '../../components/Loading';
+import { Pagination } from '../../components/Pagination';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { SearchForm } from '../../components/SearchForm';
+import { SortHeader } from '../../components/SortHeader';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { toNumber, useListParams } from '../../lib/useListParams';
+import { useUser } from '../auth/AuthProvider';
+import { formatDate } from '../registry/format';
+import { useScopeBoards, useScopeSchools } from '../registry/scope';
+import { schemeText } from './agreementText';
+import { useAgreements } from './api';
+import { useKT } from './i18n';
+import { KeyPersonTabs } from './KeyPersonTabs';
+import { SchoolFilter } from './SchoolFilter';
+import { canEditKeyPersons } from './permissions';
+
+const FILTERS = ['boardId', 'schoolId', 'active'] as const;
+
+export function AgreementsListPage() {
+  const { t, language } = useKT();
+  const user = useUser();
+  const id = useId();
+  const { params, update } = useListParams(FILTERS, 'person');
+  useDocumentTitle(t('keyPersons.agreements.title'));
+  const boardId = toNumber(params.filters.boardId);
+  const schoolId = toNumber(params.filters.schoolId);
+  const active = params.filters.active === 'true' ? true : params.filters.active === 'false' ? false : undefined;
+  const { boards } = useScopeBoards();
+  const schools = useScopeSchools();
+  const query = useAgreements({ page: params.page, pageSize: params.pageSize, sort: params.sort, boardId, schoolId, active });
+  const data = query.data;
+  const filtersActive = FILTERS.filter((f) => params.filters[f]);
+  const sort = (field: string, label: string) => (
+    <SortHeader field={field} label={label} sort={params.sort} onSort={(s) => update({ sort: s })} />
+  );
+  const col = (key: 'person' | 'schools' | 'scheme' | 'supervisor' | 'period' | 'status') => t(`keyPersons.agreements.columns.${key}`);
+
+  return (
+    <>
+      <KeyPersonTabs />
+      <div className="page-header">
+        <h1>{t('keyPersons.agreements.title')}</h1>
+        {canEditKeyPersons(user) && (
+          <Link to="/key-persons/agreements/new" className="button button-primary">
+            {t('keyPersons.agreements.new')}
+          </Link>
+        )}
+      </div>
+      <p className="lead">{t('keyPersons.agreements.intro')}</p>
+      <Flash />
+      <SearchForm
+        q={undefined}
+        searchable={false}
+        filterNames={filtersActive.length > 0 ? FILTERS : []}
+        resetKey={[boardId, schoolId, active, boards.length, schools.data?.length].join('|')}
+        onSearch={(values) => update({ boardId: values.boardId, schoolId: values.schoolId, active: values.active })}
+      >
+        {boards.length > 1 && (
+          <div className="field">
+            <label htmlFor={`${id}-board`}>{t('registry.board')}</label>
+            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
+              <option value="">{t('common.all')}</option>
+              {boards.map((b) => (
+                <option key={b.id} value={String(b.id)}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <SchoolFilter schools={schools.data} schoolId={schoolId} />
+        <div className="field">
+          <label htmlFor={`${id}-active`}>{t('keyPersons.agreements.activeFilter')}</label>
+          <select id={`${id}-active`} name="active" defaultValue={active === undefined ? '' : String(active)}>
+            <option value="">{t('common.all')}</option>
+            <option value="true">{t('keyPersons.agreements.activeOnly')}</option>
+            <option value="false">{t('keyPersons.agreements.inactiveOnly')}</option>
+          </select>
+        </div>
+      </SearchForm>
+      {query.isPending && <Loading />}
+      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {data && (
+        <>
+          <p className="result-count" aria-live="polite">
+            {t('common.results', { count: data.total })}
+          </p>
+          {data.items.length === 0 ? (
+            <p>{t('keyPersons.agreements.none')}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-label={t('keyPersons.agreements.title')} tabIndex={0}>
+              <table className="stack-on-phone" data-testid="agreements-table">
+                <caption className="visually-hidden">{t('keyPersons.agreements.title')}</caption>
+                <thead>
+                  <tr>
+                    {sort('person', col('person'))}
+                    <th scope="col">{col('schools')}</th>
+                    <th scope="col">{col('scheme')}</th>
+                    <th scope="col">{col('supervisor')}</th>
+                    {sort('startsOn', col('period'))}
+                    <th scope="col">{col('status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((a) => (
+                    <tr key={a.id}>
+                      <td data-label={col('person')}>
+                        <Link to={`/key-persons/agreements/${a.id}`}>{a.personName}</Link>
+                      </td>
+                      <td data-label={col('schools')}>{a.schools.map((s) => s.name).join(', ')}</td>
+                      <td data-label={col('scheme')}>{schemeText(a, t, language)}</td>
+                      <td data-label={col('supervisor')}>
+                        {a.supervisor ? (
+                          a.supervisor.personName
+                        ) : (
+                          <span className="warning-text">
+                            <span aria-hidden="true">⚠ </span>
+                            {t('keyPersons.agreement.nobody')}
+                          </span>
+                        )}
+                      </td>
+                      <td data-label={col('period')}>
+                        {a.endsOn
+                          ? t('keyPersons.agreement.periodFromTo', { from: formatDate(a.startsOn, language), to: formatDate(a.endsOn, language) })
+                          : t('keyPersons.agreement.periodFrom', { from: formatDate(a.startsOn, language) })}
+                      </td>
+                      <td data-label={col('status')}>
+                        {a.active ? t('keyPersons.agreement.active') : t('keyPersons.agreement.inactive')}
+                        {a.taxableYears.length > 0 && (
+                          <>
+                            {' '}
+                            <span className="badge badge-over">
+                              <span aria-hidden="true">⚠ </span>
+                              {t('keyPersons.agreements.taxableIn', { years: a.taxableYears.join(', ') })}
+                            </span>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
+        </>
+      )}
+    </>
+  );
+}
