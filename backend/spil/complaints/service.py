@@ -115,15 +115,17 @@ def _visible_board(session: Session, principal: Principal, board_id: int) -> Non
 def get_settings(session: Session, principal: Principal, board_id: int) -> tuple[SettingsOut, int]:
     _visible_board(session, principal, board_id)
     found = _settings(session, board_id)
-    out = SettingsOut(
-        board_id=board_id,
-        committee=found.committee if found else "lkc",  # type: ignore[arg-type]
-        procedure_url=found.procedure_url if found else None,
-        notes=found.notes if found else None,
-        # names are for the board's own people, not for a region's contacts
-        external_counsellors=_external_counsellors(session, board_id)
-        if principal.is_platform_admin or principal.can_in_board(Capability.READ, board_id)
-        else [],
+    out = SettingsOut.model_validate(
+        {
+            "board_id": board_id,
+            "committee": found.committee if found else "lkc",
+            "procedure_url": found.procedure_url if found else None,
+            "notes": found.notes if found else None,
+            # names are for the board's own people, not for a region's contacts
+            "external_counsellors": _external_counsellors(session, board_id)
+            if principal.is_platform_admin or principal.can_in_board(Capability.READ, board_id)
+            else [],
+        }
     )
     return out, found.version if found else 0
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -269,7 +269,7 @@ def create_measurement(
 
 def upsert_measurement(
     session: Session, principal: Principal, data: MeasurementCreate, source: str
-) -> tuple[str, str]:
+) -> tuple[Literal["create", "update", "unchanged"], str]:
     """For the CSV import: create, or change the value of the existing one (not committed).
     Returns the status (create, update, unchanged) and a key naming the row."""
     m, problems = _prepare(session, principal, data, source=source)

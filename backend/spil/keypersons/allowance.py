@@ -197,7 +197,10 @@ def explain(
     """A few plain sentences (B1 level in Dutch) on what was checked and what follows from it."""
     nl = language == "nl"
     lim = result.limits
-    e = lambda v: euro(v, language)  # noqa: E731
+
+    def e(value: Decimal) -> str:
+        return euro(value, language)
+
     lines: list[str] = []
     rules_year = rules_year or lim.year
     if rules_year != lim.year:

@@ -977,7 +977,7 @@ def create_payment(session: Session, principal: Principal, data: PaymentCreate) 
     )
     _check_hours(agreement, payment)
     # Two payments for one volunteer at once must not both slip under a limit: hold the person.
-    lock_for_update(session, Person.__table__, agreement.person_id)  # type: ignore[arg-type]
+    lock_for_update(session, Person, agreement.person_id)
     session.refresh(agreement)
     if session.execute(
         sa.select(AllowancePayment.id).where(
@@ -1044,7 +1044,7 @@ def update_payment(
     require_agreement_edit(principal, agreement.board_id, agreement_school_ids(session, agreement.id or 0))
     check_version(payment.version)
     changes = data.model_dump(exclude_unset=True, exclude={"acknowledge_limit_exceeded"})
-    lock_for_update(session, Person.__table__, agreement.person_id)  # type: ignore[arg-type]
+    lock_for_update(session, Person, agreement.person_id)
     session.refresh(payment)
     session.refresh(agreement)
     check_version(payment.version)

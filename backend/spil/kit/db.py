@@ -129,11 +129,12 @@ def get_session() -> Iterator[Session]:
         yield session
 
 
-def lock_for_update(session: Session, table: sa.Table, ident: int) -> None:
-    """Serialise writers that decide on a sum (a ledger limit): lock ``table``'s row ``ident``
+def lock_for_update(session: Session, model: type[SQLModel], ident: int) -> None:
+    """Serialise writers that decide on a sum (a ledger limit): lock the row ``ident`` of ``model``'s table
     until this transaction ends. PostgreSQL: ``SELECT ... FOR UPDATE``. SQLite has no row locks:
     the read transaction so far ends (nothing may be pending yet) and a new one starts with
     ``BEGIN IMMEDIATE``, which takes the database's write lock before anything is read."""
+    table = sa.inspect(model).local_table
     if session.get_bind().dialect.name == "postgresql":
         session.execute(sa.select(table.c.id).where(table.c.id == ident).with_for_update())
         return

@@ -392,8 +392,7 @@ def _measurement_row(
             **({"note": given["note"]} if "note" in given else {}),
         }
     )
-    status, key = upsert_measurement(session, principal, data, source="imported")
-    return status, key  # type: ignore[return-value]
+    return upsert_measurement(session, principal, data, source="imported")
 
 
 ROW_HANDLERS: dict[str, Callable[[Session, Principal, int, dict[str, str]], tuple[RowStatus, str]]] = {
