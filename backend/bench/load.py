@@ -148,39 +148,40 @@ ORDER BY p.name, p.id LIMIT 20
 # The rules of GET /gaps that find something in this data set, as one statement: missing required
 # roles, partnerships without or with one internal contact, expired/expiring agreements, overdue
 # reviews, roles without hours or ending soon, roles on the (default) complaint routes that nobody
-# holds. The key-person rules find nothing here (no volunteer agreements are generated).
+# holds. The key-person rules find nothing here (no volunteer agreements are generated). The board's
+# schools and current assignments are materialised once, `= ANY(ARRAY(...))` keeps the indexes in
+# use, and each partnership's contacts are counted through the partnership_id index.
 GAPS_SQL = """
-WITH s AS (SELECT id, name FROM school WHERE board_id = %(board)s),
-ra AS (
+WITH s AS MATERIALIZED (SELECT id, name FROM school WHERE board_id = %(board)s),
+ra AS MATERIALIZED (
   SELECT ra.* FROM role_assignment ra
-  WHERE (ra.school_id IN (SELECT id FROM s) OR (ra.school_id IS NULL AND ra.board_id = %(board)s))
+  WHERE (ra.school_id = ANY (ARRAY(SELECT id FROM s)) OR (ra.school_id IS NULL AND ra.board_id = %(board)s))
     AND (ra.ends_on IS NULL OR ra.ends_on >= %(today)s)
     AND (ra.starts_on IS NULL OR ra.starts_on <= %(today)s)),
-p AS (
-  SELECT ps.id, ps.status, ps.end_date, ps.review_date, ps.school_id, pa.name AS partner
+p AS MATERIALIZED (
+  SELECT ps.id, ps.status, ps.end_date, ps.review_date, ps.school_id, pa.name AS partner,
+    (SELECT count(DISTINCT x.person_id) FROM role_assignment x
+      WHERE x.partnership_id = ps.id
+        AND (x.ends_on IS NULL OR x.ends_on >= %(today)s)
+        AND (x.starts_on IS NULL OR x.starts_on <= %(today)s)) AS n
   FROM partnership ps JOIN partner pa ON pa.id = ps.partner_id
-  WHERE (ps.school_id IN (SELECT id FROM s) OR (ps.school_id IS NULL AND ps.board_id = %(board)s))
-    AND ps.status IN ('exploring', 'active', 'paused')),
-contacts AS (
-  SELECT partnership_id, count(DISTINCT person_id) AS n FROM role_assignment
-  WHERE partnership_id IN (SELECT id FROM p)
-    AND (ends_on IS NULL OR ends_on >= %(today)s) AND (starts_on IS NULL OR starts_on <= %(today)s)
-  GROUP BY partnership_id)
+  WHERE (ps.school_id = ANY (ARRAY(SELECT id FROM s)) OR (ps.school_id IS NULL AND ps.board_id = %(board)s))
+    AND ps.status IN ('exploring', 'active', 'paused'))
 SELECT 'role-missing', rt.required_by, s.id, s.name FROM s CROSS JOIN role_type rt
   WHERE rt.required_per_school AND rt.scope_level = 'school' AND rt.board_id IS NULL
     AND NOT EXISTS (SELECT 1 FROM ra WHERE ra.school_id = s.id AND ra.role_type_id = rt.id)
 UNION ALL
-SELECT CASE WHEN coalesce(c.n, 0) = 0 THEN 'no-internal-contact' ELSE 'single-internal-contact' END,
+SELECT CASE WHEN p.n = 0 THEN 'no-internal-contact' ELSE 'single-internal-contact' END,
        p.status, p.id, p.partner
-  FROM p LEFT JOIN contacts c ON c.partnership_id = p.id
-  WHERE p.status IN ('exploring', 'active') AND coalesce(c.n, 0) < 2
+  FROM p WHERE p.status IN ('exploring', 'active') AND p.n < 2
 UNION ALL
 SELECT 'agreement-date', p.status, p.id, p.partner FROM p
   WHERE p.end_date <= %(soon)s OR p.review_date < %(today)s
 UNION ALL
 SELECT 'assignment', rt.code, ra.id, pe.name
   FROM ra JOIN role_type rt ON rt.id = ra.role_type_id JOIN person pe ON pe.id = ra.person_id
-  WHERE (rt.needs_hours AND ra.hours_per_week IS NULL AND ra.hours_per_year IS NULL) OR ra.ends_on <= %(soon)s
+  WHERE (rt.needs_hours AND coalesce(ra.hours_per_week, 0) = 0 AND coalesce(ra.hours_per_year, 0) = 0)
+     OR ra.ends_on <= %(soon)s
 UNION ALL
 SELECT 'route-role-unfilled', st.actor, s.id, s.name
   FROM s CROSS JOIN (
@@ -188,11 +189,9 @@ SELECT 'route-role-unfilled', st.actor, s.id, s.name
     WHERE st.actor_type = 'role' AND r.school_id IS NULL
       AND st.actor NOT IN (SELECT code FROM role_type WHERE required_per_school)) st
   WHERE NOT EXISTS (
-    SELECT 1 FROM role_assignment ra JOIN role_type rt ON rt.id = ra.role_type_id
+    SELECT 1 FROM ra JOIN role_type rt ON rt.id = ra.role_type_id
     WHERE rt.code = st.actor AND ra.partnership_id IS NULL
-      AND (ra.school_id = s.id OR (ra.school_id IS NULL AND ra.board_id = %(board)s))
-      AND (ra.ends_on IS NULL OR ra.ends_on >= %(today)s)
-      AND (ra.starts_on IS NULL OR ra.starts_on <= %(today)s))
+      AND (ra.school_id = s.id OR ra.school_id IS NULL))
 ORDER BY 1, 4
 """
 

@@ -254,7 +254,9 @@ def test_statutory_steps_cannot_be_removed_or_changed(login, demo):
 
 def test_the_route_role_gap(db, demo):
     admin = Principal(kind="user", id=0, label="t", is_platform_admin=True)
-    found = [g for g in collect(db, scope_for(admin, demo["41234"], None)) if g.kind == "route-role-unfilled"]
+    found = [
+        g for g in collect(db, scope_for(db, admin, demo["41234"], None)) if g.kind == "route-role-unfilled"
+    ]
     assert ("Basisschool De Regenboog", "ib") in {(g.school_name, g.details["role"]) for g in found}
     assert all(
         g.details["role"] not in ("internal-confidential-counsellor", "anti-bullying-coordinator")

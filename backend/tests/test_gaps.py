@@ -16,7 +16,7 @@ ADMIN = Principal(kind="user", id=0, label="test", is_platform_admin=True)
 
 
 def gaps(db, today=None, **filters):
-    return collect(db, scope_for(ADMIN, filters.get("board_id"), filters.get("school_id"), today))
+    return collect(db, scope_for(db, ADMIN, filters.get("board_id"), filters.get("school_id"), today))
 
 
 def kinds(found, school=None):

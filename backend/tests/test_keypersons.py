@@ -704,7 +704,7 @@ def test_public_page_is_rate_limited(anon, monkeypatch):
 
 # --- gaps ---------------------------------------------------------------------------------------------
 def gaps(db, today, **filters):
-    return collect(db, scope_for(ADMIN, filters.get("board_id"), filters.get("school_id"), today))
+    return collect(db, scope_for(db, ADMIN, filters.get("board_id"), filters.get("school_id"), today))
 
 
 def test_key_person_gaps(db, demo, kp):

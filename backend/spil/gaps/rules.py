@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
-import sqlalchemy as sa
 from sqlmodel import Session
 
 Severity = Literal["error", "warning", "info"]
@@ -36,11 +35,17 @@ class Gap:
 
 @dataclass(frozen=True)
 class GapScope:
-    """Which schools and boards to look at (already limited to the caller's scope)."""
+    """Which schools and boards to look at (already limited to the caller's scope). The ids are
+    resolved once, so that every rule filters on a plain list instead of repeating the scope's
+    subqueries (which PostgreSQL planned badly at national scale; docs/performance.md)."""
 
-    school_ids: sa.Select[Any]
-    board_ids: sa.Select[Any]
+    school_ids: tuple[int, ...]
+    board_ids: tuple[int, ...]
     today: dt.date
+
+    @classmethod
+    def of(cls, school_ids: Iterable[int], board_ids: Iterable[int], today: dt.date) -> GapScope:
+        return cls(tuple(sorted(set(school_ids))), tuple(sorted(set(board_ids))), today)
 
 
 GapRule = Callable[[Session, GapScope], Iterable[Gap]]

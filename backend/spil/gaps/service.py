@@ -22,7 +22,11 @@ RULE_MODULES = (partner_rules, key_person_rules, complaint_rules)
 
 
 def scope_for(
-    principal: Principal, board_id: int | None, school_id: int | None, today: dt.date | None = None
+    session: Session,
+    principal: Principal,
+    board_id: int | None,
+    school_id: int | None,
+    today: dt.date | None = None,
 ) -> GapScope:
     # A region contact reads the region's boards and schools, but the gaps name colleagues (who
     # lacks hours, whose role ends): those stay with the board and its schools.
@@ -40,7 +44,9 @@ def scope_for(
     if school_id is not None:
         schools = schools.where(School.id == school_id)
         boards = boards.where(sa.false())  # board-wide records are not a school's gaps
-    return GapScope(school_ids=schools, board_ids=boards, today=today or dt.date.today())
+    return GapScope.of(
+        session.execute(schools).scalars(), session.execute(boards).scalars(), today or dt.date.today()
+    )
 
 
 def _out(gap: Gap) -> GapOut:
@@ -66,7 +72,7 @@ def list_gaps(
     kind: str | None,
     severity: str | None,
 ) -> GapPage:
-    gaps = collect(session, scope_for(principal, board_id, school_id))
+    gaps = collect(session, scope_for(session, principal, board_id, school_id))
     counts = {"error": 0, "warning": 0, "info": 0}
     for gap in gaps:
         counts[gap.severity] += 1

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from spil.gaps.rules import EXPIRY_WINDOW_DAYS, Gap, GapScope, Severity, rule
 from spil.organisations.models import School
@@ -61,148 +61,160 @@ def required_roles(session: Session, scope: GapScope) -> Iterable[Gap]:
             )
 
 
-def _open_partnerships(scope: GapScope) -> sa.Select[Any]:
-    return (
-        sa.select(Partnership, Partner.name, School.name)
-        .join(Partner, Partner.id == Partnership.partner_id)
-        .outerjoin(School, School.id == Partnership.school_id)
-        .where(
-            sa.or_(
-                Partnership.school_id.in_(scope.school_ids),
-                sa.and_(Partnership.school_id.is_(None), Partnership.board_id.in_(scope.board_ids)),
+def _open_partnerships(session: Session, scope: GapScope) -> list[Any]:
+    """The open partnerships in scope as plain rows (no ORM objects: at national scale a board has
+    thousands), each with its number of current internal contacts counted by the database."""
+    contacts = (
+        sa.select(sa.func.count(sa.distinct(RoleAssignment.person_id)))
+        .where(RoleAssignment.partnership_id == Partnership.id, active_assignment(scope.today))
+        .correlate(Partnership)
+        .scalar_subquery()
+    )
+    in_scope = [Partnership.school_id.in_(scope.school_ids)]
+    if scope.board_ids:
+        in_scope.append(sa.and_(Partnership.school_id.is_(None), Partnership.board_id.in_(scope.board_ids)))
+    return list(
+        session.execute(
+            sa.select(
+                Partnership.id,
+                Partnership.board_id,
+                Partnership.school_id,
+                Partnership.status,
+                Partnership.end_date,
+                Partnership.review_date,
+                Partner.name.label("partner"),
+                School.name.label("school"),
+                contacts.label("contacts"),
             )
-        )
+            .join(Partner, Partner.id == Partnership.partner_id)
+            .outerjoin(School, School.id == Partnership.school_id)
+            .where(sa.or_(*in_scope), Partnership.status.in_(OPEN_STATUSES))
+        ).all()
     )
 
 
 def _partnership_gap(kind: str, severity: Severity, row: Any, message: str, **details: str) -> Gap:
-    partnership, partner_name, school_name = row
     return Gap(
         kind=kind,
         severity=severity,
         subject_type="partnership",
-        subject_id=partnership.id,
-        subject_name=partner_name,
+        subject_id=row.id,
+        subject_name=row.partner,
         message=message,
-        board_id=partnership.board_id,
-        school_id=partnership.school_id,
-        school_name=school_name,
+        board_id=row.board_id,
+        school_id=row.school_id,
+        school_name=row.school,
         details=details,
     )
 
 
 @rule
-def internal_contacts(session: Session, scope: GapScope) -> Iterable[Gap]:
-    """Every open partnership needs an internal contact, and better two: contacts must not rest
-    on one person (seed 001)."""
-    rows = session.execute(
-        _open_partnerships(scope).where(Partnership.status.in_(("exploring", "active")))
-    ).all()
-    if not rows:
-        return
-    counts: dict[int, int] = dict(
-        session.execute(
-            sa.select(RoleAssignment.partnership_id, sa.func.count(sa.distinct(RoleAssignment.person_id)))
-            .where(RoleAssignment.partnership_id.in_([r[0].id for r in rows]), active_assignment(scope.today))
-            .group_by(RoleAssignment.partnership_id)
-        ).all()
-    )
-    for row in rows:
-        n = counts.get(row[0].id, 0)
-        if n == 0:
+def partnerships(session: Session, scope: GapScope) -> Iterable[Gap]:
+    """Every ongoing partnership needs an internal contact, and better two: contacts must not rest
+    on one person (seed 001). Open agreements must not have run out, nor their review."""
+    soon = scope.today + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
+    for row in _open_partnerships(session, scope):
+        ongoing = row.status in ("exploring", "active")
+        if ongoing and row.contacts == 0:
             yield _partnership_gap(
-                "no-internal-contact", "error", row, f"Nobody at school is the contact point for {row[1]}."
+                "no-internal-contact",
+                "error",
+                row,
+                f"Nobody at school is the contact point for {row.partner}.",
             )
-        elif n == 1:
+        elif ongoing and row.contacts == 1:
             yield _partnership_gap(
                 "single-internal-contact",
                 "warning",
                 row,
-                f"The contact with {row[1]} rests on one person; add a second contact.",
+                f"The contact with {row.partner} rests on one person; add a second contact.",
             )
-
-
-@rule
-def partnership_dates(session: Session, scope: GapScope) -> Iterable[Gap]:
-    soon = scope.today + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
-    rows = session.execute(_open_partnerships(scope).where(Partnership.status.in_(OPEN_STATUSES))).all()
-    for row in rows:
-        partnership = row[0]
-        if partnership.end_date is not None and partnership.end_date < scope.today:
+        end, review = row.end_date, row.review_date
+        if end is not None and end < scope.today:
             yield _partnership_gap(
                 "expired",
                 "error",
                 row,
-                f"The agreement with {row[1]} ended on {partnership.end_date.isoformat()} "
+                f"The agreement with {row.partner} ended on {end.isoformat()} "
                 "but the partnership is still open.",
-                endDate=partnership.end_date.isoformat(),
+                endDate=end.isoformat(),
             )
-        elif partnership.end_date is not None and partnership.end_date <= soon:
+        elif end is not None and end <= soon:
             yield _partnership_gap(
                 "expiring",
                 "warning",
                 row,
-                f"The agreement with {row[1]} ends on {partnership.end_date.isoformat()}.",
-                endDate=partnership.end_date.isoformat(),
+                f"The agreement with {row.partner} ends on {end.isoformat()}.",
+                endDate=end.isoformat(),
             )
-        if partnership.review_date is not None and partnership.review_date < scope.today:
+        if review is not None and review < scope.today:
             yield _partnership_gap(
                 "review-overdue",
                 "warning",
                 row,
-                f"The review of the partnership with {row[1]} was due on "
-                f"{partnership.review_date.isoformat()}.",
-                reviewDate=partnership.review_date.isoformat(),
+                f"The review of the partnership with {row.partner} was due on {review.isoformat()}.",
+                reviewDate=review.isoformat(),
             )
-
-
-def _assignments(session: Session, scope: GapScope) -> list[Any]:
-    return list(
-        session.execute(
-            sa.select(RoleAssignment, Person.name, RoleType, School.name)
-            .join(Person, Person.id == RoleAssignment.person_id)
-            .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
-            .outerjoin(School, School.id == RoleAssignment.school_id)
-            .where(
-                sa.or_(
-                    RoleAssignment.school_id.in_(scope.school_ids),
-                    sa.and_(RoleAssignment.school_id.is_(None), RoleAssignment.board_id.in_(scope.board_ids)),
-                ),
-                active_assignment(scope.today),
-            )
-        ).all()
-    )
 
 
 @rule
 def assignments(session: Session, scope: GapScope) -> Iterable[Gap]:
     """Roles that need hours but have none (a supervisor needs enough hours, seed 000), and roles
-    that end within the expiry window."""
+    that end within the expiry window. The database keeps only those."""
     soon = scope.today + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
-    for assignment, person_name, role_type, school_name in _assignments(session, scope):
+    in_scope = [RoleAssignment.school_id.in_(scope.school_ids)]
+    if scope.board_ids:
+        board_wide = sa.and_(RoleAssignment.school_id.is_(None), RoleAssignment.board_id.in_(scope.board_ids))
+        in_scope.append(board_wide)
+    without_hours = sa.and_(
+        RoleType.needs_hours.is_(True),
+        sa.func.coalesce(RoleAssignment.hours_per_week, 0) == 0,
+        sa.func.coalesce(RoleAssignment.hours_per_year, 0) == 0,
+    )
+    rows = session.execute(
+        sa.select(
+            RoleAssignment.id,
+            RoleAssignment.board_id,
+            RoleAssignment.school_id,
+            RoleAssignment.ends_on,
+            Person.name,
+            RoleType.code,
+            RoleType.name_en,
+            School.name,
+            without_hours,
+        )
+        .join(Person, Person.id == RoleAssignment.person_id)
+        .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
+        .outerjoin(School, School.id == RoleAssignment.school_id)
+        .where(
+            sa.or_(*in_scope),
+            active_assignment(scope.today),
+            sa.or_(without_hours, col(RoleAssignment.ends_on) <= soon),
+        )
+    ).all()
+    for aid, board_id, school_id, ends_on, person_name, code, role_name, school_name, no_hours in rows:
         base = {
             "subject_type": "role-assignment",
-            "subject_id": assignment.id,
-            "subject_name": f"{person_name} ({role_type.name_en})",
-            "board_id": assignment.board_id,
-            "school_id": assignment.school_id,
+            "subject_id": aid,
+            "subject_name": f"{person_name} ({role_name})",
+            "board_id": board_id,
+            "school_id": school_id,
             "school_name": school_name,
         }
-        if role_type.needs_hours and not (assignment.hours_per_week or assignment.hours_per_year):
-            supervisor = role_type.code.endswith("supervisor")
+        if no_hours:
+            supervisor = code.endswith("supervisor")
             yield Gap(
                 kind="supervisor-without-hours" if supervisor else "role-without-hours",
                 severity="warning" if supervisor else "info",
-                message=f"{person_name} is {role_type.name_en.lower()} without allocated hours.",
-                details={"role": role_type.code},
+                message=f"{person_name} is {role_name.lower()} without allocated hours.",
+                details={"role": code},
                 **base,
             )
-        if assignment.ends_on is not None and assignment.ends_on <= soon:
+        if ends_on is not None and ends_on <= soon:
             yield Gap(
                 kind="expiring",
                 severity="warning",
-                message=f"{person_name} stops as {role_type.name_en.lower()} "
-                f"on {assignment.ends_on.isoformat()}.",
-                details={"role": role_type.code, "endsOn": assignment.ends_on.isoformat()},
+                message=f"{person_name} stops as {role_name.lower()} on {ends_on.isoformat()}.",
+                details={"role": code, "endsOn": ends_on.isoformat()},
                 **base,
             )
