@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from spil.indicators import periods, service
+from spil.indicators import derived, periods, service
 from spil.indicators.models import Indicator, Measurement
 from spil.keypersons.models import KeyPersonActivity
 from spil.kit.policy import Principal
@@ -408,3 +408,165 @@ def test_importing_measurements_needs_the_indicators_scope(login, demo, client):
         headers={"Authorization": f"Bearer {key}", "Content-Type": "text/csv"},
     )
     assert r.status_code == 403 and r.json()["type"] == "urn:spil:problem:insufficient-scope"
+
+
+def test_the_built_in_catalogue_is_what_the_migrations_ship(db):
+    """catalogue.py documents the built-in indicators; the migrations ship them: the two agree."""
+    from spil.indicators.catalogue import DESCRIPTIONS, INDICATORS
+
+    rows = db.execute(sa.select(Indicator).where(Indicator.board_id.is_(None))).scalars().all()
+    shipped = {
+        i.code: (
+            i.code,
+            i.name_nl,
+            i.name_en,
+            i.unit,
+            i.direction,
+            i.aggregation,
+            i.frequency,
+            i.domain,
+            i.derived,
+            i.source,
+        )
+        for i in rows
+    }
+    assert shipped == {row[0]: row for row in INDICATORS}
+    assert {i.code: (i.description_nl, i.description_en) for i in rows} == DESCRIPTIONS
+    assert set(derived.DERIVED) == {i.code for i in rows if i.derived}  # every derived one is computed
+
+
+def test_open_gaps_by_severity_count_what_the_gaps_list_shows(login, demo):
+    api = login(BOARD)
+    board, school = demo["41234"], demo["12AB00"]
+    gaps_of_school = api.get("/gaps", params={"schoolId": school}).json()["counts"]
+    gaps_of_board = api.get("/gaps", params={"boardId": board}).json()["counts"]
+    assert gaps_of_board["error"] and gaps_of_board["warning"]  # the demo data shows both
+
+    def now(code, scope, **params):
+        r = api.get(f"/indicators/{code}/series", params={"scope": scope, **params})
+        assert r.status_code == 200, r.text
+        return r.json()["points"][-1]
+
+    for severity in ("error", "warning"):
+        assert Decimal(now(f"open-gaps-{severity}", f"school:{school}")["value"]) == gaps_of_school[severity]
+        # the board's figure: its schools plus its own board-wide gaps
+        assert Decimal(now(f"open-gaps-{severity}", f"board:{board}")["value"]) == gaps_of_board[severity]
+    compared = api.get(
+        "/indicators/open-gaps-error/series", params={"scope": f"board:{board}", "compare": "true"}
+    ).json()["schools"]
+    spil = next(s for s in compared if s["schoolId"] == school)
+    assert Decimal(spil["points"][-1]["value"]) == gaps_of_school["error"]
+    # a snapshot of now: an earlier month has no value, and no value is not zero
+    past = api.get(
+        "/indicators/open-gaps-error/series",
+        params={"scope": f"school:{school}", "from": "2024-01", "to": "2024-02"},
+    ).json()["points"]
+    assert [p["value"] for p in past] == [None, None]
+    # a new partnership without a contact is one more urgent gap
+    partner = api.post("/partners", {"boardId": board, "name": "Sportclub Haarlem", "category": "culture"})
+    assert partner.status_code == 201, partner.text
+    created = api.post(
+        "/partnerships",
+        {"schoolId": school, "partnerId": partner.json()["id"], "status": "active", "levels": ["group"]},
+    )
+    assert created.status_code == 201, created.text
+    assert Decimal(now("open-gaps-error", f"school:{school}")["value"]) == gaps_of_school["error"] + 1
+
+
+def test_derived_indicators_need_the_api_scope_of_their_records(login, demo, client):
+    key = (
+        login(BOARD)
+        .post("/api-clients", {"name": "Dashboard", "scopes": ["indicators:read"], "boardId": demo["41234"]})
+        .json()["key"]
+    )
+    headers = {"Authorization": f"Bearer {key}"}
+    scope = {"scope": f"board:{demo['41234']}"}
+    for code in ("open-gaps-error", "allowance-headroom", "parents-reached", "active-partnerships"):
+        r = client.get(f"/api/v1/indicators/{code}/series", params=scope, headers=headers)
+        assert r.status_code == 403 and r.json()["type"] == "urn:spil:problem:insufficient-scope", code
+    assert (
+        client.get("/api/v1/indicators/parent-contacts/series", params=scope, headers=headers).status_code
+        == 200
+    )
+
+
+def test_allowance_headroom_is_the_yearly_room_left_per_key_person(db, demo):
+    from spil.keypersons.models import (
+        AllowancePayment,
+        AllowanceRuleSet,
+        VolunteerAgreement,
+        VolunteerAgreementSchool,
+    )
+    from spil.people.models import Person
+
+    board, spil_school, regenboog = demo["41234"], demo["12AB00"], demo["23CD00"]
+    maximum = db.execute(
+        sa.select(AllowanceRuleSet.max_per_year).where(AllowanceRuleSet.year == 2024)
+    ).scalar_one()
+    person = Person(board_id=board, name="Sanne de Wit", kind="volunteer")
+    db.add(person)
+    db.flush()
+    # one agreement at two schools: she counts once, at the first school (lowest id)
+    agreement = VolunteerAgreement(
+        board_id=board,
+        person_id=person.id,
+        allowance_scheme="fixed",
+        fixed_amount_per_month=Decimal("150"),
+        starts_on=dt.date(2024, 2, 1),
+        ends_on=dt.date(2024, 5, 31),
+    )
+    db.add(agreement)
+    db.flush()
+    for school in (spil_school, regenboog):
+        db.add(VolunteerAgreementSchool(agreement_id=agreement.id, school_id=school))
+    paid = {2: ("150", "0", True), 3: ("150", "40", True), 4: ("150", "25", False)}
+    for month, (allowance, expenses, documented) in paid.items():
+        db.add(
+            AllowancePayment(
+                agreement_id=agreement.id,
+                board_id=board,
+                person_id=person.id,
+                period=dt.date(2024, month, 1),
+                year=2024,
+                allowance=Decimal(allowance),
+                expenses=Decimal(expenses),
+                expenses_documented=documented,
+            )
+        )
+    db.flush()
+    home = min(spil_school, regenboog)
+    other = max(spil_school, regenboog)
+
+    def values(scope, start="2024-01", end="2024-07"):
+        found = service.series(
+            db,
+            ADMIN,
+            "allowance-headroom",
+            scope,
+            start=start,
+            end=end,
+            compare=False,
+            today=dt.date(2024, 12, 15),
+        )
+        return [p.value for p in found.points]
+
+    # January: no agreement yet. February: 150 counted. March: 150 + 40 documented with an
+    # allowance counts. April: 150 + 25 without receipts. May: nothing paid, the room stays.
+    # June: the agreement has ended.
+    expected = [None, maximum - 150, maximum - 340, maximum - 515, maximum - 515, None, None]
+    assert values(f"school:{home}") == expected
+    assert values(f"school:{other}") == [None] * 7  # counted once, at her first school
+    # the demo's key persons have no agreements in 2024: the board's figure is hers alone
+    assert values(f"board:{board}") == expected
+    # months after today have no value
+    later = service.series(
+        db,
+        ADMIN,
+        "allowance-headroom",
+        f"school:{home}",
+        start="2024-04",
+        end="2024-06",
+        compare=False,
+        today=dt.date(2024, 4, 20),
+    )
+    assert [p.value for p in later.points] == [maximum - 515, None, None]

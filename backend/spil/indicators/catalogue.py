@@ -185,4 +185,137 @@ INDICATORS = [
         False,
         "Seed 003: the job agreement.",
     ),
+    (
+        "open-gaps-error",
+        "Open knelpunten: urgent",
+        "Open gaps: urgent",
+        "count",
+        "lower-is-better",
+        "sum",
+        "month",
+        "collaboration",
+        True,
+        "Derived from the gaps (current month).",
+    ),
+    (
+        "open-gaps-warning",
+        "Open knelpunten: waarschuwing",
+        "Open gaps: warnings",
+        "count",
+        "lower-is-better",
+        "sum",
+        "month",
+        "collaboration",
+        True,
+        "Derived from the gaps (current month).",
+    ),
+    (
+        "allowance-headroom",
+        "Ruimte onder het jaarmaximum vrijwilligersvergoeding",
+        "Headroom under the yearly volunteer-allowance maximum",
+        "euro",
+        "neutral",
+        "sum",
+        "month",
+        "key-persons",
+        True,
+        "Derived from the payments ledger and the allowance rules (FACTS.md section 1).",
+    ),
 ]
+
+
+# Plain descriptions (B1) shown with each indicator: what it counts and where it comes from.
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "parent-contacts": (
+        "Hoe vaak de school en sleutelpersonen contact hadden met ouders: gesprekken, telefoontjes, "
+        "huisbezoeken. Vul het aantal per maand in.",
+        "How often the school and key persons were in contact with parents: talks, calls, home "
+        "visits. Enter the number per month.",
+    ),
+    "parent-evening-attendance": (
+        "Welk deel van de uitgenodigde ouders naar de ouderavonden kwam, in procenten per schooljaar.",
+        "The share of invited parents who came to parent evenings, as a percentage per school year.",
+    ),
+    "parents-in-school": (
+        "Hoeveel ouders de school binnenkwamen voor een activiteit, een gesprek of om te helpen.",
+        "How many parents came into the school for an activity, a talk or to help.",
+    ),
+    "culture-sensitive-team": (
+        "Hoe het team zijn eigen cultuursensitiviteit beoordeelt, van 1 (laag) tot 5 (hoog).",
+        "How the team rates its own cultural sensitivity, from 1 (low) to 5 (high).",
+    ),
+    "mutual-respect": (
+        "Hoe ouders en school het wederzijds respect beoordelen, van 1 (laag) tot 5 (hoog), "
+        "bijvoorbeeld uit een tevredenheidsonderzoek.",
+        "How parents and school rate mutual respect, from 1 (low) to 5 (high), for example from a "
+        "satisfaction survey.",
+    ),
+    "key-person-activities": (
+        "Het aantal activiteiten in het activiteitenlogboek van de sleutelpersonen. Berekend, niet ingevuld.",
+        "The number of activities in the key persons' activity log. Calculated, not entered.",
+    ),
+    "parents-reached": (
+        "Het aantal ouders dat de sleutelpersonen bereikten, opgeteld uit het activiteitenlogboek.",
+        "The number of parents the key persons reached, added up from the activity log.",
+    ),
+    "active-partnerships": (
+        "Het aantal actieve samenwerkingen van de school nu. Spil bewaart geen geschiedenis hiervan: "
+        "alleen het huidige kwartaal heeft een waarde.",
+        "The number of the school's active partnerships now. Spil keeps no history of this: only "
+        "the current quarter has a value.",
+    ),
+    "partnerships-two-contacts": (
+        "Welk deel van de lopende samenwerkingen twee of meer interne contactpersonen heeft, zodat "
+        "het contact niet op één persoon rust. Alleen het huidige kwartaal.",
+        "The share of ongoing partnerships with two or more internal contacts, so that the contact "
+        "does not rest on one person. Current quarter only.",
+    ),
+    "workload-collaboration": (
+        "Hoeveel werkdruk het team ervaart door de samenwerking met partners, van 1 (weinig) tot 5 "
+        "(veel). Lager is beter.",
+        "How much workload the team feels from working with partners, from 1 (little) to 5 (a "
+        "lot). Lower is better.",
+    ),
+    "partner-contact-turnover": (
+        "Hoe vaak een partner een nieuwe contactpersoon voor de school kreeg. Lager is beter.",
+        "How often a partner gave the school a new contact person. Lower is better.",
+    ),
+    "hours-for-partnerships": (
+        "Hoeveel uur het team per schooljaar aan samenwerking en afstemming besteedde.",
+        "How many hours the team spent on partnerships and coordination per school year.",
+    ),
+    "confidential-cases": (
+        "Het aantal nieuwe zaken bij de vertrouwenspersoon, uit het register. Alleen de "
+        "vertrouwenspersoon ziet precieze kleine aantallen; anderen zien '<5'.",
+        "The number of new cases of the confidential counsellor, from the register. Only the "
+        "counsellor sees exact small numbers; others see '<5'.",
+    ),
+    "complaints-received": (
+        "Het aantal formele klachten dat de school of het bestuur ontving.",
+        "The number of formal complaints the school or board received.",
+    ),
+    "job-agreement-jobs": (
+        "Het aantal banen in het kader van de banenafspraak, gerekend in banen van 25,5 uur per week.",
+        "The number of job-agreement jobs, counted in jobs of 25.5 hours a week.",
+    ),
+    "open-gaps-error": (
+        "Het aantal urgente knelpunten nu, zoals een wettelijke rol die niemand heeft of een partner "
+        "zonder intern contactpunt. Alleen de huidige maand. Lager is beter.",
+        "The number of urgent gaps now, such as a statutory role nobody holds or a partner without "
+        "an internal contact. Current month only. Lower is better.",
+    ),
+    "open-gaps-warning": (
+        "Het aantal waarschuwingen nu, zoals contact dat op één persoon rust of een afspraak die "
+        "binnenkort afloopt. Alleen de huidige maand. Lager is beter.",
+        "The number of warnings now, such as a contact that rests on one person or an agreement that "
+        "ends soon. Current month only. Lower is better.",
+    ),
+    "allowance-headroom": (
+        "Hoeveel de sleutelpersonen met een vergoeding dit kalenderjaar nog mogen ontvangen onder het "
+        "jaarmaximum van de Belastingdienst, aan het eind van elke maand. Een sleutelpersoon telt "
+        "één keer mee, bij de eerste school van de overeenkomst.",
+        "How much the key persons with an allowance may still receive this calendar year under the "
+        "tax authority's yearly maximum, at the end of each month. A key person counts once, at "
+        "the first school of the agreement.",
+    ),
+}

@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.complaints.cases import SMALL
-from spil.complaints.models import ConfidentialCase
-from spil.indicators import periods
+from spil.indicators import derived, periods
 from spil.indicators.models import Indicator, Measurement, Target
 from spil.indicators.schemas import (
     BulkCreate,
@@ -28,7 +27,6 @@ from spil.indicators.schemas import (
     TargetCreate,
     TargetOut,
 )
-from spil.keypersons.models import KeyPersonActivity
 from spil.keypersons.service import invalid
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, field_problem, not_found
@@ -36,8 +34,6 @@ from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
 from spil.organisations.scope import board_clause, school_clause
-from spil.partners.models import Partnership
-from spil.people.models import RoleAssignment, active_assignment
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
@@ -629,85 +625,6 @@ def _entered_values(
     return per_school, board_values
 
 
-def _derived_values(
-    session: Session,
-    principal: Principal,
-    indicator: Indicator,
-    school_ids: list[int],
-    first: dt.date,
-    last: dt.date,
-    today: dt.date,
-) -> tuple[dict[int, dict[str, Decimal]], set[int]]:
-    """Per school per period, computed from the registry; and the schools whose small numbers must
-    be suppressed for this caller."""
-    freq = indicator.frequency
-    out: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    suppress: set[int] = set()
-    end = _shift(last, {"month": 1, "quarter": 3, "school-year": 12}[freq])
-    if indicator.code in ("key-person-activities", "parents-reached"):
-        rows = session.execute(
-            sa.select(
-                KeyPersonActivity.school_id, KeyPersonActivity.occurred_on, KeyPersonActivity.parents_reached
-            ).where(
-                KeyPersonActivity.school_id.in_(school_ids),
-                KeyPersonActivity.occurred_on >= first,
-                KeyPersonActivity.occurred_on < end,
-            )
-        ).all()
-        for school_id, day, parents in rows:
-            period = periods.period_of(freq, day)
-            add = Decimal(1) if indicator.code == "key-person-activities" else Decimal(parents)
-            out[school_id][period] = out[school_id].get(period, ZERO) + add
-    elif indicator.code in ("active-partnerships", "partnerships-two-contacts"):
-        current = periods.period_of(freq, today)  # a snapshot of now: the registry keeps no history of it
-        rows = session.execute(
-            sa.select(Partnership.id, Partnership.school_id, Partnership.status).where(
-                Partnership.school_id.in_(school_ids), Partnership.status.in_(("exploring", "active"))
-            )
-        ).all()
-        contacts: dict[int, int] = dict(
-            session.execute(
-                sa.select(RoleAssignment.partnership_id, sa.func.count(sa.distinct(RoleAssignment.person_id)))
-                .where(
-                    RoleAssignment.partnership_id.in_([r[0] for r in rows] or [0]), active_assignment(today)
-                )
-                .group_by(RoleAssignment.partnership_id)
-            ).all()
-        )
-        by_school: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        for pid, school_id, status in rows:
-            by_school[school_id].append((status, contacts.get(pid, 0)))
-        for school_id in school_ids:
-            items = by_school.get(school_id, [])
-            if indicator.code == "active-partnerships":
-                out[school_id][current] = Decimal(sum(1 for status, _ in items if status == "active"))
-            elif items:
-                share = Decimal(100 * sum(1 for _, n in items if n >= 2)) / len(items)
-                out[school_id][current] = share.quantize(Decimal("0.01"))
-    elif indicator.code == "confidential-cases":
-        # exact numbers only where the caller is the confidential counsellor; elsewhere below 5 hidden
-        exact = set(
-            session.execute(
-                sa.select(School.id).where(
-                    School.id.in_(school_ids),
-                    school_clause(principal, Capability.CONFIDENTIAL, regional=False),
-                )
-            ).scalars()
-        )
-        rows = session.execute(
-            sa.select(ConfidentialCase.school_id, ConfidentialCase.opened_on).where(
-                ConfidentialCase.school_id.in_(school_ids),
-                ConfidentialCase.opened_on >= first,
-                ConfidentialCase.opened_on < end,
-            )
-        ).all()
-        for school_id, day in rows:
-            period = periods.period_of(freq, day)
-            out[school_id][period] = out[school_id].get(period, ZERO) + 1
-        suppress = {s for s in school_ids if s not in exact}
-    return out, suppress
-
-
 def series(
     session: Session,
     principal: Principal,
@@ -727,9 +644,22 @@ def series(
     last = periods.start_of(indicator.frequency, labels[-1])
     school_ids = [s for s, _ in schools]
     suppress: set[int] = set()
-    board_values: dict[str, Decimal] = {}
+    board_values: dict[str, Decimal] = {}  # a board's own entry: it replaces the roll-up
+    board_extra: dict[str, Decimal] = {}  # what belongs to the board as a whole: added to it
     if indicator.derived:
-        per_school, suppress = _derived_values(session, principal, indicator, school_ids, first, last, today)
+        if code in derived.EXTRA_API_SCOPE:
+            principal.require_scope(derived.EXTRA_API_SCOPE[code])
+        step = {"month": 1, "quarter": 3, "school-year": 12}[indicator.frequency]
+        window = derived.Window(
+            indicator=indicator,
+            school_ids=school_ids,
+            board_id=board_id if scope.startswith("board:") else None,
+            first=first,
+            end=_shift(last, step),
+            today=today,
+        )
+        computed = derived.compute(session, principal, window)
+        per_school, suppress, board_extra = computed.per_school, computed.suppress, computed.board_extra
     else:
         per_school, board_values = _entered_values(session, indicator, school_ids, board_id, first, last)
     target_key = scope if not scope.startswith("region:") else None
@@ -765,6 +695,8 @@ def series(
             points[-1]["contributors"] = 1
             continue
         values = [per_school[s][period] for s in school_ids if period in per_school.get(s, {})]
+        if period in board_extra:
+            values.append(board_extra[period])
         small = bool(suppress & {s for s in school_ids if period in per_school.get(s, {})})
         points.append(
             point(period, values, small, targets.get(period), one_school=scope.startswith("school:"))

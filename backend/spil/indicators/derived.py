@@ -1,0 +1,268 @@
+"""Derived indicators: values computed from the registry, never entered.
+
+Each built-in derived indicator has one function here, registered under its code. A function
+gets the schools of the requested scope and the period range and returns the values per school
+per period, the schools whose small numbers must be hidden from this caller, and (for a board)
+what belongs to the board as a whole rather than to one of its schools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from spil.complaints.models import ConfidentialCase
+from spil.gaps.rules import GapScope, collect
+from spil.indicators import periods
+from spil.indicators.models import Indicator
+from spil.keypersons import allowance as rules
+from spil.keypersons.models import (
+    AllowancePayment,
+    AllowanceRuleSet,
+    KeyPersonActivity,
+    VolunteerAgreement,
+    VolunteerAgreementSchool,
+)
+from spil.keypersons.service import limits_for_year, merge_months, month_of, rule_set_for
+from spil.kit.policy import Capability, Principal
+from spil.organisations.models import School
+from spil.organisations.scope import school_clause
+from spil.partners.models import Partnership
+from spil.people.models import RoleAssignment, active_assignment
+
+ZERO = Decimal("0")
+ONE = Decimal("1")
+STEP_MONTHS = {"month": 1, "quarter": 3, "school-year": 12}
+
+
+@dataclass(frozen=True)
+class Window:
+    """What a derived indicator is asked for."""
+
+    indicator: Indicator
+    school_ids: list[int]
+    board_id: int | None  # set only for a board scope: then board-wide records count as well
+    first: dt.date  # the first day of the first period
+    end: dt.date  # the day after the last period
+    today: dt.date
+
+    @property
+    def frequency(self) -> str:
+        return self.indicator.frequency
+
+    @property
+    def current(self) -> str:
+        """The period of today: snapshots of the registry, which keeps no history, land there."""
+        return periods.period_of(self.frequency, self.today)
+
+
+@dataclass
+class Derived:
+    per_school: dict[int, dict[str, Decimal]] = field(default_factory=lambda: defaultdict(dict))
+    suppress: set[int] = field(default_factory=set)
+    board_extra: dict[str, Decimal] = field(default_factory=dict)
+
+    def add(self, school_id: int, period: str, amount: Decimal) -> None:
+        self.per_school[school_id][period] = self.per_school[school_id].get(period, ZERO) + amount
+
+
+Compute = Callable[[Session, Principal, Window], Derived]
+DERIVED: dict[str, Compute] = {}
+# What an API key needs besides ``indicators:read`` to read a derived indicator: the values come
+# from records that another scope guards.
+EXTRA_API_SCOPE: dict[str, str] = {}
+
+
+def derived(*codes: str, api_scope: str | None = None) -> Callable[[Compute], Compute]:
+    def register(fn: Compute) -> Compute:
+        for code in codes:
+            DERIVED[code] = fn
+            if api_scope:
+                EXTRA_API_SCOPE[code] = api_scope
+        return fn
+
+    return register
+
+
+def compute(session: Session, principal: Principal, window: Window) -> Derived:
+    fn = DERIVED.get(window.indicator.code)
+    if fn is None:  # a derived indicator this version does not know how to compute: no values
+        return Derived()
+    return fn(session, principal, window)
+
+
+@derived("key-person-activities", "parents-reached", api_scope="key-persons:read")
+def activities(session: Session, principal: Principal, w: Window) -> Derived:
+    out = Derived()
+    rows = session.execute(
+        sa.select(
+            KeyPersonActivity.school_id, KeyPersonActivity.occurred_on, KeyPersonActivity.parents_reached
+        ).where(
+            KeyPersonActivity.school_id.in_(w.school_ids),
+            KeyPersonActivity.occurred_on >= w.first,
+            KeyPersonActivity.occurred_on < w.end,
+        )
+    ).all()
+    for school_id, day, parents in rows:
+        amount = ONE if w.indicator.code == "key-person-activities" else Decimal(parents)
+        out.add(school_id, periods.period_of(w.frequency, day), amount)
+    return out
+
+
+@derived("active-partnerships", "partnerships-two-contacts", api_scope="partners:read")
+def partnerships(session: Session, principal: Principal, w: Window) -> Derived:
+    out = Derived()
+    rows = session.execute(
+        sa.select(Partnership.id, Partnership.school_id, Partnership.status).where(
+            Partnership.school_id.in_(w.school_ids), Partnership.status.in_(("exploring", "active"))
+        )
+    ).all()
+    contacts: dict[int, int] = dict(
+        session.execute(
+            sa.select(RoleAssignment.partnership_id, sa.func.count(sa.distinct(RoleAssignment.person_id)))
+            .where(RoleAssignment.partnership_id.in_([r[0] for r in rows] or [0]), active_assignment(w.today))
+            .group_by(RoleAssignment.partnership_id)
+        ).all()
+    )
+    by_school: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for pid, school_id, status in rows:
+        by_school[school_id].append((status, contacts.get(pid, 0)))
+    for school_id in w.school_ids:
+        items = by_school.get(school_id, [])
+        if w.indicator.code == "active-partnerships":
+            out.add(school_id, w.current, Decimal(sum(1 for status, _ in items if status == "active")))
+        elif items:
+            share = Decimal(100 * sum(1 for _, n in items if n >= 2)) / len(items)
+            out.add(school_id, w.current, share.quantize(Decimal("0.01")))
+    return out
+
+
+@derived("confidential-cases")
+def confidential_cases(session: Session, principal: Principal, w: Window) -> Derived:
+    """Exact numbers only where the caller is the confidential counsellor; elsewhere hidden below 5."""
+    out = Derived()
+    exact = set(
+        session.execute(
+            sa.select(School.id).where(
+                School.id.in_(w.school_ids), school_clause(principal, Capability.CONFIDENTIAL, regional=False)
+            )
+        ).scalars()
+    )
+    rows = session.execute(
+        sa.select(ConfidentialCase.school_id, ConfidentialCase.opened_on).where(
+            ConfidentialCase.school_id.in_(w.school_ids),
+            ConfidentialCase.opened_on >= w.first,
+            ConfidentialCase.opened_on < w.end,
+        )
+    ).all()
+    for school_id, day in rows:
+        out.add(school_id, periods.period_of(w.frequency, day), ONE)
+    out.suppress = {s for s in w.school_ids if s not in exact}
+    return out
+
+
+GAP_SEVERITY = {"open-gaps-error": "error", "open-gaps-warning": "warning"}
+
+
+@derived(*GAP_SEVERITY, api_scope="partners:read")
+def open_gaps(session: Session, principal: Principal, w: Window) -> Derived:
+    """The gaps of ``GET /gaps`` of one severity, counted per school now. A board's own gaps (a
+    board-wide partnership without a contact) count for the board, not for one of its schools."""
+    out = Derived()
+    if not w.first <= periods.start_of(w.frequency, w.current) < w.end:
+        return out
+    severity = GAP_SEVERITY[w.indicator.code]
+    boards = [w.board_id] if w.board_id is not None else []
+    found = collect(session, GapScope.of(w.school_ids, boards, w.today))
+    for school_id in w.school_ids:
+        out.add(school_id, w.current, ZERO)  # no gaps is a value too: zero, not unknown
+    for gap in found:
+        if gap.severity != severity:
+            continue
+        if gap.school_id is not None:
+            out.add(gap.school_id, w.current, ONE)
+        else:
+            out.board_extra[w.current] = out.board_extra.get(w.current, ZERO) + ONE
+    return out
+
+
+@derived("allowance-headroom", api_scope="key-persons:read")
+def allowance_headroom(session: Session, principal: Principal, w: Window) -> Derived:
+    """What key persons with an allowance may still receive this year under the yearly maximum,
+    at the end of each month: the maximum less all their allowances of the year so far (every
+    agreement counts, as in the ledger). A key person counts once, at the first school of their
+    agreements, so that a board's sum does not count anyone twice."""
+    out = Derived()
+    last_month = periods.start_of("month", periods.period_of("month", w.today))
+    if not session.execute(sa.select(AllowanceRuleSet.id)).first():
+        return out
+    candidates = set(
+        session.execute(
+            sa.select(VolunteerAgreement.person_id)
+            .join(VolunteerAgreementSchool, VolunteerAgreementSchool.agreement_id == VolunteerAgreement.id)
+            .where(VolunteerAgreementSchool.school_id.in_(w.school_ids))
+        ).scalars()
+    )
+    if not candidates:
+        return out
+    rows = session.execute(
+        sa.select(
+            VolunteerAgreement.person_id,
+            VolunteerAgreement.starts_on,
+            VolunteerAgreement.ends_on,
+            sa.func.min(VolunteerAgreementSchool.school_id),
+        )
+        .join(VolunteerAgreementSchool, VolunteerAgreementSchool.agreement_id == VolunteerAgreement.id)
+        .where(
+            VolunteerAgreement.allowance_scheme.in_(("fixed", "hourly")),
+            VolunteerAgreement.starts_on < w.end,
+            sa.or_(col(VolunteerAgreement.ends_on).is_(None), col(VolunteerAgreement.ends_on) >= w.first),
+            VolunteerAgreement.person_id.in_(candidates),
+        )
+        .group_by(VolunteerAgreement.id, VolunteerAgreement.person_id)
+    ).all()
+    if not rows:
+        return out
+    # the first school of all their agreements, wherever they are: one school per key person
+    home: dict[int, int] = {}
+    for person_id, _start, _end, school_id in rows:
+        home[person_id] = min(school_id, home.get(person_id, school_id))
+    wanted = set(w.school_ids)
+    people = {p for p, s in home.items() if s in wanted}
+    until = min(w.end - dt.timedelta(days=1), last_month)
+    years = range(w.first.year, until.year + 1)
+    payments: dict[tuple[int, int], list[rules.Month]] = defaultdict(list)
+    for payment in session.execute(
+        sa.select(AllowancePayment).where(
+            AllowancePayment.person_id.in_(people), AllowancePayment.year.in_(list(years))
+        )
+    ).scalars():
+        payments[(payment.person_id, payment.year)].append(month_of(payment))
+    limits = {year: limits_for_year(rule_set_for(session, year, fallback=True)[0], year) for year in years}
+    # the room of each key person at the end of each period: a position, not a flow, so the last
+    # month of a quarter or school year is what counts; several agreements of one person, once
+    position: dict[tuple[str, int], Decimal] = {}
+    month = w.first
+    while month <= until:
+        month_end = _next_month(month) - dt.timedelta(days=1)
+        label = periods.period_of(w.frequency, month)
+        for person_id, starts_on, ends_on, _school in rows:
+            if person_id not in people or starts_on > month_end or (ends_on is not None and ends_on < month):
+                continue
+            so_far = merge_months(m for m in payments[(person_id, month.year)] if m.period <= month)
+            counted = sum((m.counted for m in so_far), ZERO)
+            position[(label, person_id)] = max(ZERO, limits[month.year].max_per_year - counted)
+        month = _next_month(month)
+    for (label, person_id), room in position.items():
+        out.add(home[person_id], label, room)
+    return out
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
