@@ -62,7 +62,7 @@ def get_indicator(session: SessionDep, principal: Reader, code: IndicatorCode) -
 
 @router.get(
     "/indicators/{code}/series",
-    responses=problems(404),
+    responses=problems(403, 404),
     summary="Values per period with targets, rolled up to a board or a region; compare a board's schools",
 )
 def get_series(
