@@ -196,6 +196,13 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
         ("2024-02", Decimal("5"), 1),
         ("2024-03", None, 0),
     ]
+    # without the comparison the database adds up: the same line
+    assert (
+        service.series(
+            db, ADMIN, "parent-contacts", f"board:{board}", start="2024-01", end="2024-03", compare=False
+        ).points
+        == sums.points
+    )
     regenboog = next(x for x in sums.schools if x.school_name == "Basisschool De Regenboog")
     assert [p.value for p in regenboog.points] == [Decimal("20"), None, None]
     put(db, "culture-sensitive-team", s2, board, "2023-2024", "3")  # mean of 10 and 3
@@ -212,6 +219,31 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
         ("2022-2023", Decimal("5")),
         ("2023-2024", Decimal("6.5")),
     ]
+    assert [p.contributors for p in means.points] == [1, 2]
+    put(db, "culture-sensitive-team", s2, board, "2022-2023", "2")  # (5 + 2) / 2 = 3.5
+    put(db, "culture-sensitive-team", s1, board, "2021-2022", "10")
+    three = service.series(
+        db,
+        ADMIN,
+        "culture-sensitive-team",
+        f"board:{board}",
+        start="2021-2022",
+        end="2022-2023",
+        compare=False,
+    )
+    assert [p.value for p in three.points] == [Decimal("10"), Decimal("3.5")]
+    assert (
+        three.points
+        == service.series(
+            db,
+            ADMIN,
+            "culture-sensitive-team",
+            f"board:{board}",
+            start="2021-2022",
+            end="2022-2023",
+            compare=True,
+        ).points
+    )
     # a value entered for the board itself is the board's figure for that period
     put(db, "parent-contacts", None, board, "2024-01", "99")
     assert (

@@ -541,6 +541,15 @@ def _aggregate(aggregation: str, values: list[Decimal]) -> Decimal | None:
     return (sum(values, ZERO) / len(values)).quantize(Decimal("0.0001"))  # mean; "last" across schools: mean
 
 
+def _combine(indicator: Indicator, total: Decimal, count: int) -> Decimal | None:
+    """What ``_aggregate`` gives for values whose sum and number the database counted."""
+    if count == 0:
+        return None
+    if indicator.aggregation == "sum":
+        return total
+    return (total / count).quantize(Decimal("0.0001"))
+
+
 def _schools_of_scope(
     session: Session, principal: Principal, scope: str, compare: bool
 ) -> tuple[str, list[tuple[int, str]], int | None]:
@@ -625,6 +634,43 @@ def _entered_values(
     return per_school, board_values
 
 
+def _entered_totals(
+    session: Session,
+    indicator: Indicator,
+    school_ids: list[int],
+    board_id: int | None,
+    first: dt.date,
+    last: dt.date,
+) -> tuple[dict[str, tuple[Decimal, int]], dict[str, Decimal]]:
+    """The schools' (sum, count) per period, added up by the database, and the board's own
+    entries: a board's or region's line needs no school's single value, so thousands of rows
+    stay in PostgreSQL (docs/performance.md)."""
+    in_range = (
+        Measurement.indicator_id == indicator.id,
+        Measurement.period_start >= first,
+        Measurement.period_start <= last,
+    )
+    totals = {
+        period: (Decimal(total), int(n))
+        for period, total, n in session.execute(
+            sa.select(Measurement.period, sa.func.sum(Measurement.value), sa.func.count())
+            .where(*in_range, Measurement.school_id.in_(school_ids))
+            .group_by(Measurement.period)
+        ).all()
+    }
+    board_values: dict[str, Decimal] = {}
+    if board_id is not None:
+        board_values = {
+            period: Decimal(value)
+            for period, value in session.execute(
+                sa.select(Measurement.period, Measurement.value).where(
+                    *in_range, Measurement.school_id.is_(None), Measurement.board_id == board_id
+                )
+            ).all()
+        }
+    return totals, board_values
+
+
 def series(
     session: Session,
     principal: Principal,
@@ -644,6 +690,8 @@ def series(
     last = periods.start_of(indicator.frequency, labels[-1])
     school_ids = [s for s, _ in schools]
     suppress: set[int] = set()
+    per_school: dict[int, dict[str, Decimal]] = {}
+    totals: dict[str, tuple[Decimal, int]] | None = None  # (sum, count) per period from the database
     board_values: dict[str, Decimal] = {}  # a board's own entry: it replaces the roll-up
     board_extra: dict[str, Decimal] = {}  # what belongs to the board as a whole: added to it
     if indicator.derived:
@@ -660,8 +708,11 @@ def series(
         )
         computed = derived.compute(session, principal, window)
         per_school, suppress, board_extra = computed.per_school, computed.suppress, computed.board_extra
-    else:
+    elif compare or scope.startswith("school:"):
         per_school, board_values = _entered_values(session, indicator, school_ids, board_id, first, last)
+    else:
+        own_board = board_id if scope.startswith("board:") else None
+        totals, board_values = _entered_totals(session, indicator, school_ids, own_board, first, last)
     target_key = scope if not scope.startswith("region:") else None
     targets: dict[str, Decimal] = dict(
         session.execute(
@@ -674,17 +725,23 @@ def series(
     )
 
     def point(
-        period: str, values: list[Decimal], small: bool, target: Any = None, one_school: bool = False
+        period: str,
+        values: list[Decimal],
+        small: bool,
+        target: Any = None,
+        one_school: bool = False,
+        total: tuple[Decimal, int] | None = None,
     ) -> dict[str, Any]:
         """``small``: suppression applies. A school's own figure is then hidden whatever its size
-        (next to the board's it would give the small numbers away); an aggregate only below 5."""
-        value = _aggregate(indicator.aggregation, values)
+        (next to the board's it would give the small numbers away); an aggregate only below 5.
+        ``total``: the (sum, count) the database added up, instead of the single values."""
+        value = _aggregate(indicator.aggregation, values) if total is None else _combine(indicator, *total)
         hidden = small and value is not None and (one_school or value < SMALL)
         return {
             "period": period,
             "value": None if hidden else value,
             "target": target,
-            "contributors": len(values),
+            "contributors": len(values) if total is None else total[1],
             "suppressed": hidden,
         }
 
@@ -692,7 +749,9 @@ def series(
     for period in labels:
         if scope.startswith("board:") and period in board_values:
             points.append(point(period, [board_values[period]], False, targets.get(period)))
-            points[-1]["contributors"] = 1
+            continue
+        if totals is not None:
+            points.append(point(period, [], False, targets.get(period), total=totals.get(period, (ZERO, 0))))
             continue
         values = [per_school[s][period] for s in school_ids if period in per_school.get(s, {})]
         if period in board_extra:
