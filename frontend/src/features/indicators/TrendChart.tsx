@@ -1,0 +1,113 @@
+/**
+ * The trend as an inline SVG bar chart against the target. Colour is not the only signal: every bar
+ * carries its value as text, the target is a dashed line with its own label, and the table that
+ * follows the chart gives the same figures to screen readers (the chart is one labelled image).
+ */
+import { formatValue } from './format';
+import { useIT } from './i18n';
+import type { SeriesPoint, Unit } from './types';
+
+const WIDTH = 640;
+const HEIGHT = 260;
+const TOP = 28;
+const BOTTOM = 36;
+const LEFT = 12;
+const RIGHT = 96;
+
+export interface ChartGeometry {
+  bars: { period: string; x: number; width: number; y: number; height: number; label: string; kind: 'value' | 'missing' | 'suppressed' }[];
+  /** The dashed target line: runs of consecutive points that have a target. */
+  targetRuns: { x: number; y: number }[][];
+  targetLabel: { x: number; y: number; value: number } | null;
+  baseline: number;
+}
+
+/** Where bars, labels and the target line go; pure, so tests can check the numbers. */
+export function chartGeometry(points: SeriesPoint[], unit: Unit, language: string, texts: { missing: string; suppressed: string }): ChartGeometry {
+  const plotWidth = WIDTH - LEFT - RIGHT;
+  const baseline = HEIGHT - BOTTOM;
+  const plotHeight = baseline - TOP;
+  const numbers = points.flatMap((p) => [p.value, p.target]).filter((v): v is number => typeof v === 'number');
+  const max = Math.max(1, ...numbers) * 1.1;
+  const y = (v: number) => baseline - (Math.max(0, v) / max) * plotHeight;
+  const slot = points.length > 0 ? plotWidth / points.length : plotWidth;
+  const width = Math.min(56, slot * 0.6);
+  const centre = (i: number) => LEFT + slot * i + slot / 2;
+  const bars = points.map((p, i) => {
+    const x = centre(i) - width / 2;
+    if (p.suppressed) return { period: p.period, x, width, y: baseline, height: 0, label: texts.suppressed, kind: 'suppressed' as const };
+    if (p.value === null || p.value === undefined) {
+      return { period: p.period, x, width, y: baseline, height: 0, label: texts.missing, kind: 'missing' as const };
+    }
+    const top = y(p.value);
+    return { period: p.period, x, width, y: top, height: baseline - top, label: formatValue(p.value, unit, language), kind: 'value' as const };
+  });
+  const targetRuns: { x: number; y: number }[][] = [];
+  let run: { x: number; y: number }[] = [];
+  let targetLabel: ChartGeometry['targetLabel'] = null;
+  points.forEach((p, i) => {
+    if (typeof p.target === 'number') {
+      // A run's line spans the whole slot, so that a single period's target is visible too.
+      const at = { x: centre(i), y: y(p.target) };
+      if (run.length === 0) run.push({ x: LEFT + slot * i, y: at.y });
+      run.push(at);
+      targetLabel = { x: LEFT + slot * (i + 1), y: at.y, value: p.target };
+    } else if (run.length > 0) {
+      run.push({ x: LEFT + slot * i, y: run[run.length - 1]!.y });
+      targetRuns.push(run);
+      run = [];
+    }
+  });
+  if (run.length > 0) {
+    run.push({ x: LEFT + plotWidth, y: run[run.length - 1]!.y });
+    targetRuns.push(run);
+  }
+  return { bars, targetRuns, targetLabel, baseline };
+}
+
+export function TrendChart({ points, unit, label }: { points: SeriesPoint[]; unit: Unit; label: string }) {
+  const { t, language } = useIT();
+  const g = chartGeometry(points, unit, language, { missing: t('indicators.chart.missing'), suppressed: t('indicators.chart.suppressed') });
+  const target = g.targetLabel as ChartGeometry['targetLabel'];
+  return (
+    <figure className="indicator-chart">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} data-testid="trend-chart">
+        <title>{label}</title>
+        <line x1={LEFT} x2={WIDTH - RIGHT} y1={g.baseline} y2={g.baseline} className="chart-axis" />
+        {g.bars.map((b) => (
+          <g key={b.period} data-period={b.period} data-kind={b.kind}>
+            {b.kind === 'value' && <rect x={b.x} y={b.y} width={b.width} height={b.height} className="chart-bar" />}
+            {b.kind === 'suppressed' && (
+              <rect x={b.x} y={g.baseline - 12} width={b.width} height={12} className="chart-bar-suppressed" />
+            )}
+            <text x={b.x + b.width / 2} y={(b.kind === 'value' ? b.y : g.baseline - 12) - 6} textAnchor="middle" className="chart-value">
+              {b.label}
+            </text>
+            <text x={b.x + b.width / 2} y={g.baseline + 18} textAnchor="middle" className="chart-period">
+              {b.period}
+            </text>
+          </g>
+        ))}
+        {g.targetRuns.map((r, i) => (
+          <polyline key={i} points={r.map((p) => `${p.x},${p.y}`).join(' ')} className="chart-target" data-testid="target-line" />
+        ))}
+        {target && (
+          <text x={target.x + 4} y={target.y + 4} className="chart-target-label">
+            {t('indicators.chart.target', { value: formatValue(target.value, unit, language) })}
+          </text>
+        )}
+      </svg>
+      <figcaption className="chart-legend">
+        <span className="legend-item">
+          <span className="legend-swatch legend-bar" aria-hidden="true" />
+          {t('indicators.chart.legendValue')}
+        </span>
+        <span className="legend-item">
+          <span className="legend-swatch legend-target" aria-hidden="true" />
+          {t('indicators.chart.legendTarget')}
+        </span>
+        <span className="muted">{t('indicators.chart.note')}</span>
+      </figcaption>
+    </figure>
+  );
+}
