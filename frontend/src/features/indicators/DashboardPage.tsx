@@ -8,13 +8,15 @@ import { useAllBoards, useAllSchools } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useUser } from '../auth/AuthProvider';
 import { canSeeBoards } from '../auth/permissions';
-import { exportHref } from '../registry/ExportLinks';
+import { ExportLinks } from '../registry/ExportLinks';
 import { useIndicators, useSeries } from './api';
-import { indicatorName } from './format';
+import { indicatorName, pointText, targetStatusText } from './format';
 import { useIT } from './i18n';
-import { canEnterMeasurements, isRegionOnly } from './permissions';
-import { byDomain, scopeOptions } from './scopes';
+import { canEnterMeasurements, canSetTargetFor, isRegionOnly } from './permissions';
+import { byDomain, entryScope, scopeOptions } from './scopes';
+import { ScopeOptionGroups } from './ScopeOptionGroups';
 import { CompareTable, SeriesTable } from './SeriesTable';
+import { TargetForm } from './TargetForm';
 import { TrendChart } from './TrendChart';
 import './indicators.css';
 
@@ -64,15 +66,23 @@ export function DashboardPage() {
   const scopeName = series.data?.scopeName ?? chosen?.label ?? scope;
   const points = series.data?.points ?? [];
   const exportBoard = chosen?.boardId ?? undefined;
+  const latest = [...points].reverse().find((p) => p.value !== null && !p.suppressed) ?? null;
+  const targetScope = entryScope(chosen);
+  const query = new URLSearchParams({ ...(code ? { indicator: code } : {}), ...(scope ? { scope } : {}) }).toString();
 
   return (
     <>
       <div className="page-header">
         <h1>{t('indicators.title')}</h1>
         {canEnterMeasurements(user) && (
-          <Link to="/indicators/measurements/new" className="button button-primary">
-            {t('indicators.newMeasurement')}
-          </Link>
+          <p className="actions">
+            <Link to={`/indicators/measurements/new?${query}`} className="button button-primary">
+              {t('indicators.newMeasurement')}
+            </Link>
+            <Link to="/import?kind=measurements" className="button">
+              {t('indicators.importMeasurements')}
+            </Link>
+          </p>
         )}
       </div>
       <p className="lead">{t('indicators.intro')}</p>
@@ -102,19 +112,7 @@ export function DashboardPage() {
           <div className="field">
             <label htmlFor={`${id}-scope`}>{t('indicators.chooser.scope')}</label>
             <select id={`${id}-scope`} name="scope" value={scope} onChange={(e) => update({ scope: e.target.value })}>
-              {(['board', 'school', 'region'] as const).map((kind) => {
-                const list = scopes.filter((s) => s.kind === kind);
-                if (list.length === 0) return null;
-                return (
-                  <optgroup key={kind} label={t(`indicators.chooser.${kind}s`)}>
-                    {list.map((s) => (
-                      <option key={s.value} value={s.value}>
-                        {s.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                );
-              })}
+              <ScopeOptionGroups scopes={scopes} kinds={['board', 'school', 'region']} label={(kind) => t(`indicators.chooser.${kind}s`)} />
             </select>
           </div>
           <fieldset className="period-range">
@@ -146,10 +144,23 @@ export function DashboardPage() {
           </h2>
           {indicator.descriptionNl && language.startsWith('nl') && <p>{indicator.descriptionNl}</p>}
           {indicator.descriptionEn && !language.startsWith('nl') && <p>{indicator.descriptionEn}</p>}
+          <p className="muted" data-testid="direction">
+            {t(`indicators.directions.${indicator.direction}`)}
+          </p>
+          {latest && (
+            <p data-testid="latest">
+              {t('indicators.latest', {
+                value: pointText(latest, indicator.unit, language, t),
+                period: latest.period,
+                status: targetStatusText(latest, indicator.direction, indicator.unit, language, t),
+              })}
+            </p>
+          )}
           {points.length > 0 && (
             <TrendChart
               points={points}
               unit={indicator.unit}
+              direction={indicator.direction}
               label={t('indicators.chart.label', {
                 indicator: name,
                 scope: scopeName,
@@ -158,31 +169,36 @@ export function DashboardPage() {
               })}
             />
           )}
-          <SeriesTable points={points} unit={indicator.unit} caption={t('indicators.table.caption', { indicator: name, scope: scopeName })} />
+          <SeriesTable
+            points={points}
+            unit={indicator.unit}
+            direction={indicator.direction}
+            caption={t('indicators.table.caption', { indicator: name, scope: scopeName })}
+          />
           {compare && series.data.schools && (
             <>
               <h3>{t('indicators.compare.title')}</h3>
               <CompareTable
                 schools={series.data.schools}
                 unit={indicator.unit}
+                direction={indicator.direction}
                 caption={t('indicators.compare.caption', { indicator: name, scope: scopeName })}
               />
             </>
           )}
+          {targetScope && canSetTargetFor(user, targetScope) && (
+            <TargetForm
+              key={`${indicator.code}-${scope}`}
+              indicator={indicator}
+              scope={targetScope}
+              scopeName={scopeName}
+              defaultPeriod={points.at(-1)?.period ?? ''}
+            />
+          )}
         </section>
       )}
 
-      {!regionOnly && scopes.length > 0 && (
-        <div className="export-links" role="group" aria-label={t('indicators.export.label')}>
-          <span className="export-label">{t('indicators.export.label')}</span>
-          <a href={exportHref('measurements', 'csv', exportBoard)} download className="button button-small">
-            {t('indicators.export.csv')}
-          </a>
-          <a href={exportHref('measurements', 'xlsx', exportBoard)} download className="button button-small">
-            {t('indicators.export.xlsx')}
-          </a>
-        </div>
-      )}
+      {!regionOnly && scopes.length > 0 && <ExportLinks kind="measurements" boardId={exportBoard} />}
     </>
   );
 }

@@ -1,9 +1,38 @@
 /** The chart's figures as a table, and a board's schools side by side. */
-import { formatValue, pointText } from './format';
+import { formatValue, pointText, STATUS_ICONS, targetStatus, targetStatusText } from './format';
 import { useIT } from './i18n';
-import type { SchoolSeries, SeriesPoint, Unit } from './types';
+import type { Direction, SchoolSeries, SeriesPoint, Unit } from './types';
 
-export function SeriesTable({ points, unit, caption }: { points: SeriesPoint[]; unit: Unit; caption: string }) {
+type Point = Pick<SeriesPoint, 'value' | 'target' | 'suppressed'>;
+
+/** A value against its target in words, with ✓ or ✗ before it (the colour only repeats it). */
+export function TargetStatusText({ point, direction, unit, short = false }: { point: Point; direction: Direction; unit: Unit; short?: boolean }) {
+  const { t, language } = useIT();
+  const status = targetStatus(point, direction);
+  const icon = STATUS_ICONS[status];
+  const text = short
+    ? t(status === 'met' ? 'indicators.status.metShort' : 'indicators.status.notMetShort')
+    : targetStatusText(point, direction, unit, language, t);
+  if (short && status !== 'met' && status !== 'not-met') return null;
+  return (
+    <span className={`target-status target-status-${status}`} data-status={status}>
+      {icon && <span aria-hidden="true">{icon} </span>}
+      {text}
+    </span>
+  );
+}
+
+export function SeriesTable({
+  points,
+  unit,
+  direction,
+  caption,
+}: {
+  points: SeriesPoint[];
+  unit: Unit;
+  direction: Direction;
+  caption: string;
+}) {
   const { t, language } = useIT();
   if (points.length === 0) return <p>{t('indicators.table.empty')}</p>;
   return (
@@ -15,6 +44,7 @@ export function SeriesTable({ points, unit, caption }: { points: SeriesPoint[]; 
             <th scope="col">{t('indicators.table.period')}</th>
             <th scope="col" className="numeric">{t('indicators.table.value')}</th>
             <th scope="col" className="numeric">{t('indicators.table.target')}</th>
+            <th scope="col">{t('indicators.table.status')}</th>
             <th scope="col" className="numeric">{t('indicators.table.contributors')}</th>
           </tr>
         </thead>
@@ -26,6 +56,9 @@ export function SeriesTable({ points, unit, caption }: { points: SeriesPoint[]; 
               <td className="numeric">
                 {typeof p.target === 'number' ? formatValue(p.target, unit, language) : t('indicators.table.noTarget')}
               </td>
+              <td>
+                <TargetStatusText point={p} direction={direction} unit={unit} />
+              </td>
               <td className="numeric">{p.contributors}</td>
             </tr>
           ))}
@@ -35,7 +68,17 @@ export function SeriesTable({ points, unit, caption }: { points: SeriesPoint[]; 
   );
 }
 
-export function CompareTable({ schools, unit, caption }: { schools: SchoolSeries[]; unit: Unit; caption: string }) {
+export function CompareTable({
+  schools,
+  unit,
+  direction,
+  caption,
+}: {
+  schools: SchoolSeries[];
+  unit: Unit;
+  direction: Direction;
+  caption: string;
+}) {
   const { t, language } = useIT();
   if (schools.length === 0) return <p>{t('indicators.compare.empty')}</p>;
   const periods = schools[0]!.points.map((p) => p.period);
@@ -58,10 +101,16 @@ export function CompareTable({ schools, unit, caption }: { schools: SchoolSeries
             <tr key={s.schoolId}>
               <th scope="row">{s.schoolName}</th>
               {periods.map((period) => {
-                const point = s.points.find((p) => p.period === period) ?? { value: null, suppressed: false };
+                const point = s.points.find((p) => p.period === period) ?? { value: null, target: null, suppressed: false };
                 return (
                   <td className="numeric" key={period}>
                     {pointText(point, unit, language, t)}
+                    {typeof point.target === 'number' && (
+                      <>
+                        <br />
+                        <TargetStatusText point={point} direction={direction} unit={unit} short />
+                      </>
+                    )}
                   </td>
                 );
               })}

@@ -1,10 +1,10 @@
-/** The API's answers to a new measurement, as texts next to the form's fields. */
+/** The API's answers to a new measurement or target, as texts next to the form's fields. */
 import { isProblemError } from '../../api/client';
 import type { IT } from './i18n';
 import type { Indicator } from './types';
 
-export type MeasurementField = 'indicator' | 'schoolId' | 'period' | 'value' | 'note';
-const FIELDS: readonly MeasurementField[] = ['indicator', 'schoolId', 'period', 'value', 'note'];
+export type MeasurementField = 'indicator' | 'schoolId' | 'boardId' | 'period' | 'value' | 'note';
+const FIELDS: readonly MeasurementField[] = ['indicator', 'schoolId', 'boardId', 'period', 'value', 'note'];
 
 /**
  * Field errors from a 400 (or 409) problem: the API's reason codes (`wrong-period`, `out-of-range`,

@@ -1,5 +1,6 @@
 /** The scopes a user may look at: boards and schools of their own, regions for region contacts. */
 import type { Board, School, User } from '../../api/types';
+import type { EntryScope } from './permissions';
 import type { Indicator } from './types';
 import { DOMAINS, type Domain } from './types';
 
@@ -31,4 +32,16 @@ export function scopeOptions(
 /** The catalogue grouped by domain, in the domains' own order. */
 export function byDomain(indicators: Indicator[]): [Domain, Indicator[]][] {
   return DOMAINS.map((d) => [d, indicators.filter((i) => i.domain === d)] as [Domain, Indicator[]]).filter(([, list]) => list.length > 0);
+}
+
+/** A chosen board or school as a measurement's or target's scope (a region is not one). */
+export function entryScope(option: ScopeOption | null | undefined): EntryScope | null {
+  if (!option || option.kind === 'region') return null;
+  const id = Number(option.value.split(':')[1]);
+  return option.kind === 'school' ? { kind: 'school', id, boardId: option.boardId ?? 0 } : { kind: 'board', id };
+}
+
+/** The scope in a request body: `schoolId` or `boardId`. */
+export function scopeBody(scope: EntryScope): { schoolId: number } | { boardId: number } {
+  return scope.kind === 'school' ? { schoolId: scope.id } : { boardId: scope.id };
 }
