@@ -12,6 +12,7 @@ import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
 import { complaintsRoutes, publicComplaintsRoutes } from './features/complaints/routes';
 import { HomePage } from './features/home/HomePage';
+import { indicatorRoutes } from './features/indicators/routes';
 import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
       ...registryRoutes,
       ...keyPersonRoutes,
       ...complaintsRoutes,
+      ...indicatorRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

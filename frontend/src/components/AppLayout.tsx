@@ -6,6 +6,7 @@ import { useAuth, useUser } from '../features/auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
 import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
+import { indicatorNavLinks } from '../features/indicators/nav';
 import { registryNavLinks } from '../features/registry/nav';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -46,6 +47,7 @@ export function AppLayout() {
     ...registryNavLinks(user, t),
     ...keyPersonNavLinks(user, t),
     ...complaintsNavLinks(user, t),
+    ...indicatorNavLinks(user, t),
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user), end: false },
     { to: '/users', label: t('nav.users'), show: canManageUsers(user), end: false },
     { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(user), end: false },

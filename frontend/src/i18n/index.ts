@@ -8,6 +8,7 @@ import nl from './nl.json';
 import complaintsNl from './complaints.nl.json';
 import registryNl from './registry.nl.json';
 import keypersonsNl from './keypersons.nl.json';
+import indicatorsNl from './indicators.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
@@ -21,10 +22,15 @@ const registryFiles = import.meta.glob<{ default: typeof registryNl }>('./regist
 const complaintsFiles = import.meta.glob<{ default: typeof complaintsNl }>('./complaints.*.json', { eager: true });
 // Key persons and the volunteer allowance: `keypersons.<code>.json`, likewise.
 const keypersonsFiles = import.meta.glob<{ default: typeof keypersonsNl }>('./keypersons.*.json', { eager: true });
+// Indicators (dashboard, entry of measurements): `indicators.<code>.json`, likewise.
+const indicatorsFiles = import.meta.glob<{ default: typeof indicatorsNl }>('./indicators.*.json', { eager: true });
 
 export const resources: Record<
   string,
-  { translation: typeof nl; registry?: typeof registryNl; complaints?: typeof complaintsNl; keypersons?: typeof keypersonsNl }
+  { translation: typeof nl; registry?: typeof registryNl; complaints?: typeof complaintsNl;
+    keypersons?: typeof keypersonsNl;
+    indicators?: typeof indicatorsNl;
+  }
 > = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
     const code = path.replace(/^.*\/(.+)\.json$/, '$1');
@@ -35,6 +41,7 @@ export const resources: Record<
         registry: registryFiles[`./registry.${code}.json`]?.default,
         complaints: complaintsFiles[`./complaints.${code}.json`]?.default,
         keypersons: keypersonsFiles[`./keypersons.${code}.json`]?.default,
+        indicators: indicatorsFiles[`./indicators.${code}.json`]?.default,
       },
     ];
   }),
@@ -64,8 +71,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry', 'complaints', 'keypersons'],
-      fallbackNS: ['registry', 'complaints', 'keypersons'],
+      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators'],
+      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

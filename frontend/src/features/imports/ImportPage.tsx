@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -18,8 +18,26 @@ const COLUMNS: Record<ScreenImportKind, string[]> = {
   partners: ['name', 'category', 'kvkNumber', 'email', 'phone', 'website', 'municipality', 'address', 'notes'],
   people: ['name', 'kind', 'email', 'phone', 'languages', 'notes'],
   'role-assignments': ['person', 'role', 'school', 'partner', 'hoursPerWeek', 'hoursPerYear', 'startsOn', 'endsOn', 'isPrimary', 'notes'],
+  // As backend/spil/transfer/service.py: a school's location code, or empty for the board as a whole.
+  measurements: ['indicator', 'school', 'period', 'value', 'note'],
 };
-const REQUIRED: Record<ScreenImportKind, string[]> = { partners: ['name', 'category'], people: ['name'], 'role-assignments': ['person', 'role'] };
+const REQUIRED: Record<ScreenImportKind, string[]> = {
+  partners: ['name', 'category'],
+  people: ['name'],
+  'role-assignments': ['person', 'role'],
+  measurements: ['indicator', 'period', 'value'],
+};
+/** Where the imported records are listed. */
+const LISTS: Record<ScreenImportKind, string> = {
+  partners: '/partners',
+  people: '/people',
+  'role-assignments': '/who/roles',
+  measurements: '/indicators',
+};
+
+function isImportKind(value: string | null): value is ScreenImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value ?? '');
+}
 
 /** The API's objections to a whole file, in the user's language. */
 function importProblemText(error: unknown, t: RT): string | undefined {
@@ -36,16 +54,18 @@ function importProblemText(error: unknown, t: RT): string | undefined {
   return undefined;
 }
 
-/** Import partners, people or role assignments from CSV: check first (dry run), then write. */
+/** Import partners, people, role assignments or measurements from CSV: check first (dry run), then write. */
 export function ImportPage() {
   const { t } = useRT();
   const user = useUser();
   const id = useId();
+  const [params] = useSearchParams();
+  const asked = params.get('kind');
   useDocumentTitle(t('imports.title'));
   const { boards } = useScopeBoards();
   const boardOfSchool = useSchoolBoards();
   const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
-  const [kind, setKind] = useState<ScreenImportKind>('partners');
+  const [kind, setKind] = useState<ScreenImportKind>(isImportKind(asked) ? asked : 'partners');
   const [boardId, setBoardId] = useState('');
   const [file, setFile] = useState<{ name: string; bytes: ArrayBuffer } | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
@@ -242,7 +262,7 @@ export function ImportPage() {
           </div>
           <ImportPreview result={written} />
           <p className="actions">
-            <Link to={written.kind === 'partners' ? '/partners' : written.kind === 'people' ? '/people' : '/who/roles'}>
+            <Link to={LISTS[written.kind as ScreenImportKind]}>
               {t(`imports.goTo.${written.kind as ScreenImportKind}`)}
             </Link>
             <button type="button" className="button" onClick={startOver}>
@@ -256,7 +276,7 @@ export function ImportPage() {
         <h2 id="export-title">{t('imports.exportTitle')}</h2>
         <p>{t('imports.exportIntro')}</p>
         <ul className="export-list">
-          {(['partners', 'partnerships', 'people', 'role-assignments'] as const).map((k) => (
+          {(['partners', 'partnerships', 'people', 'role-assignments', 'measurements'] as const).map((k) => (
             <li key={k}>
               <span className="export-name">{t(`registry.exportKinds.${k}`)}</span>
               <ExportLinks kind={k} boardId={board} />

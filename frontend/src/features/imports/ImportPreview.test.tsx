@@ -83,4 +83,54 @@ describe('the import page', () => {
     expect(new URL(write.url).searchParams.get('validOnly')).toBe('true');
     expect(screen.getByText('1 nieuw, 1 bijgewerkt.')).toBeInTheDocument();
   });
+
+  it('imports measurements when asked from the dashboard: the backend\'s columns, a dry run, then all rows', async () => {
+    const measurements: ImportResult = {
+      ...result,
+      kind: 'measurements',
+      encoding: 'utf-8',
+      total: 2,
+      valid: 2,
+      invalid: 0,
+      created: 1,
+      updated: 1,
+      rows: [
+        { row: 2, status: 'create', key: 'parent-contacts school:1 2026-10', errors: [] },
+        { row: 3, status: 'update', key: 'parent-contacts school:1 2026-09', errors: [] },
+      ],
+    };
+    const { calls } = mockFetch(async (req) => {
+      const p = new URL(req.url).pathname;
+      const reference = referenceAnswer(p);
+      if (reference) return reference;
+      if (p === '/api/v1/imports/measurements') {
+        const dryRun = new URL(req.url).searchParams.get('dryRun') === 'true';
+        return json({ ...measurements, dryRun, written: !dryRun });
+      }
+      return json({ items: [], total: 0, page: 1, pageSize: 100 });
+    });
+    const user = userEvent.setup();
+    renderApp('/import?kind=measurements', { user: coordinator });
+    expect(await screen.findByRole('radio', { name: 'Metingen van indicatoren' })).toBeChecked();
+    const help = screen.getByText('Welke kolommen heeft het bestand voor Metingen van indicatoren?').closest('details')!;
+    expect(within(help).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'indicator indicator (code) (verplicht)',
+      'school school (vestigingscode)',
+      'period periode (verplicht)',
+      'value waarde (verplicht)',
+      'note toelichting',
+    ]);
+    const file = new File(['indicator;school;periode;waarde\r\nparent-contacts;12AB00;2026-10;40\r\n'], 'metingen.csv', { type: 'text/csv' });
+    await user.upload(screen.getByLabelText(/^CSV-bestand/), file);
+    await user.click(screen.getByRole('button', { name: 'Controleren' }));
+    expect(await screen.findByRole('heading', { name: 'Controle van metingen.csv' })).toHaveFocus();
+    expect(within(screen.getByTestId('import-preview')).getAllByRole('row')).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Importeer alle (2 rijen)' }));
+    expect(await screen.findByRole('heading', { name: 'De import is opgeslagen' })).toBeInTheDocument();
+    const [check, write] = calls.filter((c) => c.method === 'POST');
+    expect(new URL(check!.url).pathname).toBe('/api/v1/imports/measurements');
+    expect(new URL(check!.url).searchParams.get('dryRun')).toBe('true');
+    expect(new URL(write!.url).searchParams.get('dryRun')).toBe('false');
+    expect(screen.getByRole('link', { name: 'Naar de indicatoren' })).toHaveAttribute('href', '/indicators');
+  });
 });

@@ -29,7 +29,9 @@ export function useImport() {
   return useMutation({
     mutationFn: runImport,
     onSuccess: (result) => {
-      if (result.written) invalidateRegistry(queryClient);
+      if (!result.written) return;
+      if (result.kind === 'measurements') void queryClient.invalidateQueries({ queryKey: ['indicators'] });
+      else invalidateRegistry(queryClient);
     },
   });
 }

@@ -1,6 +1,7 @@
 /** Queries and changes of key persons: allowance rules, the check, agreements, ledger, payments, activities, listings. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
+import { ifMatch, withEtag, type WithEtag } from '../../api/etag';
 import { fetchAll } from '../../lib/reference';
 import type {
   Activity,
@@ -23,11 +24,6 @@ import type {
   RuleSetUpdate,
 } from './types';
 
-export interface WithEtag<T> {
-  data: T;
-  etag: string | null;
-}
-
 const ROOT = 'key-persons';
 
 export const keyPersonKeys = {
@@ -48,14 +44,6 @@ export const keyPersonKeys = {
 /** After any change: the key-person views, and the gaps and audit log that may show it. */
 export function invalidateKeyPersons(queryClient: QueryClient) {
   for (const key of [ROOT, 'gaps', 'audit']) void queryClient.invalidateQueries({ queryKey: [key] });
-}
-
-function ifMatch(etag: string | null | undefined): Record<string, string> {
-  return etag ? { 'If-Match': etag } : {};
-}
-
-function withEtag<T>(result: { data?: T; response: Response }): WithEtag<T> {
-  return { data: must(result), etag: result.response.headers.get('ETag') };
 }
 
 /** A change that refreshes the key-person views (and the gaps) afterwards. */

@@ -61,8 +61,8 @@ export type ImportResult = Ok<paths['/imports/{kind}']['post']>;
 export type ImportRow = ImportResult['rows'][number];
 export type ImportKind = ImportResult['kind'];
 export type ExportKind = paths['/exports/{kind}']['get']['parameters']['path']['kind'];
-/** The lists the registry screens export (measurements come with the indicator screens). */
-export type ScreenExportKind = Exclude<ExportKind, 'measurements'>;
+/** The lists the screens export (measurements on the indicators dashboard and the import page). */
+export type ScreenExportKind = ExportKind;
 
 export const LEVELS = ['pupil', 'group', 'school'] as const satisfies readonly Partnership['levels'][number][];
 export const PURPOSES = [
@@ -93,8 +93,8 @@ export const BOTTLENECK_KINDS = [
 export const PERSON_KINDS = ['staff', 'volunteer', 'external'] as const satisfies readonly Person['kind'][];
 export const SCOPE_LEVELS = ['school', 'board', 'region'] as const satisfies readonly RoleType['scopeLevel'][];
 export const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
-export const IMPORT_KINDS = ['partners', 'people', 'role-assignments'] as const satisfies readonly ImportKind[];
-/** The kinds the import screen offers (measurements are imported through the API for now). */
+export const IMPORT_KINDS = ['partners', 'people', 'role-assignments', 'measurements'] as const satisfies readonly ImportKind[];
+/** The kinds the import screen offers. */
 export type ScreenImportKind = (typeof IMPORT_KINDS)[number];
 export const GAP_KINDS = [
   'statutory-role-missing',
