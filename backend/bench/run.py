@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep and started:
             print(
                 f"Kept the cluster: {cluster.dir} (reuse it with --database-url {url}; stop it with "
-                f"'{cluster.bindir}/pg_ctl -D {cluster.dir}/data stop', then remove the directory)"
+                f"'{'runuser -u postgres -- ' if cluster.as_root else ''}{cluster.bindir}/pg_ctl "
+                f"-D {cluster.dir}/data stop', then remove the directory)"
             )
         else:
             cluster.stop()
