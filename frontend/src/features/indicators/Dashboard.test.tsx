@@ -46,6 +46,23 @@ describe('the chart geometry', () => {
     // Targets for June–July, none in August, again in September: two dashed runs, labelled with the last.
     expect(g.targetRuns).toHaveLength(2);
     expect(g.targetLabel?.value).toBe(55);
+    expect(g.compact).toBe(false);
+  });
+
+  it('writes euro amounts short when twelve of them would run into each other', () => {
+    const months = Array.from({ length: 12 }, (_, i) => ({
+      period: `2026-${String(i + 1).padStart(2, '0')}`,
+      value: 3950 - i * 250,
+      target: null,
+      contributors: 2,
+      suppressed: false,
+    }));
+    const crowded = chartGeometry(months, 'euro', 'neutral', 'nl', { missing: '–', suppressed: '<5' });
+    expect(crowded.compact).toBe(true);
+    expect(crowded.bars[0]!.label).toBe('€ 3,95K');
+    const few = chartGeometry(months.slice(0, 3), 'euro', 'neutral', 'nl', { missing: '–', suppressed: '<5' });
+    expect(few.compact).toBe(false);
+    expect(few.bars[0]!.label).toBe('€ 3.950,00');
   });
 });
 

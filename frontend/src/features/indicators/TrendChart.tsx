@@ -13,6 +13,8 @@ const TOP = 28;
 const BOTTOM = 48;
 const LEFT = 28;
 const RIGHT = 96;
+/** Roughly how wide one character of a 12px label is. */
+const CHAR_WIDTH = 7;
 
 export interface ChartGeometry {
   bars: {
@@ -32,6 +34,16 @@ export interface ChartGeometry {
   baseline: number;
   /** Too little room for the periods side by side: they are written at a slant. */
   crowded: boolean;
+  /** Too little room for the values in full above their bars: they are written short (1,5K); the
+   * table below the chart gives them in full. */
+  compact: boolean;
+}
+
+function compactValue(value: number, unit: Unit, language: string): string {
+  const number = new Intl.NumberFormat(language, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+  if (unit === 'percentage') return `${number}%`;
+  if (unit === 'euro') return `€ ${number}`;
+  return number;
 }
 
 /** Where bars, labels and the target line go; pure, so tests can check the numbers. */
@@ -51,16 +63,20 @@ export function chartGeometry(
   const slot = points.length > 0 ? plotWidth / points.length : plotWidth;
   const width = Math.min(56, slot * 0.6);
   const centre = (i: number) => LEFT + slot * i + slot / 2;
-  const bars = points.map((p, i) => {
-    const x = centre(i) - width / 2;
-    const status = targetStatus(p, direction);
-    const empty = { period: p.period, x, width, y: baseline, height: 0, status };
-    if (p.suppressed) return { ...empty, label: texts.suppressed, kind: 'suppressed' as const };
-    if (p.value === null || p.value === undefined) return { ...empty, label: texts.missing, kind: 'missing' as const };
-    const top = y(p.value);
-    const icon = status === 'met' || status === 'not-met' ? `${STATUS_ICONS[status]} ` : '';
-    return { ...empty, y: top, height: baseline - top, label: `${icon}${formatValue(p.value, unit, language)}`, kind: 'value' as const };
-  });
+  const layout = (format: (value: number, unit: Unit, language: string) => string) =>
+    points.map((p, i) => {
+      const x = centre(i) - width / 2;
+      const status = targetStatus(p, direction);
+      const empty = { period: p.period, x, width, y: baseline, height: 0, status };
+      if (p.suppressed) return { ...empty, label: texts.suppressed, kind: 'suppressed' as const };
+      if (p.value === null || p.value === undefined) return { ...empty, label: texts.missing, kind: 'missing' as const };
+      const top = y(p.value);
+      const icon = status === 'met' || status === 'not-met' ? `${STATUS_ICONS[status]} ` : '';
+      return { ...empty, y: top, height: baseline - top, label: `${icon}${format(p.value, unit, language)}`, kind: 'value' as const };
+    });
+  const full = layout(formatValue);
+  const compact = full.some((b) => b.label.length * CHAR_WIDTH > slot - 2);
+  const bars = compact ? layout(compactValue) : full;
   const targetRuns: { x: number; y: number }[][] = [];
   let run: { x: number; y: number }[] = [];
   let targetLabel: ChartGeometry['targetLabel'] = null;
@@ -81,7 +97,7 @@ export function chartGeometry(
     run.push({ x: LEFT + plotWidth, y: run[run.length - 1]!.y });
     targetRuns.push(run);
   }
-  return { bars, targetRuns, targetLabel, baseline, crowded: slot < 64 };
+  return { bars, targetRuns, targetLabel, baseline, crowded: slot < 64, compact };
 }
 
 export function TrendChart({ points, unit, direction, label }: { points: SeriesPoint[]; unit: Unit; direction: Direction; label: string }) {
