@@ -1,6 +1,6 @@
 // Browser tests of the indicators: the board's dashboard (chart, table with the status against the
 // target, comparison of its schools), entering a value for a school and seeing it in the table,
-// replacing it when it exists (409, If-Match), setting a target, the import's dry run, and the region
+// replacing it when it exists (409, If-Match), setting a target, the same in English, the import's dry run, and the region
 // contact's view of aggregates only; axe on every page. Called by run.mjs, last.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,6 +118,24 @@ export async function indicatorTests(h) {
     const row = page.getByTestId('series-table').locator(`tr[data-period="${period}"]`);
     await row.filter({ hasText: '✗ doel niet gehaald, 2 onder het doel' }).waitFor({ timeout: TIMEOUT });
     await checkA11y(page, 'indicators-target');
+  });
+
+  await test('the same dashboard in English: the status against the target in words, axe', async () => {
+    const language = page.getByLabel('Taal');
+    await language.selectOption('en');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Indicators' }).waitFor({ timeout: TIMEOUT });
+      const caption = page.locator('[data-testid="series-table"] caption');
+      await caption.filter({ hasText: `Contacts with parents for ${SCHOOL}` }).waitFor({ timeout: TIMEOUT });
+      const row = page.getByTestId('series-table').locator(`tr[data-period="${period}"]`);
+      await row.filter({ hasText: '✗ target not met, 2 below the target' }).waitFor({ timeout: TIMEOUT });
+      assert((await page.getByTestId('direction').innerText()).includes('Higher is better'), 'the direction is not in English');
+      assert((await page.locator('html').getAttribute('lang')) === 'en', 'the page does not say it is in English');
+      await checkA11y(page, 'indicators-english');
+    } finally {
+      await page.getByLabel('Language').selectOption('nl');
+      await page.getByRole('heading', { level: 1, name: 'Indicatoren' }).waitFor({ timeout: TIMEOUT });
+    }
   });
 
   await test('the import of measurements checks a file first: one valid row, one with a percentage over 100', async () => {
