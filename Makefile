@@ -66,7 +66,7 @@ test: lint test-backend adr-lint fuzz test-frontend compose-check smoke ## Every
 lint: backend-install ## ruff and mypy
 	$(BIN)/ruff check backend
 	$(BIN)/ruff format --check backend
-	cd backend && ../$(BIN)/mypy spil
+	cd backend && ../$(BIN)/mypy spil bench
 
 test-backend: backend-install ## Backend tests on SQLite and PostgreSQL (migrations, API, permissions)
 	cd backend && ../$(BIN)/pytest
