@@ -602,3 +602,54 @@ def test_allowance_headroom_is_the_yearly_room_left_per_key_person(db, demo):
         today=dt.date(2024, 4, 20),
     )
     assert [p.value for p in later.points] == [maximum - 515, None, None]
+    # From September she works at the other school only: from then on she counts there, and the
+    # months before stay where they were, whatever range is asked for.
+    second = VolunteerAgreement(
+        board_id=board,
+        person_id=person.id,
+        allowance_scheme="hourly",
+        hourly_rate=Decimal("5"),
+        starts_on=dt.date(2024, 9, 1),
+    )
+    db.add(second)
+    db.flush()
+    db.add(VolunteerAgreementSchool(agreement_id=second.id, school_id=other))
+    db.flush()
+    assert values(f"school:{home}", end="2024-10") == [*expected, None, None, None]
+    assert values(f"school:{other}", end="2024-10") == [None] * 8 + [maximum - 515, maximum - 515]
+    assert values(f"school:{home}", start="2024-02", end="2024-03") == expected[1:3]
+
+
+def test_allowance_headroom_is_for_the_staff_of_every_school_in_the_scope(login, demo):
+    """It is about single key persons' allowances: a board's figure less one's own school's would
+    give away the other schools' key persons, and a region contact would read what no ledger shows
+    them. So only who reads every school of the scope as its staff gets it."""
+
+    def status(user, scope):
+        r = login(user).get("/indicators/allowance-headroom/series", params={"scope": scope})
+        return r.status_code
+
+    board, school = f"board:{demo['41234']}", f"school:{demo['12AB00']}"
+    assert status(BOARD, board) == 200 and status(BOARD, school) == 200
+    assert status("directie@demo.spil.nl", school) == 200
+    assert status("directie@demo.spil.nl", board) == 404  # the other schools are not theirs
+    assert status("regio@demo.spil.nl", board) == 404
+    regions = login("regio@demo.spil.nl").get("/labour-market-regions", params={"q": "AM37"}).json()["items"]
+    region = next(r for r in regions if r["code"] == "AM37")
+    assert status("regio@demo.spil.nl", f"region:{region['id']}") == 404
+    # gap counts carry no one's data: a region contact reads them per board
+    assert (
+        login("regio@demo.spil.nl")
+        .get("/indicators/open-gaps-error/series", params={"scope": board})
+        .status_code
+        == 200
+    )
+
+
+def test_a_boards_own_gaps_add_to_its_figure_but_are_no_contributor(login, demo):
+    api = login(BOARD)
+    points = api.get(
+        "/indicators/open-gaps-warning/series", params={"scope": f"board:{demo['41234']}"}
+    ).json()["points"]
+    schools = api.get("/schools", params={"boardId": demo["41234"]}).json()["total"]
+    assert points[-1]["contributors"] == schools

@@ -39,3 +39,49 @@ def test_downgrade_and_upgrade_again(database_url, engine):
     with scratch_engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM labour_market_region")).scalar() == 35
     scratch_engine.dispose()
+
+
+def test_the_derived_indicators_revision_goes_down_with_a_target_set(database_url, engine):
+    """b2e5dc1d38e9 ships indicators that may get targets: going down removes those too."""
+    from sqlmodel import Session
+
+    from spil.demo import seed_demo
+    from tests.conftest import DEMO_PASSWORD
+
+    if database_url.startswith("sqlite"):
+        scratch = database_url.replace("spil.sqlite3", "down.sqlite3")
+    else:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text("DROP DATABASE IF EXISTS spil_down"))
+            conn.execute(sa.text("CREATE DATABASE spil_down"))
+        scratch = database_url.rsplit("/", 1)[0] + "/spil_down"
+    cfg = alembic_config(scratch)
+    command.upgrade(cfg, "b2e5dc1d38e9")
+    scratch_engine = sa.create_engine(scratch)
+    with Session(scratch_engine) as session:
+        seed_demo(session, DEMO_PASSWORD)
+    with scratch_engine.begin() as conn:
+        board = conn.execute(sa.text("SELECT min(id) FROM board")).scalar()
+        indicator = conn.execute(sa.text("SELECT id FROM indicator WHERE code = 'open-gaps-error'")).scalar()
+        conn.execute(
+            sa.text(
+                "INSERT INTO indicator_target (indicator_id, board_id, scope_key, period, period_start, value,"
+                " version, created_at, updated_at) VALUES (:i, :b, :k, '2026-11', '2026-11-01', 3, 1,"
+                " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            {"i": indicator, "b": board, "k": f"board:{board}"},
+        )
+        conn.execute(
+            sa.text("UPDATE indicator SET description_nl = 'Eigen tekst' WHERE code = 'parent-contacts'")
+        )
+    command.downgrade(cfg, "62cf49a9112f")
+    with scratch_engine.connect() as conn:
+        codes = set(conn.execute(sa.text("SELECT code FROM indicator")).scalars())
+        assert "open-gaps-error" not in codes and "allowance-headroom" not in codes and len(codes) == 15
+        left = sa.text("SELECT count(*) FROM indicator_target WHERE indicator_id = :i")
+        assert conn.execute(left, {"i": indicator}).scalar() == 0
+        descriptions = dict(conn.execute(sa.text("SELECT code, description_nl FROM indicator")).all())
+    # what this revision wrote is taken back; what someone wrote since stays
+    assert descriptions["parent-contacts"] == "Eigen tekst" and descriptions["mutual-respect"] is None
+    command.upgrade(cfg, "head")
+    scratch_engine.dispose()

@@ -73,6 +73,7 @@ NAMES = ("code", "name_nl", "name_en", "unit", "direction", "aggregation", "freq
 indicator = sa.table(
     "indicator",
     *(sa.column(n) for n in NAMES if n != "derived"),
+    sa.column("id", sa.Integer),
     sa.column("derived", sa.Boolean),
     sa.column("board_id", sa.Integer),
     sa.column("description_nl", sa.String),
@@ -99,10 +100,18 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Measurements and targets of derived indicators cannot exist (they are refused), so the rows go.
-    op.execute(indicator.delete().where(indicator.c.code.in_([row[0] for row in NEW]), indicator.c.board_id.is_(None)))
-    op.execute(
-        indicator.update()
-        .where(indicator.c.code.in_(list(DESCRIPTIONS)), indicator.c.board_id.is_(None))
-        .values(description_nl=None, description_en=None)
+    # Targets may have been set on the new indicators (values cannot be entered for derived ones,
+    # but clear both): they go with them.
+    new_ids = sa.select(indicator.c.id).where(
+        indicator.c.code.in_([row[0] for row in NEW]), indicator.c.board_id.is_(None)
     )
+    for table in ("indicator_target", "measurement"):
+        op.execute(sa.table(table, sa.column("indicator_id")).delete().where(sa.column("indicator_id").in_(new_ids)))
+    op.execute(indicator.delete().where(indicator.c.id.in_(new_ids)))
+    # Only the descriptions this revision wrote, not any written since.
+    for code, (nl, en) in DESCRIPTIONS.items():
+        op.execute(
+            indicator.update()
+            .where(indicator.c.code == code, indicator.c.board_id.is_(None), indicator.c.description_nl == nl)
+            .values(description_nl=None, description_en=None)
+        )

@@ -59,5 +59,14 @@ def rule(fn: GapRule) -> GapRule:
 
 def collect(session: Session, scope: GapScope) -> list[Gap]:
     gaps = [gap for fn in RULES for gap in fn(session, scope)]
-    gaps.sort(key=lambda g: (SEVERITY_ORDER[g.severity], g.school_name or "", g.kind, g.subject_name))
+    gaps.sort(
+        key=lambda g: (
+            SEVERITY_ORDER[g.severity],
+            g.school_name or "",
+            g.kind,
+            g.subject_name,
+            g.subject_type,
+            g.subject_id,
+        )
+    )
     return gaps

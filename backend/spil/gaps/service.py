@@ -49,6 +49,12 @@ def scope_for(
     )
 
 
+def gaps_of(session: Session, scope: GapScope) -> list[Gap]:
+    """Every rule's findings in ``scope``. Use this rather than ``rules.collect`` outside the gaps
+    list: importing this module is what loads the capabilities' rules (``RULE_MODULES``)."""
+    return collect(session, scope)
+
+
 def _out(gap: Gap) -> GapOut:
     return GapOut(
         kind=gap.kind,
@@ -72,7 +78,7 @@ def list_gaps(
     kind: str | None,
     severity: str | None,
 ) -> GapPage:
-    gaps = collect(session, scope_for(session, principal, board_id, school_id))
+    gaps = gaps_of(session, scope_for(session, principal, board_id, school_id))
     counts = {"error": 0, "warning": 0, "info": 0}
     for gap in gaps:
         counts[gap.severity] += 1

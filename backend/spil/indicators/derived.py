@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from spil.complaints.models import ConfidentialCase
-from spil.gaps.rules import GapScope, collect
+from spil.gaps.rules import GapScope
+from spil.gaps.service import gaps_of
 from spil.indicators import periods
 from spil.indicators.models import Indicator
 from spil.keypersons import allowance as rules
@@ -30,6 +31,7 @@ from spil.keypersons.models import (
     VolunteerAgreementSchool,
 )
 from spil.keypersons.service import limits_for_year, merge_months, month_of, rule_set_for
+from spil.kit.errors import not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import School
 from spil.organisations.scope import school_clause
@@ -77,21 +79,39 @@ DERIVED: dict[str, Compute] = {}
 # What an API key needs besides ``indicators:read`` to read a derived indicator: the values come
 # from records that another scope guards.
 EXTRA_API_SCOPE: dict[str, str] = {}
+# Derived from records about single people that only the staff of a school or board may read (a
+# key person's allowances): such an indicator is there only for a scope whose every school the
+# caller reads that way. Otherwise a board's figure less one's own school's would give away the
+# other schools' key persons, and a region contact would read what the ledger never shows them.
+PERSONAL: set[str] = set()
 
 
-def derived(*codes: str, api_scope: str | None = None) -> Callable[[Compute], Compute]:
+def derived(
+    *codes: str, api_scope: str | None = None, personal: bool = False
+) -> Callable[[Compute], Compute]:
     def register(fn: Compute) -> Compute:
         for code in codes:
             DERIVED[code] = fn
             if api_scope:
                 EXTRA_API_SCOPE[code] = api_scope
+            if personal:
+                PERSONAL.add(code)
         return fn
 
     return register
 
 
 def compute(session: Session, principal: Principal, window: Window) -> Derived:
-    fn = DERIVED.get(window.indicator.code)
+    code = window.indicator.code
+    if code in PERSONAL and window.school_ids:
+        readable = session.execute(
+            sa.select(sa.func.count()).where(
+                School.id.in_(window.school_ids), school_clause(principal, regional=False)
+            )
+        ).scalar_one()
+        if readable < len(set(window.school_ids)):
+            raise not_found("indicator for this scope")
+    fn = DERIVED.get(code)
     if fn is None:  # a derived indicator this version does not know how to compute: no values
         return Derived()
     return fn(session, principal, window)
@@ -179,7 +199,7 @@ def open_gaps(session: Session, principal: Principal, w: Window) -> Derived:
         return out
     severity = GAP_SEVERITY[w.indicator.code]
     boards = [w.board_id] if w.board_id is not None else []
-    found = collect(session, GapScope.of(w.school_ids, boards, w.today))
+    found = gaps_of(session, GapScope.of(w.school_ids, boards, w.today))
     for school_id in w.school_ids:
         out.add(school_id, w.current, ZERO)  # no gaps is a value too: zero, not unknown
     for gap in found:
@@ -192,12 +212,13 @@ def open_gaps(session: Session, principal: Principal, w: Window) -> Derived:
     return out
 
 
-@derived("allowance-headroom", api_scope="key-persons:read")
+@derived("allowance-headroom", api_scope="key-persons:read", personal=True)
 def allowance_headroom(session: Session, principal: Principal, w: Window) -> Derived:
     """What key persons with an allowance may still receive this year under the yearly maximum,
     at the end of each month: the maximum less all their allowances of the year so far (every
-    agreement counts, as in the ledger). A key person counts once, at the first school of their
-    agreements, so that a board's sum does not count anyone twice."""
+    agreement counts, as in the ledger). A key person counts once a month, at the first school of
+    the agreements that run that month, so that a board's sum does not count anyone twice. Only
+    for callers who read every school of the scope as its staff (``PERSONAL``)."""
     out = Derived()
     last_month = periods.start_of("month", periods.period_of("month", w.today))
     if not session.execute(sa.select(AllowanceRuleSet.id)).first():
@@ -229,38 +250,37 @@ def allowance_headroom(session: Session, principal: Principal, w: Window) -> Der
     ).all()
     if not rows:
         return out
-    # the first school of all their agreements, wherever they are: one school per key person
-    home: dict[int, int] = {}
-    for person_id, _start, _end, school_id in rows:
-        home[person_id] = min(school_id, home.get(person_id, school_id))
     wanted = set(w.school_ids)
-    people = {p for p, s in home.items() if s in wanted}
     until = min(w.end - dt.timedelta(days=1), last_month)
     years = range(w.first.year, until.year + 1)
     payments: dict[tuple[int, int], list[rules.Month]] = defaultdict(list)
     for payment in session.execute(
         sa.select(AllowancePayment).where(
-            AllowancePayment.person_id.in_(people), AllowancePayment.year.in_(list(years))
+            AllowancePayment.person_id.in_({r[0] for r in rows}), AllowancePayment.year.in_(list(years))
         )
     ).scalars():
         payments[(payment.person_id, payment.year)].append(month_of(payment))
     limits = {year: limits_for_year(rule_set_for(session, year, fallback=True)[0], year) for year in years}
-    # the room of each key person at the end of each period: a position, not a flow, so the last
-    # month of a quarter or school year is what counts; several agreements of one person, once
-    position: dict[tuple[str, int], Decimal] = {}
+    # The room of each key person at the end of each period: a position, not a flow, so the last
+    # month of a quarter or school year is what counts. In each month a key person counts once, at
+    # the first school of the agreements that run that month, so a board's sum counts nobody twice.
+    position: dict[tuple[str, int], tuple[int, Decimal]] = {}
     month = w.first
     while month <= until:
         month_end = _next_month(month) - dt.timedelta(days=1)
         label = periods.period_of(w.frequency, month)
-        for person_id, starts_on, ends_on, _school in rows:
-            if person_id not in people or starts_on > month_end or (ends_on is not None and ends_on < month):
-                continue
+        home: dict[int, int] = {}
+        for person_id, starts_on, ends_on, school_id in rows:
+            if starts_on <= month_end and (ends_on is None or ends_on >= month):
+                home[person_id] = min(school_id, home.get(person_id, school_id))
+        for person_id, school_id in home.items():
             so_far = merge_months(m for m in payments[(person_id, month.year)] if m.period <= month)
             counted = sum((m.counted for m in so_far), ZERO)
-            position[(label, person_id)] = max(ZERO, limits[month.year].max_per_year - counted)
+            position[(label, person_id)] = (school_id, max(ZERO, limits[month.year].max_per_year - counted))
         month = _next_month(month)
-    for (label, person_id), room in position.items():
-        out.add(home[person_id], label, room)
+    for (label, _person), (school_id, room) in position.items():
+        if school_id in wanted:
+            out.add(school_id, label, room)
     return out
 
 

@@ -754,12 +754,14 @@ def series(
             points.append(point(period, [], False, targets.get(period), total=totals.get(period, (ZERO, 0))))
             continue
         values = [per_school[s][period] for s in school_ids if period in per_school.get(s, {})]
-        if period in board_extra:
-            values.append(board_extra[period])
         small = bool(suppress & {s for s in school_ids if period in per_school.get(s, {})})
         points.append(
             point(period, values, small, targets.get(period), one_school=scope.startswith("school:"))
         )
+        if period in board_extra and not points[-1]["suppressed"]:
+            # the board's own share of a sum: added to the figure, not a contributor
+            value = points[-1]["value"]
+            points[-1]["value"] = board_extra[period] + (value if value is not None else ZERO)
     compared = None
     if compare and scope.startswith("board:"):
         compared = [
