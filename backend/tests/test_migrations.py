@@ -11,6 +11,16 @@ from spil.models import metadata
 from tests.conftest import alembic_config
 
 
+def _scratch_database(database_url: str, engine: sa.Engine, name: str) -> str:
+    """An empty database beside the tests' own, on the same server."""
+    if database_url.startswith("sqlite"):
+        return database_url.replace("spil.sqlite3", f"{name}.sqlite3")
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS spil_{name}"))
+        conn.execute(sa.text(f"CREATE DATABASE spil_{name}"))
+    return database_url.rsplit("/", 1)[0] + f"/spil_{name}"
+
+
 def test_models_and_migrations_agree(engine):
     """`alembic check`: autogenerate finds nothing to do on the migrated database."""
     with engine.connect() as conn:
@@ -22,13 +32,7 @@ def test_downgrade_and_upgrade_again(database_url, engine):
     cfg = alembic_config(database_url)
     command.check(cfg)
     # On a second database/schema the full cycle runs: here we go down to nothing and back up.
-    if database_url.startswith("sqlite"):
-        scratch = database_url.replace("spil.sqlite3", "cycle.sqlite3")
-    else:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(sa.text("DROP DATABASE IF EXISTS spil_cycle"))
-            conn.execute(sa.text("CREATE DATABASE spil_cycle"))
-        scratch = database_url.rsplit("/", 1)[0] + "/spil_cycle"
+    scratch = _scratch_database(database_url, engine, "cycle")
     cfg = alembic_config(scratch)
     command.upgrade(cfg, "head")
     command.downgrade(cfg, "base")
@@ -48,13 +52,7 @@ def test_the_derived_indicators_revision_goes_down_with_a_target_set(database_ur
     from spil.demo import seed_demo
     from tests.conftest import DEMO_PASSWORD
 
-    if database_url.startswith("sqlite"):
-        scratch = database_url.replace("spil.sqlite3", "down.sqlite3")
-    else:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(sa.text("DROP DATABASE IF EXISTS spil_down"))
-            conn.execute(sa.text("CREATE DATABASE spil_down"))
-        scratch = database_url.rsplit("/", 1)[0] + "/spil_down"
+    scratch = _scratch_database(database_url, engine, "down")
     cfg = alembic_config(scratch)
     command.upgrade(cfg, "b2e5dc1d38e9")
     scratch_engine = sa.create_engine(scratch)
