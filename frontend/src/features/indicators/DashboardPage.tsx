@@ -12,7 +12,7 @@ import { ExportLinks } from '../registry/ExportLinks';
 import { useIndicators, useSeries } from './api';
 import { indicatorName, pointText, targetStatusText } from './format';
 import { useIT } from './i18n';
-import { canEnterMeasurements, canSetTargetFor, isRegionOnly } from './permissions';
+import { canCompareSchoolsOf, canEnterMeasurements, canSetTargetFor, isRegionOnly } from './permissions';
 import { byDomain, entryScope, scopeOptions } from './scopes';
 import { ScopeOptionGroups } from './ScopeOptionGroups';
 import { CompareTable, SeriesTable } from './SeriesTable';
@@ -41,7 +41,7 @@ export function DashboardPage() {
   const to = params.get('to') ?? '';
   const indicator = indicators.find((i) => i.code === code) ?? null;
   const chosen = scopes.find((s) => s.value === scope) ?? null;
-  const compare = !regionOnly && scope.startsWith('board:');
+  const compare = scope.startsWith('board:') && canCompareSchoolsOf(user, Number(scope.slice('board:'.length)));
   const series = useSeries(indicator ? code : null, scope ? { scope, from: from || null, to: to || null, compare } : null);
 
   function update(changes: Record<string, string>) {

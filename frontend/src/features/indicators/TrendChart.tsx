@@ -75,7 +75,7 @@ export function chartGeometry(
       return { ...empty, y: top, height: baseline - top, label: `${icon}${format(p.value, unit, language)}`, kind: 'value' as const };
     });
   const full = layout(formatValue);
-  const compact = full.some((b) => b.label.length * CHAR_WIDTH > slot - 2);
+  const compact = full.some((b) => b.kind === 'value' && b.label.length * CHAR_WIDTH > slot - 2);
   const bars = compact ? layout(compactValue) : full;
   const targetRuns: { x: number; y: number }[][] = [];
   let run: { x: number; y: number }[] = [];

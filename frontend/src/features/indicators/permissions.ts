@@ -12,6 +12,14 @@ export function isRegionOnly(user: User): boolean {
   return !user.isPlatformAdmin && user.memberships.length > 0 && user.memberships.every((m) => m.role === 'region-contact');
 }
 
+/** A board's schools side by side: for the board's own staff (the API answers 404 to others). */
+export function canCompareSchoolsOf(user: User, boardId: number): boolean {
+  return (
+    user.isPlatformAdmin ||
+    user.memberships.some((m) => m.scopeType === 'board' && m.boardId === boardId && m.role !== 'region-contact')
+  );
+}
+
 /** Whether to offer "enter a value" and the export of measurements. */
 export function canEnterMeasurements(user: User): boolean {
   return !isRegionOnly(user) && canEditRegistry(user);
