@@ -165,7 +165,13 @@ secret_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
 (
     export PATH="$venv/bin:$PATH"
     export VIRTUAL_ENV="$venv"
-    export SPIL_ENV=production
+    # Production settings, except when the run is pinned to a date (SPIL_TODAY, refused in
+    # production): then the same stack runs with SPIL_ENV=test "on" that date.
+    if [[ -n "${SPIL_TODAY:-}" ]]; then
+        export SPIL_ENV=test
+    else
+        export SPIL_ENV=production
+    fi
     export SPIL_DATABASE_URL="$database_url"
     export SPIL_SECRET_KEY="$secret_key"
     export SPIL_SEED_DEMO=true

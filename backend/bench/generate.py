@@ -24,6 +24,8 @@ from typing import Any
 
 import psycopg
 
+from spil.kit import clock
+
 SEED = 20261123
 EXTRA_INDICATORS = 17  # + 2 built-in monthly ones = 19 series per school: 7,000 x 60 x 19 = 8.0 M
 MONTHS = 60  # five years, ending with the current month
@@ -92,7 +94,7 @@ class Generator:
     def __init__(self, conn: psycopg.Connection[Any], scale: float, today: dt.date | None = None) -> None:
         self.conn = conn
         self.scale = scale
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.rng = random.Random(SEED)
         self.timings: list[tuple[str, int, float]] = []
 

@@ -32,6 +32,7 @@ import httpx
 import psycopg
 
 from bench.generate import month_start, plain_url
+from spil.kit import clock
 
 BIN = Path(sys.executable).parent
 SEED = 6
@@ -420,7 +421,7 @@ def table(rows: list[tuple[Endpoint, Result, Result]], health: Result) -> str:
 
 def run(url: str, port: int, workers: int, concurrency: int, requests: int, variants: int) -> int:
     pg = plain_url(url)
-    today = dt.date.today()
+    today = clock.today()
     with psycopg.connect(pg) as conn:
         endpoints = scenario(conn, variants, today)
         scale = conn.execute(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
+from pydantic import Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
@@ -18,6 +20,7 @@ from spil.gaps.router import router as gaps_router
 from spil.indicators.router import router as indicators_router
 from spil.keypersons.router import public_router as keypersons_public_router
 from spil.keypersons.router import router as keypersons_router
+from spil.kit import clock
 from spil.kit.db import get_engine
 from spil.kit.errors import install_handlers, problem_response
 from spil.kit.openapi import API_VERSION, build_openapi, problems
@@ -62,6 +65,7 @@ TAGS = [
 
 class Health(ApiModel):
     status: Literal["ok"]
+    today: dt.date = Field(description="The product's date: today in Europe/Amsterdam.")
 
 
 class Readiness(ApiModel):
@@ -74,7 +78,7 @@ health = APIRouter(tags=["health"])
 
 @health.get("/health", summary="Liveness: the process answers", openapi_extra={"security": []})
 def liveness() -> Health:
-    return Health(status="ok")
+    return Health(status="ok", today=clock.today())
 
 
 @health.get(

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from spil.access.models import Membership, User
 from spil.access.security import hash_password
+from spil.kit import clock
 from spil.kit.db import advisory_lock
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
@@ -166,7 +167,10 @@ ACCOUNTS = [
 ]
 
 
-def seed_demo(session: Session, password: str) -> list[DemoAccount]:
+def seed_demo(session: Session, password: str, today: dt.date | None = None) -> list[DemoAccount]:
+    """Load the demo (idempotent). Every example is placed relative to ``today`` (the product's
+    clock by default), so that the demo tells the same story on every day of the year."""
+    today = today or clock.today()
     advisory_lock(session.connection())
     regions = {r.code: r for r in session.exec(select(LabourMarketRegion)).all()}
     if len(regions) < 35:
@@ -238,10 +242,10 @@ def seed_demo(session: Session, password: str) -> list[DemoAccount]:
             assert user.id is not None
             session.add(Membership(user_id=user.id, role=account.role, **scope))
     session.commit()
-    seed_registry(session)
-    seed_key_persons(session)
-    seed_complaints(session)
-    seed_indicators(session)
+    seed_registry(session, today)
+    seed_key_persons(session, today)
+    seed_complaints(session, today)
+    seed_indicators(session, today)
     return ACCOUNTS
 
 
@@ -367,7 +371,7 @@ ROLES = [
 
 def seed_registry(session: Session, today: dt.date | None = None) -> None:
     """Partners, people and roles with examples of several gap kinds (idempotent)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     boards = {b.number: b for b in session.exec(select(Board)).all()}
     schools = {s.location_code: s for s in session.exec(select(School)).all()}
     people: dict[str, Person] = {}
@@ -482,8 +486,15 @@ def _assignment(session: Session, person: str, role: str, school: str) -> RoleAs
 
 
 def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
-    """Two key persons with agreements and this year's payments (one near the yearly limit, one
-    over a monthly limit on purpose), activities and the public listing of OBS De Spil (idempotent)."""
+    """Two key persons with agreements and this year's payments, activities and the public listing
+    of OBS De Spil (idempotent). The same story on every day of the year:
+
+    - Fatima El Amrani: a fixed €160 a month, paid at the start of each month, this month's
+      included. This month €30 of documented costs for coffee-morning materials come with it, so
+      this month counts €190 of the €210 monthly maximum: *near the limit* (within 10 %). The year
+      stays below its maximum even in December (12 × €160 + €30 + travel costs < €2,100).
+    - Murat Yılmaz: €5 an hour, paid per month from January up to this month. January's project
+      week (44 hours, €220) crossed the monthly maximum knowingly: his year is *taxable*."""
     from spil.keypersons.models import (
         AllowancePayment,
         KeyPersonActivity,
@@ -493,7 +504,7 @@ def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
         VolunteerAgreementSchool,
     )
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     people = {p.name: p for p in session.exec(select(Person)).all()}
     schools = {s.location_code: s for s in session.exec(select(School)).all()}
     if session.exec(select(VolunteerAgreement)).first() is not None:
@@ -514,7 +525,7 @@ def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
                 ],
                 hours_per_week=Decimal("6"),
                 allowance_scheme="fixed",
-                fixed_amount_per_month=Decimal("190.00"),
+                fixed_amount_per_month=Decimal("160.00"),
                 travel_per_km=Decimal("0.23"),
                 facilities=["workplace", "meeting-place", "email"],
                 supervisor_assignment_id=supervisor.id,
@@ -548,8 +559,10 @@ def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
         assert agreement.id is not None
         session.add(VolunteerAgreementSchool(agreement_id=agreement.id, school_id=schools[school].id))
     fatima_agreement, murat_agreement = agreements[0][0], agreements[1][0]
-    for month in range(1, today.month):
+    for month in range(1, today.month + 1):
         period = dt.date(today.year, month, 1)
+        materials = month == today.month  # this month's coffee-morning materials, with receipts
+        travel = month % 3 == 0 and not materials  # a quarter's travel costs by the km log
         session.add(
             AllowancePayment(
                 agreement_id=fatima_agreement.id,
@@ -557,13 +570,17 @@ def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
                 person_id=fatima.id,
                 period=period,
                 year=today.year,
-                allowance=Decimal("190.00"),
-                expenses=Decimal("12.50") if month % 3 == 0 else Decimal("0"),
+                allowance=Decimal("160.00"),
+                expenses=Decimal("30.00") if materials else Decimal("12.50") if travel else Decimal("0"),
                 expenses_documented=True,
-                note="Reiskosten volgens kilometerstaat" if month % 3 == 0 else None,
+                note="Materiaal koffieochtenden (bonnetjes)"
+                if materials
+                else "Reiskosten volgens kilometerstaat"
+                if travel
+                else None,
             )
         )
-        extra = month == 5  # a project week, paid knowingly above the monthly maximum
+        extra = month == 1  # January's project week, paid knowingly above the monthly maximum
         session.add(
             AllowancePayment(
                 agreement_id=murat_agreement.id,
@@ -578,8 +595,7 @@ def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
                 note="Projectweek: bewust boven het maandmaximum" if extra else None,
             )
         )
-    if today.month > 5:
-        murat_agreement.taxable_years = [today.year]
+    murat_agreement.taxable_years = [today.year]
     activities = [
         (
             "12AB00",
@@ -661,7 +677,7 @@ def seed_complaints(session: Session, today: dt.date | None = None) -> None:
     from spil.complaints.models import ComplaintSettings, ConfidentialCase
     from spil.keypersons.models import KeyPersonListing
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     board = session.exec(select(Board).where(Board.number == "41234")).one()
     if (
         session.exec(select(ComplaintSettings).where(ComplaintSettings.board_id == board.id)).first()
@@ -711,7 +727,7 @@ def seed_complaints(session: Session, today: dt.date | None = None) -> None:
     for area, group, opened, closed, status, referred, outcome in cases:
         opened_on = today - dt.timedelta(days=opened)
         if opened < 365 * 5 and opened_on.year != this_year:
-            opened_on = dt.date(this_year, 1, 2)  # keep this year's report filled early in January too
+            opened_on = dt.date(this_year, 1, 1)  # keep this year's report filled early in January too
         session.add(
             ConfidentialCase(
                 board_id=board.id,
@@ -734,7 +750,7 @@ def seed_indicators(session: Session, today: dt.date | None = None) -> None:
     from spil.indicators.models import Indicator, Measurement, Target
     from spil.indicators.periods import period_of, start_of
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     if session.exec(select(Measurement)).first() is not None:
         return
     indicators = {i.code: i for i in session.exec(select(Indicator).where(col(Indicator.board_id).is_(None)))}

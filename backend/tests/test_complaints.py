@@ -12,12 +12,13 @@ from spil.complaints.defaults import ROUTES
 from spil.complaints.models import AREAS, GROUPS, ConfidentialCase, ConfidentialCaseDeletion
 from spil.gaps.rules import collect
 from spil.gaps.service import scope_for
+from spil.kit import clock
 from spil.kit.policy import Principal
 
 COUNSELLOR = "vertrouwenspersoon@demo.spil.nl"
 LEADER = "directie@demo.spil.nl"
 BOARD = "bestuur@demo.spil.nl"
-THIS_YEAR = dt.date.today().year
+THIS_YEAR = clock.today().year
 
 
 def invalid_fields(r):
@@ -445,7 +446,7 @@ def test_purge_command_for_cron(engine, monkeypatch):
         old = conn.execute(
             sa.select(sa.func.count())
             .select_from(ConfidentialCase)
-            .where(ConfidentialCase.closed_on <= dt.date.today() - dt.timedelta(days=365 * 5 + 2))
+            .where(ConfidentialCase.closed_on <= clock.today() - dt.timedelta(days=365 * 5 + 2))
         ).scalar_one()
     assert old == 0  # the demo's case closed six years ago is gone
 
@@ -459,7 +460,7 @@ def api_key(login, demo, *scopes):
 
 def test_case_content_stays_out_of_the_audit_trail(login, db, demo):
     counsellor = login(COUNSELLOR)
-    today = dt.date.today()
+    today = clock.today()
     created = counsellor.post(
         "/confidential-cases",
         {

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from spil.api import create_api
+from spil.kit import clock
 
 REPO = Path(__file__).resolve().parents[2]
 KEBAB_PATH = re.compile(r"^(/([a-z0-9-]+|\{[a-zA-Z]+\}))+$")
@@ -73,6 +74,7 @@ def test_committed_openapi_document_is_current(doc):
 def test_version_header_on_success_and_error(anon):
     ok = anon.get("/health")
     assert ok.headers["API-Version"] == "1.0.0"
+    assert ok.json() == {"status": "ok", "today": clock.today().isoformat()}  # the product's date
     missing = anon.get("/no-such-thing")
     assert missing.status_code == 404
     assert missing.headers["API-Version"] == "1.0.0"

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from spil.gaps.rules import collect
 from spil.gaps.service import scope_for
+from spil.kit import clock
 from spil.kit.policy import Principal
 from spil.partners.models import Partnership
 from spil.people.models import RoleAssignment, RoleType
@@ -40,7 +41,7 @@ def test_an_ended_role_no_longer_fills_the_gap(db, demo):
     db.execute(
         sa.update(RoleAssignment)
         .where(RoleAssignment.school_id == demo["12AB00"], RoleAssignment.role_type_id == role.id)
-        .values(ends_on=dt.date.today() - dt.timedelta(days=1))
+        .values(ends_on=clock.today() - dt.timedelta(days=1))
     )
     found = [g for g in gaps(db, school_id=demo["12AB00"]) if g.kind == "statutory-role-missing"]
     assert [g.details["role"] for g in found] == ["anti-bullying-coordinator"]
@@ -60,7 +61,7 @@ def test_paused_and_ended_partnerships_need_no_contact(db, demo):
 
 
 def test_date_rules_use_the_window(db, demo):
-    today = dt.date.today()
+    today = clock.today()
     found = kinds(gaps(db, today=today, board_id=demo["41234"]))
     assert ("expiring", "Kinderopvang Het Speelhuis") in found  # ends in 30 days
     assert ("expired", "Muziekschool Haarlem") in found  # ended 10 days ago, still active

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from spil.indicators import derived, periods, service
 from spil.indicators.models import Indicator, Measurement
 from spil.keypersons.models import KeyPersonActivity
+from spil.kit import clock
 from spil.kit.policy import Principal
 from spil.organisations.models import LabourMarketRegion
 
@@ -302,7 +303,7 @@ def test_derived_indicators_follow_the_registry(db, demo, login):
         db, ADMIN, "parents-reached", f"school:{school}", start="2024-05", end="2024-05", compare=False
     )
     assert parents.points[0].value == Decimal("12")
-    today = dt.date.today()
+    today = clock.today()
     share = service.series(
         db,
         ADMIN,

@@ -22,6 +22,7 @@ from spil.keypersons.models import (
     VolunteerAgreementSchool,
 )
 from spil.keypersons.schemas import PaymentCreate
+from spil.kit import clock
 from spil.kit.audit import AuditEvent
 from spil.kit.errors import ProblemError
 from spil.kit.policy import Principal
@@ -31,7 +32,7 @@ BOARD = "bestuur@demo.spil.nl"
 COORDINATOR = "coordinator@demo.spil.nl"
 CONTACT_POINT = "contactpunt@demo.spil.nl"
 ADMIN = Principal(kind="user", id=0, label="test", is_platform_admin=True)
-THIS_YEAR = dt.date.today().year
+THIS_YEAR = clock.today().year
 
 
 @pytest.fixture
@@ -644,7 +645,7 @@ def test_public_page_shows_only_what_was_published(login, anon, kp, db):
     db.execute(
         sa.update(RoleAssignment)
         .where(RoleAssignment.id == kp["fatima_role"])
-        .values(ends_on=dt.date.today() - dt.timedelta(days=1))
+        .values(ends_on=clock.today() - dt.timedelta(days=1))
     )
     assert [p["displayName"] for p in anon.get("/public/schools/12AB00/key-persons").json()["people"]] == [
         "Karin Bos"
@@ -775,7 +776,7 @@ def test_allowance_rules_missing_is_a_board_gap(db, demo, login):
 
 
 def test_supervisor_on_the_agreement_fills_the_gap(db, demo, kp):
-    today = dt.date.today()
+    today = clock.today()
     murat = db.get(VolunteerAgreement, kp["murat"])
     found = [g for g in gaps(db, today, board_id=demo["41234"]) if g.kind == "key-person-without-supervisor"]
     assert [g.subject_type for g in found] == ["volunteer-agreement"]  # reported once, on the agreement
@@ -805,7 +806,7 @@ def test_a_former_contact_point_no_longer_sees_the_benefit(login, db, kp):
     db.execute(
         sa.update(RoleAssignment)
         .where(RoleAssignment.id == kp["contact"])
-        .values(ends_on=dt.date.today() - dt.timedelta(days=1))
+        .values(ends_on=clock.today() - dt.timedelta(days=1))
     )
     assert login(CONTACT_POINT).get(f"/volunteer-agreements/{kp['fatima']}").json()["benefitType"] is None
 

@@ -9,12 +9,11 @@ const LOCATION = '12AB00';
 const FINDER = `/openbaar/scholen/${LOCATION}/klachtenroutes`;
 const REWORDED = 'Praat eerst met de leerkracht of mentor van uw kind (e2e).';
 
-/** A date `days` ago as YYYY-MM-DD (local time, as the date input wants it). */
-function daysAgo(days) {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The day `days` before the product's date `today` (YYYY-MM-DD), as the date input wants it. */
+function daysBefore(today, days) {
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -22,7 +21,7 @@ function daysAgo(days) {
  *   settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
  */
 export async function complaintsTests(h) {
-  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
+  const { page, context, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
   const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
   /** A phone in a browser context of its own: no session, no cookies. */
@@ -248,8 +247,8 @@ export async function complaintsTests(h) {
     await page.getByLabel(/^Onderwerp/).selectOption('undesirable-behaviour');
     await page.getByLabel(/^Melder/).selectOption('parent');
     await page.getByLabel(/^Status/).selectOption('closed');
-    await page.getByLabel(/^Geopend op/).fill(daysAgo(10));
-    await page.getByLabel(/^Gesloten op/).fill(daysAgo(20));
+    await page.getByLabel(/^Geopend op/).fill(daysBefore(TODAY, 10));
+    await page.getByLabel(/^Gesloten op/).fill(daysBefore(TODAY, 20));
     await page.getByLabel(/^Uitkomst/).selectOption('resolved');
     await checkA11y(page, 'case-create');
     await andWaitForApi(page, /\/confidential-cases$/, () => page.getByRole('button', { name: 'Opslaan' }).click());
@@ -261,7 +260,7 @@ export async function complaintsTests(h) {
     const message = await page.locator(`[id="${describedBy}"]`).innerText();
     assert(/ligt voor de openingsdatum/.test(message), `closing date error: ${message}`);
     await checkA11y(page, 'case-create-invalid');
-    await closed.fill(daysAgo(5));
+    await closed.fill(daysBefore(TODAY, 5));
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL(/\/confidential-cases$/, { timeout: TIMEOUT });
     await settle(page);

@@ -10,19 +10,15 @@ const BOARD_ADMIN = 'bestuur@demo.spil.nl';
 const REGION_CONTACT = 'regio@demo.spil.nl';
 const SCHOOL = 'OBS De Spil';
 
-/** This month as the API writes it (`2026-11`): the demo data has values for the six months before it. */
-function thisMonth() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /**
  * @param {object} h helpers of run.mjs: page, test, assert, settle, andWaitForApi, checkA11y,
  *   heading, login, logout, openMenuIfCollapsed, TIMEOUT
  */
 export async function indicatorTests(h) {
-  const { page, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, TIMEOUT } = h;
-  const period = thisMonth();
+  const { page, TODAY, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, TIMEOUT } = h;
+  // This month as the API writes it (`2026-11`), by the product's date: the demo has values for the six months before it.
+  const period = TODAY.slice(0, 7);
 
   async function openDashboard() {
     await openMenuIfCollapsed(page);

@@ -13,10 +13,11 @@ const REGION = 'regio@demo.spil.nl';
  *   settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
  */
 export async function keyPersonTests(h) {
-  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
+  const { page, context, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
   const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
   const tabs = () => page.getByRole('navigation', { name: 'Onderdelen van sleutelpersonen' });
-  const year = new Date().getFullYear();
+  const year = Number(TODAY.slice(0, 4));
+  const next = year + 1; // every month of this year up to now is paid in the demo; next year is open
   // Amounts come with a no-break space after the euro sign.
   const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ');
   const state = { fatimaUrl: null };
@@ -52,7 +53,7 @@ export async function keyPersonTests(h) {
     await settle(page);
     assert((await heading(page)) === 'Vrijwilligersovereenkomsten', `heading is "${await heading(page)}"`);
     const rows = (await page.getByTestId('agreements-table').locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
-    assert(rows.some((r) => r.includes('Fatima El Amrani') && r.includes('€ 190,00 per maand')), `agreements: ${JSON.stringify(rows)}`);
+    assert(rows.some((r) => r.includes('Fatima El Amrani') && r.includes('€ 160,00 per maand')), `agreements: ${JSON.stringify(rows)}`);
     const murat = rows.find((r) => r.includes('Murat Yılmaz')) ?? '';
     assert(/per uur/.test(murat) && /Nog niemand/.test(murat) && new RegExp(`Belast in ${year}`).test(murat), `Murat: ${murat}`);
     await checkA11y(page, 'keypersons-agreements');
@@ -85,15 +86,17 @@ export async function keyPersonTests(h) {
     await checkA11y(page, 'keypersons-tracker');
   });
 
-  await test(`a payment of €300 for December ${year}: the limit is explained, then recorded deliberately, and the year is taxable`, async () => {
+  await test(`a payment of €300 for January ${next}: the limit is explained, then recorded deliberately, and the year is taxable`, async () => {
+    await page.getByLabel(/^Jaar/).selectOption(String(next));
+    await settle(page);
     const form = page.locator('form.payment-form');
-    await form.getByLabel(/^Maand/).selectOption(`${year}-12`);
+    await form.getByLabel(/^Maand/).selectOption(`${next}-01`);
     await form.getByLabel(/^Vergoeding/).fill('300');
     await andWaitForApi(page, /\/allowance-payments$/, () => form.getByRole('button', { name: 'Vastleggen' }).click());
     const problem = page.getByTestId('limit-problem');
     await problem.waitFor({ timeout: TIMEOUT });
     const explanation = await text(problem);
-    assert(/December \d{4}: € 300,00/.test(explanation) && /maximum van € 210,00 per maand/.test(explanation), `limit explanation: ${explanation}`);
+    assert(/[Jj]anuari \d{4}: € 300,00/.test(explanation) && /maximum van € 210,00 per maand/.test(explanation), `limit explanation: ${explanation}`);
     assert(/hele vrijwilligersvergoeding/.test(explanation), `no consequence in the explanation: ${explanation}`);
     assert(await problem.evaluate((el) => el === document.activeElement), 'focus is not on the explanation');
     const recordAnyway = problem.getByRole('button', { name: 'Toch vastleggen' });
@@ -106,12 +109,12 @@ export async function keyPersonTests(h) {
     assert(/vastgelegd/.test(await message.innerText()) && /belast/.test(await message.innerText()), `message: ${await message.innerText()}`);
     const taxable = page.getByTestId('taxable');
     await taxable.waitFor({ timeout: TIMEOUT });
-    assert(new RegExp(`Belast.*${year}`).test(await taxable.innerText()), `taxable notice: ${await taxable.innerText()}`);
-    const december = page.getByTestId('payments-table').locator(`tr[data-month="${year}-12"]`);
-    await december.waitFor({ timeout: TIMEOUT });
-    assert(/Bewust boven de grens/.test(await december.innerText()), `December row: ${await december.innerText()}`);
-    const row = page.getByTestId('ledger-table').locator(`tr[data-month="${year}-12"]`);
-    assert(/Boven het maximum/.test(await row.innerText()), `December in the table: ${await row.innerText()}`);
+    assert(new RegExp(`Belast.*${next}`).test(await taxable.innerText()), `taxable notice: ${await taxable.innerText()}`);
+    const january = page.getByTestId('payments-table').locator(`tr[data-month="${next}-01"]`);
+    await january.waitFor({ timeout: TIMEOUT });
+    assert(/Bewust boven de grens/.test(await january.innerText()), `January row: ${await january.innerText()}`);
+    const row = page.getByTestId('ledger-table').locator(`tr[data-month="${next}-01"]`);
+    assert(/Boven het maximum/.test(await row.innerText()), `January in the table: ${await row.innerText()}`);
     assert((await page.getByTestId('violations').count()) === 1, 'no list of crossed limits');
     await checkA11y(page, 'keypersons-taxable');
   });
@@ -121,7 +124,7 @@ export async function keyPersonTests(h) {
     await page.waitForURL(/\/key-persons\/agreements\/\d+\/edit$/, { timeout: TIMEOUT });
     await settle(page);
     assert((await page.getByLabel(/^Uitkering/).inputValue()) === 'participatiewet', 'the benefit type is not in the form');
-    assert((await page.getByLabel(/^Bedrag per maand/).inputValue()) === '190', 'the fixed amount is not in the form');
+    assert((await page.getByLabel(/^Bedrag per maand/).inputValue()) === '160', 'the fixed amount is not in the form');
     await page.getByRole('radio', { name: 'Vergoeding per uur' }).check();
     assert((await page.getByLabel(/^Bedrag per uur/).count()) === 1, 'choosing an hourly allowance shows no hourly rate');
     await page.getByRole('radio', { name: 'Vast bedrag per maand' }).check();
@@ -158,15 +161,18 @@ export async function keyPersonTests(h) {
     assert((await page.getByRole('status').filter({ hasText: 'verwijderd' }).count()) === 1, 'no "deleted" message');
   });
 
-  await test('the gaps dashboard names the allowance over the limit and links to the agreement', async () => {
+  await test('the gaps dashboard names the allowance near and over the limit and links to the agreement', async () => {
     await page.goto(`${BASE_URL}/gaps`);
     await settle(page);
-    const gap = page.locator('.gap-item').filter({ hasText: 'Fatima El Amrani' }).filter({ hasText: 'Vergoeding over de grens' });
-    await gap.waitFor({ timeout: TIMEOUT });
-    assert(/hele vergoeding is daardoor belast/.test(await gap.innerText()), `gap: ${await gap.innerText()}`);
+    const over = page.locator('.gap-item').filter({ hasText: 'Murat Yılmaz' }).filter({ hasText: 'Vergoeding over de grens' });
+    await over.waitFor({ timeout: TIMEOUT });
+    assert(/hele vergoeding is daardoor belast/.test(await over.innerText()), `gap: ${await over.innerText()}`);
+    const near = page.locator('.gap-item').filter({ hasText: 'Fatima El Amrani' }).filter({ hasText: 'Vergoeding dicht bij de grens' });
+    await near.waitFor({ timeout: TIMEOUT });
+    assert(/€ [\d.]+,\d\d van € [\d.]+,\d\d/.test(await text(near)), `gap: ${await text(near)}`);
     const murat = page.locator('.gap-item').filter({ hasText: 'Sleutelpersoon zonder begeleider' });
     assert((await murat.count()) >= 1, 'no gap for a key person without a supervisor');
-    await gap.getByRole('link', { name: /Open de overeenkomst van Fatima El Amrani/ }).click();
+    await near.getByRole('link', { name: /Open de overeenkomst van Fatima El Amrani/ }).click();
     await page.waitForURL((url) => url.pathname === state.fatimaUrl, { timeout: TIMEOUT });
     await settle(page);
   });

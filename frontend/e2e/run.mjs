@@ -119,9 +119,13 @@ async function openMenuIfCollapsed(page) {
 
 async function main() {
   log(`# Spil browser tests against ${BASE_URL} with ${CHROMIUM}`);
+  let TODAY;
   try {
     const health = await fetch(`${BASE_URL}/api/v1/health`);
     assert(health.ok, `health answered ${health.status}`);
+    // The product's date (Europe/Amsterdam, pinned with SPIL_TODAY): the demo data is built around it.
+    TODAY = (await health.json()).today;
+    log(`# the product's date is ${TODAY}`);
   } catch (error) {
     log(`not ok - Spil is running at ${BASE_URL}\n    ${error instanceof Error ? error.message : error}`);
     log('0 passed, 1 failed');
@@ -683,7 +687,7 @@ async function main() {
     });
 
     const helpers = {
-      page, context, pageErrors, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
+      page, context, pageErrors, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
     };
     await registryTests(helpers);
     await keyPersonTests(helpers);

@@ -7,7 +7,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit.db import UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import UTCDateTime
 from spil.kit.models import Versioned
 
 
@@ -43,7 +44,7 @@ class Membership(SQLModel, table=True):
     region_id: int | None = Field(
         default=None, foreign_key="labour_market_region.id", index=True, ondelete="CASCADE"
     )
-    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
 
 
 class UserSession(SQLModel, table=True):
@@ -53,7 +54,7 @@ class UserSession(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True)
     csrf_token: str = Field(max_length=64)
     user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
-    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
     expires_at: dt.datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
 
 
@@ -75,7 +76,7 @@ class ApiClient(SQLModel, table=True):
     region_id: int | None = Field(
         default=None, foreign_key="labour_market_region.id", index=True, ondelete="CASCADE"
     )
-    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
     created_by: int | None = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")
     revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_used_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)

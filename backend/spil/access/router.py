@@ -30,7 +30,7 @@ from spil.access.service import (
     scoped,
     start_session,
 )
-from spil.kit import ratelimit
+from spil.kit import clock, ratelimit
 from spil.kit.audit import AuditEvent
 from spil.kit.deps import (
     IDEMPOTENCY_DOC,
@@ -85,13 +85,15 @@ def login(request: Request, session: SessionDep, data: LoginRequest, response: R
         path="/",
     )
     principal = principal_for_user(session, user, user_session)
-    return SessionOut(user=users.user_out(session, user), csrf_token=principal.csrf_token or "")
+    return SessionOut(
+        user=users.user_out(session, user), csrf_token=principal.csrf_token or "", today=clock.today()
+    )
 
 
 @router.get("/auth/session", tags=["access"], summary="The logged-in user and the CSRF token")
 def get_current_session(session: SessionDep, principal: Person) -> SessionOut:
     user = users.user_out_by_id(session, principal.id)
-    return SessionOut(user=user, csrf_token=principal.csrf_token or "")
+    return SessionOut(user=user, csrf_token=principal.csrf_token or "", today=clock.today())
 
 
 @router.post("/auth/logout", status_code=204, tags=["access"], summary="End the session")

@@ -58,6 +58,9 @@ class UserOut(ApiModel):
 class SessionOut(ApiModel):
     user: UserOut
     csrf_token: str = Field(description="Send this as `X-CSRF-Token` with every change made with the cookie.")
+    today: dt.date = Field(
+        description="The product's date (today in Europe/Amsterdam), for the screens' defaults."
+    )
 
 
 class MembershipCreate(InputModel):

@@ -20,7 +20,8 @@ from spil.access.security import (
     token_hash,
     verify_password,
 )
-from spil.kit.db import get_session, utcnow
+from spil.kit import clock
+from spil.kit.db import get_session
 from spil.kit.errors import ProblemError
 from spil.kit.policy import Grant, Principal, Role
 from spil.kit.settings import get_settings
@@ -101,17 +102,17 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
         token_hash=session_hash(token),
         csrf_token=new_token(),
         user_id=user.id,
-        expires_at=utcnow() + dt.timedelta(hours=get_settings().session_hours),
+        expires_at=clock.now() + dt.timedelta(hours=get_settings().session_hours),
     )
     session.add(user_session)
     # Housekeeping: drop this user's expired sessions.
     session.execute(
         sa.delete(UserSession).where(
             UserSession.user_id == user.id,
-            UserSession.expires_at < utcnow(),
+            UserSession.expires_at < clock.now(),
         )
     )
-    user.last_login_at = utcnow()
+    user.last_login_at = clock.now()
     return token, user_session
 
 
@@ -120,7 +121,7 @@ def _from_api_key(request: Request, session: Session, key: str) -> Principal:
     client = session.exec(select(ApiClient).where(ApiClient.key_prefix == prefix)).first() if prefix else None
     if client is None or client.revoked_at is not None or not same(client.key_hash, token_hash(key)):
         raise unauthenticated("The API key is unknown or revoked.")
-    now = utcnow()
+    now = clock.now()
     if client.last_used_at is None or now - client.last_used_at > dt.timedelta(minutes=5):
         session.execute(sa.update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=now))
         session.commit()
@@ -136,7 +137,7 @@ def _from_cookie(request: Request, session: Session, token: str) -> Principal:
     if row is None:
         raise unauthenticated("Your session has ended. Log in again.")
     user_session, user = row
-    if user_session.expires_at <= utcnow() or not user.is_active:
+    if user_session.expires_at <= clock.now() or not user.is_active:
         raise unauthenticated("Your session has ended. Log in again.")
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")

@@ -19,8 +19,8 @@ from spil.access.schemas import (
     UserUpdate,
 )
 from spil.access.security import hash_password, new_api_key
+from spil.kit import clock
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_unique
-from spil.kit.db import utcnow
 from spil.kit.errors import ProblemError, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import ROLE_SCOPES, Capability, Principal, Role
@@ -392,7 +392,7 @@ def revoke_api_client(session: Session, principal: Principal, client_id: int) ->
         raise not_found("API client")
     if client.revoked_at is None:
         audited_update(
-            session, principal, client, {"revoked_at": utcnow()}, "api-client", board_id=client.board_id
+            session, principal, client, {"revoked_at": clock.now()}, "api-client", board_id=client.board_id
         )
         session.commit()
 

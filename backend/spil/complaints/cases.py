@@ -23,7 +23,7 @@ from spil.complaints.models import (
 )
 from spil.complaints.schemas import CaseCreate, CaseOut, CaseReport, CaseUpdate
 from spil.keypersons.service import invalid
-from spil.kit import audit
+from spil.kit import audit, clock
 from spil.kit.audit import AuditEvent
 from spil.kit.crud import apply_patch
 from spil.kit.errors import ProblemError, not_found
@@ -72,7 +72,7 @@ def _require_counsellor(principal: Principal) -> None:
 
 def purge_expired(session: Session, today: dt.date | None = None) -> int:
     """Delete closed cases past the retention period, keeping only a metadata log."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     cutoff = (
         today.replace(year=today.year - _years())
         if not (today.month == 2 and today.day == 29)
@@ -190,7 +190,7 @@ def _known_actor(session: Session, code: str) -> bool:
 
 def _check(session: Session, values: dict[str, Any]) -> None:
     problems: list[tuple[str, str, str]] = []
-    today = dt.date.today()
+    today = clock.today()
     opened, closed, status = values.get("opened_on"), values.get("closed_on"), values.get("status")
     if opened and opened > today:
         problems.append(("openedOn", "in-future", "The case cannot open in the future."))

@@ -8,7 +8,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit.db import UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import UTCDateTime
 from spil.kit.models import Versioned
 
 AREAS = (
@@ -117,5 +118,5 @@ class ConfidentialCaseDeletion(SQLModel, table=True):
     board_id: int = Field(index=True)
     school_id: int | None = None
     closed_on: dt.date
-    deleted_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    deleted_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
     reason: str = Field(default="retention", max_length=40)

@@ -31,9 +31,8 @@ from spil.complaints.schemas import (
 )
 from spil.keypersons.models import KeyPersonListing
 from spil.keypersons.service import invalid
-from spil.kit import audit
+from spil.kit import audit, clock
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.db import utcnow
 from spil.kit.errors import ProblemError, field_problem, not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, School
@@ -401,7 +400,7 @@ def update_route(
         session.execute(sa.delete(ComplaintRouteStep).where(ComplaintRouteStep.route_id == route_id))
         session.flush()
         session.add_all(new_steps)
-        changes["updated_at"] = utcnow()
+        changes["updated_at"] = clock.now()
     audited_update(
         session,
         principal,

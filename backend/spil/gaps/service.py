@@ -11,6 +11,7 @@ from spil.complaints import gaps as complaint_rules
 from spil.gaps.rules import Gap, GapScope, collect
 from spil.gaps.schemas import GapOut, GapPage
 from spil.keypersons import gaps as key_person_rules
+from spil.kit import clock
 from spil.kit.pagination import PageParams
 from spil.kit.policy import Principal
 from spil.organisations.models import Board, School
@@ -45,7 +46,7 @@ def scope_for(
         schools = schools.where(School.id == school_id)
         boards = boards.where(sa.false())  # board-wide records are not a school's gaps
     return GapScope.of(
-        session.execute(schools).scalars(), session.execute(boards).scalars(), today or dt.date.today()
+        session.execute(schools).scalars(), session.execute(boards).scalars(), today or clock.today()
     )
 
 

@@ -28,6 +28,7 @@ from spil.indicators.schemas import (
     TargetOut,
 )
 from spil.keypersons.service import invalid
+from spil.kit import clock
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, paginate
@@ -682,7 +683,7 @@ def series(
     compare: bool,
     today: dt.date | None = None,
 ) -> Series:
-    today = today or dt.date.today()
+    today = today or clock.today()
     indicator = visible_indicator(session, principal, code)
     name, schools, board_id = _schools_of_scope(session, principal, scope, compare)
     labels = _period_range(indicator, start, end, today)

@@ -20,6 +20,7 @@ from spil.keypersons.schemas import (
     PublicKeyPersons,
 )
 from spil.keypersons.service import invalid
+from spil.kit import clock
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, paginate
@@ -171,7 +172,7 @@ def _check_people(session: Session, board_id: int, person_ids: list[int]) -> lis
 
 
 def _check_date(occurred_on: dt.date | None) -> None:
-    if occurred_on is not None and occurred_on > dt.date.today() + dt.timedelta(days=366):
+    if occurred_on is not None and occurred_on > clock.today() + dt.timedelta(days=366):
         raise field_problem(400, "occurredOn", "The date is more than a year ahead.", "too-far-ahead")
 
 
@@ -241,9 +242,7 @@ def update_activity(
         )
         session.add_all([KeyPersonActivityPerson(activity_id=activity_id, person_id=p) for p in people])
         if not changed:
-            from spil.kit.db import utcnow
-
-            activity.updated_at = utcnow()
+            activity.updated_at = clock.now()
         session.flush()
     session.commit()
     return get_activity(session, principal, activity_id)

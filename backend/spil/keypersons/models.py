@@ -10,7 +10,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit.db import Money, UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import Money, UTCDateTime
 from spil.kit.models import Versioned
 
 ALLOWANCE_SCHEMES = ("none", "fixed", "hourly", "expenses-only")
@@ -56,7 +57,7 @@ class AllowanceRuleRevision(SQLModel, table=True):
     before: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     reason: str | None = Field(default=None, max_length=500)
     changed_by: str = Field(max_length=200)
-    changed_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    changed_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
 
 
 class VolunteerAgreement(Versioned, table=True):

@@ -33,6 +33,7 @@ from spil.keypersons.schemas import (
     RuleSetOut,
     RuleSetUpdate,
 )
+from spil.kit import clock
 from spil.kit.deps import IDEMPOTENCY_DOC, IF_MATCH_DOC, SessionDep, VersionCheck, id_path, optional_id_query
 from spil.kit.etag import set_etag
 from spil.kit.idempotency import idempotent_create
@@ -219,7 +220,7 @@ def get_ledger(
     agreement_id: AgreementId,
     year: Annotated[int | None, Query(ge=2000, le=2100, description="Default: this year.")] = None,
 ) -> LedgerOut:
-    return service.ledger(session, principal, agreement_id, year or dt.date.today().year)
+    return service.ledger(session, principal, agreement_id, year or clock.today().year)
 
 
 # --- payments ---------------------------------------------------------------------------------

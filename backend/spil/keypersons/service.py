@@ -35,9 +35,9 @@ from spil.keypersons.schemas import (
     RuleSetOut,
     RuleSetUpdate,
 )
-from spil.kit import audit
+from spil.kit import audit, clock
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.db import lock_for_update, utcnow
+from spil.kit.db import lock_for_update
 from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal, Role
@@ -212,7 +212,7 @@ def run_check(session: Session, data: AllowanceCheckRequest, language: str) -> A
             problems.append(
                 (f"months.{i}.hours", "required", "An hourly allowance needs the hours worked in the month.")
             )
-    if data.birth_date is not None and data.birth_date > dt.date.today():
+    if data.birth_date is not None and data.birth_date > clock.today():
         problems.append(("birthDate", "in-future", "The birth date is in the future."))
     if data.birth_date is not None and data.age_band is not None:
         problems.append(("ageBand", "conflict", "Send either birthDate or ageBand, not both."))
@@ -396,7 +396,7 @@ def benefit_warnings(
 ) -> list[dict[str, str]]:
     if benefit_type not in BENEFIT_WARNINGS:
         return []
-    rule_set = _rule_set(session, year or dt.date.today().year) or (
+    rule_set = _rule_set(session, year or clock.today().year) or (
         _rule_set(session, latest_year(session) or 0)
     )
     month = rules.euro(rule_set.max_per_month, "en") if rule_set else "the monthly maximum"
@@ -437,7 +437,7 @@ def agreement_out(session: Session, principal: Principal, agreement: VolunteerAg
         .where(VolunteerAgreementSchool.agreement_id == agreement.id)
         .order_by(School.name)
     ).all()
-    today = dt.date.today()
+    today = clock.today()
     show_benefit = may_see_benefit(
         session, principal, agreement.board_id, agreement.contact_point_assignment_id
     )
@@ -491,7 +491,7 @@ def list_agreements(
                 )
             )
         )
-    today = dt.date.today()
+    today = clock.today()
     current = sa.and_(
         col(VolunteerAgreement.starts_on) <= today,
         sa.or_(col(VolunteerAgreement.ends_on).is_(None), col(VolunteerAgreement.ends_on) >= today),
@@ -711,7 +711,7 @@ def update_agreement(
             for school_id in new_schools:
                 session.add(VolunteerAgreementSchool(agreement_id=agreement_id, school_id=school_id))
             if not changed:
-                agreement.updated_at = utcnow()  # the row update moves the version (the ETag) too
+                agreement.updated_at = clock.now()  # the row update moves the version (the ETag) too
             session.flush()
             audit.record(
                 session,
@@ -1093,7 +1093,7 @@ def ledger(
     session: Session, principal: Principal, agreement_id: int, year: int, today: dt.date | None = None
 ) -> LedgerOut:
     agreement = visible_agreement(session, principal, agreement_id)
-    today = today or dt.date.today()
+    today = today or clock.today()
     rule_set, assumed = rule_set_for(session, year, fallback=True)
     limits = limits_for_year(rule_set, year)
     payments = person_payments(session, agreement.person_id, year)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel
 
-from spil.kit.db import UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import UTCDateTime
 
 if TYPE_CHECKING:
     from spil.kit.policy import Principal
@@ -27,7 +28,9 @@ class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
 
     id: int | None = Field(default=None, primary_key=True)
-    occurred_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
+    occurred_at: dt.datetime = Field(
+        default_factory=clock.now, sa_type=UTCDateTime, nullable=False, index=True
+    )
     actor_type: str = Field(max_length=20)
     actor_id: int | None = None
     actor_label: str = Field(max_length=320)

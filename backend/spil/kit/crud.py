@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
-from spil.kit import audit
-from spil.kit.db import utcnow
+from spil.kit import audit, clock
 from spil.kit.errors import ProblemError
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[st
             setattr(obj, name, value)
             changed = True
     if changed and hasattr(obj, "updated_at"):
-        obj.updated_at = utcnow()
+        obj.updated_at = clock.now()
     return changed
 
 

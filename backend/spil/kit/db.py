@@ -78,10 +78,6 @@ class Money(sa.types.TypeDecorator[Decimal]):
 CENT = Decimal("0.01")
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (so SAVEPOINTs
     # and rollbacks behave as on PostgreSQL), and enforce foreign keys.

@@ -14,7 +14,8 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from sqlmodel import Field, Session, SQLModel
 
-from spil.kit.db import UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import UTCDateTime
 from spil.kit.errors import ProblemError
 from spil.kit.etag import etag_for
 
@@ -34,7 +35,9 @@ class IdempotencyRecord(SQLModel, table=True):
     status_code: int
     response_body: Any = Field(default=None, sa_type=sa.JSON)
     response_headers: dict[str, str] = Field(default_factory=dict, sa_type=sa.JSON)
-    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
+    created_at: dt.datetime = Field(
+        default_factory=clock.now, sa_type=UTCDateTime, nullable=False, index=True
+    )
 
 
 class Idempotency:

@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
-from spil.kit.db import UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import UTCDateTime
 
 
 class Timestamped(SQLModel):
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
 
 
 class Versioned(Timestamped):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     spa_dist: Path = REPO_ROOT / "frontend" / "dist"
     confidential_retention_years: int = 5
+    # Pins the product's clock (``spil.kit.clock``): a date (``2027-02-28``) or a local time
+    # (``2026-12-31T23:40``, Europe/Amsterdam). Development and tests only.
+    today: dt.datetime | None = None
 
     @field_validator("database_url")
     @classmethod
@@ -42,6 +46,30 @@ class Settings(BaseSettings):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
+
+    @field_validator("today", mode="before")
+    @classmethod
+    def _parse_today(cls, value: object) -> object:
+        if value is None or value == "":
+            return None
+        from spil.kit.clock import parse_instant
+
+        if isinstance(value, str | dt.date):
+            try:
+                return parse_instant(value)
+            except ValueError as exc:
+                raise ValueError(
+                    "SPIL_TODAY must be a date (2027-02-28) or a local time (2026-12-31T23:40)"
+                ) from exc
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_pinned_clock_in_production(self) -> Settings:
+        if self.env == "production" and self.today is not None:
+            raise ValueError(
+                "SPIL_TODAY pins the clock for development and tests; it is refused in production"
+            )
+        return self
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

@@ -9,7 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit.db import UTCDateTime, utcnow
+from spil.kit import clock
+from spil.kit.db import UTCDateTime
 from spil.kit.models import Versioned
 
 LEVELS = ("pupil", "group", "school")
@@ -96,4 +97,4 @@ class Bottleneck(SQLModel, table=True):
     occurred_on: dt.date
     note: str | None = Field(default=None, max_length=2000)
     resolved: bool = Field(default=False)
-    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)

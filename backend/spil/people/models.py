@@ -8,6 +8,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel, col
 
+from spil.kit import clock
 from spil.kit.models import Versioned
 
 PERSON_KINDS = ("staff", "volunteer", "external")
@@ -77,7 +78,7 @@ class RoleAssignment(Versioned, table=True):
 
 def active_assignment(today: dt.date | None = None) -> sa.ColumnElement[bool]:
     """SQL: the assignment is current on ``today`` (started, not ended)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     return sa.and_(
         sa.or_(col(RoleAssignment.ends_on).is_(None), col(RoleAssignment.ends_on) >= today),
         sa.or_(col(RoleAssignment.starts_on).is_(None), col(RoleAssignment.starts_on) <= today),

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from spil.kit import clock
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -251,7 +252,7 @@ def _assignment_query(principal: Principal) -> sa.Select[Any]:
 
 
 def is_active(assignment: RoleAssignment, today: dt.date | None = None) -> bool:
-    today = today or dt.date.today()
+    today = today or clock.today()
     return (assignment.ends_on is None or assignment.ends_on >= today) and (
         assignment.starts_on is None or assignment.starts_on <= today
     )

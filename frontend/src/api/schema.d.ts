@@ -2327,6 +2327,12 @@ export interface components {
              * @constant
              */
             status: "ok";
+            /**
+             * Today
+             * Format: date
+             * @description The product's date: today in Europe/Amsterdam.
+             */
+            today: string;
         };
         /** ImportResult */
         ImportResult: {
@@ -4345,6 +4351,12 @@ export interface components {
              * @description Send this as `X-CSRF-Token` with every change made with the cookie.
              */
             csrfToken: string;
+            /**
+             * Today
+             * Format: date
+             * @description The product's date (today in Europe/Amsterdam), for the screens' defaults.
+             */
+            today: string;
         };
         /** SettingsOut */
         SettingsOut: {

@@ -6,6 +6,7 @@ import type { SessionInfo, User } from '../api/types';
 import { AuthProvider, SESSION_KEY } from '../features/auth/AuthProvider';
 import { createQueryClient } from '../lib/queryClient';
 import { routes } from '../routes';
+import { today } from '../lib/clock';
 import { setCsrfToken } from '../api/client';
 
 export const boardAdmin: User = {
@@ -55,7 +56,7 @@ export function renderApp(path: string, options: { user?: User | null; queryClie
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
   if (options.user !== undefined) {
-    const session: SessionInfo | null = options.user ? { user: options.user, csrfToken: 'csrf-test' } : null;
+    const session: SessionInfo | null = options.user ? { user: options.user, csrfToken: 'csrf-test', today: today() } : null;
     queryClient.setQueryData(SESSION_KEY, session);
     setCsrfToken(session?.csrfToken);
   }

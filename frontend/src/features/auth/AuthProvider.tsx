@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isProblemError, must, setCsrfToken } from '../../api/client';
 import type { SessionInfo, User } from '../../api/types';
+import { setProductToday } from '../../lib/clock';
 
 export const SESSION_KEY = ['auth', 'session'] as const;
 
@@ -23,6 +24,7 @@ async function fetchSession(): Promise<SessionInfo | null> {
   try {
     const session = must(await api.GET('/auth/session'));
     setCsrfToken(session.csrfToken);
+    setProductToday(session.today);
     return session;
   } catch (error) {
     if (isProblemError(error) && error.status === 401) {
@@ -77,6 +79,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       must(await api.POST('/auth/login', { body: { email, password } })),
     onSuccess: (data) => {
       setCsrfToken(data.csrfToken);
+      setProductToday(data.today);
       setExpired(false);
       // Start clean: nothing cached for a previous user may show.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });

@@ -1,4 +1,5 @@
 /** A labelled select of a filter form (read on submit), and the option lists the complaint pages share. */
+import { currentYear } from '../../lib/clock';
 import { AREAS, GROUPS } from './types';
 import type { CT } from './i18n';
 
@@ -38,6 +39,6 @@ export const groupOptions = (t: CT): Option[] => GROUPS.map((g) => ({ value: g, 
 
 /** This year and the `count - 1` before it. */
 export function yearOptions(count = 8): Option[] {
-  const now = new Date().getFullYear();
+  const now = currentYear();
   return Array.from({ length: count }, (_, i) => String(now - i)).map((y) => ({ value: y, label: y }));
 }

@@ -9,6 +9,7 @@ import { API_BASE_URL } from '../../api/client';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { currentYear } from '../../lib/clock';
 import { isNotFound } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useUser } from '../auth/AuthProvider';
@@ -157,7 +158,7 @@ export function ReportPage() {
   const user = useUser();
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const now = new Date().getFullYear();
+  const now = currentYear();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : now;
   const allowed = canSeeCaseReport(user);

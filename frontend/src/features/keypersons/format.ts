@@ -37,7 +37,5 @@ export function newIdempotencyKey(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** This calendar year in the user's time zone. */
-export function currentYear(): number {
-  return new Date().getFullYear();
-}
+/** This calendar year: the product's (see lib/clock). */
+export { currentYear } from '../../lib/clock';

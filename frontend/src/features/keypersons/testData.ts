@@ -1,7 +1,8 @@
+import { currentYear } from '../../lib/clock';
 /** Fixtures for the key persons' tests: Fatima's agreement and a ledger of a year. */
 import type { Agreement, Ledger, Payment, RuleSet } from './types';
 
-export const YEAR = new Date().getFullYear();
+export const YEAR = currentYear();
 
 export const rules2025: RuleSet = {
   year: 2025,

@@ -40,9 +40,5 @@ export function dateOrNull(value: string): string | null {
   return value.trim() === '' ? null : value.trim();
 }
 
-/** Today as `YYYY-MM-DD` in the user's time zone. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today as `YYYY-MM-DD`: the product's date (see lib/clock). */
+export { today } from '../../lib/clock';
