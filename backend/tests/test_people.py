@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from spil.kit import clock
 
 
 @pytest.fixture
@@ -108,7 +112,8 @@ def test_ending_an_assignment_keeps_history(login, demo):
     current = api.get("/role-assignments", params={"schoolId": demo["12AB00"], "role": "culture-coordinator"})
     assignment = current.json()["items"][0]
     path = f"/role-assignments/{assignment['id']}"
-    r = api.patch(path, json={"endsOn": "2026-01-31"}, headers={"If-Match": api.get(path).headers["ETag"]})
+    yesterday = (clock.today() - dt.timedelta(days=1)).isoformat()
+    r = api.patch(path, json={"endsOn": yesterday}, headers={"If-Match": api.get(path).headers["ETag"]})
     assert r.status_code == 200 and r.json()["active"] is False
     active = api.get(
         "/role-assignments",
