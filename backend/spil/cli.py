@@ -7,7 +7,7 @@ import sys
 import time
 
 import typer
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from spil.kit.settings import get_settings
 
@@ -23,14 +23,14 @@ def create_admin(
     """Create a platform administrator (or make an existing user one)."""
     from spil.access.models import User
     from spil.access.security import hash_password
-    from spil.kit.db import get_engine
+    from spil.kit.db import unit_of_work
     from spil.kit.schemas import _normalise_email
 
     if len(password) < 10:
         typer.echo("The password needs at least 10 characters.", err=True)
         raise typer.Exit(2)
     email = _normalise_email(email)
-    with Session(get_engine()) as session:
+    with unit_of_work() as session:
         user = session.exec(select(User).where(User.email == email)).first()
         if user is None:
             user = User(email=email, name=name, password_hash=hash_password(password), is_platform_admin=True)
@@ -40,7 +40,6 @@ def create_admin(
             user.is_platform_admin = True
             user.password_hash = hash_password(password)
             action = "updated"
-        session.commit()
     typer.echo(f"Platform administrator {email} {action}.")
 
 
@@ -48,10 +47,10 @@ def create_admin(
 def seed_demo() -> None:
     """Load the demo boards, schools and accounts (safe to run again)."""
     from spil.demo import seed_demo as load
-    from spil.kit.db import get_engine
+    from spil.kit.db import unit_of_work
 
     password = get_settings().demo_password
-    with Session(get_engine()) as session:
+    with unit_of_work() as session:
         accounts = load(session, password)
     typer.echo(
         "Demo data loaded. Accounts (password: %s):"
@@ -65,9 +64,9 @@ def seed_demo() -> None:
 def purge_confidential_cases() -> None:
     """Delete closed confidential cases past the retention period (run daily, e.g. from cron)."""
     from spil.complaints.cases import purge_expired
-    from spil.kit.db import get_engine
+    from spil.kit.db import unit_of_work
 
-    with Session(get_engine()) as session:
+    with unit_of_work() as session:
         removed = purge_expired(session)
     typer.echo(f"{removed} closed case(s) past the retention period deleted; a metadata log remains.")
 

@@ -241,7 +241,6 @@ def seed_demo(session: Session, password: str, today: dt.date | None = None) -> 
         if exists is None:
             assert user.id is not None
             session.add(Membership(user_id=user.id, role=account.role, **scope))
-    session.commit()
     seed_registry(session, today)
     seed_key_persons(session, today)
     seed_complaints(session, today)
@@ -471,7 +470,6 @@ def seed_registry(session: Session, today: dt.date | None = None) -> None:
                     starts_on=today - dt.timedelta(days=365),
                 )
             )
-    session.commit()
 
 
 # --- key persons: agreements, payments, activities, public listings -----------------------------
@@ -667,7 +665,6 @@ def seed_key_persons(session: Session, today: dt.date | None = None) -> None:
                 position=position,
             )
         )
-    session.commit()
 
 
 # --- complaint routes and the confidential register ------------------------------------------------
@@ -741,7 +738,6 @@ def seed_complaints(session: Session, today: dt.date | None = None) -> None:
                 outcome=outcome,
             )
         )
-    session.commit()
 
 
 # --- indicators ----------------------------------------------------------------------------------------
@@ -801,4 +797,3 @@ def seed_indicators(session: Session, today: dt.date | None = None) -> None:
             value=Decimal("70"),
         )
     )
-    session.commit()

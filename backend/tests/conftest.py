@@ -69,6 +69,19 @@ def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
     server.stop()
 
 
+def scratch_database(database_url: str, engine: sa.Engine, name: str) -> str:
+    """An empty database beside the tests' own, on the same server."""
+    if database_url.startswith("sqlite"):
+        scratch = database_url.replace("spil.sqlite3", f"{name}.sqlite3")
+        for suffix in ("", "-wal", "-shm"):
+            Path(scratch.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+        return scratch
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS spil_{name}"))
+        conn.execute(sa.text(f"CREATE DATABASE spil_{name}"))
+    return database_url.rsplit("/", 1)[0] + f"/spil_{name}"
+
+
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[sa.Engine]:
     """A migrated database with the demo data, shared by the tests of one backend."""
@@ -77,7 +90,7 @@ def engine(database_url: str) -> Iterator[sa.Engine]:
     eng = kit_db.make_engine(database_url)
     from spil.demo import seed_demo
 
-    with Session(eng) as session:
+    with kit_db.unit_of_work(engine=eng) as session:
         seed_demo(session, DEMO_PASSWORD)
     yield eng
     eng.dispose()
@@ -105,13 +118,12 @@ def application() -> Any:
 
 @pytest.fixture
 def app(db: Session, engine: sa.Engine, application: Any) -> Iterator[Any]:
-    from spil.kit.db import get_session
-
     ratelimit.reset_all()
-    application.state.api.dependency_overrides[get_session] = lambda: db
     previous = kit_db._engine
     kit_db._engine = engine
-    yield application
+    # Requests commit and roll back as in production; inside ``db`` those become savepoints.
+    with kit_db.borrowed_session(db):
+        yield application
     kit_db._engine = previous
 
 
@@ -182,3 +194,68 @@ def ids(db: Session) -> dict[str, int]:
 @pytest.fixture
 def demo(db: Session) -> dict[str, int]:
     return ids(db)
+
+
+# --- a running app on a database of its own: real commits, real threads ---------------------------
+class LiveServer:
+    """Spil under uvicorn in a thread, on a migrated scratch database with the demo data. Requests
+    commit for real (no savepoints), so concurrency can be tested as in production."""
+
+    def __init__(self, url: str) -> None:
+        import socket
+        import threading
+
+        import uvicorn
+
+        from spil.main import create_app
+
+        self.url = url
+        self.engine = kit_db.make_engine(url)
+        command.upgrade(alembic_config(url), "head")
+        from spil.demo import seed_demo
+
+        with kit_db.unit_of_work(engine=self.engine) as session:
+            seed_demo(session, DEMO_PASSWORD)
+        self._previous_engine = kit_db._engine
+        kit_db._engine = self.engine
+        ratelimit.reset_all()
+        for port in range(16500, 17500):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) != 0:
+                    self.port = port
+                    break
+        config = uvicorn.Config(create_app(), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        import time
+
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the live server did not start")
+            time.sleep(0.05)
+        self.base = f"http://127.0.0.1:{self.port}/api/v1"
+
+    def login(self, email: str) -> Any:
+        """An ``httpx.Client`` logged in as ``email``, sending the CSRF token with every change."""
+        import httpx
+
+        client = httpx.Client(base_url=self.base, timeout=60)
+        r = client.post("/auth/login", json={"email": email, "password": DEMO_PASSWORD})
+        assert r.status_code == 200, r.text
+        client.headers["X-CSRF-Token"] = r.json()["csrfToken"]
+        return client
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(30)
+        kit_db._engine = self._previous_engine
+        self.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def live(database_url: str, engine: sa.Engine) -> Iterator[LiveServer]:
+    server = LiveServer(scratch_database(database_url, engine, "live"))
+    yield server
+    server.stop()

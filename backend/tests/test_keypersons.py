@@ -24,6 +24,7 @@ from spil.keypersons.models import (
 from spil.keypersons.schemas import PaymentCreate
 from spil.kit import clock
 from spil.kit.audit import AuditEvent
+from spil.kit.db import unit_of_work
 from spil.kit.errors import ProblemError
 from spil.kit.policy import Principal
 from spil.people.models import Person, RoleAssignment, RoleType
@@ -490,7 +491,7 @@ def committed_agreement(engine):
     no other fixture may hold a transaction open meanwhile, so no ``db`` here)."""
     from spil.organisations.models import School
 
-    with Session(engine) as s:
+    with unit_of_work(engine=engine) as s:
         person = s.execute(sa.select(Person).where(Person.name == "Sanne de Vries")).scalar_one()
         school_id = s.execute(sa.select(School.id).where(School.location_code == "12AB00")).scalar_one()
         agreement = VolunteerAgreement(
@@ -514,10 +515,10 @@ def committed_agreement(engine):
                     allowance=Decimal("200"),
                 )
             )
-        s.commit()
+        s.flush()
         ident = agreement.id
     yield ident
-    with Session(engine) as s:
+    with unit_of_work(engine=engine) as s:
         ids = (
             s.execute(sa.select(AllowancePayment.id).where(AllowancePayment.agreement_id == ident))
             .scalars()
@@ -531,7 +532,6 @@ def committed_agreement(engine):
                 AuditEvent.entity_type == "allowance-payment", AuditEvent.entity_id.in_(ids)
             )
         )
-        s.commit()
 
 
 def test_two_payments_at_once_cannot_both_slip_under_the_year_limit(engine, committed_agreement, monkeypatch):
@@ -547,16 +547,16 @@ def test_two_payments_at_once_cannot_both_slip_under_the_year_limit(engine, comm
     outcomes: list[str] = []
 
     def pay(month: str) -> None:
-        with Session(engine, expire_on_commit=False) as s:
-            try:
+        try:
+            with unit_of_work(engine=engine) as s:
                 service.create_payment(
                     s,
                     ADMIN,
                     PaymentCreate(agreement_id=committed_agreement, month=month, allowance=Decimal("80")),
                 )
-                outcomes.append("created")
-            except ProblemError as exc:
-                outcomes.append(f"refused {exc.status}")
+            outcomes.append("created")
+        except ProblemError as exc:
+            outcomes.append(f"refused {exc.status}")
 
     threads = [threading.Thread(target=pay, args=(m,)) for m in ("2025-11", "2025-12")]
     for t in threads:

@@ -8,17 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from spil.models import metadata
-from tests.conftest import alembic_config
-
-
-def _scratch_database(database_url: str, engine: sa.Engine, name: str) -> str:
-    """An empty database beside the tests' own, on the same server."""
-    if database_url.startswith("sqlite"):
-        return database_url.replace("spil.sqlite3", f"{name}.sqlite3")
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(sa.text(f"DROP DATABASE IF EXISTS spil_{name}"))
-        conn.execute(sa.text(f"CREATE DATABASE spil_{name}"))
-    return database_url.rsplit("/", 1)[0] + f"/spil_{name}"
+from tests.conftest import alembic_config, scratch_database
 
 
 def test_models_and_migrations_agree(engine):
@@ -32,7 +22,7 @@ def test_downgrade_and_upgrade_again(database_url, engine):
     cfg = alembic_config(database_url)
     command.check(cfg)
     # On a second database/schema the full cycle runs: here we go down to nothing and back up.
-    scratch = _scratch_database(database_url, engine, "cycle")
+    scratch = scratch_database(database_url, engine, "cycle")
     cfg = alembic_config(scratch)
     command.upgrade(cfg, "head")
     command.downgrade(cfg, "base")
@@ -47,16 +37,15 @@ def test_downgrade_and_upgrade_again(database_url, engine):
 
 def test_the_derived_indicators_revision_goes_down_with_a_target_set(database_url, engine):
     """b2e5dc1d38e9 ships indicators that may get targets: going down removes those too."""
-    from sqlmodel import Session
-
     from spil.demo import seed_demo
+    from spil.kit.db import unit_of_work
     from tests.conftest import DEMO_PASSWORD
 
-    scratch = _scratch_database(database_url, engine, "down")
+    scratch = scratch_database(database_url, engine, "down")
     cfg = alembic_config(scratch)
     command.upgrade(cfg, "b2e5dc1d38e9")
     scratch_engine = sa.create_engine(scratch)
-    with Session(scratch_engine) as session:
+    with unit_of_work(engine=scratch_engine) as session:
         seed_demo(session, DEMO_PASSWORD)
     with scratch_engine.begin() as conn:
         board = conn.execute(sa.text("SELECT min(id) FROM board")).scalar()

@@ -74,7 +74,6 @@ def login(request: Request, session: SessionDep, data: LoginRequest, response: R
     if user is None:
         raise ProblemError(401, "The e-mail address or password is wrong.", code="invalid-credentials")
     token, user_session = start_session(session, user)
-    session.commit()
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -100,7 +99,6 @@ def get_current_session(session: SessionDep, principal: Person) -> SessionOut:
 def logout(session: SessionDep, principal: Person) -> Response:
     if principal.session_id is not None:
         session.execute(sa.delete(UserSession).where(UserSession.id == principal.session_id))
-        session.commit()
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

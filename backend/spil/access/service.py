@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 import sqlalchemy as sa
-from fastapi import Depends, Request
+from fastapi import BackgroundTasks, Depends, Request
 from sqlmodel import Session, select
 
 from spil.access.models import ApiClient, Membership, User, UserSession
@@ -21,11 +22,14 @@ from spil.access.security import (
     verify_password,
 )
 from spil.kit import clock
-from spil.kit.db import get_session
+from spil.kit.db import unit_of_work
+from spil.kit.deps import SessionDep
 from spil.kit.errors import ProblemError
 from spil.kit.policy import Grant, Principal, Role
 from spil.kit.settings import get_settings
 from spil.organisations.models import School
+
+log = logging.getLogger("spil")
 
 SESSION_COOKIE = "spil_session"
 CSRF_HEADER = "x-csrf-token"
@@ -116,16 +120,26 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
     return token, user_session
 
 
-def _from_api_key(request: Request, session: Session, key: str) -> Principal:
+def _from_api_key(session: Session, key: str, background: BackgroundTasks) -> Principal:
     prefix = split_api_key(key)
     client = session.exec(select(ApiClient).where(ApiClient.key_prefix == prefix)).first() if prefix else None
     if client is None or client.revoked_at is not None or not same(client.key_hash, token_hash(key)):
         raise unauthenticated("The API key is unknown or revoked.")
     now = clock.now()
     if client.last_used_at is None or now - client.last_used_at > dt.timedelta(minutes=5):
-        session.execute(sa.update(ApiClient).where(ApiClient.id == client.id).values(last_used_at=now))
-        session.commit()
+        # Noted after the answer, in a transaction of its own: a read stays a read, and the
+        # request's own transaction is never committed half-way by the authentication.
+        background.add_task(touch_api_client, client.id, now)
     return principal_for_client(client)
+
+
+def touch_api_client(client_id: int, at: dt.datetime) -> None:
+    """Remember when a key was last used (at most every five minutes; best effort)."""
+    try:
+        with unit_of_work() as session:
+            session.execute(sa.update(ApiClient).where(ApiClient.id == client_id).values(last_used_at=at))
+    except sa.exc.SQLAlchemyError:
+        log.warning("could not note the use of API client %s", client_id, exc_info=True)
 
 
 def _from_cookie(request: Request, session: Session, token: str) -> Principal:
@@ -148,7 +162,7 @@ def _from_cookie(request: Request, session: Session, token: str) -> Principal:
     return principal_for_user(session, user, user_session)
 
 
-def current_principal(request: Request, session: Session = Depends(get_session)) -> Principal:
+def current_principal(request: Request, session: SessionDep, background: BackgroundTasks) -> Principal:
     """FastAPI dependency: the authenticated caller, or a 401 problem."""
     cached = getattr(request.state, "principal", None)
     if isinstance(cached, Principal):
@@ -158,7 +172,7 @@ def current_principal(request: Request, session: Session = Depends(get_session))
         scheme, _, credentials = auth.partition(" ")
         if scheme.lower() != "bearer" or not credentials.strip():
             raise unauthenticated("Use 'Authorization: Bearer <api key>'.")
-        principal = _from_api_key(request, session, credentials.strip())
+        principal = _from_api_key(session, credentials.strip(), background)
     elif token := request.cookies.get(SESSION_COOKIE):
         principal = _from_cookie(request, session, token)
     else:

@@ -203,7 +203,6 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> tup
     user_id = audited_create(session, principal, user, "user", board_id=lambda _: first_board)
     for m in data.memberships:
         _add_membership(session, principal, user_id, m)
-    session.commit()
     return get_user(session, principal, user_id)
 
 
@@ -248,7 +247,6 @@ def add_membership(session: Session, principal: Principal, user_id: int, m: Memb
         raise not_found("user")
     _check_membership(session, principal, m)
     _add_membership(session, principal, user_id, m)
-    session.commit()
     return user_out(session, user, principal)
 
 
@@ -265,7 +263,6 @@ def remove_membership(session: Session, principal: Principal, user_id: int, memb
     audited_delete(
         session, principal, membership, "membership", board_id=board_id, school_id=membership.school_id
     )
-    session.commit()
 
 
 def _require_full_control(session: Session, principal: Principal, user: User) -> None:
@@ -312,7 +309,6 @@ def update_user(
         required=["name", "is_active"],
         board_id=_audit_board_of_user(session, principal, user_id),
     )
-    session.commit()
     return get_user(session, principal, user_id)
 
 
@@ -380,7 +376,6 @@ def create_api_client(session: Session, principal: Principal, data: ApiClientCre
         created_by=principal.id if principal.kind == "user" else None,
     )
     audited_create(session, principal, client, "api-client", board_id=lambda c: c.board_id)
-    session.commit()
     return ApiClientCreated.model_validate({**ApiClientOut.model_validate(client).model_dump(), "key": key})
 
 
@@ -394,7 +389,6 @@ def revoke_api_client(session: Session, principal: Principal, client_id: int) ->
         audited_update(
             session, principal, client, {"revoked_at": clock.now()}, "api-client", board_id=client.board_id
         )
-        session.commit()
 
 
 def user_out_by_id(session: Session, user_id: int) -> UserOut:

@@ -100,8 +100,7 @@ def purge_expired(session: Session, today: dt.date | None = None) -> int:
             )
         )
         session.delete(case)
-    if expired:
-        session.commit()
+    session.flush()
     return len(expired)
 
 
@@ -237,7 +236,6 @@ def create_case(session: Session, principal: Principal, data: CaseCreate) -> tup
     assert case.id is not None
     ident = case.id
     _trail(session, principal, "create", ident)
-    session.commit()
     return get_case(session, principal, ident)
 
 
@@ -268,7 +266,6 @@ def update_case(
     if apply_patch(case, changes, required=["area", "reporter_group", "opened_on", "status"]):
         session.flush()
         _trail(session, principal, "update", case_id)
-    session.commit()
     return get_case(session, principal, case_id)
 
 
@@ -277,7 +274,6 @@ def delete_case(session: Session, principal: Principal, case_id: int, check: Cal
     check(case.version)
     _trail(session, principal, "delete", case_id)
     session.delete(case)
-    session.commit()
 
 
 # --- the annual report ---------------------------------------------------------------------------------

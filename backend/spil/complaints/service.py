@@ -76,7 +76,6 @@ def update_body(
         "external-body",
         required=["name_nl", "name_en"],
     )
-    session.commit()
     return BodyOut.model_validate(body), body.version
 
 
@@ -155,7 +154,6 @@ def update_settings(
             required=["committee"],
             board_id=board_id,
         )
-    session.commit()
     return get_settings(session, principal, board_id)
 
 
@@ -288,7 +286,6 @@ def create_route(session: Session, principal: Principal, data: RouteCreate) -> t
     )
     for step in _steps(session, [default.id])[default.id]:
         session.add(ComplaintRouteStep(**step.model_dump(exclude={"id", "route_id"}), route_id=ident))
-    session.commit()
     return get_route(session, principal, ident)
 
 
@@ -427,7 +424,6 @@ def update_route(
             board_id=route.board_id,
             school_id=route.school_id,
         )
-    session.commit()
     return get_route(session, principal, route_id)
 
 
@@ -440,7 +436,6 @@ def delete_route(session: Session, principal: Principal, route_id: int, check: C
     audited_delete(
         session, principal, route, "complaint-route", board_id=route.board_id, school_id=route.school_id
     )
-    session.commit()
 
 
 # --- resolution -----------------------------------------------------------------------------------------

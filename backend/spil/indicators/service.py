@@ -105,7 +105,6 @@ def create_indicator(session: Session, principal: Principal, data: IndicatorCrea
         raise field_problem(409, "code", f"The indicator code '{data.code}' already exists.", "duplicate")
     indicator = Indicator(**data.model_dump(), derived=False)
     audited_create(session, principal, indicator, "indicator", board_id=lambda i: i.board_id)
-    session.commit()
     return IndicatorOut.model_validate(indicator)
 
 
@@ -260,7 +259,6 @@ def create_measurement(
     audited_create(
         session, principal, m, "measurement", board_id=lambda x: x.board_id, school_id=lambda x: x.school_id
     )
-    session.commit()
     return measurement_out(m, data.indicator), m.version
 
 
@@ -331,7 +329,6 @@ def bulk_create(session: Session, principal: Principal, data: BulkCreate) -> tup
             board_id=lambda x: x.board_id,
             school_id=lambda x: x.school_id,
         )
-    session.commit()
     codes = _codes(session, [m.indicator_id for m in prepared])
     return BulkOut(
         created=len(prepared), items=[measurement_out(m, codes[m.indicator_id]) for m in prepared]
@@ -418,7 +415,6 @@ def update_measurement(
         if problems := value_problems(indicator, changes["value"], "value"):
             raise invalid(problems)
     audited_update(session, principal, m, changes, "measurement", board_id=m.board_id, school_id=m.school_id)
-    session.commit()
     return measurement_out(m, indicator.code), m.version
 
 
@@ -429,7 +425,6 @@ def delete_measurement(
     principal.require(Capability.EDIT, board_id=m.board_id, school_id=m.school_id)
     check(m.version)
     audited_delete(session, principal, m, "measurement", board_id=m.board_id, school_id=m.school_id)
-    session.commit()
 
 
 # --- targets -------------------------------------------------------------------------------------------
@@ -469,7 +464,6 @@ def create_target(session: Session, principal: Principal, data: TargetCreate) ->
         audited_update(
             session, principal, target, {"value": data.value}, "indicator-target", board_id=board_id
         )
-    session.commit()
     return TargetOut.model_validate({**target.model_dump(), "indicator": indicator.code})
 
 

@@ -192,7 +192,6 @@ def create_activity(session: Session, principal: Principal, data: ActivityCreate
         school_id=lambda a: a.school_id,
     )
     session.add_all([KeyPersonActivityPerson(activity_id=ident, person_id=p) for p in people])
-    session.commit()
     return get_activity(session, principal, ident)
 
 
@@ -244,7 +243,6 @@ def update_activity(
         if not changed:
             activity.updated_at = clock.now()
         session.flush()
-    session.commit()
     return get_activity(session, principal, activity_id)
 
 
@@ -261,7 +259,6 @@ def delete_activity(
         board_id=activity.board_id,
         school_id=activity.school_id,
     )
-    session.commit()
 
 
 # --- listings ---------------------------------------------------------------------------------
@@ -355,7 +352,6 @@ def create_listing(session: Session, principal: Principal, data: ListingCreate) 
         board_id=lambda x: x.board_id,
         school_id=lambda x: x.school_id,
     )
-    session.commit()
     return get_listing(session, principal, ident)
 
 
@@ -394,7 +390,6 @@ def update_listing(
         board_id=listing.board_id,
         school_id=listing.school_id,
     )
-    session.commit()
     return get_listing(session, principal, listing_id)
 
 
@@ -411,7 +406,6 @@ def delete_listing(
         board_id=listing.board_id,
         school_id=listing.school_id,
     )
-    session.commit()
 
 
 # --- public -----------------------------------------------------------------------------------

@@ -135,7 +135,6 @@ def create_rule_set(session: Session, principal: Principal, data: RuleSetCreate)
     fields["sources"] = [s.model_dump(mode="json") for s in data.sources]
     rule_set = AllowanceRuleSet(**fields)
     audited_create(session, principal, rule_set, "allowance-rule-set")
-    session.commit()
     return rule_set_out(rule_set), rule_set.version
 
 
@@ -174,7 +173,6 @@ def update_rule_set(
                 changed_by=principal.label,
             )
         )
-    session.commit()
     return rule_set_out(rule_set), rule_set.version
 
 
@@ -646,7 +644,6 @@ def create_agreement(
     session: Session, principal: Principal, data: AgreementCreate
 ) -> tuple[AgreementOut, int]:
     ident = add_agreement(session, principal, data)
-    session.commit()
     return get_agreement(session, principal, ident)
 
 
@@ -723,7 +720,6 @@ def update_agreement(
                 after={"schoolIds": new_schools},
                 board_id=agreement.board_id,
             )
-    session.commit()
     return get_agreement(session, principal, agreement_id)
 
 
@@ -739,7 +735,6 @@ def delete_agreement(
             "in-use",
         )
     audited_delete(session, principal, agreement, "volunteer-agreement", board_id=agreement.board_id)
-    session.commit()
 
 
 # --- the ledger ---------------------------------------------------------------------------------
@@ -992,7 +987,6 @@ def create_payment(session: Session, principal: Principal, data: PaymentCreate) 
         )
     warnings = _settle(session, principal, agreement, payment, data.acknowledge_limit_exceeded, None)
     audited_create(session, principal, payment, "allowance-payment", board_id=lambda p: p.board_id)
-    session.commit()
     return payment_out(payment, warnings), payment.version
 
 
@@ -1057,7 +1051,6 @@ def update_payment(
     changes["limit_exceeded_acknowledged"] = candidate.limit_exceeded_acknowledged
     audited_update(session, principal, payment, changes, "allowance-payment", board_id=payment.board_id)
     _unmark_if_clear(session, principal, agreement, payment.year)
-    session.commit()
     return payment_out(payment, warnings), payment.version
 
 
@@ -1086,7 +1079,6 @@ def delete_payment(
     check_version(payment.version)
     audited_delete(session, principal, payment, "allowance-payment", board_id=payment.board_id)
     _unmark_if_clear(session, principal, agreement, payment.year)
-    session.commit()
 
 
 def ledger(

@@ -1,8 +1,20 @@
-"""Database engine and sessions: SQLite for the embedded mode, PostgreSQL in production."""
+"""Database engine and sessions: SQLite for the embedded mode, PostgreSQL in production.
+
+One transaction per unit of work. A request's session (``get_session``, the ``SessionDep`` of
+every router) commits once when the handler succeeds and rolls back on any error; the CLI, jobs
+and tests use ``unit_of_work`` for the same. Services and the kit never commit: they add and
+flush, and whoever owns the transaction decides.
+
+On SQLite, a writing unit of work takes the database's write lock up front (``BEGIN IMMEDIATE``)
+and waits for it up to ``SPIL_SQLITE_LOCK_TIMEOUT`` seconds, so that two writers never both read
+and then fight over the lock ("database is locked") half-way through. PostgreSQL runs writers in
+parallel; the few places that decide on a sum lock a row first (``lock_for_update``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -11,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
+from starlette.requests import Request
 
 from spil.kit.settings import get_settings
 
@@ -80,11 +93,15 @@ CENT = Decimal("0.01")
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (so SAVEPOINTs
-    # and rollbacks behave as on PostgreSQL), and enforce foreign keys.
+    # and rollbacks behave as on PostgreSQL), and enforce foreign keys. A writer waits for the
+    # write lock (busy_timeout) instead of failing at once; WAL lets readers go on meanwhile.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(get_settings().sqlite_lock_timeout * 1000)}")
+    cursor.execute("PRAGMA journal_mode")
+    if cursor.fetchone()[0] not in ("wal", "memory"):
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
@@ -119,23 +136,68 @@ def get_engine() -> Engine:
     return _engine
 
 
-def get_session() -> Iterator[Session]:
-    """FastAPI dependency: one session per request; services commit what they change."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+# Tests hand the requests a session of their own (inside a transaction they roll back); the
+# request still commits and rolls back as in production, which the session turns into savepoints.
+_borrowed: Session | None = None
+
+
+def begin_write(session: Session) -> None:
+    """Start ``session``'s transaction as a writer: on SQLite with ``BEGIN IMMEDIATE`` (the write
+    lock, waited for), on PostgreSQL as usual. A no-op once the transaction has begun."""
+    if not session.in_transaction():
+        session.connection(execution_options={"sqlite_immediate": True})
+
+
+@contextmanager
+def unit_of_work(*, write: bool = True, engine: Engine | None = None) -> Iterator[Session]:
+    """One transaction outside a request (CLI, jobs, tests): commit when the block succeeds,
+    roll back on any error. ``write=False`` for reading only (no write lock on SQLite)."""
+    if _borrowed is not None and engine is None:
+        session = _borrowed
+    else:
+        session = Session(engine or get_engine(), expire_on_commit=False)
+        if write:
+            begin_write(session)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        if session is not _borrowed:
+            session.close()
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """FastAPI dependency (``SessionDep``): the request's unit of work. Writing methods begin as
+    writers; the handler's success commits, any error rolls back. Used with ``scope="function"``,
+    so the commit happens before the answer is sent and a failing commit is the answer."""
+    with unit_of_work(write=request.method not in SAFE_METHODS) as session:
         yield session
 
 
+@contextmanager
+def borrowed_session(session: Session) -> Iterator[None]:
+    """Tests: requests use ``session`` (and commit into it) instead of opening their own."""
+    global _borrowed
+    previous, _borrowed = _borrowed, session
+    try:
+        yield
+    finally:
+        _borrowed = previous
+
+
 def lock_for_update(session: Session, model: type[SQLModel], ident: int) -> None:
-    """Serialise writers that decide on a sum (a ledger limit): lock the row ``ident`` of ``model``'s table
-    until this transaction ends. PostgreSQL: ``SELECT ... FOR UPDATE``. SQLite has no row locks:
-    the read transaction so far ends (nothing may be pending yet) and a new one starts with
-    ``BEGIN IMMEDIATE``, which takes the database's write lock before anything is read."""
+    """Serialise writers that decide on a sum (a ledger limit): lock the row ``ident`` of
+    ``model``'s table until this transaction ends. PostgreSQL: ``SELECT ... FOR UPDATE``. SQLite
+    has no row locks, but a writing unit of work holds the database's write lock from its start
+    (``begin_write``), which serialises the writers already."""
     table = sa.inspect(model).local_table
     if session.get_bind().dialect.name == "postgresql":
         session.execute(sa.select(table.c.id).where(table.c.id == ident).with_for_update())
-        return
-    session.commit()
-    session.connection(execution_options={"sqlite_immediate": True})
 
 
 # One lock for schema changes and demo seeding, so that several API processes starting at once

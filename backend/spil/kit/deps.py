@@ -12,7 +12,8 @@ from spil.kit.db import get_session
 from spil.kit.etag import check_if_match
 from spil.kit.schemas import MAX_ID
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# The request's unit of work: committed when the handler succeeds, before the answer is sent.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def id_path(alias: str, description: str) -> object:

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -194,6 +194,20 @@ def install_handlers(app: FastAPI) -> None:
             409,
             "The change conflicts with existing data (a duplicate, or a record still in use).",
             code="conflict",
+        )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # The database is down, restarting, or (SQLite) busy past the lock timeout: nothing was
+        # written (the request's transaction rolled back), and trying again later will do.
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return problem_response(
+            request,
+            503,
+            "The database is not available at the moment. Nothing was changed; try again shortly.",
+            code="database-unavailable",
+            headers={"Retry-After": "5"},
         )
 
     @app.exception_handler(Exception)

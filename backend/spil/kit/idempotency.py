@@ -11,7 +11,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Field, Session, SQLModel
 
 from spil.kit import clock
@@ -41,7 +43,17 @@ class IdempotencyRecord(SQLModel, table=True):
 
 
 class Idempotency:
-    """Per-request helper; inert when the client sent no ``Idempotency-Key``."""
+    """Per-request helper; inert when the client sent no ``Idempotency-Key``.
+
+    The key is claimed by inserting its record before the creation, in the request's own
+    transaction, and the record is completed with the answer in that same transaction: the
+    record and what it answers commit together or not at all. A simultaneous retry with the
+    same key meets the unique constraint on ``(owner, key)``: PostgreSQL makes it wait for the
+    first transaction, SQLite serialises writers anyway, and then it replays the first answer
+    (``Idempotent-Replayed: true``), or, when the first is still busy after the lock timeout,
+    gets a 409 to try again. Never a duplicate, never a 5xx."""
+
+    LOCK_TIMEOUT_MS = 10_000
 
     def __init__(self, request: Request, session: Session, owner: str) -> None:
         self.request = request
@@ -59,23 +71,16 @@ class Idempotency:
             )
         self.key = key
         self._hash = ""
+        self._claim: IdempotencyRecord | None = None
 
-    def replay(self, payload: Any) -> JSONResponse | None:
-        if self.key is None:
-            return None
-        self._hash = hashlib.sha256(
-            json.dumps(
-                [self.request.method, self.request.url.path, payload], sort_keys=True, default=str
-            ).encode()
-        ).hexdigest()
-        found = self.session.exec(
+    def _find(self) -> IdempotencyRecord | None:
+        return self.session.exec(
             sa.select(IdempotencyRecord).where(
                 IdempotencyRecord.owner == self.owner, IdempotencyRecord.key == self.key
             )
-        ).first()
-        if found is None:
-            return None
-        record = found[0]
+        ).scalar_one_or_none()
+
+    def _replay(self, record: IdempotencyRecord) -> JSONResponse:
         if record.request_hash != self._hash:
             raise ProblemError(
                 409,
@@ -85,31 +90,68 @@ class Idempotency:
         headers = {**record.response_headers, "Idempotent-Replayed": "true"}
         return JSONResponse(record.response_body, status_code=record.status_code, headers=headers)
 
-    def created(self, body: Any, location: str, etag: str) -> JSONResponse:
-        """Answer 201 with Location and ETag, remembered under the key, and commit."""
-        from fastapi.encoders import jsonable_encoder
+    def claim(self, payload: Any) -> JSONResponse | None:
+        """The first answer again when the key was used before; otherwise claim the key (in this
+        transaction) and return ``None``: the caller goes on and creates."""
+        if self.key is None:
+            return None
+        self._hash = hashlib.sha256(
+            json.dumps(
+                [self.request.method, self.request.url.path, payload], sort_keys=True, default=str
+            ).encode()
+        ).hexdigest()
+        if (found := self._find()) is not None:
+            return self._replay(found)
+        claim = IdempotencyRecord(
+            owner=self.owner,
+            key=self.key,
+            method=self.request.method,
+            path=self.request.url.path[:500],
+            request_hash=self._hash,
+            status_code=0,  # in progress: completed in this transaction, never committed as such
+        )
+        postgres = self.session.get_bind().dialect.name == "postgresql"
+        try:
+            with self.session.begin_nested():
+                if postgres:  # wait for a simultaneous first attempt, but not for ever
+                    self.session.execute(sa.text(f"SET LOCAL lock_timeout = {self.LOCK_TIMEOUT_MS}"))
+                self.session.add(claim)
+                self.session.flush()
+        except IntegrityError:
+            # A simultaneous request with this key committed first: its answer is ours.
+            if (found := self._find()) is not None:
+                return self._replay(found)
+            raise self._in_progress() from None
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
+                raise self._in_progress() from None
+            raise
+        finally:
+            if postgres:
+                self.session.execute(sa.text("SET LOCAL lock_timeout TO DEFAULT"))
+        self._claim = claim
+        return None
 
+    @staticmethod
+    def _in_progress() -> ProblemError:
+        return ProblemError(
+            409,
+            "A request with this Idempotency-Key is still being processed. Try again in a moment.",
+            code="idempotency-key-in-progress",
+            headers={"Retry-After": "1"},
+        )
+
+    def created(self, body: Any, location: str, etag: str) -> JSONResponse:
+        """Answer 201 with Location and ETag, remembered under the key (not committed: the
+        request's transaction commits the record and this answer together)."""
         payload = jsonable_encoder(body)
         headers = {"Location": location, "ETag": etag}
-        self.remember(201, payload, headers)
-        self.session.commit()
+        if self._claim is not None:
+            self._claim.status_code = 201
+            self._claim.response_body = payload
+            self._claim.response_headers = headers
+            self.session.flush()
         return JSONResponse(payload, status_code=201, headers=headers)
-
-    def remember(self, status_code: int, body: Any, headers: dict[str, str] | None = None) -> None:
-        if self.key is None:
-            return
-        self.session.add(
-            IdempotencyRecord(
-                owner=self.owner,
-                key=self.key,
-                method=self.request.method,
-                path=self.request.url.path[:500],
-                request_hash=self._hash,
-                status_code=status_code,
-                response_body=body,
-                response_headers=headers or {},
-            )
-        )
 
 
 def idempotent_create(
@@ -124,7 +166,7 @@ def idempotent_create(
     ``create()`` and answer 201 with ``Location: /api/v1/<collection>/<id>`` and the ETag (a batch,
     which has no single id, points at the collection)."""
     idem = Idempotency(request, session, owner)
-    if (replay := idem.replay(data.model_dump(mode="json"))) is not None:
+    if (replay := idem.claim(data.model_dump(mode="json"))) is not None:
         return replay
     out, version = create()
     ident = getattr(out, "id", None)

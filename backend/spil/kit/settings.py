@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     spa_dist: Path = REPO_ROOT / "frontend" / "dist"
     confidential_retention_years: int = 5
+    # SQLite: how long a writing request waits for the write lock before it answers 503.
+    sqlite_lock_timeout: float = 15.0
     # Pins the product's clock (``spil.kit.clock``): a date (``2027-02-28``) or a local time
     # (``2026-12-31T23:40``, Europe/Amsterdam). Development and tests only.
     today: dt.datetime | None = None

@@ -62,7 +62,6 @@ def update_region(session: Session, principal: Principal, region_id: int, data: 
     region = get_region(session, region_id)
     changes = data.model_dump(exclude_unset=True)
     audited_update(session, principal, region, changes, "labour-market-region", required=["name"])
-    session.commit()
     return RegionOut.model_validate(region)
 
 
@@ -107,7 +106,6 @@ def create_municipality(session: Session, principal: Principal, data: Municipali
     ensure_unique(session, Municipality.code, data.code, field="code", what="a municipality")
     ensure_exists(session, LabourMarketRegion, data.region_id, field="regionId", what="labour-market region")
     ident = audited_create(session, principal, Municipality(**data.model_dump()), "municipality")
-    session.commit()
     return get_municipality(session, ident)
 
 
@@ -123,7 +121,6 @@ def update_municipality(
         session, LabourMarketRegion, changes.get("region_id"), field="regionId", what="labour-market region"
     )
     audited_update(session, principal, municipality, changes, "municipality", required=["name", "region_id"])
-    session.commit()
     return get_municipality(session, municipality_id)
 
 
@@ -140,7 +137,6 @@ def delete_municipality(session: Session, principal: Principal, municipality_id:
     if in_use:
         raise conflict("Boards or schools are located in this municipality; move them first.", "in-use")
     audited_delete(session, principal, municipality, "municipality")
-    session.commit()
 
 
 # --- boards ----------------------------------------------------------------------------------
@@ -198,7 +194,6 @@ def create_board(session: Session, principal: Principal, data: BoardCreate) -> t
     ensure_unique(session, Board.number, data.number, field="number", what="a board")
     ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
     ident = audited_create(session, principal, Board(**data.model_dump()), "board", board_id=lambda b: b.id)
-    session.commit()
     return get_board(session, principal, ident)
 
 
@@ -218,7 +213,6 @@ def update_board(
     audited_update(
         session, principal, board, changes, "board", required=["number", "name"], board_id=board_id
     )
-    session.commit()
     return get_board(session, principal, board_id)
 
 
@@ -232,7 +226,6 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
     if schools:
         raise conflict(f"The board still has {schools} school(s); delete or move them first.", "in-use")
     audited_delete(session, principal, board, "board", board_id=board_id)
-    session.commit()
 
 
 def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
@@ -343,7 +336,6 @@ def create_school(session: Session, principal: Principal, data: SchoolCreate) ->
         board_id=lambda s: s.board_id,
         school_id=lambda s: s.id,
     )
-    session.commit()
     return get_school(session, principal, ident)
 
 
@@ -375,7 +367,6 @@ def update_school(
         board_id=school.board_id,
         school_id=school_id,
     )
-    session.commit()
     return get_school(session, principal, school_id)
 
 
@@ -387,4 +378,3 @@ def delete_school(session: Session, principal: Principal, school_id: int, check_
         if session.scalar(sa.select(sa.func.count()).where(model.school_id == school_id)):
             raise conflict(f"The school still has {what}; remove or move them first.", "in-use")
     audited_delete(session, principal, school, "school", board_id=school.board_id, school_id=school_id)
-    session.commit()

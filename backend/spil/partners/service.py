@@ -65,7 +65,6 @@ def create_category(session: Session, principal: Principal, data: CategoryCreate
         raise field_problem(409, "code", f"The category code '{data.code}' already exists.", "duplicate")
     category = PartnerCategory(**data.model_dump())
     audited_create(session, principal, category, "partner-category", board_id=lambda c: c.board_id)
-    session.commit()
     return CategoryOut.model_validate(category)
 
 
@@ -180,7 +179,6 @@ def add_partner(session: Session, principal: Principal, data: PartnerCreate) -> 
 
 def create_partner(session: Session, principal: Principal, data: PartnerCreate) -> tuple[PartnerOut, int]:
     ident = add_partner(session, principal, data)
-    session.commit()
     return get_partner(session, principal, ident)
 
 
@@ -209,7 +207,6 @@ def update_partner(
     session: Session, principal: Principal, partner_id: int, data: PartnerUpdate, check_version: Any
 ) -> tuple[PartnerOut, int]:
     change_partner(session, principal, partner_id, data, check_version)
-    session.commit()
     return get_partner(session, principal, partner_id)
 
 
@@ -224,7 +221,6 @@ def delete_partner(session: Session, principal: Principal, partner_id: int, chec
             "in-use",
         )
     audited_delete(session, principal, partner, "partner", board_id=partner.board_id)
-    session.commit()
 
 
 # --- partnerships ----------------------------------------------------------------------------
@@ -452,7 +448,6 @@ def create_partnership(
         board_id=lambda p: p.board_id,
         school_id=lambda p: p.school_id,
     )
-    session.commit()
     return get_partnership(session, principal, ident)
 
 
@@ -477,7 +472,6 @@ def update_partnership(
         school_id=partnership.school_id,
     )
     _check_dates(partnership)
-    session.commit()
     return get_partnership(session, principal, partnership_id)
 
 
@@ -505,7 +499,6 @@ def delete_partnership(
         board_id=partnership.board_id,
         school_id=partnership.school_id,
     )
-    session.commit()
 
 
 # --- bottlenecks -----------------------------------------------------------------------------
@@ -523,7 +516,6 @@ def add_bottleneck(
         board_id=lambda _: partnership.board_id,
         school_id=lambda _: partnership.school_id,
     )
-    session.commit()
     return BottleneckOut.model_validate(bottleneck)
 
 
@@ -545,5 +537,4 @@ def update_bottleneck(
         board_id=partnership.board_id,
         school_id=partnership.school_id,
     )
-    session.commit()
     return BottleneckOut.model_validate(bottleneck)

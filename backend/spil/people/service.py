@@ -132,7 +132,6 @@ def add_person(session: Session, principal: Principal, data: PersonCreate) -> in
 
 def create_person(session: Session, principal: Principal, data: PersonCreate) -> tuple[PersonOut, int]:
     ident = add_person(session, principal, data)
-    session.commit()
     return get_person(session, principal, ident)
 
 
@@ -156,7 +155,6 @@ def update_person(
     session: Session, principal: Principal, person_id: int, data: PersonUpdate, check_version: Any
 ) -> tuple[PersonOut, int]:
     change_person(session, principal, person_id, data, check_version)
-    session.commit()
     return get_person(session, principal, person_id)
 
 
@@ -169,7 +167,6 @@ def delete_person(session: Session, principal: Principal, person_id: int, check_
             "This person holds or held roles; end the roles instead, so the history is kept.", "in-use"
         )
     audited_delete(session, principal, person, "person", board_id=person.board_id)
-    session.commit()
 
 
 # --- role types ------------------------------------------------------------------------------
@@ -196,7 +193,6 @@ def create_role_type(session: Session, principal: Principal, data: RoleTypeCreat
         raise field_problem(409, "code", f"The role type code '{data.code}' already exists.", "duplicate")
     role_type = RoleType(**data.model_dump(), required_by="none")
     audited_create(session, principal, role_type, "role-type", board_id=lambda r: r.board_id)
-    session.commit()
     return RoleTypeOut.model_validate(role_type)
 
 
@@ -213,7 +209,6 @@ def delete_role_type(session: Session, principal: Principal, role_type_id: int) 
     if session.scalar(sa.select(sa.func.count()).where(RoleAssignment.role_type_id == role_type_id)):
         raise conflict("People hold (or held) this role; it cannot be removed.", "in-use")
     audited_delete(session, principal, role_type, "role-type", board_id=role_type.board_id)
-    session.commit()
 
 
 def resolve_role_type(session: Session, board_id: int, code: str, field: str = "role") -> RoleType:
@@ -424,7 +419,6 @@ def create_assignment(
     session: Session, principal: Principal, data: RoleAssignmentCreate
 ) -> tuple[RoleAssignmentOut, int]:
     ident = add_assignment(session, principal, data)
-    session.commit()
     return get_assignment(session, principal, ident)
 
 
@@ -453,7 +447,6 @@ def update_assignment(
     session: Session, principal: Principal, assignment_id: int, data: AssignmentFields, check_version: Any
 ) -> tuple[RoleAssignmentOut, int]:
     change_assignment(session, principal, assignment_id, data, check_version)
-    session.commit()
     return get_assignment(session, principal, assignment_id)
 
 
@@ -470,4 +463,3 @@ def delete_assignment(session: Session, principal: Principal, assignment_id: int
         board_id=assignment.board_id,
         school_id=assignment.school_id,
     )
-    session.commit()

@@ -455,6 +455,9 @@ def import_csv(
         raise ProblemError(400, f"At most {MAX_ROWS} rows per import.", code="too-many-rows")
     handler = ROW_HANDLERS[kind]
     results: list[RowResult] = []
+    # Everything the rows do happens inside this savepoint: kept when the import is written,
+    # rolled back for a dry run (or a file with errors), so that the request commits nothing else.
+    whole = session.begin_nested()
     for number, raw_row in enumerate(table.rows, start=2):
         row = {_canonical(k): v for k, v in raw_row.items()}
         if not any(row.values()):
@@ -477,9 +480,9 @@ def import_csv(
     invalid = sum(1 for r in results if r.status == "error")
     write = not dry_run and (invalid == 0 or valid_only)
     if write:
-        session.commit()
+        whole.commit()
     else:
-        session.rollback()
+        whole.rollback()
     return ImportResult(
         kind=kind,
         dry_run=dry_run,
