@@ -62,10 +62,10 @@ def test_api_scopes_write_implies_read():
 def test_settings_refuse_default_secret_outside_development():
     assert Settings(env="development", secret_key=DEFAULT_SECRET).secret_key == DEFAULT_SECRET
     with pytest.raises(ValidationError, match="SPIL_SECRET_KEY"):
-        Settings(env="production", secret_key=DEFAULT_SECRET)
+        Settings(env="production", secret_key=DEFAULT_SECRET, today=None)
     with pytest.raises(ValidationError):
-        Settings(env="production", secret_key="short")
-    ok = Settings(env="production", secret_key="x" * 40, database_url="postgres://u:p@db/spil")
+        Settings(env="production", secret_key="short", today=None)
+    ok = Settings(env="production", secret_key="x" * 40, database_url="postgres://u:p@db/spil", today=None)
     assert ok.database_url == "postgresql+psycopg://u:p@db/spil"
 
 
@@ -90,3 +90,23 @@ def test_generic_schema_names_become_upper_camel_case():
     out = _rename_generic_schemas(doc)
     assert set(out["components"]["schemas"]) == {"BoardPage", "BoardOut"}
     assert out["paths"]["/boards"]["get"]["schema"]["$ref"] == "#/components/schemas/BoardPage"
+
+
+def test_passwords_are_hashed_at_production_strength_outside_the_tests():
+    """The tests' cheap argon2 parameters are for SPIL_ENV=test only."""
+    from argon2 import PasswordHasher
+
+    from spil.access import security
+
+    library_default = PasswordHasher()
+    for env in ("development", "production"):
+        params = security.parameters_for(env)
+        assert params == security.RFC_9106_LOW_MEMORY
+        assert (params.time_cost, params.memory_cost, params.parallelism) == (
+            library_default.time_cost,
+            library_default.memory_cost,
+            library_default.parallelism,
+        ) == (3, 65536, 4)
+    hasher, _ = security._hasher_for("production")
+    assert hasher.hash("x").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert security.parameters_for("test").memory_cost < 65536

@@ -6,30 +6,57 @@ import hashlib
 import hmac
 import secrets
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import lru_cache
 
-_hasher = PasswordHasher()
-# A hash of a random password, verified when the e-mail is unknown so that timing does not
-# reveal which accounts exist.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.profiles import RFC_9106_LOW_MEMORY, Parameters
+
+# Passwords are hashed with argon2id at the RFC 9106 "low memory" profile (the library's
+# default: 3 passes over 64 MiB). Only the test suite, which logs in thousands of times, uses
+# the cheapest parameters argon2 allows; ``SPIL_ENV=test`` is never production (the settings
+# refuse a weak secret outside development, and tests/test_units.py proves the production
+# parameters).
+PRODUCTION_PARAMETERS = RFC_9106_LOW_MEMORY
+TEST_PARAMETERS = Parameters(
+    type=Type.ID, version=19, salt_len=16, hash_len=32, time_cost=1, memory_cost=8, parallelism=1
+)
+
+
+def parameters_for(env: str) -> Parameters:
+    return TEST_PARAMETERS if env == "test" else PRODUCTION_PARAMETERS
+
+
+@lru_cache
+def _hasher_for(env: str) -> tuple[PasswordHasher, str]:
+    """The hasher of an environment and a hash of a random password, verified when the e-mail
+    is unknown so that timing does not reveal which accounts exist."""
+    hasher = PasswordHasher.from_parameters(parameters_for(env))
+    return hasher, hasher.hash(secrets.token_urlsafe(16))
+
+
+def _hasher() -> tuple[PasswordHasher, str]:
+    from spil.kit.settings import get_settings
+
+    return _hasher_for(get_settings().env)
 
 API_KEY_PREFIX = "spil"
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher()[0].hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    hasher, dummy = _hasher()
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return hasher.verify(password_hash or dummy, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(password_hash: str) -> bool:
-    return _hasher.check_needs_rehash(password_hash)
+    return _hasher()[0].check_needs_rehash(password_hash)
 
 
 def new_token() -> str:
