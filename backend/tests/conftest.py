@@ -179,13 +179,14 @@ def anon(client: TestClient) -> Api:
 
 def ids(db: Session) -> dict[str, int]:
     """Ids of the demo records by their natural keys."""
-    from spil.organisations.models import Board, Municipality, School
+    from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
 
     out: dict[str, int] = {}
     for table, key in (
         (Board, Board.number),
         (School, School.location_code),
         (Municipality, Municipality.code),
+        (LabourMarketRegion, LabourMarketRegion.code),
     ):
         out.update({code: ident for code, ident in db.execute(sa.select(key, table.id)).all()})
     return out

@@ -159,3 +159,43 @@ def test_region_bound_client_is_read_only(login):
     assert r.status_code == 400
     r = api.post("/api-clients", json={"name": "regio", "scopes": ["organisations:read"], "regionId": 1})
     assert r.status_code == 201
+
+
+def test_the_session_says_what_the_user_may_do_where(login, demo):
+    """The SPA offers what the API will allow from these, never from role names of its own."""
+    board = login("bestuur@demo.spil.nl").get("/auth/session").json()["access"]
+    assert board["platformAdmin"] is False
+    assert board["boards"] == [
+        {
+            "id": demo["41234"],
+            "boardId": None,
+            "capabilities": [
+                "edit",
+                "manage-board",
+                "manage-school",
+                "read",
+                "read-audit",
+                "read-benefit",
+                "read-case-report",
+            ],
+        }
+    ]
+    assert board["schools"] == [] and board["regions"] == []
+    assert board["roleLevels"]["board-admin"] == ["board"]
+    assert board["roleLevels"]["coordinator"] == ["board", "school"]
+    coordinator = login("coordinator@demo.spil.nl").get("/auth/session").json()["access"]
+    assert coordinator["boards"] == []
+    assert coordinator["schools"] == [
+        {"id": demo["12AB00"], "boardId": demo["41234"], "capabilities": ["edit", "read"]}
+    ]
+    assert coordinator["capabilities"] == ["edit", "read"]
+    counsellor = login("vertrouwenspersoon@demo.spil.nl").get("/auth/session").json()["access"]
+    assert "confidential" in counsellor["capabilities"]
+    region = login("regio@demo.spil.nl").get("/auth/session").json()["access"]
+    assert region["capabilities"] == ["read-region"]
+    assert region["regions"] == [{"id": demo["AM37"], "boardId": None, "capabilities": ["read-region"]}]
+    platform = login("admin@demo.spil.nl").get("/auth/session").json()["access"]
+    assert platform["platformAdmin"] is True
+    # the counsellor's register and a volunteer's benefit are not the platform administrator's
+    assert "confidential" not in platform["capabilities"] and "read-benefit" not in platform["capabilities"]
+    assert {"manage-board", "read-audit", "read-region"} <= set(platform["capabilities"])

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from spil.indicators import derived, periods, service
+from spil.indicators import derived, periods, series
 from spil.indicators.models import Indicator, Measurement
 from spil.keypersons.models import KeyPersonActivity
 from spil.kit import clock
@@ -189,7 +189,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     )  # De Regenboog missed February; nobody measured March
     put(db, "culture-sensitive-team", s1, board, "2022-2023", "5")
     put(db, "culture-sensitive-team", s1, board, "2023-2024", "10")
-    sums = service.series(
+    sums = series.series(
         db, ADMIN, "parent-contacts", f"board:{board}", start="2024-01", end="2024-03", compare=True
     )
     assert [(p.period, p.value, p.contributors) for p in sums.points] == [
@@ -199,7 +199,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     ]
     # without the comparison the database adds up: the same line
     assert (
-        service.series(
+        series.series(
             db, ADMIN, "parent-contacts", f"board:{board}", start="2024-01", end="2024-03", compare=False
         ).points
         == sums.points
@@ -207,7 +207,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     regenboog = next(x for x in sums.schools if x.school_name == "Basisschool De Regenboog")
     assert [p.value for p in regenboog.points] == [Decimal("20"), None, None]
     put(db, "culture-sensitive-team", s2, board, "2023-2024", "3")  # mean of 10 and 3
-    means = service.series(
+    means = series.series(
         db,
         ADMIN,
         "culture-sensitive-team",
@@ -223,7 +223,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     assert [p.contributors for p in means.points] == [1, 2]
     put(db, "culture-sensitive-team", s2, board, "2022-2023", "2")  # (5 + 2) / 2 = 3.5
     put(db, "culture-sensitive-team", s1, board, "2021-2022", "10")
-    three = service.series(
+    three = series.series(
         db,
         ADMIN,
         "culture-sensitive-team",
@@ -235,7 +235,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     assert [p.value for p in three.points] == [Decimal("10"), Decimal("3.5")]
     assert (
         three.points
-        == service.series(
+        == series.series(
             db,
             ADMIN,
             "culture-sensitive-team",
@@ -248,7 +248,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     # a value entered for the board itself is the board's figure for that period
     put(db, "parent-contacts", None, board, "2024-01", "99")
     assert (
-        service.series(
+        series.series(
             db, ADMIN, "parent-contacts", f"board:{board}", start="2024-01", end="2024-01", compare=False
         )
         .points[0]
@@ -258,7 +258,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
     region = db.execute(
         sa.select(LabourMarketRegion.id).where(LabourMarketRegion.code == "AM37")
     ).scalar_one()
-    regional = service.series(
+    regional = series.series(
         db, ADMIN, "parent-contacts", f"region:{region}", start="2024-01", end="2024-02", compare=False
     )
     assert [p.value for p in regional.points] == [
@@ -268,7 +268,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
 
 
 def test_last_rolls_up_as_a_mean(db, demo):
-    from spil.indicators.service import _aggregate
+    from spil.indicators.series import _aggregate
 
     assert _aggregate("last", [Decimal("2"), Decimal("4")]) == Decimal("3")
     assert _aggregate("sum", []) is None
@@ -295,16 +295,16 @@ def test_derived_indicators_follow_the_registry(db, demo, login):
         )
     )
     db.flush()
-    activities = service.series(
+    activities = series.series(
         db, ADMIN, "key-person-activities", f"school:{school}", start="2024-05", end="2024-06", compare=False
     )
     assert [p.value for p in activities.points] == [Decimal("2"), None]
-    parents = service.series(
+    parents = series.series(
         db, ADMIN, "parents-reached", f"school:{school}", start="2024-05", end="2024-05", compare=False
     )
     assert parents.points[0].value == Decimal("12")
     today = clock.today()
-    share = service.series(
+    share = series.series(
         db,
         ADMIN,
         "partnerships-two-contacts",
@@ -571,7 +571,7 @@ def test_allowance_headroom_is_the_yearly_room_left_per_key_person(db, demo):
     other = max(spil_school, regenboog)
 
     def values(scope, start="2024-01", end="2024-07"):
-        found = service.series(
+        found = series.series(
             db,
             ADMIN,
             "allowance-headroom",
@@ -592,7 +592,7 @@ def test_allowance_headroom_is_the_yearly_room_left_per_key_person(db, demo):
     # the demo's key persons have no agreements in 2024: the board's figure is hers alone
     assert values(f"board:{board}") == expected
     # months after today have no value
-    later = service.series(
+    later = series.series(
         db,
         ADMIN,
         "allowance-headroom",
@@ -654,3 +654,13 @@ def test_a_boards_own_gaps_add_to_its_figure_but_are_no_contributor(login, demo)
     ).json()["points"]
     schools = api.get("/schools", params={"boardId": demo["41234"]}).json()["total"]
     assert points[-1]["contributors"] == schools
+
+
+def test_a_region_series_is_for_the_regions_contacts_only(login, demo):
+    """A region holds other boards' schools: its figures are its contacts' (and the platform
+    administrator's), not those of a board's staff, let alone another board's."""
+    path = f"/indicators/parent-contacts/series?scope=region:{demo['AM37']}"
+    assert login("regio@demo.spil.nl").get(path).status_code == 200
+    assert login("admin@demo.spil.nl").get(path).status_code == 200
+    assert login("bestuur@tweede.spil.nl").get(path).status_code == 404
+    assert login("bestuur@demo.spil.nl").get(path).status_code == 404

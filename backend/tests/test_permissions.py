@@ -6,6 +6,8 @@ is 403; reading within scope is 200.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 ACCOUNTS = {
@@ -31,123 +33,113 @@ def _school(demo, code="98YY00"):
     }
 
 
-# (method, path, body, expected status per role in ROLES order)
-MATRIX = [
-    ("GET", "/boards/{b1}", None, [200, 200, 200, 200, 200, 200, 200, 404]),
-    ("PATCH", "/boards/{b1}", {"phone": "023 555 1234"}, [200, 200, 403, 403, 403, 403, 403, 404]),
-    ("DELETE", "/boards/{b2}", None, [409, 404, 404, 404, 404, 404, 404, 403]),
-    ("POST", "/boards", {"number": "77777", "name": "Nieuw"}, [201, 403, 403, 403, 403, 403, 403, 403]),
-    ("GET", "/schools/{s1}", None, [200, 200, 200, 200, 200, 200, 200, 404]),
-    ("GET", "/schools/{s2}", None, [200, 200, 404, 404, 404, 200, 200, 404]),
-    ("GET", "/schools/{s4}", None, [200, 404, 404, 404, 404, 404, 404, 200]),
-    ("PATCH", "/schools/{s1}", {"city": "Haarlem"}, [200, 200, 200, 403, 403, 403, 403, 404]),
-    ("PATCH", "/schools/{s2}", {"city": "Haarlem"}, [200, 200, 404, 404, 404, 403, 403, 404]),
-    ("DELETE", "/schools/{s2}", None, [409, 409, 404, 404, 404, 403, 403, 404]),
-    ("POST", "/schools", "new-school", [201, 201, 403, 403, 403, 403, 403, 400]),
-    ("GET", "/municipalities", None, [200] * 8),
-    ("POST", "/municipalities", {"code": "GM0001", "name": "X", "regionId": 1}, [201] + [403] * 7),
-    ("PATCH", "/labour-market-regions/1", {"name": "Groningen"}, [200] + [403] * 7),
-    ("GET", "/users", None, [200] * 8),
-    ("POST", "/users", "new-user", [201, 201, 403, 403, 403, 403, 403, 403]),
-    ("GET", "/api-clients", None, [200] * 8),
-    ("GET", "/audit-events", None, [200] * 8),
-    ("GET", "/auth/session", None, [200] * 8),
+# fmt: off
+# (method, path, body, {role: status}): every row names every role of ROLES, in that order.
+MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
+    ("GET", "/boards/{b1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("PATCH", "/boards/{b1}", {"phone": "023 555 1234"}, {"platform": 200, "board-admin": 200, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("DELETE", "/boards/{b2}", None, {"platform": 409, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 404, "region": 404, "other-board": 403}),
+    ("POST", "/boards", {"number": "77777", "name": "Nieuw"}, {"platform": 201, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/schools/{s1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("GET", "/schools/{s2}", None, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 200, "region": 200, "other-board": 404}),
+    ("GET", "/schools/{s4}", None, {"platform": 200, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 404, "region": 404, "other-board": 200}),
+    ("PATCH", "/schools/{s1}", {"city": "Haarlem"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("PATCH", "/schools/{s2}", {"city": "Haarlem"}, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 403, "other-board": 404}),
+    ("DELETE", "/schools/{s2}", None, {"platform": 409, "board-admin": 409, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 403, "other-board": 404}),
+    ("POST", "/schools", "new-school", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("GET", "/municipalities", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/municipalities", {"code": "GM0001", "name": "X", "regionId": 1}, {"platform": 201, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("PATCH", "/labour-market-regions/1", {"name": "Groningen"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/users", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/users", "new-user", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/api-clients", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("GET", "/audit-events", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("GET", "/auth/session", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     # partners, partnerships, people and roles
-    ("GET", "/partners/{p1}", None, [200] * 7 + [404]),
-    ("POST", "/partners", "new-partner", [201, 201, 201, 201, 403, 403, 403, 400]),
-    ("PATCH", "/partners/{p1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 403, 404]),
-    ("DELETE", "/partners/{p1}", None, [409, 409, 403, 403, 403, 403, 403, 404]),
-    ("GET", "/partner-categories", None, [200] * 8),
-    ("POST", "/partner-categories", "new-category", [201, 201, 403, 403, 403, 403, 403, 400]),
-    ("GET", "/partnerships/{ps1}", None, [200] * 7 + [404]),
-    ("PATCH", "/partnerships/{ps1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 403, 404]),
-    ("PATCH", "/partnerships/{ps2}", {"notes": "x"}, [200, 200, 404, 404, 404, 403, 403, 404]),
-    ("POST", "/partnerships", "new-partnership", [201, 201, 201, 201, 403, 403, 403, 400]),
-    ("DELETE", "/partnerships/{ps1}", None, [409, 409, 409, 409, 403, 403, 403, 404]),
-    (
-        "POST",
-        "/partnerships/{ps1}/bottlenecks",
-        {"kind": "privacy", "occurredOn": "2026-11-01"},
-        [201, 201, 201, 201, 403, 403, 403, 404],
-    ),
-    ("GET", "/people/{pe1}", None, [200] * 7 + [404]),
-    ("POST", "/people", "new-person", [201, 201, 201, 201, 403, 403, 403, 400]),
-    ("PATCH", "/people/{pe1}", {"phone": "023 555 7777"}, [200, 200, 200, 200, 403, 403, 403, 404]),
-    ("DELETE", "/people/{pe1}", None, [409, 409, 409, 409, 403, 403, 403, 404]),
-    ("GET", "/role-types", None, [200] * 8),
-    ("POST", "/role-types", "new-role-type", [201, 201, 403, 403, 403, 403, 403, 400]),
-    ("GET", "/role-assignments/{ra1}", None, [200] * 7 + [404]),
-    ("POST", "/role-assignments", "new-assignment", [201, 201, 201, 201, 403, 403, 403, 400]),
-    ("PATCH", "/role-assignments/{ra1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 403, 404]),
-    ("GET", "/gaps", None, [200] * 8),
-    ("GET", "/schools/{s1}/organogram", None, [200] * 7 + [404]),
-    ("GET", "/schools/{s1}/induction", None, [200] * 7 + [404]),
+    ("GET", "/partners/{p1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("POST", "/partners", "new-partner", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("PATCH", "/partners/{p1}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("DELETE", "/partners/{p1}", None, {"platform": 409, "board-admin": 409, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("GET", "/partner-categories", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/partner-categories", "new-category", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("GET", "/partnerships/{ps1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("PATCH", "/partnerships/{ps1}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("PATCH", "/partnerships/{ps2}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 403, "other-board": 404}),
+    ("POST", "/partnerships", "new-partnership", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("DELETE", "/partnerships/{ps1}", None, {"platform": 409, "board-admin": 409, "school-admin": 409, "coordinator": 409, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("POST", "/partnerships/{ps1}/bottlenecks", {"kind": "privacy", "occurredOn": "2026-11-01"}, {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("GET", "/people/{pe1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("POST", "/people", "new-person", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("PATCH", "/people/{pe1}", {"phone": "023 555 7777"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("DELETE", "/people/{pe1}", None, {"platform": 409, "board-admin": 409, "school-admin": 409, "coordinator": 409, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("GET", "/role-types", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/role-types", "new-role-type", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("GET", "/role-assignments/{ra1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("POST", "/role-assignments", "new-assignment", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("PATCH", "/role-assignments/{ra1}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("GET", "/gaps", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("GET", "/schools/{s1}/organogram", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("GET", "/schools/{s1}/induction", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
     # key persons and the volunteer allowance: agreements are personal, so never for a region
-    ("GET", "/allowance-rules", None, [200] * 8),
-    ("POST", "/allowance-rules", "new-rule-set", [201] + [403] * 7),
-    ("GET", "/allowance-rules/2025", None, [200] * 8),
-    ("PATCH", "/allowance-rules/2025", {"notes": "x", "reason": "matrix"}, [200] + [403] * 7),
-    ("GET", "/allowance-rules/2025/revisions", None, [200] * 8),
-    ("POST", "/allowance-checks", "check", [200] * 8),
-    ("GET", "/volunteer-agreements/{a1}", None, [200] * 6 + [404, 404]),
-    ("GET", "/volunteer-agreements/{a2}", None, [200, 200, 404, 404, 404, 200, 404, 404]),
-    ("POST", "/volunteer-agreements", "new-agreement", [201, 201, 201, 201, 403, 403, 400, 400]),
-    ("PATCH", "/volunteer-agreements/{a1}", {"notes": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
-    ("PATCH", "/volunteer-agreements/{a2}", {"notes": "x"}, [200, 200, 404, 404, 404, 403, 404, 404]),
-    ("DELETE", "/volunteer-agreements/{a1}", None, [409, 409, 409, 409, 403, 403, 404, 404]),
-    ("GET", "/volunteer-agreements/{a1}/ledger", None, [200] * 6 + [404, 404]),
-    ("GET", "/allowance-payments/{pay1}", None, [200] * 6 + [404, 404]),
-    ("POST", "/allowance-payments", "new-payment", [201, 201, 201, 201, 403, 403, 400, 400]),
-    ("PATCH", "/allowance-payments/{pay1}", {"note": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
-    ("DELETE", "/allowance-payments/{pay1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
-    ("GET", "/key-person-activities/{act1}", None, [200] * 6 + [404, 404]),
-    ("POST", "/key-person-activities", "new-activity", [201, 201, 201, 201, 403, 403, 400, 400]),
-    ("PATCH", "/key-person-activities/{act1}", {"note": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
-    ("GET", "/key-person-listings/{l1}", None, [200] * 6 + [404, 404]),
-    ("PATCH", "/key-person-listings/{l1}", {"published": False}, [200, 200, 200, 200, 403, 403, 404, 404]),
-    ("DELETE", "/key-person-listings/{l1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
-    ("GET", "/public/schools/12AB00/key-persons", None, [200] * 8),
+    ("GET", "/allowance-rules", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/allowance-rules", "new-rule-set", {"platform": 201, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/allowance-rules/2025", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("PATCH", "/allowance-rules/2025", {"notes": "x", "reason": "matrix"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/allowance-rules/2025/revisions", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/allowance-checks", "check", {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("GET", "/volunteer-agreements/{a1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/volunteer-agreements/{a2}", None, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 200, "region": 404, "other-board": 404}),
+    ("POST", "/volunteer-agreements", "new-agreement", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("PATCH", "/volunteer-agreements/{a1}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("PATCH", "/volunteer-agreements/{a2}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/volunteer-agreements/{a1}", None, {"platform": 409, "board-admin": 409, "school-admin": 409, "coordinator": 409, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/volunteer-agreements/{a1}/ledger", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/allowance-payments/{pay1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("POST", "/allowance-payments", "new-payment", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("PATCH", "/allowance-payments/{pay1}", {"note": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/allowance-payments/{pay1}", None, {"platform": 204, "board-admin": 204, "school-admin": 204, "coordinator": 204, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/key-person-activities/{act1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("POST", "/key-person-activities", "new-activity", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("PATCH", "/key-person-activities/{act1}", {"note": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/key-person-listings/{l1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("PATCH", "/key-person-listings/{l1}", {"published": False}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/key-person-listings/{l1}", None, {"platform": 204, "board-admin": 204, "school-admin": 204, "coordinator": 204, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/public/schools/12AB00/key-persons", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     # complaint routes and the confidential register: only counsellors reach the cases (404 for all others)
-    ("GET", "/external-bodies", None, [200] * 8),
-    ("PATCH", "/external-bodies/veilig-thuis", {"hoursNl": "Altijd"}, [200] + [403] * 7),
-    ("GET", "/boards/{b1}/complaint-settings", None, [200] * 7 + [404]),
-    (
-        "PATCH",
-        "/boards/{b1}/complaint-settings",
-        {"committee": "gcbo"},
-        [200, 200, 403, 403, 403, 403, 403, 404],
-    ),
-    ("GET", "/complaint-routes", None, [200] * 8),
-    ("POST", "/complaint-routes", "new-route", [201, 201, 201, 403, 403, 403, 400, 400]),
-    ("GET", "/complaint-routes/{rt1}", None, [200] * 8),
-    ("PATCH", "/complaint-routes/{rt1}", {"published": True}, [200] + [403] * 7),
-    (
-        "GET",
-        "/schools/{s1}/complaint-routes/school-organisation?group=parent",
-        None,
-        [200] * 6 + [404, 404],
-    ),
-    ("GET", "/confidential-cases", None, [404] * 4 + [200] + [404] * 3),
-    ("POST", "/confidential-cases", "new-case", [404] * 4 + [201] + [404] * 3),
-    ("GET", "/confidential-cases/{c1}", None, [404] * 4 + [200] + [404] * 3),
-    ("PATCH", "/confidential-cases/{c1}", {"notes": "x"}, [404] * 4 + [200] + [404] * 3),
-    ("DELETE", "/confidential-cases/{c1}", None, [404] * 4 + [204] + [404] * 3),
-    ("GET", "/confidential-cases/report?year=2026", None, [200, 200, 200, 404, 200, 404, 404, 200]),
-    ("GET", "/public/schools/12AB00/complaint-routes", None, [200] * 8),
+    ("GET", "/external-bodies", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("PATCH", "/external-bodies/veilig-thuis", {"hoursNl": "Altijd"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/boards/{b1}/complaint-settings", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("PATCH", "/boards/{b1}/complaint-settings", {"committee": "gcbo"}, {"platform": 200, "board-admin": 200, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("GET", "/complaint-routes", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/complaint-routes", "new-route", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("GET", "/complaint-routes/{rt1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("PATCH", "/complaint-routes/{rt1}", {"published": True}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/schools/{s1}/complaint-routes/school-organisation?group=parent", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/confidential-cases", None, {"platform": 404, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 200, "viewer": 404, "region": 404, "other-board": 404}),
+    ("POST", "/confidential-cases", "new-case", {"platform": 404, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 201, "viewer": 404, "region": 404, "other-board": 404}),
+    ("GET", "/confidential-cases/{c1}", None, {"platform": 404, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 200, "viewer": 404, "region": 404, "other-board": 404}),
+    ("PATCH", "/confidential-cases/{c1}", {"notes": "x"}, {"platform": 404, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 200, "viewer": 404, "region": 404, "other-board": 404}),
+    ("DELETE", "/confidential-cases/{c1}", None, {"platform": 404, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 204, "viewer": 404, "region": 404, "other-board": 404}),
+    ("GET", "/confidential-cases/report?year=2026", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 404, "counsellor": 200, "viewer": 404, "region": 404, "other-board": 200}),
+    ("GET", "/public/schools/12AB00/complaint-routes", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     # indicators: a region reads aggregates, never a school's entries
-    ("GET", "/indicators", None, [200] * 8),
-    ("POST", "/indicators", "new-indicator", [201, 201, 403, 403, 403, 403, 403, 400]),
-    ("GET", "/indicators/parent-contacts", None, [200] * 8),
-    ("GET", "/indicators/parent-contacts/series?scope=board:{b1}", None, [200] * 7 + [404]),
-    ("GET", "/measurements", None, [200] * 8),
-    ("POST", "/measurements", "new-measurement", [201, 201, 201, 201, 403, 403, 400, 400]),
-    ("POST", "/measurements/bulk", "new-measurements", [201, 201, 201, 201, 403, 403, 400, 400]),
-    ("GET", "/measurements/{m1}", None, [200] * 6 + [404, 404]),
-    ("PATCH", "/measurements/{m1}", {"note": "x"}, [200, 200, 200, 200, 403, 403, 404, 404]),
-    ("DELETE", "/measurements/{m1}", None, [204, 204, 204, 204, 403, 403, 404, 404]),
-    ("GET", "/targets", None, [200] * 8),
-    ("PUT", "/targets", "new-target", [200, 200, 200, 403, 403, 403, 400, 400]),
+    ("GET", "/indicators", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/indicators", "new-indicator", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("GET", "/indicators/parent-contacts", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    # every scope variant of the series: a school's figures for its staff, a board's also for its region, a region for its contacts
+    ("GET", "/indicators/parent-contacts/series?scope=school:{s1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/indicators/parent-contacts/series?scope=board:{b1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("GET", "/indicators/parent-contacts/series?scope=region:{r1}", None, {"platform": 200, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 404, "region": 200, "other-board": 404}),
+    ("GET", "/measurements", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/measurements", "new-measurement", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("POST", "/measurements/bulk", "new-measurements", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 201, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("GET", "/measurements/{m1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("PATCH", "/measurements/{m1}", {"note": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/measurements/{m1}", None, {"platform": 204, "board-admin": 204, "school-admin": 204, "coordinator": 204, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/targets", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("PUT", "/targets", "new-target", {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
 ]
+# fmt: on
 
 
 @pytest.fixture
@@ -244,7 +236,8 @@ def registry(db):
 
 def _cases():
     for method, path, body, expected in MATRIX:
-        for role, status in zip(ROLES, expected, strict=True):
+        assert list(expected) == ROLES, f"{method} {path}: name every role, in the order of ROLES"
+        for role, status in expected.items():
             yield pytest.param(method, path, body, role, status, id=f"{method} {path} as {role}")
 
 
@@ -257,6 +250,7 @@ def test_permission_matrix(login, demo, registry, method, path, body, role, stat
         s1=demo["12AB00"],
         s2=demo["23CD00"],
         s4=demo["67GH00"],
+        r1=demo["AM37"],
         **registry,
     )
     bodies = {
@@ -431,12 +425,24 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "/veilig-thuis": "/{code}",
     }
     seen = set()
-    for m, p in covered:
+    variants = set()  # (method, path, kind) of the rows that ask for a ?scope=<kind>:<id>
+    for m, p in ((m, p) for m, p, _, _ in MATRIX):
+        path, _, query = p.partition("?")
         for k, v in normalise.items():
-            p = p.replace(k, v)
-        seen.add((m, p))
+            path = path.replace(k, v)
+        seen.add((m, path))
+        if (scope := re.search(r"(?:^|&)scope=([a-z]+):", query)) is not None:
+            variants.add((m, path, scope.group(1)))
     doc = create_api().openapi()
     for path, item in doc["paths"].items():
-        for method in item:
+        for method, operation in item.items():
             op = (method.upper(), path)
             assert op in seen or op in elsewhere, f"{op} has no permission test"
+            # an operation with a ``scope`` parameter needs a row for every kind of scope it takes
+            for param in operation.get("parameters", []):
+                if param["name"] != "scope" or param["in"] != "query":
+                    continue
+                kinds = set(re.findall(r"`([a-z]+):<id>`", param.get("description", "")))
+                assert kinds, f"{op}: the scope parameter does not list its kinds (`kind:<id>`)"
+                for kind in sorted(kinds):
+                    assert (*op, kind) in variants, f"{op} has no permission test for scope={kind}:<id>"

@@ -84,15 +84,27 @@ def login(request: Request, session: SessionDep, data: LoginRequest, response: R
         path="/",
     )
     principal = principal_for_user(session, user, user_session)
-    return SessionOut(
-        user=users.user_out(session, user), csrf_token=principal.csrf_token or "", today=clock.today()
-    )
+    return _session_out(users.user_out(session, user), principal)
 
 
-@router.get("/auth/session", tags=["access"], summary="The logged-in user and the CSRF token")
+@router.get(
+    "/auth/session",
+    tags=["access"],
+    summary="The logged-in user, what they may do where, and the CSRF token",
+)
 def get_current_session(session: SessionDep, principal: Person) -> SessionOut:
-    user = users.user_out_by_id(session, principal.id)
-    return SessionOut(user=user, csrf_token=principal.csrf_token or "", today=clock.today())
+    return _session_out(users.user_out_by_id(session, principal.id), principal)
+
+
+def _session_out(user: UserOut, principal: Principal) -> SessionOut:
+    return SessionOut.model_validate(
+        {
+            "user": user,
+            "access": principal.access(),
+            "csrf_token": principal.csrf_token or "",
+            "today": clock.today(),
+        }
+    )
 
 
 @router.post("/auth/logout", status_code=204, tags=["access"], summary="End the session")

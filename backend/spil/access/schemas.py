@@ -55,8 +55,44 @@ class UserOut(ApiModel):
     memberships: list[MembershipOut] = []
 
 
+CapabilityName = Literal[
+    "read",
+    "edit",
+    "manage-school",
+    "manage-board",
+    "read-audit",
+    "confidential",
+    "read-case-report",
+    "read-benefit",
+    "read-region",
+]
+
+
+class ScopedCapabilities(ApiModel):
+    id: int = Field(description="The board's, school's or region's id.")
+    board_id: int | None = Field(None, description="For a school: its board.")
+    capabilities: list[CapabilityName]
+
+
+class AccessOut(ApiModel):
+    """What the caller may do where, from its roles (the API enforces it; screens use it to
+    offer only what will be allowed). A board-level capability covers the board's schools."""
+
+    platform_admin: bool = Field(
+        description="Every capability everywhere, except `confidential` and `read-benefit`."
+    )
+    capabilities: list[CapabilityName] = Field(description="Held somewhere: what to offer at all.")
+    boards: list[ScopedCapabilities] = Field(description="Per board (board-level roles).")
+    schools: list[ScopedCapabilities] = Field(description="Per school (school-level roles).")
+    regions: list[ScopedCapabilities] = Field(description="Per region (region contacts).")
+    role_levels: dict[RoleName, list[Literal["board", "school", "region"]]] = Field(
+        description="At which level each role can be given."
+    )
+
+
 class SessionOut(ApiModel):
     user: UserOut
+    access: AccessOut
     csrf_token: str = Field(description="Send this as `X-CSRF-Token` with every change made with the cookie.")
     today: dt.date = Field(
         description="The product's date (today in Europe/Amsterdam), for the screens' defaults."

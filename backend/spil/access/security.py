@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-
 from functools import lru_cache
 
 from argon2 import PasswordHasher, Type
@@ -39,6 +38,7 @@ def _hasher() -> tuple[PasswordHasher, str]:
     from spil.kit.settings import get_settings
 
     return _hasher_for(get_settings().env)
+
 
 API_KEY_PREFIX = "spil"
 

@@ -22,16 +22,14 @@ from spil.complaints.models import (
     ConfidentialCaseDeletion,
 )
 from spil.complaints.schemas import CaseCreate, CaseOut, CaseReport, CaseUpdate
-from spil.keypersons.service import invalid
-from spil.kit import audit, clock
+from spil.kit import audit, clock, scope
 from spil.kit.audit import AuditEvent
 from spil.kit.crud import apply_patch
-from spil.kit.errors import ProblemError, not_found
+from spil.kit.errors import ProblemError, invalid, not_found
 from spil.kit.pagination import Page, PageParams, paginate
-from spil.kit.policy import Capability, Principal, Role
+from spil.kit.policy import Capability, Principal
 from spil.kit.settings import get_settings
 from spil.organisations.models import School
-from spil.organisations.scope import school_clause
 
 SMALL = 5
 
@@ -50,18 +48,21 @@ def delete_after(closed_on: dt.date | None) -> dt.date | None:
 
 
 def is_counsellor(principal: Principal) -> bool:
-    return any(g.role is Role.CONFIDENTIAL_COUNSELLOR for g in principal.grants)
+    """A confidential counsellor somewhere: the register's capability (never the platform
+    administrator's by being one)."""
+    return principal.holds(Capability.CONFIDENTIAL)
 
 
-def case_clause(principal: Principal) -> sa.ColumnElement[bool]:
+def _cases_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
     """Cases of the schools and boards where the principal is a confidential counsellor (a
-    board-level counsellor covers the board's schools); never anyone else, not even the platform
-    administrator."""
-    schools = sa.select(School.id).where(school_clause(principal, Capability.CONFIDENTIAL, regional=False))
-    boards = principal.board_ids(Capability.CONFIDENTIAL)
-    return sa.or_(
-        ConfidentialCase.school_id.in_(schools),
-        sa.and_(ConfidentialCase.school_id.is_(None), ConfidentialCase.board_id.in_(boards or {0})),
+    board-level counsellor covers the board's schools; a school's counsellor not the board's own
+    cases); never anyone else, not even the platform administrator."""
+    return scope.school_or_board(
+        principal,
+        ConfidentialCase.school_id,
+        ConfidentialCase.board_id,
+        Capability.CONFIDENTIAL,
+        board_wide="board",
     )
 
 
@@ -125,7 +126,7 @@ def _query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(ConfidentialCase, School.name)
         .outerjoin(School, School.id == ConfidentialCase.school_id)
-        .where(case_clause(principal))
+        .where(_cases_in_scope(principal))
     )
 
 
@@ -244,7 +245,7 @@ def _visible(session: Session, principal: Principal, case_id: int) -> Confidenti
     purge_expired(session)
     case = (
         session.execute(
-            sa.select(ConfidentialCase).where(ConfidentialCase.id == case_id, case_clause(principal))
+            sa.select(ConfidentialCase).where(ConfidentialCase.id == case_id, _cases_in_scope(principal))
         )
         .scalars()
         .first()
@@ -277,19 +278,17 @@ def delete_case(session: Session, principal: Principal, case_id: int, check: Cal
 
 
 # --- the annual report ---------------------------------------------------------------------------------
-def _report_clause(principal: Principal) -> sa.ColumnElement[bool]:
+def _counted_cases(principal: Principal) -> sa.ColumnElement[bool]:
     """Counsellors count their own cases exactly; school and board administrators (and the platform
     administrator) read the counts of theirs with small numbers suppressed; nobody else (404)."""
     if is_counsellor(principal):
-        return case_clause(principal)
-    if principal.is_platform_admin:
-        return sa.true()
-    boards = principal.board_ids(Capability.MANAGE_BOARD)
-    schools = principal.school_ids(Capability.MANAGE_SCHOOL)
-    if not boards and not schools:
+        return _cases_in_scope(principal)
+    if not principal.holds(Capability.READ_CASE_REPORT):
         raise not_found("confidential case report")
+    report = Capability.READ_CASE_REPORT
     return sa.or_(
-        ConfidentialCase.board_id.in_(boards or {0}), ConfidentialCase.school_id.in_(schools or {0})
+        ConfidentialCase.board_id.in_(scope.boards(principal, report, board_wide="board")),
+        ConfidentialCase.school_id.in_(scope.schools(principal, report)),
     )
 
 
@@ -315,7 +314,7 @@ def report(
         ConfidentialCase.outcome,
         ConfidentialCase.status,
     ).where(
-        _report_clause(principal),
+        _counted_cases(principal),
         ConfidentialCase.opened_on >= dt.date(year, 1, 1),
         ConfidentialCase.opened_on <= dt.date(year, 12, 31),
     )

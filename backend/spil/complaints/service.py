@@ -30,13 +30,11 @@ from spil.complaints.schemas import (
     StepIn,
 )
 from spil.keypersons.models import KeyPersonListing
-from spil.keypersons.service import invalid
-from spil.kit import audit, clock
+from spil.kit import audit, clock, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.errors import ProblemError, field_problem, not_found
+from spil.kit.errors import ProblemError, field_problem, invalid, not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, School
-from spil.organisations.scope import board_clause, school_clause
 from spil.partners.models import Partner, PartnerCategory, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 
@@ -104,14 +102,8 @@ def _settings(session: Session, board_id: int) -> ComplaintSettings | None:
     )
 
 
-def _visible_board(session: Session, principal: Principal, board_id: int) -> None:
-    found = session.execute(sa.select(Board.id).where(Board.id == board_id, board_clause(principal))).first()
-    if found is None:
-        raise not_found("board")
-
-
 def get_settings(session: Session, principal: Principal, board_id: int) -> tuple[SettingsOut, int]:
-    _visible_board(session, principal, board_id)
+    scope.visible_board(session, principal, board_id, regional=True)
     found = _settings(session, board_id)
     out = SettingsOut.model_validate(
         {
@@ -131,7 +123,7 @@ def get_settings(session: Session, principal: Principal, board_id: int) -> tuple
 def update_settings(
     session: Session, principal: Principal, board_id: int, data: SettingsUpdate, check: Callable[[int], None]
 ) -> tuple[SettingsOut, int]:
-    _visible_board(session, principal, board_id)
+    scope.visible_board(session, principal, board_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=board_id)
     found = _settings(session, board_id)
     check(found.version if found else 0)
@@ -180,15 +172,13 @@ def route_out(route: ComplaintRoute, steps: list[ComplaintRouteStep]) -> RouteOu
     )
 
 
-def _route_clause(principal: Principal) -> sa.ColumnElement[bool]:
-    schools = sa.select(School.id).where(school_clause(principal, regional=False))
-    return sa.or_(ComplaintRoute.school_id.is_(None), ComplaintRoute.school_id.in_(schools))
-
-
 def list_routes(
     session: Session, principal: Principal, *, school_id: int | None, area: str | None, group: str | None
 ) -> list[RouteOut]:
-    stmt = sa.select(ComplaintRoute).where(_route_clause(principal))
+    # the default routes are everyone's; a school's own versions its staff's
+    stmt = sa.select(ComplaintRoute).where(
+        sa.or_(ComplaintRoute.school_id.is_(None), ComplaintRoute.school_id.in_(scope.schools(principal)))
+    )
     if school_id is not None:
         stmt = stmt.where(ComplaintRoute.school_id == school_id)
     if area is not None:
@@ -205,7 +195,12 @@ def list_routes(
 def _visible_route(session: Session, principal: Principal, route_id: int) -> ComplaintRoute:
     route = (
         session.execute(
-            sa.select(ComplaintRoute).where(ComplaintRoute.id == route_id, _route_clause(principal))
+            sa.select(ComplaintRoute).where(
+                ComplaintRoute.id == route_id,
+                sa.or_(
+                    ComplaintRoute.school_id.is_(None), ComplaintRoute.school_id.in_(scope.schools(principal))
+                ),
+            )
         )
         .scalars()
         .first()
@@ -246,9 +241,7 @@ def _require_route_edit(principal: Principal, route: ComplaintRoute) -> None:
 
 def create_route(session: Session, principal: Principal, data: RouteCreate) -> tuple[RouteOut, int]:
     school = (
-        session.execute(
-            sa.select(School).where(School.id == data.school_id, school_clause(principal, regional=False))
-        )
+        session.execute(sa.select(School).where(School.id == data.school_id, scope.school_visible(principal)))
         .scalars()
         .first()
     )
@@ -602,9 +595,7 @@ def resolve_for(
     session: Session, principal: Principal, school_id: int, area: str, group: str, draft: bool
 ) -> ResolvedRoute:
     school = (
-        session.execute(
-            sa.select(School).where(School.id == school_id, school_clause(principal, regional=False))
-        )
+        session.execute(sa.select(School).where(School.id == school_id, scope.school_visible(principal)))
         .scalars()
         .first()
     )

@@ -11,11 +11,10 @@ from spil.complaints import gaps as complaint_rules
 from spil.gaps.rules import Gap, GapScope, collect
 from spil.gaps.schemas import GapOut, GapPage
 from spil.keypersons import gaps as key_person_rules
-from spil.kit import clock
+from spil.kit import clock, scope
 from spil.kit.pagination import PageParams
 from spil.kit.policy import Principal
 from spil.organisations.models import Board, School
-from spil.organisations.scope import school_clause
 from spil.partners import gaps as partner_rules
 
 # Each capability registers its gap rules when its module is imported (decision record 0006).
@@ -31,14 +30,10 @@ def scope_for(
 ) -> GapScope:
     # A region contact reads the region's boards and schools, but the gaps name colleagues (who
     # lacks hours, whose role ends): those stay with the board and its schools.
-    schools = sa.select(School.id).where(school_clause(principal, regional=False))
+    schools = scope.schools(principal)
     # Board-wide records (a partnership of the whole board) are the gaps of people who work at
     # board level, not of a single school's staff.
-    boards = (
-        sa.select(Board.id)
-        if principal.is_platform_admin
-        else sa.select(Board.id).where(Board.id.in_(principal.board_ids() or {0}))
-    )
+    boards = scope.boards(principal, board_wide="board")
     if board_id is not None:
         schools = schools.where(School.board_id == board_id)
         boards = boards.where(Board.id == board_id)

@@ -31,10 +31,10 @@ from spil.keypersons.models import (
     VolunteerAgreementSchool,
 )
 from spil.keypersons.service import limits_for_year, merge_months, month_of, rule_set_for
+from spil.kit import scope
 from spil.kit.errors import not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import School
-from spil.organisations.scope import school_clause
 from spil.partners.models import Partnership
 from spil.people.models import RoleAssignment, active_assignment
 
@@ -106,7 +106,7 @@ def compute(session: Session, principal: Principal, window: Window) -> Derived:
     if code in PERSONAL and window.school_ids:
         readable = session.execute(
             sa.select(sa.func.count()).where(
-                School.id.in_(window.school_ids), school_clause(principal, regional=False)
+                School.id.in_(window.school_ids), scope.school_visible(principal)
             )
         ).scalar_one()
         if readable < len(set(window.school_ids)):
@@ -170,7 +170,7 @@ def confidential_cases(session: Session, principal: Principal, w: Window) -> Der
     exact = set(
         session.execute(
             sa.select(School.id).where(
-                School.id.in_(w.school_ids), school_clause(principal, Capability.CONFIDENTIAL, regional=False)
+                School.id.in_(w.school_ids), scope.school_visible(principal, Capability.CONFIDENTIAL)
             )
         ).scalars()
     )

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from spil.access.service import scoped
-from spil.indicators import service
+from spil.indicators import measurements, series, service, targets
 from spil.indicators.schemas import (
     BulkCreate,
     BulkOut,
@@ -85,7 +85,7 @@ def get_series(
     ] = None,
     compare: Annotated[bool, Query(description="For a board: its schools side by side.")] = False,
 ) -> Series:
-    return service.series(session, principal, code, scope, start=period_from, end=period_to, compare=compare)
+    return series.series(session, principal, code, scope, start=period_from, end=period_to, compare=compare)
 
 
 @router.get("/measurements", summary="Entered values of the schools and boards in your scope")
@@ -103,7 +103,7 @@ def list_measurements(
         dt.date | None, Query(alias="to", description="Periods starting on or before.")
     ] = None,
 ) -> Page[MeasurementOut]:
-    return service.list_measurements(
+    return measurements.list_measurements(
         session,
         principal,
         paging,
@@ -131,7 +131,7 @@ def create_measurement(
         session,
         principal.idempotency_owner,
         data,
-        lambda: service.create_measurement(session, principal, data),
+        lambda: measurements.create_measurement(session, principal, data),
         "measurements",
     )
 
@@ -150,7 +150,7 @@ def bulk_create(request: Request, session: SessionDep, principal: Writer, data: 
         session,
         principal.idempotency_owner,
         data,
-        lambda: service.bulk_create(session, principal, data),
+        lambda: measurements.bulk_create(session, principal, data),
         "measurements",
     )
 
@@ -159,7 +159,7 @@ def bulk_create(request: Request, session: SessionDep, principal: Writer, data: 
 def get_measurement(
     session: SessionDep, principal: Reader, measurement_id: MeasurementId, response: Response
 ) -> MeasurementOut:
-    out, version = service.get_measurement(session, principal, measurement_id)
+    out, version = measurements.get_measurement(session, principal, measurement_id)
     set_etag(response, version)
     return out
 
@@ -173,7 +173,7 @@ def update_measurement(
     check: VersionCheck,
     response: Response,
 ) -> MeasurementOut:
-    out, version = service.update_measurement(session, principal, measurement_id, data, check)
+    out, version = measurements.update_measurement(session, principal, measurement_id, data, check)
     set_etag(response, version)
     return out
 
@@ -187,7 +187,7 @@ def update_measurement(
 def delete_measurement(
     session: SessionDep, principal: Writer, measurement_id: MeasurementId, check: VersionCheck
 ) -> Response:
-    service.delete_measurement(session, principal, measurement_id, check)
+    measurements.delete_measurement(session, principal, measurement_id, check)
     return Response(status_code=204)
 
 
@@ -197,7 +197,7 @@ def list_targets(
     principal: Reader,
     indicator: Annotated[str | None, Query(max_length=60, pattern=r"^[a-z][a-z0-9-]*$")] = None,
 ) -> list[TargetOut]:
-    return service.list_targets(session, principal, indicator)
+    return targets.list_targets(session, principal, indicator)
 
 
 @router.put(
@@ -206,4 +206,4 @@ def list_targets(
     summary="Set (or replace) the target of an indicator, scope and period",
 )
 def set_target(session: SessionDep, principal: Writer, data: TargetCreate) -> TargetOut:
-    return service.create_target(session, principal, data)
+    return targets.create_target(session, principal, data)

@@ -19,14 +19,12 @@ from spil.keypersons.schemas import (
     ListingUpdate,
     PublicKeyPersons,
 )
-from spil.keypersons.service import invalid
-from spil.kit import clock
+from spil.kit import clock, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.errors import ProblemError, field_problem, not_found
+from spil.kit.errors import ProblemError, field_problem, invalid, not_found
 from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import School
-from spil.organisations.scope import school_clause
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 from spil.people.service import is_active
 
@@ -43,14 +41,11 @@ ROUTE_ROLES = (
 )
 
 
-def _schools(principal: Principal, capability: Capability = Capability.READ) -> sa.Select[Any]:
-    # A region sees aggregates (the indicators), never who reached which parents at a school.
-    return sa.select(School.id).where(school_clause(principal, capability, regional=False))
-
-
 def _school_in_scope(session: Session, principal: Principal, school_id: int) -> School:
     school = (
-        session.execute(sa.select(School).where(School.id == school_id, School.id.in_(_schools(principal))))
+        session.execute(
+            sa.select(School).where(School.id == school_id, School.id.in_(scope.schools(principal)))
+        )
         .scalars()
         .first()
     )
@@ -87,7 +82,7 @@ def _activity_query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(KeyPersonActivity, School.name)
         .join(School, School.id == KeyPersonActivity.school_id)
-        .where(KeyPersonActivity.school_id.in_(_schools(principal)))
+        .where(KeyPersonActivity.school_id.in_(scope.schools(principal)))
     )
 
 
@@ -199,7 +194,7 @@ def _visible_activity(session: Session, principal: Principal, activity_id: int) 
     found = (
         session.execute(
             sa.select(KeyPersonActivity).where(
-                KeyPersonActivity.id == activity_id, KeyPersonActivity.school_id.in_(_schools(principal))
+                KeyPersonActivity.id == activity_id, KeyPersonActivity.school_id.in_(scope.schools(principal))
             )
         )
         .scalars()
@@ -269,7 +264,7 @@ def _listing_query(principal: Principal) -> sa.Select[Any]:
         .join(RoleAssignment, RoleAssignment.id == KeyPersonListing.role_assignment_id)
         .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
         .join(Person, Person.id == RoleAssignment.person_id)
-        .where(KeyPersonListing.school_id.in_(_schools(principal)))
+        .where(KeyPersonListing.school_id.in_(scope.schools(principal)))
     )
 
 
@@ -316,7 +311,8 @@ def create_listing(session: Session, principal: Principal, data: ListingCreate) 
         sa.select(RoleAssignment, RoleType.code)
         .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
         .where(
-            RoleAssignment.id == data.role_assignment_id, RoleAssignment.school_id.in_(_schools(principal))
+            RoleAssignment.id == data.role_assignment_id,
+            RoleAssignment.school_id.in_(scope.schools(principal)),
         )
     ).first()
     if row is None:
@@ -359,7 +355,7 @@ def _visible_listing(session: Session, principal: Principal, listing_id: int) ->
     found = (
         session.execute(
             sa.select(KeyPersonListing).where(
-                KeyPersonListing.id == listing_id, KeyPersonListing.school_id.in_(_schools(principal))
+                KeyPersonListing.id == listing_id, KeyPersonListing.school_id.in_(scope.schools(principal))
             )
         )
         .scalars()

@@ -35,29 +35,18 @@ from spil.keypersons.schemas import (
     RuleSetOut,
     RuleSetUpdate,
 )
-from spil.kit import audit, clock
+from spil.kit import audit, clock, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.db import lock_for_update
-from spil.kit.errors import ProblemError, conflict, field_problem, not_found
+from spil.kit.errors import ProblemError, conflict, field_problem, invalid, not_found
 from spil.kit.pagination import Page, PageParams, paginate
-from spil.kit.policy import Capability, Principal, Role
+from spil.kit.policy import Capability, Principal
 from spil.organisations.models import School
-from spil.organisations.scope import school_clause
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 from spil.people.service import is_active, visible_person
 
 ZERO = Decimal("0")
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
-
-
-def invalid(params: list[tuple[str, str, str]], detail: str | None = None) -> ProblemError:
-    """A 400 naming every invalid field: ``(field, code, reason)``."""
-    return ProblemError(
-        400,
-        detail or " ".join(reason for _, _, reason in params),
-        code="invalid-input",
-        invalid_params=[{"name": f, "in": "body", "code": c, "reason": r} for f, c, r in params],
-    )
 
 
 def month_start(code: str) -> dt.date:
@@ -295,17 +284,17 @@ KEY_ROLES = {
 }
 
 
-def agreement_clause(
+def agreements_in_scope(
     principal: Principal, capability: Capability = Capability.READ
 ) -> sa.ColumnElement[bool]:
-    """Agreements with a school the principal may read: the board's staff and the schools' staff,
-    never a region (these are a volunteer's personal arrangements)."""
-    schools = sa.select(School.id).where(school_clause(principal, capability, regional=False))
-    return sa.exists(
-        sa.select(VolunteerAgreementSchool.agreement_id).where(
-            VolunteerAgreementSchool.agreement_id == VolunteerAgreement.id,
-            VolunteerAgreementSchool.school_id.in_(schools),
-        )
+    """Agreements with a school the principal may read (``spil.kit.scope``): the board's staff and
+    the schools' staff, never a region (these are a volunteer's personal arrangements)."""
+    return scope.any_school_of(
+        principal,
+        VolunteerAgreementSchool.school_id,
+        VolunteerAgreementSchool.agreement_id,
+        VolunteerAgreement.id,
+        capability,
     )
 
 
@@ -313,7 +302,7 @@ def visible_agreement(session: Session, principal: Principal, agreement_id: int)
     found = (
         session.execute(
             sa.select(VolunteerAgreement).where(
-                VolunteerAgreement.id == agreement_id, agreement_clause(principal)
+                VolunteerAgreement.id == agreement_id, agreements_in_scope(principal)
             )
         )
         .scalars()
@@ -356,7 +345,7 @@ def may_see_benefit(
     (the person record of the contact point and the login share the e-mail address)."""
     if principal.kind != "user":
         return False
-    if any(g.role is Role.BOARD_ADMIN and g.board_id == board_id for g in principal.grants):
+    if principal.can(Capability.READ_BENEFIT, board_id=board_id):
         return True
     email = _email_of_assignment(session, contact_point_id)
     return email is not None and email == principal.label.lower()
@@ -475,7 +464,7 @@ def list_agreements(
     stmt = (
         sa.select(VolunteerAgreement, Person.name)
         .join(Person, Person.id == VolunteerAgreement.person_id)
-        .where(agreement_clause(principal))
+        .where(agreements_in_scope(principal))
     )
     if board_id is not None:
         stmt = stmt.where(VolunteerAgreement.board_id == board_id)
@@ -523,7 +512,7 @@ def _check_schools(session: Session, principal: Principal, board_id: int, school
     visible = set(
         session.execute(
             sa.select(School.id).where(
-                School.id.in_(unique), School.board_id == board_id, school_clause(principal, regional=False)
+                School.id.in_(unique), School.board_id == board_id, scope.school_visible(principal)
             )
         ).scalars()
     )
@@ -938,7 +927,7 @@ def visible_payment(
     row = session.execute(
         sa.select(AllowancePayment, VolunteerAgreement)
         .join(VolunteerAgreement, VolunteerAgreement.id == AllowancePayment.agreement_id)
-        .where(AllowancePayment.id == payment_id, agreement_clause(principal))
+        .where(AllowancePayment.id == payment_id, agreements_in_scope(principal))
     ).first()
     if row is None:
         raise not_found("allowance payment")
@@ -1007,7 +996,7 @@ def list_payments(
     stmt = (
         sa.select(AllowancePayment)
         .join(VolunteerAgreement, VolunteerAgreement.id == AllowancePayment.agreement_id)
-        .where(agreement_clause(principal))
+        .where(agreements_in_scope(principal))
     )
     for column, value in (
         (AllowancePayment.agreement_id, agreement_id),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Any
 
@@ -71,6 +72,24 @@ def not_found(what: str = "record") -> ProblemError:
 
 def conflict(detail: str, code: str = "conflict") -> ProblemError:
     return ProblemError(409, detail, code=code)
+
+
+def invalid(
+    params: Iterable[tuple[str, str, str]],
+    *,
+    detail: str | None = None,
+    location: str = "body",
+    code: str = "invalid-input",
+) -> ProblemError:
+    """The one way to answer 400 for bad input: every invalid field as ``(name, code, reason)``
+    in ``invalidParams``; ``detail`` defaults to the reasons."""
+    listed = list(params)
+    return ProblemError(
+        400,
+        detail or " ".join(reason for _, _, reason in listed),
+        code=code,
+        invalid_params=[{"name": f, "in": location, "code": c, "reason": r} for f, c, r in listed],
+    )
 
 
 def bad_request(detail: str, *, field: str | None = None, code: str = "invalid", location: str = "body"):

@@ -2,7 +2,7 @@
 
 A *principal* is a logged-in user or an API client. Its *grants* are memberships: a role at a
 board, a school or a labour-market region. A board-level grant covers every school of that
-board. Reading is enforced in the queries (see ``spil.organisations.scope``): records outside
+board. Reading is enforced in the queries (see ``spil.kit.scope``): records outside
 the principal's scope are never selected and answer 404. Changing needs a capability of the
 role on that board or school; a record in scope without it answers 403.
 """
@@ -31,7 +31,15 @@ class Capability(StrEnum):
     MANAGE_BOARD = "manage-board"  # change the board, create/delete its schools, its users, API clients
     READ_AUDIT = "read-audit"
     CONFIDENTIAL = "confidential"  # the confidential counsellor's register
+    READ_CASE_REPORT = "read-case-report"  # the register's annual report (small numbers hidden)
+    READ_BENEFIT = "read-benefit"  # a key person's benefit type (with the contact point)
     READ_REGION = "read-region"  # aggregated reading of a region
+
+    @classmethod
+    def beyond_platform_admin(cls) -> frozenset[Capability]:
+        """What the platform administrator does not get by being one: the counsellor's register
+        and a volunteer's benefit are for the people of that school or board only."""
+        return frozenset({cls.CONFIDENTIAL, cls.READ_BENEFIT})
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -42,11 +50,17 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.MANAGE_SCHOOL,
             Capability.MANAGE_BOARD,
             Capability.READ_AUDIT,
+            Capability.READ_CASE_REPORT,
+            Capability.READ_BENEFIT,
         }
     ),
-    Role.SCHOOL_ADMIN: frozenset({Capability.READ, Capability.EDIT, Capability.MANAGE_SCHOOL}),
+    Role.SCHOOL_ADMIN: frozenset(
+        {Capability.READ, Capability.EDIT, Capability.MANAGE_SCHOOL, Capability.READ_CASE_REPORT}
+    ),
     Role.COORDINATOR: frozenset({Capability.READ, Capability.EDIT}),
-    Role.CONFIDENTIAL_COUNSELLOR: frozenset({Capability.READ, Capability.CONFIDENTIAL}),
+    Role.CONFIDENTIAL_COUNSELLOR: frozenset(
+        {Capability.READ, Capability.CONFIDENTIAL, Capability.READ_CASE_REPORT}
+    ),
     Role.VIEWER: frozenset({Capability.READ}),
     Role.REGION_CONTACT: frozenset({Capability.READ_REGION}),
 }
@@ -98,8 +112,14 @@ class Principal:
         return {g.region_id for g in self.grants if g.region_id}
 
     # --- capabilities ------------------------------------------------------------------------
+    def holds(self, capability: Capability) -> bool:
+        """Whether the capability is held anywhere (for what to offer, never for a record)."""
+        if self.is_platform_admin and capability not in Capability.beyond_platform_admin():
+            return True
+        return any(capability in ROLE_CAPABILITIES[g.role] for g in self.grants)
+
     def can(self, capability: Capability, *, board_id: int | None, school_id: int | None = None) -> bool:
-        if self.is_platform_admin and capability is not Capability.CONFIDENTIAL:
+        if self.is_platform_admin and capability not in Capability.beyond_platform_admin():
             return True
         for grant in self.grants:
             if capability not in ROLE_CAPABILITIES[grant.role]:
@@ -143,6 +163,44 @@ class Principal:
         if scope.endswith(":read") and scope.removesuffix(":read") + ":write" in self.api_scopes:
             return
         raise ProblemError(403, f"This API key lacks the scope '{scope}'.", code="insufficient-scope")
+
+    def access(self) -> dict[str, object]:
+        """What this principal may do where (``GET /auth/session``): capabilities per board,
+        school and region, and the capabilities held anywhere."""
+        per: dict[tuple[str, int], set[Capability]] = {}
+        board_of: dict[int, int | None] = {}
+        for g in self.grants:
+            caps = ROLE_CAPABILITIES[g.role]
+            if g.board_id is not None:
+                per.setdefault(("board", g.board_id), set()).update(caps)
+            elif g.school_id is not None:
+                per.setdefault(("school", g.school_id), set()).update(caps)
+                board_of[g.school_id] = g.school_board_id
+            elif g.region_id is not None:
+                per.setdefault(("region", g.region_id), set()).update(caps)
+        held = set().union(*per.values()) if per else set()
+        if self.is_platform_admin:
+            held |= set(Capability) - Capability.beyond_platform_admin()
+
+        def listed(kind: str) -> list[dict[str, object]]:
+            return [
+                {
+                    "id": ident,
+                    "board_id": board_of.get(ident) if kind == "school" else None,
+                    "capabilities": sorted(c.value for c in caps),
+                }
+                for (k, ident), caps in sorted(per.items())
+                if k == kind
+            ]
+
+        return {
+            "platform_admin": self.is_platform_admin,
+            "capabilities": sorted(c.value for c in held),
+            "boards": listed("board"),
+            "schools": listed("school"),
+            "regions": listed("region"),
+            "role_levels": {role.value: sorted(levels) for role, levels in ROLE_SCOPES.items()},
+        }
 
     @property
     def idempotency_owner(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from spil.kit import scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, ensure_unique
 from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -25,7 +26,6 @@ from spil.organisations.schemas import (
     SchoolOut,
     SchoolUpdate,
 )
-from spil.organisations.scope import board_clause, school_clause
 from spil.partners.models import Partnership
 from spil.people.models import RoleAssignment
 
@@ -147,7 +147,7 @@ def _board_query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(Board, Municipality.name, school_count)
         .outerjoin(Municipality, Municipality.id == Board.municipality_id)
-        .where(board_clause(principal))
+        .where(scope.board_visible(principal, regional=True))
     )
 
 
@@ -175,17 +175,8 @@ def list_boards(
     )
 
 
-def visible_board(session: Session, principal: Principal, board_id: int) -> Board:
-    board = session.scalars(sa.select(Board).where(Board.id == board_id, board_clause(principal))).first()
-    if board is None:
-        raise not_found("board")
-    return board
-
-
 def get_board(session: Session, principal: Principal, board_id: int) -> tuple[BoardOut, int]:
-    row = session.execute(_board_query(principal).where(Board.id == board_id)).first()
-    if row is None:
-        raise not_found("board")
+    row = scope.first_or_404(session, _board_query(principal).where(Board.id == board_id), "board")
     return _board_out(row), row[0].version
 
 
@@ -200,7 +191,7 @@ def create_board(session: Session, principal: Principal, data: BoardCreate) -> t
 def update_board(
     session: Session, principal: Principal, board_id: int, data: BoardUpdate, check_version: Any
 ) -> tuple[BoardOut, int]:
-    board = visible_board(session, principal, board_id)
+    board = scope.visible_board(session, principal, board_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=board_id)
     check_version(board.version)
     changes = data.model_dump(exclude_unset=True)
@@ -217,7 +208,7 @@ def update_board(
 
 
 def delete_board(session: Session, principal: Principal, board_id: int, check_version: Any) -> None:
-    board = visible_board(session, principal, board_id)
+    board = scope.visible_board(session, principal, board_id, regional=True)
     principal.require_platform_admin()
     check_version(board.version)
     schools = session.scalar(
@@ -229,7 +220,9 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
 
 
 def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
-    found = session.execute(sa.select(Board.id).where(Board.id == board_id, board_clause(principal))).first()
+    found = session.execute(
+        sa.select(Board.id).where(Board.id == board_id, scope.board_visible(principal, regional=True))
+    ).first()
     if found is None:
         raise field_problem(
             400, field, f"There is no board with id {board_id} in your scope.", "unknown-reference"
@@ -243,7 +236,7 @@ def _school_query(principal: Principal) -> sa.Select[Any]:
         sa.select(School, Board.name, Municipality.name)
         .join(Board, Board.id == School.board_id)
         .join(Municipality, Municipality.id == School.municipality_id)
-        .where(school_clause(principal))
+        .where(scope.school_visible(principal, regional=True))
     )
 
 
@@ -295,26 +288,15 @@ def list_schools(
     )
 
 
-def visible_school(session: Session, principal: Principal, school_id: int) -> School:
-    school = session.scalars(
-        sa.select(School).where(School.id == school_id, school_clause(principal))
-    ).first()
-    if school is None:
-        raise not_found("school")
-    return school
-
-
 def get_school(session: Session, principal: Principal, school_id: int) -> tuple[SchoolOut, int]:
-    row = session.execute(_school_query(principal).where(School.id == school_id)).first()
-    if row is None:
-        raise not_found("school")
+    row = scope.first_or_404(session, _school_query(principal).where(School.id == school_id), "school")
     return _school_out(row), row[0].version
 
 
 def create_school(session: Session, principal: Principal, data: SchoolCreate) -> tuple[SchoolOut, int]:
     # A board outside the caller's scope is reported exactly like one that does not exist.
     board = session.scalars(
-        sa.select(Board).where(Board.id == data.board_id, board_clause(principal))
+        sa.select(Board).where(Board.id == data.board_id, scope.board_visible(principal, regional=True))
     ).first()
     if board is None:
         raise ProblemError(
@@ -342,7 +324,7 @@ def create_school(session: Session, principal: Principal, data: SchoolCreate) ->
 def update_school(
     session: Session, principal: Principal, school_id: int, data: SchoolUpdate, check_version: Any
 ) -> tuple[SchoolOut, int]:
-    school = visible_school(session, principal, school_id)
+    school = scope.visible_school(session, principal, school_id, regional=True)
     principal.require(Capability.MANAGE_SCHOOL, board_id=school.board_id, school_id=school_id)
     check_version(school.version)
     changes = data.model_dump(exclude_unset=True)
@@ -371,7 +353,7 @@ def update_school(
 
 
 def delete_school(session: Session, principal: Principal, school_id: int, check_version: Any) -> None:
-    school = visible_school(session, principal, school_id)
+    school = scope.visible_school(session, principal, school_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=school.board_id)
     check_version(school.version)
     for model, what in ((Partnership, "partnerships"), (RoleAssignment, "role assignments")):

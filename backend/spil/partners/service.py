@@ -7,12 +7,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from spil.kit import scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
 from spil.kit.errors import conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
-from spil.organisations.models import Board, Municipality, School
-from spil.organisations.scope import board_clause, school_clause
+from spil.organisations.models import Municipality, School
 from spil.organisations.service import visible_board_id
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
 from spil.partners.schemas import (
@@ -32,16 +32,12 @@ from spil.partners.schemas import (
 from spil.people.models import Person, RoleAssignment, active_assignment
 
 
-def _visible_boards(principal: Principal) -> sa.Select[Any]:
-    return sa.select(Board.id).where(board_clause(principal))
-
-
 # --- categories ------------------------------------------------------------------------------
 def list_categories(session: Session, principal: Principal, board_id: int | None) -> list[CategoryOut]:
     stmt = sa.select(PartnerCategory).where(
         sa.or_(
             PartnerCategory.board_id.is_(None),
-            PartnerCategory.board_id.in_(_visible_boards(principal)),
+            PartnerCategory.board_id.in_(scope.boards(principal, regional=True)),
         )
     )
     if board_id is not None:
@@ -98,7 +94,7 @@ def _partner_query(principal: Principal) -> sa.Select[Any]:
         sa.select(Partner, PartnerCategory.code, PartnerCategory.name_nl, Municipality.name, count)
         .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
         .outerjoin(Municipality, Municipality.id == Partner.municipality_id)
-        .where(Partner.board_id.in_(_visible_boards(principal)))
+        .where(Partner.board_id.in_(scope.boards(principal, regional=True)))
     )
 
 
@@ -224,24 +220,13 @@ def delete_partner(session: Session, principal: Principal, partner_id: int, chec
 
 
 # --- partnerships ----------------------------------------------------------------------------
-def partnership_clause(principal: Principal) -> sa.ColumnElement[bool]:
-    """Partnerships in scope: those of visible schools, and board-wide ones of visible boards."""
-    return sa.or_(
-        Partnership.school_id.in_(sa.select(School.id).where(school_clause(principal))),
-        sa.and_(
-            Partnership.school_id.is_(None),
-            Partnership.board_id.in_(_visible_boards(principal)),
-        ),
-    )
-
-
 def _partnership_query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(Partnership, Partner.name, PartnerCategory.code, School.name)
         .join(Partner, Partner.id == Partnership.partner_id)
         .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
         .outerjoin(School, School.id == Partnership.school_id)
-        .where(partnership_clause(principal))
+        .where(scope.school_or_board(principal, Partnership.school_id, Partnership.board_id, regional=True))
     )
 
 
@@ -338,7 +323,10 @@ def list_partnerships(
 def visible_partnership(session: Session, principal: Principal, partnership_id: int) -> Partnership:
     found = (
         session.execute(
-            sa.select(Partnership).where(Partnership.id == partnership_id, partnership_clause(principal))
+            sa.select(Partnership).where(
+                Partnership.id == partnership_id,
+                scope.school_or_board(principal, Partnership.school_id, Partnership.board_id, regional=True),
+            )
         )
         .scalars()
         .first()
@@ -395,7 +383,11 @@ def create_partnership(
 ) -> tuple[PartnershipOut, int]:
     if data.school_id is not None:
         school = (
-            session.execute(sa.select(School).where(School.id == data.school_id, school_clause(principal)))
+            session.execute(
+                sa.select(School).where(
+                    School.id == data.school_id, scope.school_visible(principal, regional=True)
+                )
+            )
             .scalars()
             .first()
         )
@@ -416,7 +408,7 @@ def create_partnership(
     partner = (
         session.execute(
             sa.select(Partner).where(
-                Partner.id == data.partner_id, Partner.board_id.in_(_visible_boards(principal))
+                Partner.id == data.partner_id, Partner.board_id.in_(scope.boards(principal, regional=True))
             )
         )
         .scalars()

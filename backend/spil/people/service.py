@@ -8,13 +8,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.kit import clock
+from spil.kit import clock, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, LabourMarketRegion, School
-from spil.organisations.scope import board_clause, school_clause
 from spil.organisations.service import visible_board_id
 from spil.partners.models import Partner, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
@@ -30,10 +29,6 @@ from spil.people.schemas import (
 )
 
 
-def _boards(principal: Principal) -> sa.Select[Any]:
-    return sa.select(Board.id).where(board_clause(principal))
-
-
 # --- people ----------------------------------------------------------------------------------
 def _person_query(principal: Principal) -> sa.Select[Any]:
     roles = (
@@ -42,7 +37,7 @@ def _person_query(principal: Principal) -> sa.Select[Any]:
         .correlate(Person)
         .scalar_subquery()
     )
-    return sa.select(Person, roles).where(Person.board_id.in_(_boards(principal)))
+    return sa.select(Person, roles).where(Person.board_id.in_(scope.boards(principal, regional=True)))
 
 
 def _person_out(row: Any) -> PersonOut:
@@ -90,7 +85,9 @@ def list_people(
 def visible_person(session: Session, principal: Principal, person_id: int) -> Person:
     person = (
         session.execute(
-            sa.select(Person).where(Person.id == person_id, Person.board_id.in_(_boards(principal)))
+            sa.select(Person).where(
+                Person.id == person_id, Person.board_id.in_(scope.boards(principal, regional=True))
+            )
         )
         .scalars()
         .first()
@@ -172,7 +169,7 @@ def delete_person(session: Session, principal: Principal, person_id: int, check_
 # --- role types ------------------------------------------------------------------------------
 def list_role_types(session: Session, principal: Principal, board_id: int | None) -> list[RoleTypeOut]:
     stmt = sa.select(RoleType).where(
-        sa.or_(RoleType.board_id.is_(None), RoleType.board_id.in_(_boards(principal)))
+        sa.or_(RoleType.board_id.is_(None), RoleType.board_id.in_(scope.boards(principal, regional=True)))
     )
     if board_id is not None:
         stmt = stmt.where(sa.or_(RoleType.board_id.is_(None), RoleType.board_id == board_id))
@@ -200,7 +197,10 @@ def delete_role_type(session: Session, principal: Principal, role_type_id: int) 
     role_type = session.get(RoleType, role_type_id)
     if role_type is None or (
         role_type.board_id is not None
-        and session.execute(_boards(principal).where(Board.id == role_type.board_id)).first() is None
+        and session.execute(
+            scope.boards(principal, regional=True).where(Board.id == role_type.board_id)
+        ).first()
+        is None
     ):
         raise not_found("role type")
     if role_type.board_id is None:
@@ -227,13 +227,6 @@ def resolve_role_type(session: Session, board_id: int, code: str, field: str = "
 
 
 # --- role assignments ------------------------------------------------------------------------
-def assignment_clause(principal: Principal) -> sa.ColumnElement[bool]:
-    return sa.or_(
-        RoleAssignment.school_id.in_(sa.select(School.id).where(school_clause(principal))),
-        sa.and_(RoleAssignment.school_id.is_(None), RoleAssignment.board_id.in_(_boards(principal))),
-    )
-
-
 def _assignment_query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(RoleAssignment, Person.name, RoleType.code, RoleType.name_nl, School.name, Partner.name)
@@ -242,7 +235,9 @@ def _assignment_query(principal: Principal) -> sa.Select[Any]:
         .outerjoin(School, School.id == RoleAssignment.school_id)
         .outerjoin(Partnership, Partnership.id == RoleAssignment.partnership_id)
         .outerjoin(Partner, Partner.id == Partnership.partner_id)
-        .where(assignment_clause(principal))
+        .where(
+            scope.school_or_board(principal, RoleAssignment.school_id, RoleAssignment.board_id, regional=True)
+        )
     )
 
 
@@ -313,7 +308,12 @@ def list_assignments(
 def visible_assignment(session: Session, principal: Principal, assignment_id: int) -> RoleAssignment:
     found = (
         session.execute(
-            sa.select(RoleAssignment).where(RoleAssignment.id == assignment_id, assignment_clause(principal))
+            sa.select(RoleAssignment).where(
+                RoleAssignment.id == assignment_id,
+                scope.school_or_board(
+                    principal, RoleAssignment.school_id, RoleAssignment.board_id, regional=True
+                ),
+            )
         )
         .scalars()
         .first()

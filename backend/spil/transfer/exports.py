@@ -170,7 +170,7 @@ def _school_codes(session: Session) -> dict[int, str]:
 def _measurements(
     session: Session, principal: Principal, board_id: int | None
 ) -> tuple[list[str], list[list[Any]]]:
-    from spil.indicators import service as indicators
+    from spil.indicators import measurements as indicators
 
     page = indicators.list_measurements(
         session,

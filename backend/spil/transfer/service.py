@@ -367,8 +367,8 @@ def _measurement_row(
     session: Session, principal: Principal, board_id: int, row: dict[str, str]
 ) -> tuple[RowStatus, str]:
     """A value for a school (its location code) or, with the school column empty, the board."""
+    from spil.indicators.measurements import upsert_measurement
     from spil.indicators.schemas import MeasurementCreate
-    from spil.indicators.service import upsert_measurement
 
     given = _given(row)
     scope: dict[str, int] = {"boardId": board_id}

@@ -65,7 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The logged-in user and the CSRF token */
+        /** The logged-in user, what they may do where, and the CSRF token */
         get: operations["get_current_session_auth_session_get"];
         put?: never;
         post?: never;
@@ -1264,6 +1264,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccessOut
+         * @description What the caller may do where, from its roles (the API enforces it; screens use it to
+         *     offer only what will be allowed). A board-level capability covers the board's schools.
+         */
+        AccessOut: {
+            /**
+             * Platformadmin
+             * @description Every capability everywhere, except `confidential` and `read-benefit`.
+             */
+            platformAdmin: boolean;
+            /**
+             * Capabilities
+             * @description Held somewhere: what to offer at all.
+             */
+            capabilities: ("read" | "edit" | "manage-school" | "manage-board" | "read-audit" | "confidential" | "read-case-report" | "read-benefit" | "read-region")[];
+            /**
+             * Boards
+             * @description Per board (board-level roles).
+             */
+            boards: components["schemas"]["ScopedCapabilities"][];
+            /**
+             * Schools
+             * @description Per school (school-level roles).
+             */
+            schools: components["schemas"]["ScopedCapabilities"][];
+            /**
+             * Regions
+             * @description Per region (region contacts).
+             */
+            regions: components["schemas"]["ScopedCapabilities"][];
+            /**
+             * Rolelevels
+             * @description At which level each role can be given.
+             */
+            roleLevels: {
+                [key: string]: ("board" | "school" | "region")[];
+            };
+        };
         /** ActivityCreate */
         ActivityCreate: {
             /**
@@ -4328,6 +4367,21 @@ export interface components {
             /** Municipalityid */
             municipalityId?: number | null;
         };
+        /** ScopedCapabilities */
+        ScopedCapabilities: {
+            /**
+             * Id
+             * @description The board's, school's or region's id.
+             */
+            id: number;
+            /**
+             * Boardid
+             * @description For a school: its board.
+             */
+            boardId?: number | null;
+            /** Capabilities */
+            capabilities: ("read" | "edit" | "manage-school" | "manage-board" | "read-audit" | "confidential" | "read-case-report" | "read-benefit" | "read-region")[];
+        };
         /** Series */
         Series: {
             indicator: components["schemas"]["IndicatorOut"];
@@ -4346,6 +4400,7 @@ export interface components {
         /** SessionOut */
         SessionOut: {
             user: components["schemas"]["UserOut"];
+            access: components["schemas"]["AccessOut"];
             /**
              * Csrftoken
              * @description Send this as `X-CSRF-Token` with every change made with the cookie.

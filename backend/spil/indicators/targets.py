@@ -1,0 +1,70 @@
+"""Targets: the value aimed at per indicator, scope and period (setting one again replaces it)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from spil.indicators.measurements import entry_scope, parse_period, value_problems
+from spil.indicators.models import Indicator, Target
+from spil.indicators.schemas import (
+    TargetCreate,
+    TargetOut,
+)
+from spil.indicators.service import find_indicator
+from spil.kit import scope
+from spil.kit.crud import audited_create, audited_update
+from spil.kit.errors import invalid
+from spil.kit.policy import Capability, Principal
+
+
+# --- targets -------------------------------------------------------------------------------------------
+def create_target(session: Session, principal: Principal, data: TargetCreate) -> TargetOut:
+    board_id, school_id, scope_key = entry_scope(session, principal, data.school_id, data.board_id)
+    indicator = find_indicator(session, data.indicator, board_id)
+    if indicator is None:
+        raise invalid([("indicator", "unknown-indicator", f"There is no indicator '{data.indicator}'.")])
+    start, problems = parse_period(indicator, data.period, "period")
+    problems += value_problems(indicator, data.value, "value")
+    if problems or start is None:
+        raise invalid(problems)
+    principal.require(Capability.MANAGE_SCHOOL, board_id=board_id, school_id=school_id)
+    target = (
+        session.execute(
+            sa.select(Target).where(
+                Target.indicator_id == indicator.id,
+                Target.scope_key == scope_key,
+                Target.period == data.period,
+            )
+        )
+        .scalars()
+        .first()
+    )
+    if target is None:
+        target = Target(
+            indicator_id=indicator.id or 0,
+            board_id=board_id,
+            school_id=school_id,
+            scope_key=scope_key,
+            period=data.period,
+            period_start=start,
+            value=data.value,
+        )
+        audited_create(session, principal, target, "indicator-target", board_id=lambda t: t.board_id)
+    else:  # a target is set, not accumulated: setting it again replaces it
+        audited_update(
+            session, principal, target, {"value": data.value}, "indicator-target", board_id=board_id
+        )
+    return TargetOut.model_validate({**target.model_dump(), "indicator": indicator.code})
+
+
+def list_targets(session: Session, principal: Principal, indicator: str | None) -> list[TargetOut]:
+    stmt = (
+        sa.select(Target, Indicator.code)
+        .join(Indicator, Indicator.id == Target.indicator_id)
+        .where(scope.school_or_board(principal, Target.school_id, Target.board_id, regional_boards=True))
+    )
+    if indicator is not None:
+        stmt = stmt.where(Indicator.code == indicator)
+    rows = session.execute(stmt.order_by(Target.period_start, Target.id)).all()
+    return [TargetOut.model_validate({**t.model_dump(), "indicator": code}) for t, code in rows]

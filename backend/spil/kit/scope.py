@@ -1,0 +1,200 @@
+"""The read scope: which records a principal may read, as SQL. One policy for every feature.
+
+Reading is enforced in the queries: a record outside the caller's scope is never selected, so it
+answers 404 ("does not exist or is outside your scope"), never a 403 that would tell it exists.
+Every feature builds its scope from the pieces here, and only from them:
+
+- ``schools(principal)`` and ``boards(principal)``: the ids a principal reads (subqueries).
+- ``school_visible`` / ``board_visible``: the same as a clause on the ``school`` and ``board``
+  tables themselves.
+- ``school_or_board(principal, school_id, board_id)``: *the* clause of a record that belongs to
+  one school or, with no school, to a board as a whole (a partnership, a role assignment, a
+  measurement, a confidential case, ...).
+- ``region_visible``: regions whose aggregates the principal reads.
+- ``first_or_404``, ``visible_board``, ``visible_school``: the lookup by id that answers 404.
+
+Which *capability* a clause is built for decides whose grants count (``Capability.READ`` for
+the registry, ``Capability.CONFIDENTIAL`` for the counsellor's register, ...); see
+``spil.kit.policy`` for the roles and what they may do. ``regional=True`` adds what a region
+contact reads of its region (public register data: boards and schools); the features holding
+personal data leave it out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from spil.kit.errors import not_found
+from spil.kit.policy import Capability, Principal
+from spil.organisations.models import Board, Municipality, School
+
+BoardWide = Literal["board-and-schools", "board"]
+
+
+def _everything(principal: Principal, capability: Capability) -> bool:
+    return principal.is_platform_admin and capability not in Capability.beyond_platform_admin()
+
+
+def _region_municipalities(region_ids: set[int]) -> sa.Select[Any]:
+    return sa.select(Municipality.id).where(Municipality.region_id.in_(region_ids))
+
+
+def school_visible(
+    principal: Principal, capability: Capability = Capability.READ, *, regional: bool = False
+) -> sa.ColumnElement[bool]:
+    """A clause on ``school``: the schools of the principal's boards, its own schools and
+    (``regional``, reading only) the schools in its regions."""
+    if _everything(principal, capability):
+        return sa.true()
+    parts: list[sa.ColumnElement[bool]] = []
+    if board_ids := principal.board_ids(capability):
+        parts.append(School.board_id.in_(board_ids))
+    if school_ids := principal.school_ids(capability):
+        parts.append(School.id.in_(school_ids))
+    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
+        parts.append(School.municipality_id.in_(_region_municipalities(region_ids)))
+    return sa.or_(*parts) if parts else sa.false()
+
+
+def board_visible(
+    principal: Principal,
+    capability: Capability = Capability.READ,
+    *,
+    regional: bool = False,
+    board_wide: BoardWide = "board-and-schools",
+) -> sa.ColumnElement[bool]:
+    """A clause on ``board``: the principal's boards and (``board-and-schools``) the boards of its
+    schools, and (``regional``, reading only) the boards seated or with a school in its regions.
+    ``board_wide="board"`` keeps to board-level grants: a school's counsellor does not read
+    the board's own cases."""
+    if _everything(principal, capability):
+        return sa.true()
+    parts: list[sa.ColumnElement[bool]] = []
+    if board_ids := principal.board_ids(capability):
+        parts.append(Board.id.in_(board_ids))
+    if board_wide == "board-and-schools" and (school_ids := principal.school_ids(capability)):
+        parts.append(Board.id.in_(sa.select(School.board_id).where(School.id.in_(school_ids))))
+    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
+        munis = _region_municipalities(region_ids)
+        parts.append(Board.municipality_id.in_(munis))
+        parts.append(Board.id.in_(sa.select(School.board_id).where(School.municipality_id.in_(munis))))
+    return sa.or_(*parts) if parts else sa.false()
+
+
+def schools(
+    principal: Principal, capability: Capability = Capability.READ, *, regional: bool = False
+) -> sa.Select[Any]:
+    """The ids of the schools the principal reads (a subquery for ``IN``)."""
+    return sa.select(School.id).where(school_visible(principal, capability, regional=regional))
+
+
+def boards(
+    principal: Principal,
+    capability: Capability = Capability.READ,
+    *,
+    regional: bool = False,
+    board_wide: BoardWide = "board-and-schools",
+) -> sa.Select[Any]:
+    """The ids of the boards the principal reads (a subquery for ``IN``)."""
+    return sa.select(Board.id).where(
+        board_visible(principal, capability, regional=regional, board_wide=board_wide)
+    )
+
+
+def school_or_board(
+    principal: Principal,
+    school_id: Any,
+    board_id: Any,
+    capability: Capability = Capability.READ,
+    *,
+    regional: bool = False,
+    regional_boards: bool | None = None,
+    board_wide: BoardWide = "board-and-schools",
+) -> sa.ColumnElement[bool]:
+    """The clause of a record that belongs to a school (``school_id`` set) or, without one, to a
+    board as a whole: in scope when its school is, or when it is board-wide and its board is.
+    ``school_id`` and ``board_id`` are the record's columns (``Partnership.school_id``, ...).
+    ``regional_boards`` (default: ``regional``) lets a region contact read a board's aggregate
+    records (its targets) without reading its schools'."""
+    if _everything(principal, capability):
+        return sa.true()
+    by_region = regional if regional_boards is None else regional_boards
+    return sa.or_(
+        school_id.in_(schools(principal, capability, regional=regional)),
+        sa.and_(
+            school_id.is_(None),
+            board_id.in_(boards(principal, capability, regional=by_region, board_wide=board_wide)),
+        ),
+    )
+
+
+def any_school_of(
+    principal: Principal,
+    link_school_id: Any,
+    link_record_id: Any,
+    record_id: Any,
+    capability: Capability = Capability.READ,
+    *,
+    regional: bool = False,
+) -> sa.ColumnElement[bool]:
+    """The clause of a record linked to several schools through a link table (a volunteer
+    agreement and its schools): in scope when one of its schools is. ``link_school_id`` and
+    ``link_record_id`` are the link table's columns, ``record_id`` the record's id column."""
+    if _everything(principal, capability):
+        return sa.true()
+    return sa.exists(
+        sa.select(link_record_id).where(
+            link_record_id == record_id, link_school_id.in_(schools(principal, capability, regional=regional))
+        )
+    )
+
+
+def region_visible(principal: Principal, region_id: Any) -> sa.ColumnElement[bool]:
+    """Regions whose aggregates the principal reads: the platform administrator's all, a region
+    contact's own. (A board's staff read their board, not the region around it: a region holds
+    other boards' schools.)"""
+    if principal.is_platform_admin:
+        return sa.true()
+    return region_id.in_(principal.region_ids() or {0})
+
+
+# --- lookups by id: 404 outside the scope --------------------------------------------------------
+def first_or_404(session: Session, stmt: sa.Select[Any], what: str) -> Any:
+    """The first row of a scoped ``stmt``, or 404 naming ``what``."""
+    row = session.execute(stmt.limit(1)).first()
+    if row is None:
+        raise not_found(what)
+    return row
+
+
+def visible_board(
+    session: Session, principal: Principal, board_id: int, *, regional: bool = True, what: str = "board"
+) -> Board:
+    board: Board = first_or_404(
+        session,
+        sa.select(Board).where(Board.id == board_id, board_visible(principal, regional=regional)),
+        what,
+    )[0]
+    return board
+
+
+def visible_school(
+    session: Session,
+    principal: Principal,
+    school_id: int,
+    capability: Capability = Capability.READ,
+    *,
+    regional: bool = False,
+    what: str = "school",
+) -> School:
+    school: School = first_or_404(
+        session,
+        sa.select(School).where(
+            School.id == school_id, school_visible(principal, capability, regional=regional)
+        ),
+        what,
+    )[0]
+    return school
