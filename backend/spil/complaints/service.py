@@ -35,6 +35,7 @@ from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, field_problem, invalid, not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, School
+from spil.organisations.service import visible_board
 from spil.partners.models import Partner, PartnerCategory, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 
@@ -103,7 +104,7 @@ def _settings(session: Session, board_id: int) -> ComplaintSettings | None:
 
 
 def get_settings(session: Session, principal: Principal, board_id: int) -> tuple[SettingsOut, int]:
-    scope.visible_board(session, principal, board_id, regional=True)
+    visible_board(session, principal, board_id, regional=True)
     found = _settings(session, board_id)
     out = SettingsOut.model_validate(
         {
@@ -123,7 +124,7 @@ def get_settings(session: Session, principal: Principal, board_id: int) -> tuple
 def update_settings(
     session: Session, principal: Principal, board_id: int, data: SettingsUpdate, check: Callable[[int], None]
 ) -> tuple[SettingsOut, int]:
-    scope.visible_board(session, principal, board_id, regional=True)
+    visible_board(session, principal, board_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=board_id)
     found = _settings(session, board_id)
     check(found.version if found else 0)
@@ -241,7 +242,9 @@ def _require_route_edit(principal: Principal, route: ComplaintRoute) -> None:
 
 def create_route(session: Session, principal: Principal, data: RouteCreate) -> tuple[RouteOut, int]:
     school = (
-        session.execute(sa.select(School).where(School.id == data.school_id, scope.school_visible(principal)))
+        session.execute(
+            sa.select(School).where(School.id == data.school_id, School.id.in_(scope.schools(principal)))
+        )
         .scalars()
         .first()
     )
@@ -595,7 +598,9 @@ def resolve_for(
     session: Session, principal: Principal, school_id: int, area: str, group: str, draft: bool
 ) -> ResolvedRoute:
     school = (
-        session.execute(sa.select(School).where(School.id == school_id, scope.school_visible(principal)))
+        session.execute(
+            sa.select(School).where(School.id == school_id, School.id.in_(scope.schools(principal)))
+        )
         .scalars()
         .first()
     )

@@ -30,10 +30,10 @@ def scope_for(
 ) -> GapScope:
     # A region contact reads the region's boards and schools, but the gaps name colleagues (who
     # lacks hours, whose role ends): those stay with the board and its schools.
-    schools = scope.schools(principal)
+    schools = sa.select(School.id).where(School.id.in_(scope.schools(principal)))
     # Board-wide records (a partnership of the whole board) are the gaps of people who work at
     # board level, not of a single school's staff.
-    boards = scope.boards(principal, board_wide="board")
+    boards = sa.select(Board.id).where(Board.id.in_(scope.boards(principal, board_wide="board")))
     if board_id is not None:
         schools = schools.where(School.board_id == board_id)
         boards = boards.where(Board.id == board_id)

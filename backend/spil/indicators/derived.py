@@ -106,7 +106,7 @@ def compute(session: Session, principal: Principal, window: Window) -> Derived:
     if code in PERSONAL and window.school_ids:
         readable = session.execute(
             sa.select(sa.func.count()).where(
-                School.id.in_(window.school_ids), scope.school_visible(principal)
+                School.id.in_(window.school_ids), School.id.in_(scope.schools(principal))
             )
         ).scalar_one()
         if readable < len(set(window.school_ids)):
@@ -170,7 +170,7 @@ def confidential_cases(session: Session, principal: Principal, w: Window) -> Der
     exact = set(
         session.execute(
             sa.select(School.id).where(
-                School.id.in_(w.school_ids), scope.school_visible(principal, Capability.CONFIDENTIAL)
+                School.id.in_(w.school_ids), School.id.in_(scope.schools(principal, Capability.CONFIDENTIAL))
             )
         ).scalars()
     )

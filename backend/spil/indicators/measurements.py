@@ -40,7 +40,7 @@ def entry_scope(
     (a region's schools are not: regions read aggregates only)."""
     if school_id is not None:
         row = session.execute(
-            sa.select(School.board_id).where(School.id == school_id, scope.school_visible(principal))
+            sa.select(School.board_id).where(School.id == school_id, School.id.in_(scope.schools(principal)))
         ).first()
         if row is None:
             raise invalid(
@@ -54,7 +54,12 @@ def entry_scope(
             )
         return row[0], school_id, f"school:{school_id}"
     assert board_id is not None
-    if session.execute(scope.boards(principal).where(Board.id == board_id)).first() is None:
+    if (
+        session.execute(
+            sa.select(Board.id).where(Board.id == board_id, Board.id.in_(scope.boards(principal)))
+        ).first()
+        is None
+    ):
         raise invalid(
             [
                 (

@@ -25,6 +25,7 @@ from spil.kit import clock, scope
 from spil.kit.errors import ProblemError, invalid, not_found
 from spil.kit.policy import Principal
 from spil.organisations.models import LabourMarketRegion, Municipality, School
+from spil.organisations.service import visible_board, visible_school
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
@@ -123,10 +124,10 @@ def _schools_of_scope(
     """(name, schools, board id) of the scope, which must be the principal's (404 otherwise)."""
     kind, ident = wanted.kind, wanted.id
     if kind == "school":
-        school = scope.visible_school(session, principal, ident)
+        school = visible_school(session, principal, ident)
         return school.name, [(ident, school.name)], school.board_id
     if kind == "board":
-        board = scope.visible_board(session, principal, ident, regional=True)
+        board = visible_board(session, principal, ident, regional=True)
         if compare and not principal.is_platform_admin and ident not in principal.board_ids():
             raise not_found("school comparison")  # school-level figures are for the board's own staff
         schools = session.execute(

@@ -73,7 +73,7 @@ def create_indicator(session: Session, principal: Principal, data: IndicatorCrea
     if (
         session.execute(
             sa.select(Board.id).where(
-                Board.id == data.board_id, scope.board_visible(principal, regional=True)
+                Board.id == data.board_id, Board.id.in_(scope.boards(principal, regional=True))
             )
         ).first()
         is None

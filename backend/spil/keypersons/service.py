@@ -512,7 +512,7 @@ def _check_schools(session: Session, principal: Principal, board_id: int, school
     visible = set(
         session.execute(
             sa.select(School.id).where(
-                School.id.in_(unique), School.board_id == board_id, scope.school_visible(principal)
+                School.id.in_(unique), School.board_id == board_id, School.id.in_(scope.schools(principal))
             )
         ).scalars()
     )

@@ -4,20 +4,24 @@ Reading is enforced in the queries: a record outside the caller's scope is never
 answers 404 ("does not exist or is outside your scope"), never a 403 that would tell it exists.
 Every feature builds its scope from the pieces here, and only from them:
 
-- ``schools(principal)`` and ``boards(principal)``: the ids a principal reads (subqueries).
-- ``school_visible`` / ``board_visible``: the same as a clause on the ``school`` and ``board``
-  tables themselves.
-- ``school_or_board(principal, school_id, board_id)``: *the* clause of a record that belongs to
-  one school or, with no school, to a board as a whole (a partnership, a role assignment, a
-  measurement, a confidential case, ...).
+- ``schools(principal)`` and ``boards(principal)``: the ids a principal reads (subqueries, for
+  ``School.id.in_(...)`` and the like).
+- ``school_or_board(principal, Model.school_id, Model.board_id)``: *the* clause of a record that
+  belongs to one school or, with no school, to a board as a whole (a partnership, a role
+  assignment, a measurement, a confidential case, ...).
+- ``any_school_of(...)``: a record linked to several schools (a volunteer agreement).
 - ``region_visible``: regions whose aggregates the principal reads.
-- ``first_or_404``, ``visible_board``, ``visible_school``: the lookup by id that answers 404.
+- ``first_or_404``: the lookup by id that answers 404 (the organisations feature adds
+  ``visible_board`` and ``visible_school`` on it).
 
 Which *capability* a clause is built for decides whose grants count (``Capability.READ`` for
 the registry, ``Capability.CONFIDENTIAL`` for the counsellor's register, ...); see
 ``spil.kit.policy`` for the roles and what they may do. ``regional=True`` adds what a region
 contact reads of its region (public register data: boards and schools); the features holding
 personal data leave it out.
+
+The kit knows the tenancy tables (``board``, ``school``, ``municipality``) by their columns only,
+so that it imports no feature.
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ from sqlmodel import Session
 
 from spil.kit.errors import not_found
 from spil.kit.policy import Capability, Principal
-from spil.organisations.models import Board, Municipality, School
+
+_school = sa.table("school", sa.column("id"), sa.column("board_id"), sa.column("municipality_id"))
+_board = sa.table("board", sa.column("id"), sa.column("municipality_id"))
+_municipality = sa.table("municipality", sa.column("id"), sa.column("region_id"))
 
 BoardWide = Literal["board-and-schools", "board"]
 
@@ -39,56 +46,25 @@ def _everything(principal: Principal, capability: Capability) -> bool:
 
 
 def _region_municipalities(region_ids: set[int]) -> sa.Select[Any]:
-    return sa.select(Municipality.id).where(Municipality.region_id.in_(region_ids))
-
-
-def school_visible(
-    principal: Principal, capability: Capability = Capability.READ, *, regional: bool = False
-) -> sa.ColumnElement[bool]:
-    """A clause on ``school``: the schools of the principal's boards, its own schools and
-    (``regional``, reading only) the schools in its regions."""
-    if _everything(principal, capability):
-        return sa.true()
-    parts: list[sa.ColumnElement[bool]] = []
-    if board_ids := principal.board_ids(capability):
-        parts.append(School.board_id.in_(board_ids))
-    if school_ids := principal.school_ids(capability):
-        parts.append(School.id.in_(school_ids))
-    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
-        parts.append(School.municipality_id.in_(_region_municipalities(region_ids)))
-    return sa.or_(*parts) if parts else sa.false()
-
-
-def board_visible(
-    principal: Principal,
-    capability: Capability = Capability.READ,
-    *,
-    regional: bool = False,
-    board_wide: BoardWide = "board-and-schools",
-) -> sa.ColumnElement[bool]:
-    """A clause on ``board``: the principal's boards and (``board-and-schools``) the boards of its
-    schools, and (``regional``, reading only) the boards seated or with a school in its regions.
-    ``board_wide="board"`` keeps to board-level grants: a school's counsellor does not read
-    the board's own cases."""
-    if _everything(principal, capability):
-        return sa.true()
-    parts: list[sa.ColumnElement[bool]] = []
-    if board_ids := principal.board_ids(capability):
-        parts.append(Board.id.in_(board_ids))
-    if board_wide == "board-and-schools" and (school_ids := principal.school_ids(capability)):
-        parts.append(Board.id.in_(sa.select(School.board_id).where(School.id.in_(school_ids))))
-    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
-        munis = _region_municipalities(region_ids)
-        parts.append(Board.municipality_id.in_(munis))
-        parts.append(Board.id.in_(sa.select(School.board_id).where(School.municipality_id.in_(munis))))
-    return sa.or_(*parts) if parts else sa.false()
+    return sa.select(_municipality.c.id).where(_municipality.c.region_id.in_(region_ids))
 
 
 def schools(
     principal: Principal, capability: Capability = Capability.READ, *, regional: bool = False
 ) -> sa.Select[Any]:
-    """The ids of the schools the principal reads (a subquery for ``IN``)."""
-    return sa.select(School.id).where(school_visible(principal, capability, regional=regional))
+    """The ids of the schools the principal reads: the schools of its boards, its own schools
+    and (``regional``, reading only) the schools in its regions."""
+    ids = sa.select(_school.c.id)
+    if _everything(principal, capability):
+        return ids
+    parts: list[sa.ColumnElement[bool]] = []
+    if board_ids := principal.board_ids(capability):
+        parts.append(_school.c.board_id.in_(board_ids))
+    if school_ids := principal.school_ids(capability):
+        parts.append(_school.c.id.in_(school_ids))
+    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
+        parts.append(_school.c.municipality_id.in_(_region_municipalities(region_ids)))
+    return ids.where(sa.or_(*parts) if parts else sa.false())
 
 
 def boards(
@@ -98,10 +74,25 @@ def boards(
     regional: bool = False,
     board_wide: BoardWide = "board-and-schools",
 ) -> sa.Select[Any]:
-    """The ids of the boards the principal reads (a subquery for ``IN``)."""
-    return sa.select(Board.id).where(
-        board_visible(principal, capability, regional=regional, board_wide=board_wide)
-    )
+    """The ids of the boards the principal reads: its boards and (``board-and-schools``) the
+    boards of its schools, and (``regional``, reading only) the boards seated or with a school in
+    its regions. ``board_wide="board"`` keeps to board-level grants: a school's counsellor does
+    not read the board's own cases."""
+    ids = sa.select(_board.c.id)
+    if _everything(principal, capability):
+        return ids
+    parts: list[sa.ColumnElement[bool]] = []
+    if board_ids := principal.board_ids(capability):
+        parts.append(_board.c.id.in_(board_ids))
+    if board_wide == "board-and-schools" and (school_ids := principal.school_ids(capability)):
+        parts.append(_board.c.id.in_(sa.select(_school.c.board_id).where(_school.c.id.in_(school_ids))))
+    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
+        munis = _region_municipalities(region_ids)
+        parts.append(_board.c.municipality_id.in_(munis))
+        parts.append(
+            _board.c.id.in_(sa.select(_school.c.board_id).where(_school.c.municipality_id.in_(munis)))
+        )
+    return ids.where(sa.or_(*parts) if parts else sa.false())
 
 
 def school_or_board(
@@ -168,33 +159,3 @@ def first_or_404(session: Session, stmt: sa.Select[Any], what: str) -> Any:
     if row is None:
         raise not_found(what)
     return row
-
-
-def visible_board(
-    session: Session, principal: Principal, board_id: int, *, regional: bool = True, what: str = "board"
-) -> Board:
-    board: Board = first_or_404(
-        session,
-        sa.select(Board).where(Board.id == board_id, board_visible(principal, regional=regional)),
-        what,
-    )[0]
-    return board
-
-
-def visible_school(
-    session: Session,
-    principal: Principal,
-    school_id: int,
-    capability: Capability = Capability.READ,
-    *,
-    regional: bool = False,
-    what: str = "school",
-) -> School:
-    school: School = first_or_404(
-        session,
-        sa.select(School).where(
-            School.id == school_id, school_visible(principal, capability, regional=regional)
-        ),
-        what,
-    )[0]
-    return school

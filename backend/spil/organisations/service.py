@@ -140,6 +140,34 @@ def delete_municipality(session: Session, principal: Principal, municipality_id:
 
 
 # --- boards ----------------------------------------------------------------------------------
+def visible_board(
+    session: Session, principal: Principal, board_id: int, *, regional: bool = True, what: str = "board"
+) -> Board:
+    """The board, when the principal reads it (``spil.kit.scope``); 404 otherwise."""
+    stmt = sa.select(Board).where(
+        Board.id == board_id, Board.id.in_(scope.boards(principal, regional=regional))
+    )
+    board: Board = scope.first_or_404(session, stmt, what)[0]
+    return board
+
+
+def visible_school(
+    session: Session,
+    principal: Principal,
+    school_id: int,
+    capability: Capability = Capability.READ,
+    *,
+    regional: bool = False,
+    what: str = "school",
+) -> School:
+    """The school, when the principal reads it with ``capability``; 404 otherwise."""
+    stmt = sa.select(School).where(
+        School.id == school_id, School.id.in_(scope.schools(principal, capability, regional=regional))
+    )
+    school: School = scope.first_or_404(session, stmt, what)[0]
+    return school
+
+
 def _board_query(principal: Principal) -> sa.Select[Any]:
     school_count = (
         sa.select(sa.func.count()).where(School.board_id == Board.id).correlate(Board).scalar_subquery()
@@ -147,7 +175,7 @@ def _board_query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(Board, Municipality.name, school_count)
         .outerjoin(Municipality, Municipality.id == Board.municipality_id)
-        .where(scope.board_visible(principal, regional=True))
+        .where(Board.id.in_(scope.boards(principal, regional=True)))
     )
 
 
@@ -191,7 +219,7 @@ def create_board(session: Session, principal: Principal, data: BoardCreate) -> t
 def update_board(
     session: Session, principal: Principal, board_id: int, data: BoardUpdate, check_version: Any
 ) -> tuple[BoardOut, int]:
-    board = scope.visible_board(session, principal, board_id, regional=True)
+    board = visible_board(session, principal, board_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=board_id)
     check_version(board.version)
     changes = data.model_dump(exclude_unset=True)
@@ -208,7 +236,7 @@ def update_board(
 
 
 def delete_board(session: Session, principal: Principal, board_id: int, check_version: Any) -> None:
-    board = scope.visible_board(session, principal, board_id, regional=True)
+    board = visible_board(session, principal, board_id, regional=True)
     principal.require_platform_admin()
     check_version(board.version)
     schools = session.scalar(
@@ -221,7 +249,7 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
 
 def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
     found = session.execute(
-        sa.select(Board.id).where(Board.id == board_id, scope.board_visible(principal, regional=True))
+        sa.select(Board.id).where(Board.id == board_id, Board.id.in_(scope.boards(principal, regional=True)))
     ).first()
     if found is None:
         raise field_problem(
@@ -236,7 +264,7 @@ def _school_query(principal: Principal) -> sa.Select[Any]:
         sa.select(School, Board.name, Municipality.name)
         .join(Board, Board.id == School.board_id)
         .join(Municipality, Municipality.id == School.municipality_id)
-        .where(scope.school_visible(principal, regional=True))
+        .where(School.id.in_(scope.schools(principal, regional=True)))
     )
 
 
@@ -296,7 +324,9 @@ def get_school(session: Session, principal: Principal, school_id: int) -> tuple[
 def create_school(session: Session, principal: Principal, data: SchoolCreate) -> tuple[SchoolOut, int]:
     # A board outside the caller's scope is reported exactly like one that does not exist.
     board = session.scalars(
-        sa.select(Board).where(Board.id == data.board_id, scope.board_visible(principal, regional=True))
+        sa.select(Board).where(
+            Board.id == data.board_id, Board.id.in_(scope.boards(principal, regional=True))
+        )
     ).first()
     if board is None:
         raise ProblemError(
@@ -324,7 +354,7 @@ def create_school(session: Session, principal: Principal, data: SchoolCreate) ->
 def update_school(
     session: Session, principal: Principal, school_id: int, data: SchoolUpdate, check_version: Any
 ) -> tuple[SchoolOut, int]:
-    school = scope.visible_school(session, principal, school_id, regional=True)
+    school = visible_school(session, principal, school_id, regional=True)
     principal.require(Capability.MANAGE_SCHOOL, board_id=school.board_id, school_id=school_id)
     check_version(school.version)
     changes = data.model_dump(exclude_unset=True)
@@ -353,7 +383,7 @@ def update_school(
 
 
 def delete_school(session: Session, principal: Principal, school_id: int, check_version: Any) -> None:
-    school = scope.visible_school(session, principal, school_id, regional=True)
+    school = visible_school(session, principal, school_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=school.board_id)
     check_version(school.version)
     for model, what in ((Partnership, "partnerships"), (RoleAssignment, "role assignments")):

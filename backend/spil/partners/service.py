@@ -385,7 +385,7 @@ def create_partnership(
         school = (
             session.execute(
                 sa.select(School).where(
-                    School.id == data.school_id, scope.school_visible(principal, regional=True)
+                    School.id == data.school_id, School.id.in_(scope.schools(principal, regional=True))
                 )
             )
             .scalars()

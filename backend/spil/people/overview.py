@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from pydantic import Field
 from sqlmodel import Session
 
-from spil.kit import scope
 from spil.kit.policy import Principal
 from spil.kit.schemas import ApiModel
 from spil.organisations.models import School
+from spil.organisations.service import visible_school
 from spil.partners.models import Partner, PartnerCategory, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 
@@ -63,7 +63,7 @@ def _school_assignments(session: Session, school: School) -> list[Any]:
 
 
 def organogram(session: Session, principal: Principal, school_id: int) -> Organogram:
-    school = scope.visible_school(session, principal, school_id, regional=True)
+    school = visible_school(session, principal, school_id, regional=True)
     root = f"school-{school.id}"
     nodes: dict[str, OrganogramNode] = {root: OrganogramNode(id=root, type="school", label=school.name)}
     edges: list[OrganogramEdge] = []
@@ -142,7 +142,7 @@ class Induction(ApiModel):
 
 def induction(session: Session, principal: Principal, school_id: int) -> Induction:
     """For new staff: the school's open partnerships by level, each with the colleague to go to."""
-    school = scope.visible_school(session, principal, school_id, regional=True)
+    school = visible_school(session, principal, school_id, regional=True)
     partnerships = session.execute(
         sa.select(Partnership, Partner.name, PartnerCategory.code, PartnerCategory.name_nl)
         .join(Partner, Partner.id == Partnership.partner_id)

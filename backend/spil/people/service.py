@@ -198,7 +198,9 @@ def delete_role_type(session: Session, principal: Principal, role_type_id: int) 
     if role_type is None or (
         role_type.board_id is not None
         and session.execute(
-            scope.boards(principal, regional=True).where(Board.id == role_type.board_id)
+            sa.select(Board.id).where(
+                Board.id == role_type.board_id, Board.id.in_(scope.boards(principal, regional=True))
+            )
         ).first()
         is None
     ):
