@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from spil.complaints import cases
 from spil.complaints.defaults import ROUTES
 from spil.complaints.models import AREAS, GROUPS, ConfidentialCase, ConfidentialCaseDeletion
-from spil.gaps.rules import collect
 from spil.gaps.service import scope_for
 from spil.kit import clock
+from spil.kit.gaps import collect
 from spil.kit.policy import Principal
 
 COUNSELLOR = "vertrouwenspersoon@demo.spil.nl"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from spil.gaps.rules import collect
 from spil.gaps.service import scope_for
 from spil.kit import clock
+from spil.kit.gaps import collect
 from spil.kit.policy import Principal
 from spil.partners.models import Partnership
 from spil.people.models import RoleAssignment, RoleType

@@ -12,7 +12,6 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.gaps.rules import collect
 from spil.gaps.service import scope_for
 from spil.keypersons import service
 from spil.keypersons.models import (
@@ -26,6 +25,7 @@ from spil.kit import clock
 from spil.kit.audit import AuditEvent
 from spil.kit.db import unit_of_work
 from spil.kit.errors import ProblemError
+from spil.kit.gaps import collect
 from spil.kit.policy import Principal
 from spil.people.models import Person, RoleAssignment, RoleType
 

@@ -102,11 +102,40 @@ def test_passwords_are_hashed_at_production_strength_outside_the_tests():
     for env in ("development", "production"):
         params = security.parameters_for(env)
         assert params == security.RFC_9106_LOW_MEMORY
-        assert (params.time_cost, params.memory_cost, params.parallelism) == (
-            library_default.time_cost,
-            library_default.memory_cost,
-            library_default.parallelism,
-        ) == (3, 65536, 4)
+        assert (
+            (params.time_cost, params.memory_cost, params.parallelism)
+            == (
+                library_default.time_cost,
+                library_default.memory_cost,
+                library_default.parallelism,
+            )
+            == (3, 65536, 4)
+        )
     hasher, _ = security._hasher_for("production")
     assert hasher.hash("x").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert security.parameters_for("test").memory_cost < 65536
+
+
+def test_every_restricting_reference_between_features_is_registered():
+    """A record another feature refers to (ON DELETE RESTRICT) is deleted only after
+    ``spil.kit.deletion`` asked that feature: each such foreign key must be registered, so that
+    the owner answers a 409 that names what is in the way, without importing the feature."""
+    import spil.models  # noqa: F401  (every table, as the app loads them)
+    from sqlmodel import SQLModel
+
+    from spil.kit import deletion
+
+    feature = {m.local_table.name: m.class_.__module__.split(".")[1] for m in SQLModel._sa_registry.mappers}
+    missing = []
+    for table in SQLModel.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            target = fk.column.table.name
+            if fk.ondelete != "RESTRICT" or feature.get(target) == feature.get(table.name):
+                continue
+            registered = {
+                f"{r.column.expression.table.name}.{r.column.expression.name}"
+                for r in deletion.references(target)
+            }
+            if f"{table.name}.{fk.parent.name}" not in registered:
+                missing.append(f"{target} <- {table.name}.{fk.parent.name}")
+    assert missing == []

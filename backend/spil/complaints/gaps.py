@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.complaints.models import ComplaintRoute, ComplaintRouteStep
-from spil.gaps.rules import Gap, GapScope, rule
+from spil.kit.gaps import Gap, GapScope, rule
 from spil.organisations.models import School
 from spil.people.models import RoleAssignment, RoleType, active_assignment
 

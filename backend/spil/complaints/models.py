@@ -8,7 +8,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit import clock
+from spil.kit import clock, deletion
 from spil.kit.db import UTCDateTime
 from spil.kit.models import Versioned
 
@@ -120,3 +120,12 @@ class ConfidentialCaseDeletion(SQLModel, table=True):
     closed_on: dt.date
     deleted_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
     reason: str = Field(default="retention", max_length=40)
+
+
+# What of other features these records keep in place (``spil.kit.deletion``).
+CASES_KEPT = (
+    "The confidential counsellor's register still holds cases here; they are deleted at the end of "
+    "their retention period."
+)
+deletion.restricted_by("school", ConfidentialCase.school_id, CASES_KEPT)
+deletion.restricted_by("board", ConfidentialCase.board_id, CASES_KEPT)

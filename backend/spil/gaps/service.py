@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.complaints import gaps as complaint_rules
-from spil.gaps.rules import Gap, GapScope, collect
 from spil.gaps.schemas import GapOut, GapPage
 from spil.keypersons import gaps as key_person_rules
 from spil.kit import clock, scope
+from spil.kit.gaps import Gap, GapScope, collect
 from spil.kit.pagination import PageParams
 from spil.kit.policy import Principal
 from spil.organisations.models import Board, School

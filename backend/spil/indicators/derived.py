@@ -18,7 +18,6 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from spil.complaints.models import ConfidentialCase
-from spil.gaps.rules import GapScope
 from spil.gaps.service import gaps_of
 from spil.indicators import periods
 from spil.indicators.models import Indicator
@@ -33,6 +32,7 @@ from spil.keypersons.models import (
 from spil.keypersons.service import limits_for_year, merge_months, month_of, rule_set_for
 from spil.kit import scope
 from spil.kit.errors import not_found
+from spil.kit.gaps import GapScope
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import School
 from spil.partners.models import Partnership

@@ -8,6 +8,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Field
 
+from spil.kit import deletion
 from spil.kit.models import Versioned
 
 UNITS = ("count", "percentage", "hours", "euro", "score")
@@ -77,3 +78,14 @@ class Target(Versioned, table=True):
     period: str = Field(max_length=12)
     period_start: dt.date
     value: Decimal = Field(sa_type=sa.Numeric(14, 4))
+
+
+# What of other features these records keep in place (``spil.kit.deletion``).
+deletion.restricted_by(
+    "school", Measurement.school_id, "Indicator values were recorded for this school; they keep its history."
+)
+deletion.restricted_by(
+    "board", Measurement.board_id, "Indicator values were recorded for this board; they keep its history."
+)
+deletion.restricted_by("school", Target.school_id, "Indicator targets were set for this school.")
+deletion.restricted_by("board", Target.board_id, "Indicator targets were set for this board.")

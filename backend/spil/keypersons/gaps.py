@@ -8,7 +8,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from spil.gaps.rules import Gap, GapScope, rule
 from spil.keypersons import allowance as rules
 from spil.keypersons.models import (
     AllowancePayment,
@@ -17,6 +16,7 @@ from spil.keypersons.models import (
     VolunteerAgreementSchool,
 )
 from spil.keypersons.service import hourly_violation, limits_for_year, merge_months, month_of, rule_set_for
+from spil.kit.gaps import Gap, GapScope, rule
 from spil.organisations.models import Board, School
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 

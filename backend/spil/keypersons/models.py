@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit import clock
+from spil.kit import clock, deletion
 from spil.kit.db import Money, UTCDateTime
 from spil.kit.models import Versioned
 
@@ -159,3 +159,42 @@ class KeyPersonListing(Versioned, table=True):
     introduction_en: str | None = Field(default=None, max_length=1000)
     published: bool = Field(default=True)
     position: int = Field(default=0)
+
+
+# What of other features these records keep in place (``spil.kit.deletion``).
+deletion.restricted_by(
+    "school",
+    VolunteerAgreementSchool.school_id,
+    "Key persons have volunteer agreements at this school; end them or move them first.",
+)
+deletion.restricted_by(
+    "board", VolunteerAgreement.board_id, "The board has volunteer agreements; they keep the ledger."
+)
+deletion.restricted_by(
+    "board", AllowancePayment.board_id, "The board paid volunteer allowances; the ledger is kept."
+)
+deletion.restricted_by(
+    "person",
+    VolunteerAgreement.person_id,
+    "This person has a volunteer agreement; end the agreement instead, so the ledger is kept.",
+)
+deletion.restricted_by(
+    "person", AllowancePayment.person_id, "Allowances were paid to this person; the ledger is kept."
+)
+deletion.restricted_by(
+    "person",
+    KeyPersonActivityPerson.person_id,
+    "This person took part in key-person activities; the activity log keeps them.",
+)
+deletion.restricted_by(
+    "school", KeyPersonActivity.school_id, "Key-person activities were logged at this school."
+)
+deletion.restricted_by(
+    "board", KeyPersonActivity.board_id, "Key-person activities were logged at this board."
+)
+deletion.restricted_by(
+    "school",
+    KeyPersonListing.school_id,
+    "The school publishes key persons or contact points; remove them first.",
+)
+deletion.restricted_by("board", KeyPersonListing.board_id, "The board's schools publish key persons.")

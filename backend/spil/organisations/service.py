@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.kit import scope
+from spil.kit import deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, ensure_unique
 from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -26,8 +26,6 @@ from spil.organisations.schemas import (
     SchoolOut,
     SchoolUpdate,
 )
-from spil.partners.models import Partnership
-from spil.people.models import RoleAssignment
 
 
 def _search(column: Any, q: str | None) -> sa.ColumnElement[bool]:
@@ -136,6 +134,7 @@ def delete_municipality(session: Session, principal: Principal, municipality_id:
     )
     if in_use:
         raise conflict("Boards or schools are located in this municipality; move them first.", "in-use")
+    deletion.refuse_if_referenced(session, "municipality", municipality_id)
     audited_delete(session, principal, municipality, "municipality")
 
 
@@ -244,6 +243,7 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
     )
     if schools:
         raise conflict(f"The board still has {schools} school(s); delete or move them first.", "in-use")
+    deletion.refuse_if_referenced(session, "board", board_id)
     audited_delete(session, principal, board, "board", board_id=board_id)
 
 
@@ -386,7 +386,5 @@ def delete_school(session: Session, principal: Principal, school_id: int, check_
     school = visible_school(session, principal, school_id, regional=True)
     principal.require(Capability.MANAGE_BOARD, board_id=school.board_id)
     check_version(school.version)
-    for model, what in ((Partnership, "partnerships"), (RoleAssignment, "role assignments")):
-        if session.scalar(sa.select(sa.func.count()).where(model.school_id == school_id)):
-            raise conflict(f"The school still has {what}; remove or move them first.", "in-use")
+    deletion.refuse_if_referenced(session, "school", school_id)
     audited_delete(session, principal, school, "school", board_id=school.board_id, school_id=school_id)

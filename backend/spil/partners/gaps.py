@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from spil.gaps.rules import EXPIRY_WINDOW_DAYS, Gap, GapScope, Severity, rule
+from spil.kit.gaps import EXPIRY_WINDOW_DAYS, Gap, GapScope, Severity, rule
 from spil.organisations.models import School
 from spil.partners.models import Partner, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment

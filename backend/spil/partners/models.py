@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit import clock
+from spil.kit import clock, deletion
 from spil.kit.db import UTCDateTime
 from spil.kit.models import Versioned
 
@@ -98,3 +98,18 @@ class Bottleneck(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=2000)
     resolved: bool = Field(default=False)
     created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
+
+
+# What of other features these records keep in place (``spil.kit.deletion``).
+deletion.restricted_by(
+    "board", Partner.board_id, "The board still has partners in its register; remove them first."
+)
+deletion.restricted_by(
+    "municipality", Partner.municipality_id, "Partners are located in this municipality; move them first."
+)
+deletion.restricted_by(
+    "school",
+    Partnership.school_id,
+    "The school still has partnerships; end them (status 'ended') or move them first.",
+)
+deletion.restricted_by("board", Partnership.board_id, "The board still has partnerships; end them first.")

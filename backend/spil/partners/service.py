@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.kit import scope
+from spil.kit import deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
 from spil.kit.errors import conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -473,15 +473,7 @@ def delete_partnership(
     partnership = visible_partnership(session, principal, partnership_id)
     _require_partnership_edit(principal, partnership.board_id, partnership.school_id)
     check_version(partnership.version)
-    contacts = session.scalar(
-        sa.select(sa.func.count()).where(RoleAssignment.partnership_id == partnership_id)
-    )
-    if contacts:
-        raise conflict(
-            "Contacts are (or were) assigned to this partnership; "
-            "set its status to 'ended' to keep the history.",
-            "in-use",
-        )
+    deletion.refuse_if_referenced(session, "partnership", partnership_id)
     session.execute(sa.delete(Bottleneck).where(Bottleneck.partnership_id == partnership_id))
     audited_delete(
         session,

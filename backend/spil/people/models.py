@@ -8,7 +8,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel, col
 
-from spil.kit import clock
+from spil.kit import clock, deletion
 from spil.kit.models import Versioned
 
 PERSON_KINDS = ("staff", "volunteer", "external")
@@ -83,3 +83,25 @@ def active_assignment(today: dt.date | None = None) -> sa.ColumnElement[bool]:
         sa.or_(col(RoleAssignment.ends_on).is_(None), col(RoleAssignment.ends_on) >= today),
         sa.or_(col(RoleAssignment.starts_on).is_(None), col(RoleAssignment.starts_on) <= today),
     )
+
+
+# What of other features these records keep in place (``spil.kit.deletion``).
+deletion.restricted_by(
+    "board", Person.board_id, "The board still has people in its register; remove them or move them first."
+)
+deletion.restricted_by(
+    "board", RoleAssignment.board_id, "Roles are (or were) assigned at this board; they keep its history."
+)
+deletion.restricted_by(
+    "school",
+    RoleAssignment.school_id,
+    "Roles are (or were) assigned at this school; end them or move them to another school first.",
+)
+deletion.restricted_by(
+    "labour_market_region", RoleAssignment.region_id, "Roles are (or were) assigned in this region."
+)
+deletion.restricted_by(
+    "partnership",
+    RoleAssignment.partnership_id,
+    "Contacts are (or were) assigned to this partnership; set its status to 'ended' to keep the history.",
+)

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.kit import clock, scope
+from spil.kit import clock, deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, conflict, field_problem, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -163,6 +163,7 @@ def delete_person(session: Session, principal: Principal, person_id: int, check_
         raise conflict(
             "This person holds or held roles; end the roles instead, so the history is kept.", "in-use"
         )
+    deletion.refuse_if_referenced(session, "person", person_id)
     audited_delete(session, principal, person, "person", board_id=person.board_id)
 
 

@@ -1,8 +1,9 @@
 """Gaps are first-class: each rule looks at the registry and yields what is missing or at risk.
 
-A rule is a function ``(session, scope) -> Iterable[Gap]`` registered with ``@rule``; later
-capabilities (allowances, routes) add their own rules in their own modules, and
-``GET /gaps`` lists them all.
+A rule is a function ``(session, scope) -> Iterable[Gap]`` registered with ``@rule`` in the
+module of the capability it belongs to (``<feature>/gaps.py``, decision record 0006); the
+registry lives in the kit so that a feature registers its rules without importing the gaps
+list, which imports them all (``spil.gaps.service.RULE_MODULES``) to serve ``GET /gaps``.
 """
 
 from __future__ import annotations
