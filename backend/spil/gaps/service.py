@@ -16,9 +16,10 @@ from spil.kit.pagination import PageParams
 from spil.kit.policy import Principal
 from spil.organisations.models import Board, School
 from spil.partners import gaps as partner_rules
+from spil.people import gaps as role_rules
 
 # Each capability registers its gap rules when its module is imported (decision record 0006).
-RULE_MODULES = (partner_rules, key_person_rules, complaint_rules)
+RULE_MODULES = (role_rules, partner_rules, key_person_rules, complaint_rules)
 
 
 def scope_for(

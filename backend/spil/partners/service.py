@@ -14,6 +14,7 @@ from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Municipality, School
 from spil.organisations.service import visible_board_id
+from spil.partners import contacts
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
 from spil.partners.schemas import (
     BottleneckCreate,
@@ -29,7 +30,6 @@ from spil.partners.schemas import (
     PartnershipOut,
     PartnerUpdate,
 )
-from spil.people.models import Person, RoleAssignment, active_assignment
 
 
 # --- categories ------------------------------------------------------------------------------
@@ -231,25 +231,7 @@ def _partnership_query(principal: Principal) -> sa.Select[Any]:
 
 
 def _contacts(session: Session, ids: list[int]) -> dict[int, list[InternalContactOut]]:
-    out: dict[int, list[InternalContactOut]] = {i: [] for i in ids}
-    if not ids:
-        return out
-    rows = session.execute(
-        sa.select(RoleAssignment, Person.name)
-        .join(Person, Person.id == RoleAssignment.person_id)
-        .where(RoleAssignment.partnership_id.in_(ids), active_assignment())
-        .order_by(RoleAssignment.is_primary.desc(), Person.name)
-    ).all()
-    for assignment, name in rows:
-        out[assignment.partnership_id].append(
-            InternalContactOut(
-                assignment_id=assignment.id,
-                person_id=assignment.person_id,
-                person_name=name,
-                is_primary=assignment.is_primary,
-            )
-        )
-    return out
+    return contacts.provider().of(session, ids)
 
 
 def _partnership_out(row: Any, contacts: list[InternalContactOut], bottlenecks: list[Any]) -> PartnershipOut:

@@ -1,0 +1,50 @@
+"""The people feature provides the partnerships' internal contacts (``spil.partners.contacts``):
+the current role assignments for a partnership, with the person's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from spil.partners import contacts
+from spil.partners.schemas import InternalContactOut
+from spil.people.models import Person, RoleAssignment, active_assignment
+
+
+class _Contacts:
+    def of(self, session: Session, partnership_ids: list[int]) -> dict[int, list[InternalContactOut]]:
+        out: dict[int, list[InternalContactOut]] = {i: [] for i in partnership_ids}
+        if not partnership_ids:
+            return out
+        rows = session.execute(
+            sa.select(
+                RoleAssignment.id,
+                RoleAssignment.partnership_id,
+                RoleAssignment.person_id,
+                RoleAssignment.is_primary,
+                Person.name,
+            )
+            .join(Person, Person.id == RoleAssignment.person_id)
+            .where(RoleAssignment.partnership_id.in_(partnership_ids), active_assignment())
+            .order_by(RoleAssignment.is_primary.desc(), Person.name)
+        ).all()
+        for assignment_id, partnership_id, person_id, primary, name in rows:
+            out[partnership_id].append(
+                InternalContactOut(
+                    assignment_id=assignment_id, person_id=person_id, person_name=name, is_primary=primary
+                )
+            )
+        return out
+
+    def count(self, partnership_id: Any, today: dt.date) -> sa.ScalarSelect[Any]:
+        return (
+            sa.select(sa.func.count(sa.distinct(RoleAssignment.person_id)))
+            .where(RoleAssignment.partnership_id == partnership_id, active_assignment(today))
+            .scalar_subquery()
+        )
+
+
+contacts.provide(_Contacts())
