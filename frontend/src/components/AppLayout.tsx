@@ -2,7 +2,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useAuth, useUser } from '../features/auth/AuthProvider';
+import { useAccess, useAuth, useUser } from '../features/auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
 import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
@@ -13,6 +13,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
+  const access = useAccess();
   const { logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -42,15 +43,15 @@ export function AppLayout() {
 
   const links = [
     { to: '/', label: t('nav.home'), show: true, end: true },
-    { to: '/boards', label: t('nav.boards'), show: canSeeBoards(user), end: false },
-    { to: '/schools', label: t('nav.schools'), show: canSeeSchools(user), end: false },
-    ...registryNavLinks(user, t),
-    ...keyPersonNavLinks(user, t),
-    ...complaintsNavLinks(user, t),
-    ...indicatorNavLinks(user, t),
-    { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user), end: false },
-    { to: '/users', label: t('nav.users'), show: canManageUsers(user), end: false },
-    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(user), end: false },
+    { to: '/boards', label: t('nav.boards'), show: canSeeBoards(access), end: false },
+    { to: '/schools', label: t('nav.schools'), show: canSeeSchools(access), end: false },
+    ...registryNavLinks(access, t),
+    ...keyPersonNavLinks(access, t),
+    ...complaintsNavLinks(access, t),
+    ...indicatorNavLinks(access, t),
+    { to: '/audit', label: t('nav.audit'), show: canSeeAudit(access), end: false },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(access), end: false },
+    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(access), end: false },
   ].filter((l) => l.show);
 
   return (

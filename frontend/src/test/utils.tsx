@@ -3,11 +3,15 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import type { SessionInfo, User } from '../api/types';
+import type { Access } from '../features/auth/access';
 import { AuthProvider, SESSION_KEY } from '../features/auth/AuthProvider';
 import { createQueryClient } from '../lib/queryClient';
 import { routes } from '../routes';
 import { today } from '../lib/clock';
 import { setCsrfToken } from '../api/client';
+import { accessFor } from './access';
+
+export { accessFor } from './access';
 
 export const boardAdmin: User = {
   id: 1,
@@ -49,14 +53,25 @@ export function mockFetch(handler: Handler) {
   return { fn, calls };
 }
 
-/** Renders the app's routes at `path`, optionally as a logged-in user (no session request). */
-export function renderApp(path: string, options: { user?: User | null; queryClient?: QueryClient } = {}) {
+/** A session as the API answers it; `access` defaults to what the user's memberships give. */
+export function sessionFor(user: User, access: Access = accessFor(user)): SessionInfo {
+  return { user, access, csrfToken: 'csrf-test', today: today() };
+}
+
+/**
+ * Renders the app's routes at `path`, optionally as a logged-in user (no session request). The
+ * session's `access` is `options.access`, or else derived from the user's memberships.
+ */
+export function renderApp(
+  path: string,
+  options: { user?: User | null; access?: Access; queryClient?: QueryClient } = {},
+) {
   const queryClient = options.queryClient ?? createQueryClient();
   queryClient.setDefaultOptions({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   });
   if (options.user !== undefined) {
-    const session: SessionInfo | null = options.user ? { user: options.user, csrfToken: 'csrf-test', today: today() } : null;
+    const session: SessionInfo | null = options.user ? sessionFor(options.user, options.access) : null;
     queryClient.setQueryData(SESSION_KEY, session);
     setCsrfToken(session?.csrfToken);
   }

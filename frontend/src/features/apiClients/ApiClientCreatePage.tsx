@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { idOrNull, renameInvalidParams, useFormState } from '../../lib/forms';
 import { useAllBoards, useAllRegions } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { adminBoardIds, canManageApiClients } from '../auth/permissions';
 import { useCreateApiClient } from './api';
 import { ApiKeyPanel } from './ApiKeyPanel';
@@ -16,7 +16,7 @@ import { SCOPE_KEYS, isWriteScope, scopesForBinding } from './scopes';
 
 export function ApiClientCreatePage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   // The new client with its key: kept in this page's state only, gone when the page is left.
   const [created, setCreated] = useState<ApiClientCreated | null>(null);
@@ -27,7 +27,7 @@ export function ApiClientCreatePage() {
         <Link to="/api-clients">{t('apiClients.title')}</Link>
       </p>
       <h1>{t('apiClients.createTitle')}</h1>
-      {!canManageApiClients(user) ? (
+      {!canManageApiClients(access) ? (
         <ProblemAlert error={null} message={t('errors.forbidden')} />
       ) : created ? (
         <ApiKeyPanel
@@ -50,18 +50,18 @@ type ClientValues = { name: string; binding: string; boardId: string; regionId: 
 
 export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) => void }) {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
-  const managed = adminBoardIds(user);
+  const managed = adminBoardIds(access);
   const boards = useAllBoards();
-  const regions = useAllRegions(user.isPlatformAdmin);
-  const allowedBoards = (boards.data ?? []).filter((b) => user.isPlatformAdmin || managed.includes(b.id));
+  const regions = useAllRegions(access.platformAdmin);
+  const allowedBoards = (boards.data ?? []).filter((b) => access.platformAdmin || managed.includes(b.id));
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const form = useFormState<ClientValues>({
     name: '',
     binding: 'board',
     // One board to choose from: choose it.
-    boardId: !user.isPlatformAdmin && managed.length === 1 ? String(managed[0]) : '',
+    boardId: !access.platformAdmin && managed.length === 1 ? String(managed[0]) : '',
     regionId: '',
     scopes: '',
   });
@@ -125,7 +125,7 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
         {(a) => <input {...a} name="name" autoComplete="off" value={values.name} onChange={(e) => setValue('name', e.target.value)} />}
       </FormField>
 
-      {user.isPlatformAdmin && (
+      {access.platformAdmin && (
         <fieldset>
           <legend>{t('apiClients.binding')}</legend>
           <p className="field-hint">{t('apiClients.bindingHint')}</p>

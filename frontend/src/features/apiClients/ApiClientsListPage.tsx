@@ -12,20 +12,20 @@ import { formatDateTime } from '../../lib/format';
 import { useAllBoards, useAllRegions } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canManageApiClients } from '../auth/permissions';
 import { useApiClients, useRevokeApiClient } from './api';
 import { SCOPE_KEYS, isApiScope, maskedKey } from './scopes';
 
 export function ApiClientsListPage() {
   const { t, i18n } = useTranslation();
-  const user = useUser();
-  const allowed = canManageApiClients(user);
+  const access = useAccess();
+  const allowed = canManageApiClients(access);
   const { params, update } = useListParams([], 'name');
   useDocumentTitle(t('apiClients.title'));
   const query = useApiClients({ page: params.page, pageSize: params.pageSize, sort: params.sort }, allowed);
   const boards = useAllBoards(allowed);
-  const regions = useAllRegions(allowed && user.isPlatformAdmin);
+  const regions = useAllRegions(allowed && access.platformAdmin);
   const revoke = useRevokeApiClient();
   const [revoked, setRevoked] = useState<string | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);

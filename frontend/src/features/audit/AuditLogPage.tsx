@@ -11,7 +11,7 @@ import { formatDateTime, formatValue } from '../../lib/format';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canSeeAudit } from '../auth/permissions';
 import { useAuditEvents } from './api';
 import en from '../../i18n/en.json';
@@ -103,7 +103,7 @@ function Changes({ event }: { event: AuditEvent }) {
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, '-occurredAt');
   useDocumentTitle(t('audit.title'));
@@ -112,7 +112,7 @@ export function AuditLogPage() {
   const entityType = params.filters.entityType;
   const schoolId = toNumber(params.filters.schoolId);
   const action = asAction(params.filters.action);
-  const allowed = canSeeAudit(user);
+  const allowed = canSeeAudit(access);
   const boards = useAllBoards(allowed);
   const query = useAuditEvents({
     page: params.page,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isProblemError, must, setCsrfToken } from '../../api/client';
 import type { SessionInfo, User } from '../../api/types';
 import { setProductToday } from '../../lib/clock';
+import { NO_ACCESS, type Access } from './access';
 
 export const SESSION_KEY = ['auth', 'session'] as const;
 
@@ -12,6 +13,8 @@ export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
 export interface AuthContextValue {
   status: AuthStatus;
   user: User | null;
+  /** What the user may do where (the session's `access`); null while nobody is logged in. */
+  access: Access | null;
   /** True after the API answered 401 to a logged-in user: the session ran out. */
   expired: boolean;
   login: (email: string, password: string) => Promise<User>;
@@ -117,11 +120,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [logoutAsync]);
 
   const user = session.data?.user ?? null;
+  // An answer without `access` (an older API) gives no capability rather than a broken screen.
+  const access = user ? (session.data?.access ?? NO_ACCESS) : null;
   const status: AuthStatus = session.isPending ? 'loading' : user ? 'authenticated' : 'anonymous';
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, expired, login, logout }),
-    [status, user, expired, login, logout],
+    () => ({ status, user, access, expired, login, logout }),
+    [status, user, access, expired, login, logout],
   );
 
   if (session.isError) {
@@ -162,4 +167,11 @@ export function useUser(): User {
   const { user } = useAuth();
   if (!user) throw new Error('useUser needs a logged-in user');
   return user;
+}
+
+/** What the logged-in user may do where (see `./access`); only for use below <RequireAuth>. */
+export function useAccess(): Access {
+  const { access } = useAuth();
+  if (!access) throw new Error('useAccess needs a logged-in user');
+  return access;
 }

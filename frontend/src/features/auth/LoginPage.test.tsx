@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { getCsrfToken } from '../../api/client';
-import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
+import { boardAdmin, json, mockFetch, problem, renderApp, sessionFor } from '../../test/utils';
 
 function path(req: Request) {
   return new URL(req.url).pathname;
@@ -60,7 +60,7 @@ describe('login page', () => {
         case '/api/v1/auth/session':
           return problem(401, 'Log in first.');
         case '/api/v1/auth/login':
-          return json({ user: boardAdmin, csrfToken: 'csrf-abc' });
+          return json({ ...sessionFor(boardAdmin), csrfToken: 'csrf-abc' });
         default:
           return json({ items: [], total: 0, page: 1, pageSize: 100 });
       }

@@ -1,155 +1,120 @@
-import type { Membership, Role, User } from '../../api/types';
+/**
+ * The screens' questions about what to offer, answered from the session's `access` (see
+ * `./access`). The API decides; these only shape the screens, and know no role names.
+ */
+import { boardsWith, can, canInBoard, holds, holdsAny, type Access, type RecordScope } from './access';
 
-function has(user: User, predicate: (m: Membership) => boolean): boolean {
-  return user.memberships.some(predicate);
+/** The audit log. */
+export function canSeeAudit(access: Access): boolean {
+  return holds(access, 'read-audit');
 }
 
-function isRole(role: Role) {
-  return (m: Membership) => m.role === role;
-}
-
-/** The audit log: board administrators and platform administrators. */
-export function canSeeAudit(user: User): boolean {
-  return user.isPlatformAdmin || has(user, isRole('board-admin'));
-}
-
-/** The boards list: anyone with a board or region membership, and platform administrators. */
-export function canSeeBoards(user: User): boolean {
-  return user.isPlatformAdmin || has(user, (m) => m.scopeType === 'board' || m.scopeType === 'region');
-}
-
-/** The schools list: anyone with a membership (schools are filtered to their scope by the API). */
-export function canSeeSchools(user: User): boolean {
-  return user.isPlatformAdmin || user.memberships.length > 0;
-}
-
-export function canCreateBoard(user: User): boolean {
-  return user.isPlatformAdmin;
-}
-
-/** Boards this user administers (and so may add schools to). */
-export function adminBoardIds(user: User): number[] {
-  return user.memberships
-    .filter((m) => m.role === 'board-admin' && m.boardId != null)
-    .map((m) => m.boardId as number);
-}
-
-export function canCreateSchool(user: User): boolean {
-  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
-}
-
-export function canEditBoard(user: User, boardId: number): boolean {
-  return user.isPlatformAdmin || adminBoardIds(user).includes(boardId);
-}
-
-export function canEditSchool(user: User, school: { id: number; boardId: number }): boolean {
+/** The boards list: readers at a board, region contacts and platform administrators. */
+export function canSeeBoards(access: Access): boolean {
   return (
-    canEditBoard(user, school.boardId) ||
-    has(user, (m) => m.role === 'school-admin' && m.schoolId === school.id)
+    access.platformAdmin ||
+    access.boards.some((b) => b.capabilities.includes('read')) ||
+    holds(access, 'read-region')
   );
 }
 
-export function canDeleteSchool(user: User, school: { boardId: number }): boolean {
-  return canEditBoard(user, school.boardId);
+/** The schools list: anyone with a role (schools are filtered to their scope by the API). */
+export function canSeeSchools(access: Access): boolean {
+  return holdsAny(access);
 }
 
-export function canDeleteBoard(user: User): boolean {
-  return user.isPlatformAdmin;
+export function canCreateBoard(access: Access): boolean {
+  return access.platformAdmin;
 }
 
-/** User accounts and their roles: board administrators (within their boards) and platform administrators. */
-export function canManageUsers(user: User): boolean {
-  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
+/** Boards this user manages (and so may add schools to); the platform administrator's are not listed. */
+export function adminBoardIds(access: Access): number[] {
+  return boardsWith(access, 'manage-board');
 }
 
-/** API clients (integrations): board administrators (for their boards) and platform administrators. */
-export function canManageApiClients(user: User): boolean {
-  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
+export function canCreateSchool(access: Access): boolean {
+  return holds(access, 'manage-board');
+}
+
+export function canEditBoard(access: Access, boardId: number): boolean {
+  return can(access, 'manage-board', { boardId });
+}
+
+export function canEditSchool(access: Access, school: { id: number; boardId: number }): boolean {
+  return can(access, 'manage-school', { boardId: school.boardId, schoolId: school.id });
+}
+
+export function canDeleteSchool(access: Access, school: { boardId: number }): boolean {
+  return canEditBoard(access, school.boardId);
+}
+
+export function canDeleteBoard(access: Access): boolean {
+  return access.platformAdmin;
+}
+
+/** User accounts and their roles: the managers of a board (within it) and platform administrators. */
+export function canManageUsers(access: Access): boolean {
+  return holds(access, 'manage-board');
+}
+
+/** API clients (integrations): the managers of a board (for it) and platform administrators. */
+export function canManageApiClients(access: Access): boolean {
+  return holds(access, 'manage-board');
 }
 
 /* --- The registry: partners, partnerships, people, roles, gaps ------------------------------- */
 
-const REGISTRY_EDITORS: readonly Role[] = ['board-admin', 'school-admin', 'coordinator'];
-
-/** The registry screens: anyone with a membership (the API limits what each one sees). */
-export function canSeeRegistry(user: User): boolean {
-  return user.isPlatformAdmin || user.memberships.length > 0;
+/** The registry screens: anyone with a role (the API limits what each one sees). */
+export function canSeeRegistry(access: Access): boolean {
+  return holdsAny(access);
 }
 
 /** Whether the user may change anything in the registry (create buttons, the import page). */
-export function canEditRegistry(user: User): boolean {
-  return user.isPlatformAdmin || has(user, (m) => REGISTRY_EDITORS.includes(m.role));
+export function canEditRegistry(access: Access): boolean {
+  return holds(access, 'edit');
 }
 
 /**
  * A school's everyday records (its partnerships, contacts, roles): editors of that school or of its
  * board. A board-wide record (no school) needs an editor of the board.
  */
-export function canEditSchoolRecords(user: User, scope: { boardId: number; schoolId: number | null | undefined }): boolean {
-  return (
-    user.isPlatformAdmin ||
-    has(
-      user,
-      (m) =>
-        REGISTRY_EDITORS.includes(m.role) &&
-        ((m.boardId != null && m.boardId === scope.boardId) || (scope.schoolId != null && m.schoolId === scope.schoolId)),
-    )
-  );
+export function canEditSchoolRecords(access: Access, scope: RecordScope): boolean {
+  return can(access, 'edit', scope);
 }
 
 /** A board's shared registers (partners, people): editors of the board or of any of its schools. */
-export function canEditBoardRegister(
-  user: User,
-  boardId: number,
-  boardOfSchool: (schoolId: number) => number | undefined,
-): boolean {
-  return (
-    user.isPlatformAdmin ||
-    has(
-      user,
-      (m) =>
-        REGISTRY_EDITORS.includes(m.role) &&
-        (m.boardId === boardId || (m.schoolId != null && boardOfSchool(m.schoolId) === boardId)),
-    )
-  );
+export function canEditBoardRegister(access: Access, boardId: number): boolean {
+  return canInBoard(access, 'edit', boardId);
 }
 
 /**
  * The catalogue (partner categories, role types): a board's own entries are added and removed by
- * its board administrators (and platform administrators); everyone else reads it.
+ * its managers (and platform administrators); everyone else reads it.
  */
-export function canEditCatalogue(user: User, boardId: number): boolean {
-  return canEditBoard(user, boardId);
+export function canEditCatalogue(access: Access, boardId: number): boolean {
+  return canEditBoard(access, boardId);
 }
 
 /** Whether the user may add own entries to the catalogue of some board. */
-export function canAddToCatalogue(user: User): boolean {
-  return user.isPlatformAdmin || adminBoardIds(user).length > 0;
+export function canAddToCatalogue(access: Access): boolean {
+  return holds(access, 'manage-board');
 }
 
-/** School administrators and coordinators start on the gaps dashboard after logging in. */
-export function landsOnGaps(user: User): boolean {
-  return (
-    !user.isPlatformAdmin &&
-    adminBoardIds(user).length === 0 &&
-    has(user, (m) => m.role === 'school-admin' || m.role === 'coordinator')
-  );
+/** Those who edit a school's records but manage no board start on the gaps dashboard after logging in. */
+export function landsOnGaps(access: Access): boolean {
+  return !access.platformAdmin && holds(access, 'edit') && !holds(access, 'manage-board');
 }
 
 /* --- Complaint routes and confidential work ------------------------------------------------------ */
 
 /** A confidential counsellor (of a school or a board): the only one who sees the case register. */
-export function isConfidentialCounsellor(user: User): boolean {
-  return has(user, isRole('confidential-counsellor'));
+export function isConfidentialCounsellor(access: Access): boolean {
+  return holds(access, 'confidential');
 }
 
 /** The annual report: counsellors (exact numbers), school and board administrators (small numbers hidden). */
-export function canSeeCaseReport(user: User): boolean {
-  return (
-    user.isPlatformAdmin ||
-    isConfidentialCounsellor(user) ||
-    has(user, (m) => m.role === 'board-admin' || m.role === 'school-admin')
-  );
+export function canSeeCaseReport(access: Access): boolean {
+  return holds(access, 'read-case-report') || holds(access, 'confidential');
 }
 
 /** A school's complaint routes: its school administrators and the board's administrators (canEditSchool). */

@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canCreateBoard } from '../auth/permissions';
 import { BoardForm } from './BoardForm';
 
 export function BoardCreatePage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   useDocumentTitle(t('boards.createTitle'));
   return (
     <>
@@ -16,7 +16,7 @@ export function BoardCreatePage() {
         <Link to="/boards">{t('boards.title')}</Link>
       </p>
       <h1>{t('boards.createTitle')}</h1>
-      {canCreateBoard(user) ? <BoardForm /> : <ProblemAlert error={null} message={t('errors.forbidden')} />}
+      {canCreateBoard(access) ? <BoardForm /> : <ProblemAlert error={null} message={t('errors.forbidden')} />}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { externalHref, formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canCreateSchool, canDeleteBoard, canEditBoard, canSeeAudit } from '../auth/permissions';
 import { ComplaintSettingsSection } from '../complaints/SettingsPages';
 import { useSchools } from '../schools/api';
@@ -16,7 +16,7 @@ import { useBoard, useDeleteBoard } from './api';
 
 export function BoardDetailPage() {
   const { t, i18n } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const boardId = parseId(useParams().boardId);
   const query = useBoard(boardId);
@@ -30,7 +30,7 @@ export function BoardDetailPage() {
   if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
 
   const { board, etag } = query.data;
-  const mayEdit = canEditBoard(user, board.id);
+  const mayEdit = canEditBoard(access, board.id);
 
   async function onDelete() {
     try {
@@ -54,7 +54,7 @@ export function BoardDetailPage() {
               {t('common.edit')}
             </Link>
           )}
-          {canDeleteBoard(user) && !confirming && (
+          {canDeleteBoard(access) && !confirming && (
             <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
               {t('common.delete')}
             </button>
@@ -106,7 +106,7 @@ export function BoardDetailPage() {
       <section aria-labelledby="board-schools">
         <div className="section-header">
           <h2 id="board-schools">{t('boards.schools')}</h2>
-          {canCreateSchool(user) && mayEdit && (
+          {canCreateSchool(access) && mayEdit && (
             <Link to={`/schools/new?boardId=${board.id}`} className="button">
               {t('boards.addSchool')}
             </Link>
@@ -135,7 +135,7 @@ export function BoardDetailPage() {
             <Link to={`/schools?boardId=${board.id}`}>{t('boards.allSchools')}</Link>
           </p>
         )}
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?boardId=${board.id}`}>{t('boards.auditTrail')}</Link>
           </p>

@@ -5,14 +5,14 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoard } from '../auth/permissions';
 import { useBoard } from './api';
 import { BoardForm } from './BoardForm';
 
 export function BoardEditPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const boardId = parseId(useParams().boardId);
   const query = useBoard(boardId);
   const title = query.data ? t('boards.editTitle', { name: query.data.board.name }) : t('boards.title');
@@ -29,7 +29,7 @@ export function BoardEditPage() {
         <Link to="/boards">{t('boards.title')}</Link> / <Link to={`/boards/${board.id}`}>{board.name}</Link>
       </p>
       <h1>{title}</h1>
-      {canEditBoard(user, board.id) ? (
+      {canEditBoard(access, board.id) ? (
         // A new version (after "reload") starts the form afresh.
         <BoardForm key={`${board.id}:${etag ?? board.updatedAt}`} board={board} etag={etag} onReload={() => query.refetch()} />
       ) : (

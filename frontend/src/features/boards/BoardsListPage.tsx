@@ -8,13 +8,13 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canCreateBoard } from '../auth/permissions';
 import { useBoards } from './api';
 
 export function BoardsListPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const { params, update } = useListParams([], 'name');
   useDocumentTitle(t('boards.title'));
   const query = useBoards({ page: params.page, pageSize: params.pageSize, sort: params.sort, q: params.q });
@@ -24,7 +24,7 @@ export function BoardsListPage() {
     <>
       <div className="page-header">
         <h1>{t('boards.title')}</h1>
-        {canCreateBoard(user) && (
+        {canCreateBoard(access) && (
           <Link to="/boards/new" className="button button-primary">
             {t('boards.new')}
           </Link>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockFetch, problem, renderApp } from '../../test/utils';
+import { accessFor, json, mockFetch, problem, renderApp } from '../../test/utils';
 import { canAddToCatalogue, canEditCatalogue } from '../auth/permissions';
 import { coordinator, demoBoardAdmin, referenceAnswer, viewer } from '../registry/testData';
 import type { PartnerCategory, RoleType } from '../registry/types';
@@ -254,12 +254,12 @@ describe('catalogue helpers', () => {
   });
 
   it('lets board administrators, not other staff, add to the catalogue', () => {
-    expect(canAddToCatalogue(demoBoardAdmin)).toBe(true);
-    expect(canEditCatalogue(demoBoardAdmin, 1)).toBe(true);
-    expect(canEditCatalogue(demoBoardAdmin, 2)).toBe(false);
+    expect(canAddToCatalogue(accessFor(demoBoardAdmin))).toBe(true);
+    expect(canEditCatalogue(accessFor(demoBoardAdmin), 1)).toBe(true);
+    expect(canEditCatalogue(accessFor(demoBoardAdmin), 2)).toBe(false);
     for (const u of [coordinator, viewer]) {
-      expect(canAddToCatalogue(u)).toBe(false);
-      expect(canEditCatalogue(u, 1)).toBe(false);
+      expect(canAddToCatalogue(accessFor(u))).toBe(false);
+      expect(canEditCatalogue(accessFor(u), 1)).toBe(false);
     }
   });
 });

@@ -5,7 +5,7 @@ import { NavLink } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { canEditCatalogue } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
 import { useLocalName, useScopeBoards } from '../registry/scope';
@@ -69,12 +69,13 @@ export function CatalogueView<T extends CatalogueEntry>(props: ViewProps<T>) {
 /** The boards in the user's scope, those whose catalogue the user may add to, and board names by id. */
 export function useCatalogueBoards() {
   const user = useUser();
+  const access = useAccess();
   const { boards } = useScopeBoards();
   return useMemo(() => {
     const names = new Map(boards.map((b) => [b.id, b.name]));
     return {
       boards,
-      editable: boards.filter((b) => canEditCatalogue(user, b.id)),
+      editable: boards.filter((b) => canEditCatalogue(access, b.id)),
       boardName: (id: number | null) => (id == null ? '' : (names.get(id) ?? String(id))),
     };
   }, [boards, user]);

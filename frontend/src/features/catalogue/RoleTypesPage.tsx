@@ -3,7 +3,7 @@ import { isProblemError } from '../../api/client';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditCatalogue } from '../auth/permissions';
 import { LiveMessage } from '../registry/LiveMessage';
 import { registryProblemText } from '../registry/ProblemMessage';
@@ -17,7 +17,7 @@ import { useCreateRoleType, useDeleteRoleType } from './api';
 /** The role catalogue: built-in role types and the board's own, which board administrators add and remove. */
 export function RoleTypesPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const roleTypes = useRoleTypes();
   const { boards, editable, boardName } = useCatalogueBoards();
   const localName = useLocalName();
@@ -33,7 +33,7 @@ export function RoleTypesPage() {
     ownHeading.current?.focus();
   }
 
-  const deletable = (r: RoleType) => r.boardId != null && canEditCatalogue(user, r.boardId);
+  const deletable = (r: RoleType) => r.boardId != null && canEditCatalogue(access, r.boardId);
 
   return (
     <CatalogueView

@@ -19,7 +19,8 @@ import { changedFields, renameInvalidParams, str, textOrNull, useFormState } fro
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
+import { boardsWith, schoolsWith, scopeLabel, type Access } from '../auth/access';
 import { isConfidentialCounsellor } from '../auth/permissions';
 import { formatDate, today } from '../registry/format';
 import { RegistryFormError } from '../registry/ProblemMessage';
@@ -39,14 +40,22 @@ import {
 import './complaints.css';
 
 /** Where the user is a confidential counsellor: schools, and boards (board-wide cases). */
-export function counsellorScopes(user: User): { value: string; label: string; schoolId?: number; boardId?: number }[] {
-  return user.memberships
-    .filter((m) => m.role === 'confidential-counsellor')
-    .map((m) =>
-      m.schoolId != null
-        ? { value: `school:${m.schoolId}`, label: m.scopeName ?? String(m.schoolId), schoolId: m.schoolId }
-        : { value: `board:${m.boardId}`, label: m.scopeName ?? String(m.boardId), boardId: m.boardId ?? undefined },
-    );
+export function counsellorScopes(
+  access: Access,
+  user: Pick<User, 'memberships'>,
+): { value: string; label: string; schoolId?: number; boardId?: number }[] {
+  return [
+    ...schoolsWith(access, 'confidential').map((s) => ({
+      value: `school:${s.id}`,
+      label: scopeLabel(user, 'school', s.id),
+      schoolId: s.id,
+    })),
+    ...boardsWith(access, 'confidential').map((id) => ({
+      value: `board:${id}`,
+      label: scopeLabel(user, 'board', id),
+      boardId: id,
+    })),
+  ];
 }
 
 const FILTERS = ['schoolId', 'status', 'area', 'year'] as const;
@@ -54,9 +63,10 @@ const FILTERS = ['schoolId', 'status', 'area', 'year'] as const;
 export function CasesListPage() {
   const { t, i18n } = useCT();
   const user = useUser();
+  const access = useAccess();
   const { params, update } = useListParams(FILTERS, '-openedOn');
   useDocumentTitle(t('complaints.cases.title'));
-  const counsellor = isConfidentialCounsellor(user);
+  const counsellor = isConfidentialCounsellor(access);
   const f = params.filters;
   const query: CaseListQuery = {
     page: params.page,
@@ -68,7 +78,7 @@ export function CasesListPage() {
     year: f.year ? Number(f.year) : undefined,
   };
   const cases = useCases(query);
-  const schools = counsellorScopes(user).filter((s) => s.schoolId);
+  const schools = counsellorScopes(access, user).filter((s) => s.schoolId);
 
   if (!counsellor) return <NotFoundPage />;
 
@@ -205,8 +215,9 @@ function bodyValue(name: keyof CaseValues, values: CaseValues): string | null {
 function CaseForm({ found, etag, onReload }: { found?: Case; etag?: string | null; onReload?: () => Promise<unknown> }) {
   const { t, i18n } = useCT();
   const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
-  const scopes = counsellorScopes(user);
+  const scopes = counsellorScopes(access, user);
   const initial = toValues(found, scopes.length === 1 ? (scopes[0]?.value ?? '') : '');
   const form = useFormState<CaseValues>(initial);
   const { values, setValue, fieldErrors } = form;
@@ -354,9 +365,9 @@ function renameScope(error: unknown): unknown {
 
 export function CaseCreatePage() {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   useDocumentTitle(t('complaints.cases.newTitle'));
-  if (!isConfidentialCounsellor(user)) return <NotFoundPage />;
+  if (!isConfidentialCounsellor(access)) return <NotFoundPage />;
   return (
     <>
       <p className="breadcrumb">
@@ -370,11 +381,11 @@ export function CaseCreatePage() {
 
 export function CaseEditPage() {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   const caseId = parseId(useParams().caseId);
   const query = useCase(caseId);
   useDocumentTitle(t('complaints.cases.editTitle'));
-  if (!isConfidentialCounsellor(user) || !Number.isFinite(caseId) || isNotFound(query.error)) return <NotFoundPage />;
+  if (!isConfidentialCounsellor(access) || !Number.isFinite(caseId) || isNotFound(query.error)) return <NotFoundPage />;
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   const { data, etag } = query.data;

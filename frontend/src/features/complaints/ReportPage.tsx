@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { currentYear } from '../../lib/clock';
 import { isNotFound } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canSeeCaseReport } from '../auth/permissions';
 import { useCaseReport } from './api';
 import { useCT, type CT } from './i18n';
@@ -155,13 +155,13 @@ function ReportTable({ report }: { report: CaseReport }) {
 
 export function ReportPage() {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const now = currentYear();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : now;
-  const allowed = canSeeCaseReport(user);
+  const allowed = canSeeCaseReport(access);
   const report = useCaseReport({ year });
   useDocumentTitle(`${t('complaints.report.title')} ${year}`);
 

@@ -11,7 +11,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRoutes } from '../auth/permissions';
 import { LiveMessage } from '../registry/LiveMessage';
 import { RegistryProblem } from '../registry/ProblemMessage';
@@ -126,7 +126,7 @@ function Preview({ school, choice, own, dirty }: { school: School; choice: Route
 
 function RouteEditor({ school, choice }: { school: School; choice: RouteChoice }) {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   const queryClient = useQueryClient();
   const { own, fallback } = useRouteVersions(choice);
   const create = useCreateRoute();
@@ -134,7 +134,7 @@ function RouteEditor({ school, choice }: { school: School; choice: RouteChoice }
   const remove = useDeleteRoute();
   const [message, setMessage] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const mayEdit = canEditRoutes(user, school);
+  const mayEdit = canEditRoutes(access, school);
   const ownKey = ['complaint-routes', 'own', choice.schoolId, choice.area, choice.group];
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
 

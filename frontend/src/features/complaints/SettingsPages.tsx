@@ -12,7 +12,7 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { externalHref } from '../../lib/format';
 import { str, textOrNull, useFormState, type FormValues } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoard } from '../auth/permissions';
 import { LiveMessage } from '../registry/LiveMessage';
 import { RegistryFormError } from '../registry/ProblemMessage';
@@ -175,7 +175,7 @@ function BodyItem({ body, mayEdit, onSaved }: { body: ExternalBody; mayEdit: boo
 
 export function ExternalBodiesPage() {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   const bodies = useExternalBodies();
   const [message, setMessage] = useState<string | null>(null);
   useDocumentTitle(t('complaints.bodies.title'));
@@ -190,7 +190,7 @@ export function ExternalBodiesPage() {
       {bodies.data && (
         <ul className="body-list">
           {bodies.data.map((b) => (
-            <BodyItem key={b.code} body={b} mayEdit={user.isPlatformAdmin} onSaved={(name) => setMessage(t('complaints.bodies.saved', { name }))} />
+            <BodyItem key={b.code} body={b} mayEdit={access.platformAdmin} onSaved={(name) => setMessage(t('complaints.bodies.saved', { name }))} />
           ))}
         </ul>
       )}
@@ -203,12 +203,12 @@ type SettingsValues = { committee: string; procedureUrl: string; notes: string }
 /** The board's complaints procedure, on the board's page; its administrators change it in place. */
 export function ComplaintSettingsSection({ boardId }: { boardId: number }) {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   const settings = useComplaintSettings(boardId);
   const update = useUpdateComplaintSettings(boardId);
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const mayEdit = canEditBoard(user, boardId);
+  const mayEdit = canEditBoard(access, boardId);
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <ProblemAlert error={settings.error} />;
   const { data, etag } = settings.data;

@@ -1,20 +1,20 @@
 /** The complaint routes' items in the main menu, and the tabs between their pages. */
 import type { TFunction } from 'i18next';
 import { NavLink } from 'react-router';
-import type { User } from '../../api/types';
-import { useUser } from '../auth/AuthProvider';
+import type { Access } from '../auth/access';
+import { useAccess } from '../auth/AuthProvider';
 import { canSeeCaseReport, canSeeRegistry, isConfidentialCounsellor } from '../auth/permissions';
 import { useCT, type CT } from './i18n';
 
-export function complaintsNavLinks(user: User, translate: TFunction) {
+export function complaintsNavLinks(access: Access, translate: TFunction) {
   const t = translate as unknown as CT;
-  const counsellor = isConfidentialCounsellor(user);
+  const counsellor = isConfidentialCounsellor(access);
   return [
-    { to: '/complaint-routes', label: t('complaints.nav.routes'), show: canSeeRegistry(user), end: false },
+    { to: '/complaint-routes', label: t('complaints.nav.routes'), show: canSeeRegistry(access), end: false },
     {
       to: counsellor ? '/confidential-cases' : '/confidential-cases/report',
       label: t('complaints.nav.confidential'),
-      show: canSeeCaseReport(user),
+      show: canSeeCaseReport(access),
       end: false,
     },
   ];
@@ -23,12 +23,12 @@ export function complaintsNavLinks(user: User, translate: TFunction) {
 /** Tabs between the routes, the external bodies, the register (counsellors) and the annual report. */
 export function ComplaintsTabs() {
   const { t } = useCT();
-  const user = useUser();
+  const access = useAccess();
   const tabs = [
     { to: '/complaint-routes', label: t('complaints.tabs.routes'), show: true },
     { to: '/external-bodies', label: t('complaints.tabs.bodies'), show: true },
-    { to: '/confidential-cases', label: t('complaints.tabs.cases'), show: isConfidentialCounsellor(user), end: true },
-    { to: '/confidential-cases/report', label: t('complaints.tabs.report'), show: canSeeCaseReport(user) },
+    { to: '/confidential-cases', label: t('complaints.tabs.cases'), show: isConfidentialCounsellor(access), end: true },
+    { to: '/confidential-cases/report', label: t('complaints.tabs.report'), show: canSeeCaseReport(access) },
   ].filter((tab) => tab.show);
   return (
     <nav className="view-tabs no-print" aria-label={t('complaints.tabs.label')}>

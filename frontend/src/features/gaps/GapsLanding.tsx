@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { User } from '../../api/types';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { landsOnGaps } from '../auth/permissions';
 
 const landedInMemory = new Set<string>();
@@ -33,15 +33,16 @@ function markLanded(key: string): void {
  */
 export function GapsLanding({ children }: { children: ReactNode }) {
   const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const key = landingKey(user);
-  const redirect = landsOnGaps(user) && !hasLanded(key);
+  const redirect = landsOnGaps(access) && !hasLanded(key);
 
   useEffect(() => {
-    if (!landsOnGaps(user) || hasLanded(key)) return;
+    if (!landsOnGaps(access) || hasLanded(key)) return;
     markLanded(key);
     navigate('/gaps', { replace: true });
-  }, [user, key, navigate]);
+  }, [access, key, navigate]);
 
   return redirect ? null : <>{children}</>;
 }

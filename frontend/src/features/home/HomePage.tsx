@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership } from '../../api/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
 
 function scopeLink(m: Membership): string | null {
@@ -15,21 +15,22 @@ function scopeLink(m: Membership): string | null {
 export function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
+  const access = useAccess();
   useDocumentTitle(t('nav.home'));
 
   const quickLinks = [
-    { to: '/boards', label: t('nav.boards'), show: canSeeBoards(user) },
-    { to: '/schools', label: t('nav.schools'), show: canSeeSchools(user) },
-    { to: '/audit', label: t('nav.audit'), show: canSeeAudit(user) },
-    { to: '/users', label: t('nav.users'), show: canManageUsers(user) },
-    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(user) },
+    { to: '/boards', label: t('nav.boards'), show: canSeeBoards(access) },
+    { to: '/schools', label: t('nav.schools'), show: canSeeSchools(access) },
+    { to: '/audit', label: t('nav.audit'), show: canSeeAudit(access) },
+    { to: '/users', label: t('nav.users'), show: canManageUsers(access) },
+    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(access) },
   ].filter((l) => l.show);
 
   return (
     <>
       <h1>{t('home.title', { name: user.name })}</h1>
       <p className="lead">{t('home.intro')}</p>
-      {user.isPlatformAdmin && (
+      {access.platformAdmin && (
         <p className="alert alert-info">
           <strong>{t('roles.platformAdmin')}.</strong> {t('home.platformAdmin')}
         </p>

@@ -4,12 +4,12 @@ import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister, canEditRegistry } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { useRT, type RT } from '../registry/i18n';
-import { useSchoolBoards, useScopeBoards } from '../registry/scope';
+import { useScopeBoards } from '../registry/scope';
 import { IMPORT_KINDS, type ImportResult, type ScreenImportKind } from '../registry/types';
 import { ImportPreview } from './ImportPreview';
 import { useImport } from './api';
@@ -57,14 +57,13 @@ function importProblemText(error: unknown, t: RT): string | undefined {
 /** Import partners, people, role assignments or measurements from CSV: check first (dry run), then write. */
 export function ImportPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const [params] = useSearchParams();
   const asked = params.get('kind');
   useDocumentTitle(t('imports.title'));
   const { boards } = useScopeBoards();
-  const boardOfSchool = useSchoolBoards();
-  const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
+  const editableBoards = boards.filter((b) => canEditBoardRegister(access, b.id));
   const [kind, setKind] = useState<ScreenImportKind>(isImportKind(asked) ? asked : 'partners');
   const [boardId, setBoardId] = useState('');
   const [file, setFile] = useState<{ name: string; bytes: ArrayBuffer } | null>(null);
@@ -138,7 +137,7 @@ export function ImportPage() {
 
   const fileProblem = importProblemText(run.error, t);
 
-  if (!canEditRegistry(user)) {
+  if (!canEditRegistry(access)) {
     return (
       <>
         <h1>{t('imports.title')}</h1>

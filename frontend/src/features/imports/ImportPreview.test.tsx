@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockFetch, renderApp } from '../../test/utils';
+import { accessFor, json, mockFetch, renderApp } from '../../test/utils';
 import { coordinator, referenceAnswer } from '../registry/testData';
 import type { ImportResult } from '../registry/types';
 import { ImportPreview } from './ImportPreview';
@@ -43,6 +43,9 @@ describe('the import preview', () => {
   });
 });
 
+// The API names the board of each school the user has a role at (OBS De Spil is board 1's).
+const coordinatorAccess = accessFor(coordinator, { 1: 1 });
+
 describe('the import page', () => {
   it('sends the file\'s raw bytes with the CSRF token, previews, and offers only the valid rows when some have errors', async () => {
     const { calls } = mockFetch(async (req) => {
@@ -56,7 +59,7 @@ describe('the import page', () => {
       return json({ items: [], total: 0, page: 1, pageSize: 100 });
     });
     const user = userEvent.setup();
-    renderApp('/import', { user: coordinator });
+    renderApp('/import', { user: coordinator, access: coordinatorAccess });
     expect(await screen.findByRole('heading', { level: 1, name: 'Importeren' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Mensen' }));
     // Windows-1252: "é" is the single byte 0xE9, which must reach the API unchanged.
@@ -110,7 +113,7 @@ describe('the import page', () => {
       return json({ items: [], total: 0, page: 1, pageSize: 100 });
     });
     const user = userEvent.setup();
-    renderApp('/import?kind=measurements', { user: coordinator });
+    renderApp('/import?kind=measurements', { user: coordinator, access: coordinatorAccess });
     expect(await screen.findByRole('radio', { name: 'Metingen van indicatoren' })).toBeChecked();
     const help = screen.getByText('Welke kolommen heeft het bestand voor Metingen van indicatoren?').closest('details')!;
     expect(within(help).getAllByRole('listitem').map((li) => li.textContent)).toEqual([

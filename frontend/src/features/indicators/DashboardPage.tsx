@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAllBoards, useAllSchools } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { canSeeBoards } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { useIndicators, useSeries } from './api';
@@ -23,15 +23,16 @@ import './indicators.css';
 export function DashboardPage() {
   const { t, language } = useIT();
   const user = useUser();
+  const access = useAccess();
   const id = useId();
-  const regionOnly = isRegionOnly(user);
+  const regionOnly = isRegionOnly(access);
   const [params, setParams] = useSearchParams();
   useDocumentTitle(t('indicators.title'));
 
   const catalogue = useIndicators();
-  const boards = useAllBoards(canSeeBoards(user));
+  const boards = useAllBoards(canSeeBoards(access));
   const schools = useAllSchools(!regionOnly);
-  const scopes = scopeOptions(user, boards.data, schools.data, regionOnly);
+  const scopes = scopeOptions(access, user, boards.data, schools.data, regionOnly);
   const indicators = catalogue.data ?? [];
   const groups = byDomain(indicators);
 
@@ -41,7 +42,7 @@ export function DashboardPage() {
   const to = params.get('to') ?? '';
   const indicator = indicators.find((i) => i.code === code) ?? null;
   const chosen = scopes.find((s) => s.value === scope) ?? null;
-  const compare = scope.startsWith('board:') && canCompareSchoolsOf(user, Number(scope.slice('board:'.length)));
+  const compare = scope.startsWith('board:') && canCompareSchoolsOf(access, Number(scope.slice('board:'.length)));
   const series = useSeries(indicator ? code : null, scope ? { scope, from: from || null, to: to || null, compare } : null);
 
   function update(changes: Record<string, string>) {
@@ -74,7 +75,7 @@ export function DashboardPage() {
     <>
       <div className="page-header">
         <h1>{t('indicators.title')}</h1>
-        {canEnterMeasurements(user) && (
+        {canEnterMeasurements(access) && (
           <p className="actions">
             <Link to={`/indicators/measurements/new?${query}`} className="button button-primary">
               {t('indicators.newMeasurement')}
@@ -186,7 +187,7 @@ export function DashboardPage() {
               />
             </>
           )}
-          {targetScope && canSetTargetFor(user, targetScope) && (
+          {targetScope && canSetTargetFor(access, targetScope) && (
             <TargetForm
               key={`${indicator.code}-${scope}`}
               indicator={indicator}

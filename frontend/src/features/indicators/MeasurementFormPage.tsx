@@ -12,7 +12,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAllBoards, useAllSchools } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { canSeeBoards } from '../auth/permissions';
 import { useCreateMeasurement, useIndicators, useMeasurement, useUpdateMeasurement } from './api';
 import { existingMeasurementId, measurementFieldErrors, type MeasurementField } from './errors';
@@ -38,11 +38,12 @@ function formErrors(errors: Partial<Record<MeasurementField, string>>): Partial<
 export function MeasurementFormPage() {
   const { t, language } = useIT();
   const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   useDocumentTitle(t('indicators.entry.title'));
   const catalogue = useIndicators();
-  const boards = useAllBoards(canSeeBoards(user));
+  const boards = useAllBoards(canSeeBoards(access));
   const schools = useAllSchools();
   const create = useCreateMeasurement();
   const update = useUpdateMeasurement();
@@ -59,9 +60,9 @@ export function MeasurementFormPage() {
 
   const enterable = (catalogue.data ?? []).filter((i) => !i.derived);
   const indicator = enterable.find((i) => i.code === values.indicator) ?? null;
-  const scopes = scopeOptions(user, boards.data, schools.data, false).filter((option) => {
+  const scopes = scopeOptions(access, user, boards.data, schools.data, false).filter((option) => {
     const scope = entryScope(option);
-    return scope !== null && canEnterFor(user, scope);
+    return scope !== null && canEnterFor(access, scope);
   });
   const chosen = scopes.find((s) => s.value === values.scope) ?? null;
   const set = (name: Field, value: string) => setValues((prev) => ({ ...prev, [name]: value }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
+import { accessFor } from '../../test/access';
 import { boardAdmin } from '../../test/utils';
 import { coordinator } from '../registry/testData';
 import { canCompareSchoolsOf, isRegionOnly } from './permissions';
@@ -14,16 +15,16 @@ const schoolAndRegion: User = { ...coordinator, memberships: [...coordinator.mem
 
 describe('comparing a board\'s schools', () => {
   it('is for the board\'s own staff and the platform administrator', () => {
-    expect(canCompareSchoolsOf(boardAdmin, 7)).toBe(true);
-    expect(canCompareSchoolsOf(boardAdmin, 8)).toBe(false);
-    expect(canCompareSchoolsOf({ ...coordinator, isPlatformAdmin: true }, 8)).toBe(true);
+    expect(canCompareSchoolsOf(accessFor(boardAdmin), 7)).toBe(true);
+    expect(canCompareSchoolsOf(accessFor(boardAdmin), 8)).toBe(false);
+    expect(canCompareSchoolsOf(accessFor({ ...coordinator, isPlatformAdmin: true }), 8)).toBe(true);
   });
 
   it('is not for staff of one school, nor for region contacts', () => {
-    expect(canCompareSchoolsOf(coordinator, 1)).toBe(false);
-    expect(canCompareSchoolsOf(schoolAndRegion, 1)).toBe(false);
-    expect(canCompareSchoolsOf(regionContact, 1)).toBe(false);
-    expect(isRegionOnly(regionContact)).toBe(true);
-    expect(isRegionOnly(schoolAndRegion)).toBe(false);
+    expect(canCompareSchoolsOf(accessFor(coordinator), 1)).toBe(false);
+    expect(canCompareSchoolsOf(accessFor(schoolAndRegion), 1)).toBe(false);
+    expect(canCompareSchoolsOf(accessFor(regionContact), 1)).toBe(false);
+    expect(isRegionOnly(accessFor(regionContact))).toBe(true);
+    expect(isRegionOnly(accessFor(schoolAndRegion))).toBe(false);
   });
 });

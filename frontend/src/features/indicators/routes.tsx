@@ -1,16 +1,17 @@
 /** The indicators' pages: the dashboard and entering a measurement. */
 import { Outlet, type RouteObject } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useUser } from '../auth/AuthProvider';
+import type { Access } from '../auth/access';
+import { useAccess } from '../auth/AuthProvider';
 import { DashboardPage } from './DashboardPage';
 import { useIT } from './i18n';
 import { MeasurementFormPage } from './MeasurementFormPage';
 import { canEnterMeasurements, canSeeIndicators } from './permissions';
 
-function Guard({ allowed }: { allowed: (user: ReturnType<typeof useUser>) => boolean }) {
+function Guard({ allowed }: { allowed: (access: Access) => boolean }) {
   const { t } = useIT();
-  const user = useUser();
-  if (!allowed(user)) {
+  const access = useAccess();
+  if (!allowed(access)) {
     return (
       <>
         <h1>{t('indicators.title')}</h1>

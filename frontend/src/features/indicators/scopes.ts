@@ -1,5 +1,6 @@
-/** The scopes a user may look at: boards and schools of their own, regions for region contacts. */
+/** The scopes a user may look at: boards and schools of their own, and the regions they read. */
 import type { Board, School, User } from '../../api/types';
+import { regionsWith, scopeLabel, type Access } from '../auth/access';
 import type { EntryScope } from './permissions';
 import type { Indicator } from './types';
 import { DOMAINS, type Domain } from './types';
@@ -12,7 +13,8 @@ export interface ScopeOption {
 }
 
 export function scopeOptions(
-  user: User,
+  access: Access,
+  user: Pick<User, 'memberships'>,
   boards: Board[] | undefined,
   schools: School[] | undefined,
   regionOnly: boolean,
@@ -21,11 +23,9 @@ export function scopeOptions(
   if (!regionOnly) {
     out.push(...(schools ?? []).map((s) => ({ value: `school:${s.id}`, label: s.name, kind: 'school' as const, boardId: s.boardId })));
   }
-  const regions = new Map<number, string>();
-  for (const m of user.memberships) {
-    if (m.role === 'region-contact' && m.regionId != null) regions.set(m.regionId, m.scopeName ?? String(m.regionId));
+  for (const id of regionsWith(access, 'read-region')) {
+    out.push({ value: `region:${id}`, label: scopeLabel(user, 'region', id), kind: 'region', boardId: null });
   }
-  for (const [id, name] of regions) out.push({ value: `region:${id}`, label: name, kind: 'region', boardId: null });
   return out;
 }
 

@@ -11,7 +11,7 @@ import { SortHeader } from '../../components/SortHeader';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { languageName } from '../people/languages';
 import { RegistryProblem } from '../registry/ProblemMessage';
@@ -32,7 +32,7 @@ const isDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.te
 /** What key persons did: coffee mornings, intakes, home visits; with the parents reached. */
 export function ActivitiesPage() {
   const { t, language } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, '-occurredOn');
   useDocumentTitle(t('keyPersons.activities.title'));
@@ -48,7 +48,7 @@ export function ActivitiesPage() {
   const filtersActive = FILTERS.filter((f) => params.filters[f]);
   const col = (key: 'occurredOn' | 'kind' | 'titleField' | 'school' | 'people' | 'parentsReached' | 'languages' | 'actions') =>
     t(`keyPersons.activities.${key}`);
-  const canEdit = (a: Activity) => canEditSchoolRecords(user, { boardId: a.boardId, schoolId: a.schoolId });
+  const canEdit = (a: Activity) => canEditSchoolRecords(access, { boardId: a.boardId, schoolId: a.schoolId });
   const anyEditable = (data?.items ?? []).some(canEdit);
 
   async function onDelete(a: Activity) {
@@ -63,7 +63,7 @@ export function ActivitiesPage() {
       <KeyPersonTabs />
       <div className="page-header">
         <h1>{t('keyPersons.activities.title')}</h1>
-        {canEditKeyPersons(user) && (
+        {canEditKeyPersons(access) && (
           <Link to={schoolId ? `/key-persons/activities/new?schoolId=${schoolId}` : '/key-persons/activities/new'} className="button button-primary">
             {t('keyPersons.activities.new')}
           </Link>
@@ -174,7 +174,7 @@ export function ActivitiesPage() {
 
 export function ActivityCreatePage() {
   const { t } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('keyPersons.activities.new'));
   return (
@@ -184,7 +184,7 @@ export function ActivityCreatePage() {
         <Link to="/key-persons/activities">{t('keyPersons.activities.title')}</Link>
       </p>
       <h1>{t('keyPersons.activities.new')}</h1>
-      {canEditKeyPersons(user) ? (
+      {canEditKeyPersons(access) ? (
         <ActivityForm defaultSchoolId={toNumber(searchParams.get('schoolId') ?? undefined)} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

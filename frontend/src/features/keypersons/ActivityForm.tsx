@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormField } from '../../components/FormField';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { usePeopleOptions } from '../people/api';
 import { LanguagesField } from '../people/LanguagesField';
@@ -68,10 +68,10 @@ export function ActivityForm({ activity, etag = null, onReload, defaultSchoolId 
   defaultSchoolId?: number;
 }) {
   const { t, language } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const schools = useScopeSchools();
-  const editable = (schools.data ?? []).filter((s) => canEditSchoolRecords(user, { boardId: s.boardId, schoolId: s.id }));
+  const editable = (schools.data ?? []).filter((s) => canEditSchoolRecords(access, { boardId: s.boardId, schoolId: s.id }));
   const only = editable.length === 1 ? editable[0]?.id : undefined;
   const initial = useMemo(() => toValues(activity, defaultSchoolId ?? only), [activity, defaultSchoolId, only]);
   const [values, setValues] = useState<Values>(initial);

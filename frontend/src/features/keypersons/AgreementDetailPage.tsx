@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canSeeAudit } from '../auth/permissions';
 import { languageName } from '../people/languages';
 import { RegistryProblem } from '../registry/ProblemMessage';
@@ -21,7 +21,7 @@ import { canEditAgreement } from './permissions';
 
 export function AgreementDetailPage() {
   const { t, language } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const agreementId = parseId(useParams().agreementId);
   const query = useAgreement(agreementId);
@@ -33,7 +33,7 @@ export function AgreementDetailPage() {
   if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
 
   const { data: agreement, etag } = query.data;
-  const canEdit = canEditAgreement(user, agreement);
+  const canEdit = canEditAgreement(access, agreement);
   const none = t('common.none');
   const plan = agreement.plan;
 
@@ -151,7 +151,7 @@ export function AgreementDetailPage() {
           <dt>{t('common.updatedAt')}</dt>
           <dd>{formatDateTime(agreement.updatedAt, language)}</dd>
         </dl>
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=volunteer-agreement&entityId=${agreement.id}`}>{t('keyPersons.agreement.auditTrail')}</Link>
           </p>

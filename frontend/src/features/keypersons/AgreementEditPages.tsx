@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { AgreementForm } from './AgreementForm';
 import { useAgreement } from './api';
 import { useKT } from './i18n';
@@ -14,7 +14,7 @@ import { canEditAgreement, canEditKeyPersons } from './permissions';
 
 export function AgreementCreatePage() {
   const { t } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('keyPersons.agreements.new'));
   return (
@@ -24,7 +24,7 @@ export function AgreementCreatePage() {
         <Link to="/key-persons/agreements">{t('keyPersons.agreements.title')}</Link>
       </p>
       <h1>{t('keyPersons.agreements.new')}</h1>
-      {canEditKeyPersons(user) ? (
+      {canEditKeyPersons(access) ? (
         <AgreementForm
           defaultPersonId={toNumber(searchParams.get('personId') ?? undefined)}
           defaultSchoolId={toNumber(searchParams.get('schoolId') ?? undefined)}
@@ -38,7 +38,7 @@ export function AgreementCreatePage() {
 
 export function AgreementEditPage() {
   const { t } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const agreementId = parseId(useParams().agreementId);
   const query = useAgreement(agreementId);
   const name = query.data?.data.personName;
@@ -54,7 +54,7 @@ export function AgreementEditPage() {
         <Link to={`/key-persons/agreements/${agreement.id}`}>{t('keyPersons.agreement.titleOf', { name: agreement.personName })}</Link>
       </p>
       <h1>{t('keyPersons.agreement.editTitle', { name: agreement.personName })}</h1>
-      {canEditAgreement(user, agreement) ? (
+      {canEditAgreement(access, agreement) ? (
         <AgreementForm key={etag ?? 'v'} agreement={agreement} etag={etag} onReload={() => query.refetch()} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

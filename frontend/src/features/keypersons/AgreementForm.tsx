@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormField } from '../../components/FormField';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { usePeopleOptions, useRoleAssignments } from '../people/api';
 import { CheckboxGroup } from '../registry/CheckboxGroup';
@@ -110,6 +110,7 @@ function assignmentLabel(a: RoleAssignment): string {
 export function AgreementForm({ agreement, etag = null, onReload, defaultPersonId, defaultSchoolId }: Props) {
   const { t } = useKT();
   const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const creating = !agreement;
   const schools = useScopeSchools();
@@ -126,7 +127,7 @@ export function AgreementForm({ agreement, etag = null, onReload, defaultPersonI
   const saving = create.isPending || update.isPending;
 
   // The board: the agreement's, or that of the schools the user may edit (a choice when several).
-  const editableSchools = (schools.data ?? []).filter((s) => canEditSchoolRecords(user, { boardId: s.boardId, schoolId: s.id }));
+  const editableSchools = (schools.data ?? []).filter((s) => canEditSchoolRecords(access, { boardId: s.boardId, schoolId: s.id }));
   const boardIds = [...new Set(editableSchools.map((s) => s.boardId))];
   const [chosenBoard, setChosenBoard] = useState<number | undefined>(undefined);
   const defaultSchoolBoard = editableSchools.find((s) => String(s.id) === values.schoolIds[0])?.boardId;
@@ -137,7 +138,7 @@ export function AgreementForm({ agreement, etag = null, onReload, defaultPersonI
   const contactPoints = useRoleAssignments({ role: CONTACT_POINT_ROLE, boardId }, boardId !== undefined);
   const chosenContact = (contactPoints.data ?? []).find((a) => String(a.id) === values.contactPointAssignmentId);
   const contactEmail = (people.data ?? []).find((p) => p.id === chosenContact?.personId)?.email;
-  const benefitAllowed = mayRecordBenefit(user, boardId, contactEmail) || (agreement?.benefitType ?? null) !== null;
+  const benefitAllowed = mayRecordBenefit(access, user, boardId, contactEmail) || (agreement?.benefitType ?? null) !== null;
 
   useEffect(() => {
     if (creating && values.schoolIds.length === 0 && boardSchools.length === 1) {

@@ -8,7 +8,7 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { formatDate } from '../registry/format';
 import { useScopeBoards, useScopeSchools } from '../registry/scope';
 import { schemeText } from './agreementText';
@@ -22,7 +22,7 @@ const FILTERS = ['boardId', 'schoolId', 'active'] as const;
 
 export function AgreementsListPage() {
   const { t, language } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'person');
   useDocumentTitle(t('keyPersons.agreements.title'));
@@ -44,7 +44,7 @@ export function AgreementsListPage() {
       <KeyPersonTabs />
       <div className="page-header">
         <h1>{t('keyPersons.agreements.title')}</h1>
-        {canEditKeyPersons(user) && (
+        {canEditKeyPersons(access) && (
           <Link to="/key-persons/agreements/new" className="button button-primary">
             {t('keyPersons.agreements.new')}
           </Link>

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { useKT } from './i18n';
 import { canEditKeyPersons } from './permissions';
 import '../registry/registry.css';
@@ -16,8 +16,8 @@ const TABS = [
 /** The parts of the key persons' section, as tabs above each of its pages. */
 export function KeyPersonTabs() {
   const { t } = useKT();
-  const user = useUser();
-  const tabs = TABS.filter((tab) => tab.key !== 'listings' || canEditKeyPersons(user));
+  const access = useAccess();
+  const tabs = TABS.filter((tab) => tab.key !== 'listings' || canEditKeyPersons(access));
   return (
     <nav className="view-tabs no-print" aria-label={t('keyPersons.tabs.label')}>
       <ul>

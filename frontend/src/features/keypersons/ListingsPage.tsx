@@ -6,7 +6,7 @@ import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { useRoleAssignments } from '../people/api';
 import { languageName } from '../people/languages';
@@ -53,14 +53,14 @@ export function ListingsPage() {
 
 function SchoolListings({ school }: { school: School }) {
   const { t, language } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const listings = useListings(school.id);
   const assignments = useRoleAssignments({ schoolId: school.id, active: true });
   const update = useUpdateListing();
   const remove = useDeleteListing();
   const [editing, setEditing] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const canEdit = canEditSchoolRecords(user, { boardId: school.boardId, schoolId: school.id });
+  const canEdit = canEditSchoolRecords(access, { boardId: school.boardId, schoolId: school.id });
   const items = listings.data ?? [];
   const listed = new Set(items.map((l) => l.roleAssignmentId));
   const candidates = (assignments.data ?? []).filter(

@@ -4,7 +4,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { formatMoney, parseDecimal } from '../registry/format';
 import { useCreateRuleSet, useRuleRevisions, useRuleSet, useRuleSets, useUpdateRuleSet } from './api';
 import { currentYear, moneyText } from './format';
@@ -22,9 +22,9 @@ type Amount = (typeof AMOUNTS)[number];
 /** The tax authority's maxima per year, with their sources; corrected by a platform administrator. */
 export function RulesPage() {
   const { t, language } = useKT();
-  const user = useUser();
+  const access = useAccess();
   const rules = useRuleSets();
-  const manage = canManageAllowanceRules(user);
+  const manage = canManageAllowanceRules(access);
   const [mode, setMode] = useState<{ kind: 'add' } | { kind: 'correct'; year: number } | null>(null);
   const [revisionsOf, setRevisionsOf] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);

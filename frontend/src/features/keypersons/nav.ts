@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { User } from '../../api/types';
+import type { Access } from '../auth/access';
 import type { KT } from './i18n';
 import { canSeeKeyPersons } from './permissions';
 
 /** The key persons' item in the main menu. */
-export function keyPersonNavLinks(user: User, translate: TFunction) {
+export function keyPersonNavLinks(access: Access, translate: TFunction) {
   const t = translate as unknown as KT;
-  return [{ to: '/key-persons', label: t('keyPersons.nav'), show: canSeeKeyPersons(user), end: false }];
+  return [{ to: '/key-persons', label: t('keyPersons.nav'), show: canSeeKeyPersons(access), end: false }];
 }

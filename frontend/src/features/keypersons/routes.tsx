@@ -1,7 +1,7 @@
 /** The key persons' pages (inside the app) and the public "who is who" of a school (outside the login). */
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { ActivitiesPage, ActivityCreatePage, ActivityEditPage } from './ActivitiesPages';
 import { AgreementDetailPage } from './AgreementDetailPage';
 import { AgreementCreatePage, AgreementEditPage } from './AgreementEditPages';
@@ -16,8 +16,8 @@ import { RulesPage } from './RulesPage';
 /** Region contacts (and anyone without a role at a board or school) do not see key persons. */
 function KeyPersonsSection() {
   const { t } = useKT();
-  const user = useUser();
-  if (!canSeeKeyPersons(user)) {
+  const access = useAccess();
+  if (!canSeeKeyPersons(access)) {
     return (
       <>
         <h1>{t('keyPersons.title')}</h1>

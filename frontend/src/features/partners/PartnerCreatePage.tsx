@@ -2,14 +2,14 @@ import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRegistry } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
 import { PartnerForm } from './PartnerForm';
 
 export function PartnerCreatePage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('partners.createTitle'));
   return (
@@ -18,7 +18,7 @@ export function PartnerCreatePage() {
         <Link to="/partners">{t('partners.title')}</Link>
       </p>
       <h1>{t('partners.createTitle')}</h1>
-      {canEditRegistry(user) ? (
+      {canEditRegistry(access) ? (
         <PartnerForm defaultBoardId={toNumber(searchParams.get('boardId') ?? undefined)} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

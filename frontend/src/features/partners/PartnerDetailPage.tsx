@@ -7,24 +7,23 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { externalHref, formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoard, canEditBoardRegister, canEditRegistry, canSeeAudit } from '../auth/permissions';
 import { PartnershipTable } from '../partnerships/PartnershipTable';
 import { usePartnerships } from '../partnerships/api';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { useRT } from '../registry/i18n';
-import { useCategoryName, useSchoolBoards } from '../registry/scope';
+import { useCategoryName } from '../registry/scope';
 import { useDeletePartner, usePartner } from './api';
 
 export function PartnerDetailPage() {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const partnerId = parseId(useParams().partnerId);
   const query = usePartner(partnerId);
   const partnerships = usePartnerships({ partnerId, pageSize: 100, sort: 'partner' }, Number.isFinite(partnerId));
   const remove = useDeletePartner(partnerId);
-  const boardOfSchool = useSchoolBoards();
   const categoryName = useCategoryName(query.data?.partner.boardId);
   useDocumentTitle(query.data?.partner.name ?? t('partners.title'));
 
@@ -34,7 +33,7 @@ export function PartnerDetailPage() {
 
   const { partner, etag } = query.data;
   const none = t('common.none');
-  const canEdit = canEditBoardRegister(user, partner.boardId, boardOfSchool);
+  const canEdit = canEditBoardRegister(access, partner.boardId);
 
   async function onDelete() {
     await remove.mutateAsync({ etag });
@@ -54,7 +53,7 @@ export function PartnerDetailPage() {
               {t('common.edit')}
             </Link>
           )}
-          {canEditBoard(user, partner.boardId) && (
+          {canEditBoard(access, partner.boardId) && (
             <ConfirmAction
               label={t('common.delete')}
               message={t('partners.confirmDelete', { name: partner.name })}
@@ -101,7 +100,7 @@ export function PartnerDetailPage() {
           <dt>{t('common.updatedAt')}</dt>
           <dd>{formatDateTime(partner.updatedAt, i18n.language)}</dd>
         </dl>
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=partner&entityId=${partner.id}`}>{t('partners.auditTrail')}</Link>
           </p>
@@ -111,7 +110,7 @@ export function PartnerDetailPage() {
       <section aria-labelledby="partner-partnerships">
         <div className="section-header">
           <h2 id="partner-partnerships">{t('partners.partnerships')}</h2>
-          {canEditRegistry(user) && (
+          {canEditRegistry(access) && (
             <Link to={`/partnerships/new?partnerId=${partner.id}`} className="button">
               {t('partnerships.new')}
             </Link>

@@ -4,19 +4,18 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
-import { useSchoolBoards, useScopeSchools } from '../registry/scope';
+import { useScopeSchools } from '../registry/scope';
 import { PartnerForm } from './PartnerForm';
 import { usePartner } from './api';
 
 export function PartnerEditPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const partnerId = parseId(useParams().partnerId);
   const query = usePartner(partnerId);
-  const boardOfSchool = useSchoolBoards();
   const schools = useScopeSchools();
   const title = query.data ? t('partners.editTitle', { name: query.data.partner.name }) : t('partners.title');
   useDocumentTitle(title);
@@ -32,7 +31,7 @@ export function PartnerEditPage() {
         <Link to="/partners">{t('partners.title')}</Link> / <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
       </p>
       <h1>{title}</h1>
-      {canEditBoardRegister(user, partner.boardId, boardOfSchool) ? (
+      {canEditBoardRegister(access, partner.boardId) ? (
         <PartnerForm key={`${partner.id}:${etag ?? partner.updatedAt}`} partner={partner} etag={etag} onReload={() => query.refetch()} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

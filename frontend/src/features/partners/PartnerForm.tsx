@@ -5,11 +5,11 @@ import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAllMunicipalities } from '../../lib/reference';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister } from '../auth/permissions';
 import { RegistryFormError } from '../registry/ProblemMessage';
 import { useRT } from '../registry/i18n';
-import { useCategories, useLocalName, useSchoolBoards, useScopeBoards } from '../registry/scope';
+import { useCategories, useLocalName, useScopeBoards } from '../registry/scope';
 import type { Partner, PartnerCreate, PartnerUpdate } from '../registry/types';
 import { useCreatePartner, useUpdatePartner } from './api';
 
@@ -68,11 +68,10 @@ interface Props {
 
 export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: Props) {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const { boards } = useScopeBoards();
-  const boardOfSchool = useSchoolBoards();
-  const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
+  const editableBoards = boards.filter((b) => canEditBoardRegister(access, b.id));
   const initialBoard = defaultBoardId ?? (editableBoards.length === 1 ? editableBoards[0]?.id : undefined);
   const initial = toValues(partner, initialBoard);
   const form = useFormState<PartnerValues>(initial);

@@ -9,7 +9,7 @@ import { SortHeader } from '../../components/SortHeader';
 import { useAllMunicipalities } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRegistry } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { useRT } from '../registry/i18n';
@@ -20,7 +20,7 @@ const FILTERS = ['boardId', 'category', 'municipalityId'] as const;
 
 export function PartnersListPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');
   useDocumentTitle(t('partners.title'));
@@ -49,7 +49,7 @@ export function PartnersListPage() {
     <>
       <div className="page-header">
         <h1>{t('partners.title')}</h1>
-        {canEditRegistry(user) && (
+        {canEditRegistry(access) && (
           <Link to={boardId ? `/partners/new?boardId=${boardId}` : '/partners/new'} className="button button-primary">
             {t('partners.new')}
           </Link>

@@ -3,7 +3,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRegistry } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
 import { useScopeSchools } from '../registry/scope';
@@ -11,7 +11,7 @@ import { PartnershipForm } from './PartnershipForm';
 
 export function PartnershipCreatePage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const [searchParams] = useSearchParams();
   const schools = useScopeSchools();
   useDocumentTitle(t('partnerships.createTitle'));
@@ -21,7 +21,7 @@ export function PartnershipCreatePage() {
         <Link to="/partnerships">{t('partnerships.title')}</Link>
       </p>
       <h1>{t('partnerships.createTitle')}</h1>
-      {!canEditRegistry(user) ? (
+      {!canEditRegistry(access) ? (
         <ProblemAlert error={null} message={t('errors.forbidden')} />
       ) : schools.isPending ? (
         <Loading />

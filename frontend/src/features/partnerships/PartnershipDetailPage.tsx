@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords, canSeeAudit } from '../auth/permissions';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { formatDate, formatMoney } from '../registry/format';
@@ -20,7 +20,7 @@ import { useDeletePartnership, usePartnership } from './api';
 
 export function PartnershipDetailPage() {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const partnershipId = parseId(useParams().partnershipId);
   const query = usePartnership(partnershipId);
@@ -40,7 +40,7 @@ export function PartnershipDetailPage() {
   const { partnership, etag } = query.data;
   const none = t('common.none');
   const language = i18n.language;
-  const canEdit = canEditSchoolRecords(user, partnership);
+  const canEdit = canEditSchoolRecords(access, partnership);
   const list = (items: string[]) => (items.length > 0 ? items.join(', ') : none);
 
   async function onDelete() {
@@ -113,7 +113,7 @@ export function PartnershipDetailPage() {
           <dt>{t('common.updatedAt')}</dt>
           <dd>{formatDateTime(partnership.updatedAt, language)}</dd>
         </dl>
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=partnership&entityId=${partnership.id}`}>{t('partnerships.auditTrail')}</Link>
           </p>

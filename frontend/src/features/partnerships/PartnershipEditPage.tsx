@@ -4,7 +4,7 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
 import { PartnershipForm } from './PartnershipForm';
@@ -12,7 +12,7 @@ import { usePartnership } from './api';
 
 export function PartnershipEditPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const partnershipId = parseId(useParams().partnershipId);
   const query = usePartnership(partnershipId);
   const title = query.data ? t('partnerships.editTitle', { name: query.data.partnership.partnerName }) : t('partnerships.title');
@@ -30,7 +30,7 @@ export function PartnershipEditPage() {
         <Link to={`/partnerships/${partnership.id}`}>{partnership.partnerName}</Link>
       </p>
       <h1>{title}</h1>
-      {canEditSchoolRecords(user, partnership) ? (
+      {canEditSchoolRecords(access, partnership) ? (
         <PartnershipForm
           key={`${partnership.id}:${etag ?? partnership.updatedAt}`}
           partnership={partnership}

@@ -5,7 +5,7 @@ import { api, isProblemError, must } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { fetchAll } from '../../lib/reference';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { CheckboxGroup } from '../registry/CheckboxGroup';
 import { RegistryFormError } from '../registry/ProblemMessage';
@@ -51,7 +51,7 @@ interface Props {
 
 export function PartnershipForm({ partnership, etag = null, onReload, defaultSchoolId, defaultPartnerId }: Props) {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const creating = !partnership;
   const schools = useScopeSchools(creating);
@@ -88,11 +88,11 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
   const boardOfScope = scopeBoard(values.scope);
   const scopeOptions = [
     ...(schools.data ?? [])
-      .filter((s) => canEditSchoolRecords(user, { boardId: s.boardId, schoolId: s.id }))
+      .filter((s) => canEditSchoolRecords(access, { boardId: s.boardId, schoolId: s.id }))
       .filter((s) => !chosenPartner || chosenPartner.boardId === s.boardId)
       .map((s) => ({ value: `school:${s.id}`, label: s.name })),
     ...boards
-      .filter((b) => canEditSchoolRecords(user, { boardId: b.id, schoolId: null }))
+      .filter((b) => canEditSchoolRecords(access, { boardId: b.id, schoolId: null }))
       .filter((b) => !chosenPartner || chosenPartner.boardId === b.id)
       .map((b) => ({ value: `board:${b.id}`, label: t('partnerships.boardWideOption', { board: b.name }) })),
   ];

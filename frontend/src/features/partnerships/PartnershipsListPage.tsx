@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRegistry } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { useRT } from '../registry/i18n';
@@ -20,7 +20,7 @@ const FILTERS = ['schoolId', 'status', 'level'] as const;
 
 export function PartnershipsListPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'partner');
   useDocumentTitle(t('partnerships.title'));
@@ -45,7 +45,7 @@ export function PartnershipsListPage() {
     <>
       <div className="page-header">
         <h1>{t('partnerships.title')}</h1>
-        {canEditRegistry(user) && (
+        {canEditRegistry(access) && (
           <Link to={schoolId ? `/partnerships/new?schoolId=${schoolId}` : '/partnerships/new'} className="button button-primary">
             {t('partnerships.new')}
           </Link>

@@ -4,7 +4,7 @@ import { isProblemError, ProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, textOrNull, useFormState } from '../../lib/forms';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { RegistryFormError } from '../registry/ProblemMessage';
 import { parseDecimal } from '../registry/format';
@@ -85,7 +85,7 @@ interface Props {
 
 export function AssignmentForm({ assignment, etag = null, onReload, defaults, returnTo }: Props) {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const creating = !assignment;
   const initial = toValues(assignment, defaults);
@@ -107,10 +107,10 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
 
   const scopeOptions = [
     ...(schools.data ?? [])
-      .filter((s) => canEditSchoolRecords(user, { boardId: s.boardId, schoolId: s.id }))
+      .filter((s) => canEditSchoolRecords(access, { boardId: s.boardId, schoolId: s.id }))
       .map((s) => ({ value: `school:${s.id}`, label: s.name })),
     ...boards
-      .filter((b) => canEditSchoolRecords(user, { boardId: b.id, schoolId: null }))
+      .filter((b) => canEditSchoolRecords(access, { boardId: b.id, schoolId: null }))
       .map((b) => ({ value: `board:${b.id}`, label: t('roleMatrix.boardLevelOption', { board: b.name }) })),
   ];
   const level = kind === 'board' ? 'board' : 'school';

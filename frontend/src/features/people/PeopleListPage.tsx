@@ -8,7 +8,7 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRegistry } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { useRT } from '../registry/i18n';
@@ -21,7 +21,7 @@ const FILTERS = ['boardId', 'kind', 'language'] as const;
 
 export function PeopleListPage() {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');
   useDocumentTitle(t('people.title'));
@@ -41,7 +41,7 @@ export function PeopleListPage() {
     <>
       <div className="page-header">
         <h1>{t('people.title')}</h1>
-        {canEditRegistry(user) && (
+        {canEditRegistry(access) && (
           <Link to={boardId ? `/people/new?boardId=${boardId}` : '/people/new'} className="button button-primary">
             {t('people.new')}
           </Link>

@@ -7,24 +7,22 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister, canSeeAudit } from '../auth/permissions';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { useRT } from '../registry/i18n';
-import { useSchoolBoards } from '../registry/scope';
 import { AssignmentTable } from './AssignmentTable';
 import { useDeletePerson, usePerson, useRoleAssignments } from './api';
 import { languageName } from './languages';
 
 export function PersonDetailPage() {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const personId = parseId(useParams().personId);
   const query = usePerson(personId);
   const roles = useRoleAssignments({ personId }, Number.isFinite(personId));
   const remove = useDeletePerson(personId);
-  const boardOfSchool = useSchoolBoards();
   useDocumentTitle(query.data?.person.name ?? t('people.title'));
 
   if (!Number.isFinite(personId) || isNotFound(query.error)) return <NotFoundPage />;
@@ -33,7 +31,7 @@ export function PersonDetailPage() {
 
   const { person, etag } = query.data;
   const none = t('common.none');
-  const canEdit = canEditBoardRegister(user, person.boardId, boardOfSchool);
+  const canEdit = canEditBoardRegister(access, person.boardId);
   const active = (roles.data ?? []).filter((a) => a.active);
   const ended = (roles.data ?? []).filter((a) => !a.active);
 
@@ -88,7 +86,7 @@ export function PersonDetailPage() {
           <dt>{t('common.updatedAt')}</dt>
           <dd>{formatDateTime(person.updatedAt, i18n.language)}</dd>
         </dl>
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=person&entityId=${person.id}`}>{t('people.auditTrail')}</Link>
           </p>

@@ -4,20 +4,19 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
-import { useSchoolBoards, useScopeSchools } from '../registry/scope';
+import { useScopeSchools } from '../registry/scope';
 import { PersonForm } from './PersonForm';
 import { usePerson } from './api';
 
 export function PersonEditPage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const personId = parseId(useParams().personId);
   const query = usePerson(personId);
   const schools = useScopeSchools();
-  const boardOfSchool = useSchoolBoards();
   const title = query.data ? t('people.editTitle', { name: query.data.person.name }) : t('people.title');
   useDocumentTitle(title);
 
@@ -32,7 +31,7 @@ export function PersonEditPage() {
         <Link to="/people">{t('people.title')}</Link> / <Link to={`/people/${person.id}`}>{person.name}</Link>
       </p>
       <h1>{title}</h1>
-      {canEditBoardRegister(user, person.boardId, boardOfSchool) ? (
+      {canEditBoardRegister(access, person.boardId) ? (
         <PersonForm key={`${person.id}:${etag ?? person.updatedAt}`} person={person} etag={etag} onReload={() => query.refetch()} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

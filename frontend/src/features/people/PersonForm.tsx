@@ -4,11 +4,11 @@ import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister } from '../auth/permissions';
 import { RegistryFormError } from '../registry/ProblemMessage';
 import { useRT } from '../registry/i18n';
-import { useSchoolBoards, useScopeBoards } from '../registry/scope';
+import { useScopeBoards } from '../registry/scope';
 import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../registry/types';
 import { useCreatePerson, useUpdatePerson } from './api';
 import { parseLanguageCodes } from './languages';
@@ -63,11 +63,10 @@ interface Props {
 
 export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Props) {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const { boards } = useScopeBoards();
-  const boardOfSchool = useSchoolBoards();
-  const editableBoards = boards.filter((b) => canEditBoardRegister(user, b.id, boardOfSchool));
+  const editableBoards = boards.filter((b) => canEditBoardRegister(access, b.id));
   const initialBoard = defaultBoardId ?? (editableBoards.length === 1 ? editableBoards[0]?.id : undefined);
   const initial = toValues(person, initialBoard);
   const form = useFormState<PersonValues>(initial);

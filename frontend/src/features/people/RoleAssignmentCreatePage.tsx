@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditRegistry } from '../auth/permissions';
 import { useRT } from '../registry/i18n';
 import { useScopeSchools } from '../registry/scope';
@@ -15,7 +15,7 @@ export function safeReturn(value: string | null): string | undefined {
 
 export function RoleAssignmentCreatePage() {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const [searchParams] = useSearchParams();
   const schools = useScopeSchools();
   useDocumentTitle(t('roleMatrix.createTitle'));
@@ -27,7 +27,7 @@ export function RoleAssignmentCreatePage() {
         <Link to={returnTo ?? '/who/roles'}>{t('roleMatrix.title')}</Link>
       </p>
       <h1>{t('roleMatrix.createTitle')}</h1>
-      {!canEditRegistry(user) ? (
+      {!canEditRegistry(access) ? (
         <ProblemAlert error={null} message={t('errors.forbidden')} />
       ) : schools.isPending ? (
         <Loading />

@@ -6,7 +6,7 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { formatDate } from '../registry/format';
@@ -19,7 +19,7 @@ import { useDeleteAssignment, useRoleAssignment } from './api';
 /** One role assignment: who holds which role where, with its hours and period; change or end it. */
 export function RoleAssignmentPage() {
   const { t, i18n } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const assignmentId = parseId(useParams().assignmentId);
   const query = useRoleAssignment(assignmentId);
@@ -41,7 +41,7 @@ export function RoleAssignmentPage() {
   const { assignment, etag } = query.data;
   const none = t('common.none');
   const lang = i18n.language;
-  const canEdit = canEditSchoolRecords(user, assignment);
+  const canEdit = canEditSchoolRecords(access, assignment);
   const back = assignment.partnershipId
     ? `/partnerships/${assignment.partnershipId}`
     : assignment.schoolId

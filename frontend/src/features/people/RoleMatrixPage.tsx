@@ -3,7 +3,7 @@ import type { School } from '../../api/types';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchoolRecords } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { SchoolView } from '../registry/SchoolView';
@@ -45,12 +45,12 @@ function buildRows(roleTypes: RoleType[], assignments: RoleAssignment[], level: 
 
 function RoleMatrix({ school }: { school: School }) {
   const { t } = useRT();
-  const user = useUser();
+  const access = useAccess();
   const roleTypes = useRoleTypes(school.boardId);
   const atSchool = useRoleAssignments({ schoolId: school.id, active: true });
   const atBoard = useRoleAssignments({ boardId: school.boardId, active: true });
-  const canEdit = canEditSchoolRecords(user, { boardId: school.boardId, schoolId: school.id });
-  const canEditBoardRoles = canEditSchoolRecords(user, { boardId: school.boardId, schoolId: null });
+  const canEdit = canEditSchoolRecords(access, { boardId: school.boardId, schoolId: school.id });
+  const canEditBoardRoles = canEditSchoolRecords(access, { boardId: school.boardId, schoolId: null });
 
   if (roleTypes.isPending || atSchool.isPending) return <Loading />;
   if (roleTypes.isError) return <ProblemAlert error={roleTypes.error} onRetry={() => void roleTypes.refetch()} />;

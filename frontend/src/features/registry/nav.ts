@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { User } from '../../api/types';
+import type { Access } from '../auth/access';
 import { canEditRegistry, canSeeRegistry } from '../auth/permissions';
 import type { RT } from './i18n';
 
 /** The registry's items in the main menu, after "Schools". */
-export function registryNavLinks(user: User, translate: TFunction) {
+export function registryNavLinks(access: Access, translate: TFunction) {
   const t = translate as unknown as RT;
-  const show = canSeeRegistry(user);
+  const show = canSeeRegistry(access);
   return [
     { to: '/gaps', label: t('registry.nav.gaps'), show, end: false },
     { to: '/partners', label: t('registry.nav.partners'), show, end: false },
@@ -14,6 +14,6 @@ export function registryNavLinks(user: User, translate: TFunction) {
     { to: '/people', label: t('registry.nav.people'), show, end: false },
     { to: '/who', label: t('registry.nav.who'), show, end: false },
     { to: '/catalogue', label: t('registry.nav.catalogue'), show, end: false },
-    { to: '/import', label: t('registry.nav.import'), show: canEditRegistry(user), end: false },
+    { to: '/import', label: t('registry.nav.import'), show: canEditRegistry(access), end: false },
   ];
 }

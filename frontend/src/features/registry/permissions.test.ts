@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
+import { accessFor } from '../../test/access';
 import { boardAdmin } from '../../test/utils';
 import {
   canEditBoardRegister,
@@ -15,29 +16,31 @@ const regionContact: User = {
   id: 7,
   memberships: [{ id: 7, role: 'region-contact', scopeType: 'region', boardId: null, schoolId: null, regionId: 3, scopeName: 'Zuid-Kennemerland' }],
 };
-const boardOf = (schoolId: number) => (schoolId === 1 ? 1 : schoolId === 9 ? 2 : undefined);
+// The API sends each school's board with the school's capabilities (OBS De Spil, school 1, is board 1's).
+const schoolBoards = { 1: 1, 9: 2 };
+const as = (u: User) => accessFor(u, schoolBoards);
 
 describe('registry permissions', () => {
   it('lets everyone with a role read, and editors edit', () => {
-    for (const u of [coordinator, viewer, regionContact, boardAdmin]) expect(canSeeRegistry(u)).toBe(true);
-    expect(canEditRegistry(coordinator)).toBe(true);
-    expect(canEditRegistry(viewer)).toBe(false);
-    expect(canEditRegistry(regionContact)).toBe(false);
+    for (const u of [coordinator, viewer, regionContact, boardAdmin]) expect(canSeeRegistry(as(u))).toBe(true);
+    expect(canEditRegistry(as(coordinator))).toBe(true);
+    expect(canEditRegistry(as(viewer))).toBe(false);
+    expect(canEditRegistry(as(regionContact))).toBe(false);
   });
 
   it('limits a coordinator to their school, and to board-wide registers of its board', () => {
-    expect(canEditSchoolRecords(coordinator, { boardId: 1, schoolId: 1 })).toBe(true);
-    expect(canEditSchoolRecords(coordinator, { boardId: 1, schoolId: 2 })).toBe(false);
-    expect(canEditSchoolRecords(coordinator, { boardId: 1, schoolId: null })).toBe(false);
-    expect(canEditBoardRegister(coordinator, 1, boardOf)).toBe(true);
-    expect(canEditBoardRegister(coordinator, 2, boardOf)).toBe(false);
-    expect(canEditSchoolRecords(viewer, { boardId: 1, schoolId: 1 })).toBe(false);
-    expect(canEditSchoolRecords(boardAdmin, { boardId: 7, schoolId: null })).toBe(true);
+    expect(canEditSchoolRecords(as(coordinator), { boardId: 1, schoolId: 1 })).toBe(true);
+    expect(canEditSchoolRecords(as(coordinator), { boardId: 1, schoolId: 2 })).toBe(false);
+    expect(canEditSchoolRecords(as(coordinator), { boardId: 1, schoolId: null })).toBe(false);
+    expect(canEditBoardRegister(as(coordinator), 1)).toBe(true);
+    expect(canEditBoardRegister(as(coordinator), 2)).toBe(false);
+    expect(canEditSchoolRecords(as(viewer), { boardId: 1, schoolId: 1 })).toBe(false);
+    expect(canEditSchoolRecords(as(boardAdmin), { boardId: 7, schoolId: null })).toBe(true);
   });
 
   it('sends school administrators and coordinators, not board administrators, to the gaps first', () => {
-    expect(landsOnGaps(coordinator)).toBe(true);
-    expect(landsOnGaps(boardAdmin)).toBe(false);
-    expect(landsOnGaps(viewer)).toBe(false);
+    expect(landsOnGaps(as(coordinator))).toBe(true);
+    expect(landsOnGaps(as(boardAdmin))).toBe(false);
+    expect(landsOnGaps(as(viewer))).toBe(false);
   });
 });

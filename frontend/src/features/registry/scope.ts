@@ -45,15 +45,6 @@ export function useScopeBoards() {
   return { boards, isPending: schools.isPending };
 }
 
-/** The school's board, for permission checks on board-wide registers. */
-export function useSchoolBoards(): (schoolId: number) => number | undefined {
-  const schools = useScopeSchools();
-  return useMemo(() => {
-    const map = new Map((schools.data ?? []).map((s) => [s.id, s.boardId]));
-    return (schoolId: number) => map.get(schoolId);
-  }, [schools.data]);
-}
-
 /** Partner categories: the built-in ones and those of the board. */
 export function useCategories(boardId?: number) {
   return useQuery({

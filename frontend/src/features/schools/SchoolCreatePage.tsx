@@ -3,13 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { toNumber } from '../../lib/useListParams';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canCreateSchool } from '../auth/permissions';
 import { SchoolForm } from './SchoolForm';
 
 export function SchoolCreatePage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('schools.createTitle'));
   return (
@@ -18,7 +18,7 @@ export function SchoolCreatePage() {
         <Link to="/schools">{t('schools.title')}</Link>
       </p>
       <h1>{t('schools.createTitle')}</h1>
-      {canCreateSchool(user) ? (
+      {canCreateSchool(access) ? (
         <SchoolForm defaultBoardId={toNumber(searchParams.get('boardId') ?? undefined)} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

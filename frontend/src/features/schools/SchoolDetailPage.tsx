@@ -8,13 +8,13 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { externalHref, formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canDeleteSchool, canEditSchool, canSeeAudit, canSeeBoards } from '../auth/permissions';
 import { useDeleteSchool, useSchool } from './api';
 
 export function SchoolDetailPage() {
   const { t, i18n } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const schoolId = parseId(useParams().schoolId);
   const query = useSchool(schoolId);
@@ -52,12 +52,12 @@ export function SchoolDetailPage() {
       <div className="page-header">
         <h1>{school.name}</h1>
         <div className="actions">
-          {canEditSchool(user, school) && (
+          {canEditSchool(access, school) && (
             <Link to={`/schools/${school.id}/edit`} className="button button-primary">
               {t('common.edit')}
             </Link>
           )}
-          {canDeleteSchool(user, school) && !confirming && (
+          {canDeleteSchool(access, school) && !confirming && (
             <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
               {t('common.delete')}
             </button>
@@ -85,7 +85,7 @@ export function SchoolDetailPage() {
         <dl className="details">
           <dt>{t('schools.board')}</dt>
           <dd>
-            {canSeeBoards(user) ? <Link to={`/boards/${school.boardId}`}>{school.boardName ?? school.boardId}</Link> : (school.boardName ?? none)}
+            {canSeeBoards(access) ? <Link to={`/boards/${school.boardId}`}>{school.boardName ?? school.boardId}</Link> : (school.boardName ?? none)}
           </dd>
           <dt>{t('schools.locationCode')}</dt>
           <dd>{school.locationCode}</dd>
@@ -123,7 +123,7 @@ export function SchoolDetailPage() {
           <dt>{t('common.updatedAt')}</dt>
           <dd>{formatDateTime(school.updatedAt, i18n.language)}</dd>
         </dl>
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=school&entityId=${school.id}`}>{t('schools.auditTrail')}</Link>
           </p>

@@ -5,14 +5,14 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canEditSchool } from '../auth/permissions';
 import { useSchool } from './api';
 import { SchoolForm } from './SchoolForm';
 
 export function SchoolEditPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const schoolId = parseId(useParams().schoolId);
   const query = useSchool(schoolId);
   const title = query.data ? t('schools.editTitle', { name: query.data.school.name }) : t('schools.title');
@@ -29,7 +29,7 @@ export function SchoolEditPage() {
         <Link to="/schools">{t('schools.title')}</Link> / <Link to={`/schools/${school.id}`}>{school.name}</Link>
       </p>
       <h1>{title}</h1>
-      {canEditSchool(user, school) ? (
+      {canEditSchool(access, school) ? (
         <SchoolForm key={`${school.id}:${etag ?? school.updatedAt}`} school={school} etag={etag} onReload={() => query.refetch()} />
       ) : (
         <ProblemAlert error={null} message={t('errors.forbidden')} />

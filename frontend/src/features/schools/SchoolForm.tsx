@@ -8,8 +8,8 @@ import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAllBoards, useAllMunicipalities } from '../../lib/reference';
-import { useUser } from '../auth/AuthProvider';
-import { adminBoardIds } from '../auth/permissions';
+import { useAccess } from '../auth/AuthProvider';
+import { canEditBoard } from '../auth/permissions';
 import { useCreateSchool, useUpdateSchool } from './api';
 
 export type SchoolValues = {
@@ -75,7 +75,7 @@ interface Props {
 
 export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Props) {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const initial = toValues(school, defaultBoardId);
   const form = useFormState<SchoolValues>(initial);
@@ -88,9 +88,7 @@ export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Pr
   const [reloading, setReloading] = useState(false);
   const saving = create.isPending || update.isPending;
 
-  const allowedBoards = (boards.data ?? []).filter(
-    (b) => user.isPlatformAdmin || adminBoardIds(user).includes(b.id),
-  );
+  const allowedBoards = (boards.data ?? []).filter((b) => canEditBoard(access, b.id));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -11,7 +11,7 @@ import { SortHeader } from '../../components/SortHeader';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canCreateSchool, canSeeBoards } from '../auth/permissions';
 import { useSchools } from './api';
 
@@ -23,13 +23,13 @@ function asSector(value: string | undefined): Sector | undefined {
 
 export function SchoolsListPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');
   useDocumentTitle(t('schools.title'));
   const boardId = toNumber(params.filters.boardId);
   const sector = asSector(params.filters.sector);
-  const boards = useAllBoards(canSeeBoards(user));
+  const boards = useAllBoards(canSeeBoards(access));
   const query = useSchools({
     page: params.page,
     pageSize: params.pageSize,
@@ -45,7 +45,7 @@ export function SchoolsListPage() {
     <>
       <div className="page-header">
         <h1>{t('schools.title')}</h1>
-        {canCreateSchool(user) && (
+        {canCreateSchool(access) && (
           <Link to={boardId ? `/schools/new?boardId=${boardId}` : '/schools/new'} className="button button-primary">
             {t('schools.new')}
           </Link>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Role, User } from '../../api/types';
+import type { Role } from '../../api/types';
+import type { Access } from '../auth/access';
+import { useAccess } from '../auth/AuthProvider';
 import { FormField } from '../../components/FormField';
 import {
   grantableLevels,
@@ -18,7 +20,7 @@ export interface MembershipValues {
 }
 
 interface Props {
-  user: User;
+  access: Access;
   values: MembershipValues;
   onChange: (values: MembershipValues) => void;
   errors: Partial<Record<keyof MembershipValues, string>>;
@@ -30,8 +32,9 @@ interface Props {
 /** The levels as words: "bestuur", "bestuur of school". */
 export function useLevelText() {
   const { t } = useTranslation();
+  const { roleLevels } = useAccess();
   return (role: Role | '') => {
-    const levels = levelsForRole(role).map((l) => t(`users.levels.${l}`));
+    const levels = levelsForRole(roleLevels, role).map((l) => t(`users.levels.${l}`));
     return levels.length <= 1 ? (levels[0] ?? '') : t('users.levelsOr', { first: levels.slice(0, -1).join(', '), last: levels.at(-1) });
   };
 }
@@ -47,19 +50,19 @@ export function membershipIssueText(issue: MembershipIssue, role: string, t: Ret
  * A role and where it applies. Only roles the user may give are offered, and only the scopes
  * that fit the chosen role; the rule is spelt out next to the fields.
  */
-export function MembershipFields({ user, values, onChange, errors, lists, loading, required = true }: Props) {
+export function MembershipFields({ access, values, onChange, errors, lists, loading, required = true }: Props) {
   const { t } = useTranslation();
   const levelText = useLevelText();
-  const roles = grantableRoles(user);
-  const levels = grantableLevels(user);
+  const roles = grantableRoles(access);
+  const levels = grantableLevels(access);
   const role: Role | '' = isRole(values.role) ? values.role : '';
-  const groups = scopeGroups(role, lists, levels);
+  const groups = scopeGroups(access.roleLevels, role, lists, levels);
 
   function changeRole(next: string) {
     const nextRole: Role | '' = isRole(next) ? next : '';
-    let scope = keepScopeForRole(nextRole, values.scope);
+    let scope = keepScopeForRole(access.roleLevels, nextRole, values.scope);
     // Only one place this role can be given: choose it.
-    const options = scopeGroups(nextRole, lists, levels).flatMap((g) => g.options);
+    const options = scopeGroups(access.roleLevels, nextRole, lists, levels).flatMap((g) => g.options);
     if (!scope && nextRole && options.length === 1) scope = options[0]!.value;
     onChange({ role: next, scope });
   }
@@ -72,7 +75,7 @@ export function MembershipFields({ user, values, onChange, errors, lists, loadin
     <>
       <FormField
         label={t('users.role')}
-        hint={user.isPlatformAdmin ? t('users.roleRulePlatform') : t('users.roleRule')}
+        hint={access.platformAdmin ? t('users.roleRulePlatform') : t('users.roleRule')}
         error={errors.role}
         required={required}
       >

@@ -7,7 +7,7 @@ import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { renameInvalidParams, useFormState } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canManageUsers } from '../auth/permissions';
 import { useCreateUserAccount } from './api';
 import { MembershipFields, membershipIssueText } from './MembershipFields';
@@ -27,7 +27,7 @@ const EMPTY: NewUserValues = { email: '', name: '', password: '', role: '', scop
 
 export function UserCreatePage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   useDocumentTitle(t('users.createTitle'));
   return (
     <>
@@ -35,21 +35,21 @@ export function UserCreatePage() {
         <Link to="/users">{t('users.title')}</Link>
       </p>
       <h1>{t('users.createTitle')}</h1>
-      {canManageUsers(user) ? <UserCreateForm /> : <ProblemAlert error={null} message={t('errors.forbidden')} />}
+      {canManageUsers(access) ? <UserCreateForm /> : <ProblemAlert error={null} message={t('errors.forbidden')} />}
     </>
   );
 }
 
 export function UserCreateForm() {
   const { t } = useTranslation();
-  const user = useUser();
+  const access = useAccess();
   const navigate = useNavigate();
   const form = useFormState<NewUserValues>(EMPTY);
   const { values, setValue, setValues, fieldErrors } = form;
-  const scopes = useScopeLists(user);
+  const scopes = useScopeLists(access);
   const create = useCreateUserAccount();
   // Platform administrators may create an account without a role; board administrators give one.
-  const roleRequired = !user.isPlatformAdmin;
+  const roleRequired = !access.platformAdmin;
 
   function validate(): Partial<NewUserValues> {
     const errors: Partial<NewUserValues> = {};
@@ -58,7 +58,7 @@ export function UserCreateForm() {
     if (!values.password) errors.password = t('common.fieldRequired');
     else if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = t('users.errors.passwordTooShort');
     if (roleRequired || values.role || values.scope) {
-      const issues = checkMembership(values.role, values.scope);
+      const issues = checkMembership(access.roleLevels, values.role, values.scope);
       if (issues.role) errors.role = membershipIssueText(issues.role, values.role, t);
       if (issues.scope) errors.scope = membershipIssueText(issues.scope, values.role, t);
     }
@@ -126,7 +126,7 @@ export function UserCreateForm() {
         <legend>{t('users.firstRole')}</legend>
         <p className="field-hint">{roleRequired ? t('users.firstRoleHint') : t('users.firstRoleHintPlatform')}</p>
         <MembershipFields
-          user={user}
+          access={access}
           values={{ role: values.role, scope: values.scope }}
           onChange={(m) => setValues((prev) => ({ ...prev, ...m }))}
           errors={{ role: fieldErrors.role, scope: fieldErrors.scope }}

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { User, UserAccount } from '../../api/types';
+import type { UserAccount } from '../../api/types';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Flash } from '../../components/Flash';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
@@ -12,8 +12,9 @@ import { formatDateTime } from '../../lib/format';
 import { renameInvalidParams, useFormState } from '../../lib/forms';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
-import { canManageUsers, canSeeAudit } from '../auth/permissions';
+import { useAccess, useUser } from '../auth/AuthProvider';
+import type { Access } from '../auth/access';
+import { adminBoardIds, canManageUsers, canSeeAudit } from '../auth/permissions';
 import { useAddMembership, useRemoveMembership, useUserAccount } from './api';
 import { MembershipFields, membershipIssueText } from './MembershipFields';
 import { canManageMembership, checkMembership, isRole, membershipBody, membershipField, type ScopeLists } from './roleScope';
@@ -23,10 +24,11 @@ import { useScopeLists } from './useScopeLists';
 export function UserDetailPage() {
   const { t, i18n } = useTranslation();
   const user = useUser();
-  const allowed = canManageUsers(user);
+  const access = useAccess();
+  const allowed = canManageUsers(access);
   const userId = parseId(useParams().userId);
   const query = useUserAccount(userId, allowed);
-  const scopes = useScopeLists(user, allowed);
+  const scopes = useScopeLists(access, allowed);
   const remove = useRemoveMembership(userId);
   const [status, setStatus] = useState<string | null>(null);
   const rolesHeading = useRef<HTMLHeadingElement>(null);
@@ -121,14 +123,15 @@ export function UserDetailPage() {
                 {memberships.map((m) => {
                   const role = t(`roles.${m.role}`);
                   const scopeName = m.scopeName ?? none;
-                  const own = account.id === user.id && m.role === 'board-admin';
+                  // Removing one's own role at a board one manages may take this screen away.
+                  const own = account.id === user.id && m.scopeType === 'board' && m.boardId != null && adminBoardIds(access).includes(m.boardId);
                   return (
                     <tr role="row" key={m.id}>
                       <td role="cell" data-label={t('users.role')}>{role}</td>
                       <td role="cell" data-label={t('users.level')}>{t(`scopeTypes.${m.scopeType}`)}</td>
                       <td role="cell" data-label={t('users.scope')}>{scopeName}</td>
                       <td role="cell" className="cell-actions">
-                        {canManageMembership(user, m, scopes.schoolBoards) && (
+                        {canManageMembership(access, m, scopes.schoolBoards) && (
                           <ConfirmAction
                             label={t('common.delete')}
                             accessibleLabel={t('users.removeMembershipLabel', { role, scope: scopeName })}
@@ -151,13 +154,13 @@ export function UserDetailPage() {
         <h2 id="user-add-role">{t('users.addMembership')}</h2>
         <AddMembershipForm
           account={account}
-          user={user}
+          access={access}
           lists={scopes.lists}
           loading={scopes.isPending}
           onAdded={() => setStatus(t('users.membershipAdded'))}
           onStart={() => setStatus(null)}
         />
-        {canSeeAudit(user) && (
+        {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=user&entityId=${account.id}`}>{t('users.auditTrail')}</Link>
           </p>
@@ -172,14 +175,14 @@ const EMPTY_MEMBERSHIP: MembershipFormValues = { role: '', scope: '' };
 
 interface AddProps {
   account: UserAccount;
-  user: User;
+  access: Access;
   lists: ScopeLists;
   loading: boolean;
   onAdded: () => void;
   onStart: () => void;
 }
 
-function AddMembershipForm({ account, user, lists, loading, onAdded, onStart }: AddProps) {
+function AddMembershipForm({ account, access, lists, loading, onAdded, onStart }: AddProps) {
   const { t } = useTranslation();
   const form = useFormState<MembershipFormValues>(EMPTY_MEMBERSHIP);
   const { values, setValues, fieldErrors } = form;
@@ -189,7 +192,7 @@ function AddMembershipForm({ account, user, lists, loading, onAdded, onStart }: 
     event.preventDefault();
     form.clearErrors();
     onStart();
-    const issues = checkMembership(values.role, values.scope);
+    const issues = checkMembership(access.roleLevels, values.role, values.scope);
     if (issues.role || issues.scope) {
       form.setFieldErrors({
         ...(issues.role ? { role: membershipIssueText(issues.role, values.role, t) } : {}),
@@ -217,7 +220,7 @@ function AddMembershipForm({ account, user, lists, loading, onAdded, onStart }: 
       )}
       <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
       <MembershipFields
-        user={user}
+        access={access}
         values={values}
         onChange={(m) => setValues(m)}
         errors={{ role: fieldErrors.role, scope: fieldErrors.scope }}

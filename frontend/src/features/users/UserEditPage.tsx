@@ -12,15 +12,15 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { useFormState } from '../../lib/forms';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../auth/AuthProvider';
 import { canManageUsers } from '../auth/permissions';
 import { useUpdateUserAccount, useUserAccount } from './api';
 import { PASSWORD_MIN_LENGTH, PasswordField } from './PasswordField';
 
 export function UserEditPage() {
   const { t } = useTranslation();
-  const user = useUser();
-  const allowed = canManageUsers(user);
+  const access = useAccess();
+  const allowed = canManageUsers(access);
   const userId = parseId(useParams().userId);
   const query = useUserAccount(userId, allowed);
   const title = query.data ? t('users.editTitle', { name: query.data.user.name }) : t('users.title');

@@ -9,7 +9,7 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
+import { useAccess } from '../auth/AuthProvider';
 import { canManageUsers } from '../auth/permissions';
 import { useUserAccounts } from './api';
 import { StatusBadge } from './StatusBadge';
@@ -40,8 +40,8 @@ function RolesSummary({ account }: { account: UserAccount }) {
 
 export function UsersListPage() {
   const { t } = useTranslation();
-  const user = useUser();
-  const allowed = canManageUsers(user);
+  const access = useAccess();
+  const allowed = canManageUsers(access);
   const { params, update } = useListParams([], 'name');
   useDocumentTitle(t('users.title'));
   const query = useUserAccounts({ page: params.page, pageSize: params.pageSize, sort: params.sort, q: params.q }, allowed);
@@ -64,7 +64,7 @@ export function UsersListPage() {
           {t('users.new')}
         </Link>
       </div>
-      <p className="lead">{user.isPlatformAdmin ? t('users.introPlatform') : t('users.intro')}</p>
+      <p className="lead">{access.platformAdmin ? t('users.introPlatform') : t('users.intro')}</p>
       <Flash />
       <SearchForm
         q={params.q}

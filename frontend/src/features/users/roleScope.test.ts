@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
+import { accessFor, TEST_ROLE_LEVELS as roleLevels } from '../../test/access';
 import {
   canManageMembership,
   checkMembership,
@@ -14,7 +15,7 @@ import {
   type ScopeLists,
 } from './roleScope';
 
-const boardAdmin: User = {
+const boardAdminUser: User = {
   id: 1,
   email: 'b@x.nl',
   name: 'B',
@@ -22,7 +23,8 @@ const boardAdmin: User = {
   isActive: true,
   memberships: [{ id: 1, role: 'board-admin', scopeType: 'board', boardId: 7, schoolId: null, regionId: null, scopeName: 'Spil' }],
 };
-const platformAdmin: User = { ...boardAdmin, isPlatformAdmin: true, memberships: [] };
+const boardAdmin = accessFor(boardAdminUser);
+const platformAdmin = accessFor({ ...boardAdminUser, isPlatformAdmin: true, memberships: [] });
 
 const lists: ScopeLists = {
   boards: [{ id: 7, name: 'Stichting Spil Demo' }],
@@ -34,14 +36,17 @@ const lists: ScopeLists = {
 };
 
 describe('the role-level rule', () => {
-  it('gives each role its levels, as the API enforces them', () => {
-    expect(levelsForRole('board-admin')).toEqual(['board']);
-    expect(levelsForRole('school-admin')).toEqual(['school']);
-    expect(levelsForRole('region-contact')).toEqual(['region']);
+  it('gives each role the levels the session names, as the API enforces them', () => {
+    expect(levelsForRole(roleLevels, 'board-admin')).toEqual(['board']);
+    expect(levelsForRole(roleLevels, 'school-admin')).toEqual(['school']);
+    expect(levelsForRole(roleLevels, 'region-contact')).toEqual(['region']);
     for (const role of ['coordinator', 'confidential-counsellor', 'viewer'] as const) {
-      expect(levelsForRole(role)).toEqual(['board', 'school']);
+      expect(levelsForRole(roleLevels, role)).toEqual(['board', 'school']);
     }
-    expect(levelsForRole('')).toEqual(['board', 'school', 'region']);
+    expect(levelsForRole(roleLevels, '')).toEqual(['board', 'school', 'region']);
+    // The levels come from the session, not from a table in the SPA.
+    expect(levelsForRole({ ...roleLevels, viewer: ['school'] }, 'viewer')).toEqual(['school']);
+    expect(levelsForRole({}, 'viewer')).toEqual([]);
   });
 
   it('offers region roles and regions to platform administrators only', () => {
@@ -54,7 +59,7 @@ describe('the role-level rule', () => {
 
   it('lists only the scopes that fit the role, grouped by level', () => {
     const levels = grantableLevels(platformAdmin);
-    expect(scopeGroups('school-admin', lists, levels)).toEqual([
+    expect(scopeGroups(roleLevels, 'school-admin', lists, levels)).toEqual([
       {
         level: 'school',
         options: [
@@ -63,26 +68,26 @@ describe('the role-level rule', () => {
         ],
       },
     ]);
-    expect(scopeGroups('coordinator', lists, levels).map((g) => g.level)).toEqual(['board', 'school']);
-    expect(scopeGroups('region-contact', lists, levels).map((g) => g.level)).toEqual(['region']);
+    expect(scopeGroups(roleLevels, 'coordinator', lists, levels).map((g) => g.level)).toEqual(['board', 'school']);
+    expect(scopeGroups(roleLevels, 'region-contact', lists, levels).map((g) => g.level)).toEqual(['region']);
     // A board admin has no region level at all.
-    expect(scopeGroups('region-contact', lists, grantableLevels(boardAdmin))).toEqual([]);
+    expect(scopeGroups(roleLevels, 'region-contact', lists, grantableLevels(boardAdmin))).toEqual([]);
   });
 
   it('drops a chosen scope that no longer fits when the role changes', () => {
-    expect(keepScopeForRole('coordinator', 'school:5')).toBe('school:5');
-    expect(keepScopeForRole('board-admin', 'school:5')).toBe('');
-    expect(keepScopeForRole('school-admin', 'board:7')).toBe('');
-    expect(keepScopeForRole('', 'board:7')).toBe('board:7');
+    expect(keepScopeForRole(roleLevels, 'coordinator', 'school:5')).toBe('school:5');
+    expect(keepScopeForRole(roleLevels, 'board-admin', 'school:5')).toBe('');
+    expect(keepScopeForRole(roleLevels, 'school-admin', 'board:7')).toBe('');
+    expect(keepScopeForRole(roleLevels, '', 'board:7')).toBe('board:7');
   });
 
   it('checks a role and scope before they are sent', () => {
-    expect(checkMembership('', '')).toEqual({ role: 'roleRequired', scope: 'scopeRequired' });
-    expect(checkMembership('board-admin', 'school:4')).toEqual({ scope: 'wrongLevel' });
-    expect(checkMembership('region-contact', 'board:7')).toEqual({ scope: 'wrongLevel' });
-    expect(checkMembership('viewer', 'board:7')).toEqual({});
-    expect(checkMembership('nonsense', 'board:7')).toEqual({ role: 'roleRequired' });
-    expect(checkMembership('viewer', 'board:abc')).toEqual({ scope: 'scopeRequired' });
+    expect(checkMembership(roleLevels, '', '')).toEqual({ role: 'roleRequired', scope: 'scopeRequired' });
+    expect(checkMembership(roleLevels, 'board-admin', 'school:4')).toEqual({ scope: 'wrongLevel' });
+    expect(checkMembership(roleLevels, 'region-contact', 'board:7')).toEqual({ scope: 'wrongLevel' });
+    expect(checkMembership(roleLevels, 'viewer', 'board:7')).toEqual({});
+    expect(checkMembership(roleLevels, 'nonsense', 'board:7')).toEqual({ role: 'roleRequired' });
+    expect(checkMembership(roleLevels, 'viewer', 'board:abc')).toEqual({ scope: 'scopeRequired' });
   });
 
   it('builds the request body with exactly one of boardId, schoolId or regionId', () => {

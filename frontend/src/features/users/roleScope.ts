@@ -1,43 +1,37 @@
 /**
  * The rule that ties a role to the level it is given at, as the API enforces it
- * (`role-scope-mismatch`): a board admin only at a board, a school admin only at a school, a
- * region contact only at a labour-market region, and coordinators, confidential counsellors and
- * viewers at a board or a school. Forms use these helpers to offer only valid combinations.
+ * (`role-scope-mismatch`) and tells it in the session (`access.roleLevels`): e.g. a board admin
+ * only at a board, a school admin only at a school. Forms use these helpers to offer only valid
+ * combinations.
  */
-import { ROLES, type MembershipCreate, type Role, type ScopeType, type User } from '../../api/types';
-import { adminBoardIds } from '../auth/permissions';
+import { ROLES, type MembershipCreate, type Role, type ScopeType } from '../../api/types';
+import { can, type Access, type RoleLevels } from '../auth/access';
 
 export const SCOPE_LEVELS = ['board', 'school', 'region'] as const satisfies readonly ScopeType[];
-
-export const ROLE_LEVELS: Record<Role, readonly ScopeType[]> = {
-  'board-admin': ['board'],
-  'school-admin': ['school'],
-  coordinator: ['board', 'school'],
-  'confidential-counsellor': ['board', 'school'],
-  viewer: ['board', 'school'],
-  'region-contact': ['region'],
-};
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** The levels a role can be given at; every level while no role is chosen. */
-export function levelsForRole(role: Role | '' | undefined): readonly ScopeType[] {
-  return role ? ROLE_LEVELS[role] : SCOPE_LEVELS;
+/** The levels a role can be given at (from `access.roleLevels`); every level while no role is chosen. */
+export function levelsForRole(roleLevels: RoleLevels, role: Role | '' | undefined): readonly ScopeType[] {
+  return role ? (roleLevels[role] ?? []) : SCOPE_LEVELS;
 }
 
-export function isAllowedLevel(role: Role, level: ScopeType): boolean {
-  return ROLE_LEVELS[role].includes(level);
+export function isAllowedLevel(roleLevels: RoleLevels, role: Role, level: ScopeType): boolean {
+  return levelsForRole(roleLevels, role).includes(level);
 }
 
-/** Region roles need a platform administrator: board admins give roles within their boards only. */
-export function grantableRoles(user: User): Role[] {
-  return ROLES.filter((role) => user.isPlatformAdmin || !ROLE_LEVELS[role].every((l) => l === 'region'));
+/** Roles given at a region only need a platform administrator: others give roles within their boards. */
+export function grantableRoles(access: Access): Role[] {
+  return ROLES.filter((role) => {
+    const levels = levelsForRole(access.roleLevels, role);
+    return levels.length > 0 && (access.platformAdmin || !levels.every((l) => l === 'region'));
+  });
 }
 
-export function grantableLevels(user: User): ScopeType[] {
-  return SCOPE_LEVELS.filter((level) => user.isPlatformAdmin || level !== 'region');
+export function grantableLevels(access: Access): ScopeType[] {
+  return SCOPE_LEVELS.filter((level) => access.platformAdmin || level !== 'region');
 }
 
 /** A scope as the value of one <select>: `board:7`, `school:12`, `region:3`. */
@@ -70,9 +64,14 @@ export interface ScopeGroup {
 }
 
 /** The scopes a role can be given at, grouped by level (for <optgroup>s), in level order. */
-export function scopeGroups(role: Role | '', lists: ScopeLists, levels: readonly ScopeType[]): ScopeGroup[] {
+export function scopeGroups(
+  roleLevels: RoleLevels,
+  role: Role | '',
+  lists: ScopeLists,
+  levels: readonly ScopeType[],
+): ScopeGroup[] {
   const byLevel: Record<ScopeType, ScopeChoice[]> = { board: lists.boards, school: lists.schools, region: lists.regions };
-  return levelsForRole(role)
+  return levelsForRole(roleLevels, role)
     .filter((level) => levels.includes(level))
     .map((level) => ({
       level,
@@ -85,21 +84,25 @@ export function scopeGroups(role: Role | '', lists: ScopeLists, levels: readonly
 }
 
 /** Keeps the chosen scope only while it fits the (new) role. */
-export function keepScopeForRole(role: Role | '', scope: string): string {
+export function keepScopeForRole(roleLevels: RoleLevels, role: Role | '', scope: string): string {
   const parsed = parseScopeValue(scope);
   if (!parsed || !role) return scope;
-  return isAllowedLevel(role, parsed.level) ? scope : '';
+  return isAllowedLevel(roleLevels, role, parsed.level) ? scope : '';
 }
 
 export type MembershipIssue = 'roleRequired' | 'scopeRequired' | 'wrongLevel';
 
 /** What is wrong with a role and scope before sending them, per field; empty when both are fine. */
-export function checkMembership(role: string, scope: string): { role?: MembershipIssue; scope?: MembershipIssue } {
+export function checkMembership(
+  roleLevels: RoleLevels,
+  role: string,
+  scope: string,
+): { role?: MembershipIssue; scope?: MembershipIssue } {
   const issues: { role?: MembershipIssue; scope?: MembershipIssue } = {};
   if (!isRole(role)) issues.role = 'roleRequired';
   const parsed = parseScopeValue(scope);
   if (!parsed) issues.scope = 'scopeRequired';
-  else if (isRole(role) && !isAllowedLevel(role, parsed.level)) issues.scope = 'wrongLevel';
+  else if (isRole(role) && !isAllowedLevel(roleLevels, role, parsed.level)) issues.scope = 'wrongLevel';
   return issues;
 }
 
@@ -125,18 +128,20 @@ export function membershipField(name: string): 'role' | 'scope' | null {
   return null;
 }
 
-/** Whether the user may remove a membership: within a board they administer, or any as platform admin. */
+/**
+ * Whether the user may remove a membership: one at a board they manage or at one of its schools
+ * (as the API's "manage board"), or any as platform administrator.
+ */
 export function canManageMembership(
-  user: User,
+  access: Access,
   membership: { scopeType: ScopeType; boardId: number | null; schoolId: number | null },
   schoolBoards: ReadonlyMap<number, number>,
 ): boolean {
-  if (user.isPlatformAdmin) return true;
-  const boards = adminBoardIds(user);
-  if (membership.scopeType === 'board') return membership.boardId != null && boards.includes(membership.boardId);
-  if (membership.scopeType === 'school') {
-    const board = membership.boardId ?? (membership.schoolId != null ? schoolBoards.get(membership.schoolId) : undefined);
-    return board != null && boards.includes(board);
-  }
-  return false;
+  if (access.platformAdmin) return true;
+  if (membership.scopeType === 'region') return false;
+  const board =
+    membership.scopeType === 'board'
+      ? membership.boardId
+      : (membership.boardId ?? (membership.schoolId != null ? schoolBoards.get(membership.schoolId) : undefined));
+  return board != null && can(access, 'manage-board', { boardId: board });
 }
