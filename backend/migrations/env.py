@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from spil.kit.db import advisory_lock, make_engine
 from spil.kit.settings import get_settings
@@ -28,19 +29,34 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
-def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _configure(connection)
-        with context.begin_transaction():
-            context.run_migrations()
-        return
-    engine = make_engine(config.attributes.get("url") or get_settings().database_url)
-    with engine.connect() as conn:
+def _run(conn: Connection) -> None:
+    """SQLite alters a table by copying it (batch mode), and dropping the old copy of a table that
+    others refer to fails while foreign keys are enforced: they are switched off around the
+    migration (outside its transaction, where SQLite allows that) and checked before it commits."""
+    sqlite = conn.dialect.name == "sqlite"
+    raw = conn.connection.dbapi_connection if sqlite else None
+    if raw is not None:
+        raw.execute("PRAGMA foreign_keys=OFF")
+    try:
         _configure(conn)
         with context.begin_transaction():
             advisory_lock(conn)
             context.run_migrations()
+            if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()):
+                raise RuntimeError(f"the migration left rows whose foreign key points nowhere: {broken[:5]}")
+    finally:
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = make_engine(config.attributes.get("url") or get_settings().database_url)
+    with engine.connect() as conn:
+        _run(conn)
     engine.dispose()
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal
+from urllib.parse import parse_qsl
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse
 from pydantic import Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
@@ -22,7 +22,7 @@ from spil.keypersons.router import public_router as keypersons_public_router
 from spil.keypersons.router import router as keypersons_router
 from spil.kit import clock
 from spil.kit.db import get_engine
-from spil.kit.errors import install_handlers, problem_response
+from spil.kit.errors import install_handlers, invalid, problem_for, problem_response
 from spil.kit.openapi import API_VERSION, build_openapi, problems
 from spil.kit.schemas import ApiModel
 from spil.organisations.router import router as organisations_router
@@ -98,18 +98,15 @@ def readiness(request: Request) -> Any:
 
 class ApiVersionHeader(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if "\x00" in request.url.query or "%00" in request.url.query:
-            response: Response = JSONResponse(
-                {
-                    "type": "urn:spil:problem:invalid-input",
-                    "title": "Bad Request",
-                    "status": 400,
-                    "detail": "The query string contains a NUL character.",
-                    "instance": request.url.path,
-                },
-                status_code=400,
-                media_type="application/problem+json",
+        query = request.url.query
+        if "\x00" in query or "%00" in query:
+            names = sorted({k for k, v in parse_qsl(query, keep_blank_values=True) if "\x00" in k + v})
+            problem = invalid(
+                [(name, "nul-character", "Contains a NUL character.") for name in names],
+                detail="The query string contains a NUL character.",
+                location="query",
             )
+            response: Response = problem_for(request, problem)
         else:
             response = await call_next(request)
         response.headers["API-Version"] = API_VERSION

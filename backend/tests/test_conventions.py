@@ -134,7 +134,9 @@ def test_oversized_and_invalid_ids_are_400_not_500(login):
 
 def test_nul_characters_are_refused(login):
     api = login("admin@demo.spil.nl")
-    assert api.get("/schools", params={"q": "a\x00b"}).status_code == 400
+    r = api.get("/schools", params={"q": "a\x00b"})
+    assert r.status_code == 400 and r.json()["type"] == "urn:spil:problem:invalid-input"
+    assert [(p["name"], p["in"]) for p in r.json()["invalidParams"]] == [("q", "query")]
     r = api.post("/boards", json={"number": "99999", "name": "Bad\x00name"})
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["name"] == "name"

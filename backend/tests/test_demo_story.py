@@ -114,8 +114,8 @@ def test_obs_de_spil_has_warnings_and_no_errors(seeded):
 
 
 def test_the_key_persons_ledgers(seeded):
+    from spil.keypersons.ledger import ledger
     from spil.keypersons.models import VolunteerAgreement
-    from spil.keypersons.service import ledger
 
     session, today = seeded
     agreements = {

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.gaps.service import scope_for
-from spil.keypersons import service
+from spil.keypersons import ledger as payments
 from spil.keypersons.models import (
     AllowancePayment,
     AllowanceRuleSet,
@@ -94,12 +94,12 @@ def test_rule_sets_2019_to_2025_are_shipped_with_their_sources(login):
     api = login(COORDINATOR)
     years = {r["year"]: r for r in api.get("/allowance-rules").json()}
     assert sorted(years) == list(range(2019, 2026))
-    expected = {  # FACTS.md §1
-        2019: (5.0, 2.75, 170, 1700, 22),
-        2021: (5.0, 2.75, 180, 1800, 21),
-        2023: (5.0, 2.75, 190, 1900, 21),
-        2024: (5.5, 3.25, 210, 2100, 21),
-        2025: (5.6, 3.3, 210, 2100, 21),
+    expected = {  # FACTS.md §1; money on the wire is an exact decimal string (decision record 0011)
+        2019: ("5.00", "2.75", "170.00", "1700.00", 22),
+        2021: ("5.00", "2.75", "180.00", "1800.00", 21),
+        2023: ("5.00", "2.75", "190.00", "1900.00", 21),
+        2024: ("5.50", "3.25", "210.00", "2100.00", 21),
+        2025: ("5.60", "3.30", "210.00", "2100.00", 21),
     }
     for year, figures in expected.items():
         r = years[year]
@@ -133,7 +133,7 @@ def test_platform_admin_adds_and_corrects_a_year_with_history(login, db):
     r = admin.patch(
         "/allowance-rules/2026", {"maxPerMonth": 230, "reason": "Typo"}, headers={"If-Match": etag}
     )
-    assert r.status_code == 200 and r.json()["maxPerMonth"] == 230
+    assert r.status_code == 200 and r.json()["maxPerMonth"] == "230.00"
     stale = admin.patch(
         "/allowance-rules/2026", {"maxPerMonth": 240, "reason": "x"}, headers={"If-Match": etag}
     )
@@ -143,7 +143,7 @@ def test_platform_admin_adds_and_corrects_a_year_with_history(login, db):
     assert history[0]["reason"] == "Typo" and history[0]["changedBy"] == "admin@demo.spil.nl"
     board = login(BOARD)
     assert board.patch("/allowance-rules/2026", {"notes": "x", "reason": "y"}).status_code == 403
-    assert board.get("/allowance-rules/2026").json()["maxPerMonth"] == 230
+    assert board.get("/allowance-rules/2026").json()["maxPerMonth"] == "230.00"
 
 
 def test_money_is_stored_exactly(db):
@@ -162,7 +162,7 @@ def test_check_within_limits_and_over_a_limit(login):
     assert ok.status_code == 200, ok.text
     body = ok.json()
     assert body["withinLimits"] and not body["taxable"] and body["violations"] == []
-    assert body["totals"]["yearHeadroom"] == 1890 and body["ruleSet"]["year"] == 2025
+    assert body["totals"]["yearHeadroom"] == "1890.00" and body["ruleSet"]["year"] == 2025
     assert body["language"] == "nl" and "onbelast" in body["explanation"]
     over = api.post(
         "/allowance-checks",
@@ -175,7 +175,9 @@ def test_check_within_limits_and_over_a_limit(login):
     body = over.json()
     assert over.headers["Content-Language"] == "en"
     assert body["taxable"] and not body["withinLimits"]
-    assert body["violations"] == [{"limit": "per-month", "period": "2025-02", "maximum": 210, "actual": 215}]
+    assert body["violations"] == [
+        {"limit": "per-month", "period": "2025-02", "maximum": "210.00", "actual": "215.00"}
+    ]
     assert "whole allowance is taxable" in body["explanation"]
 
 
@@ -193,11 +195,11 @@ def test_check_the_combined_example_and_expenses_only(login):
         },
     ).json()
     assert combined["taxable"] and combined["violations"][0]["limit"] == "per-month"
-    assert combined["months"][0]["counted"] == 208
+    assert combined["months"][0]["counted"] == "208.00"
     costs = api.post(
         "/allowance-checks", {"year": 2025, "months": [{"month": "2025-03", "expenses": 900}]}
     ).json()
-    assert costs["withinLimits"] and costs["totals"]["counted"] == 0
+    assert costs["withinLimits"] and costs["totals"]["counted"] == "0.00"
 
 
 def test_check_hourly_by_birth_date(login):
@@ -215,7 +217,7 @@ def test_check_hourly_by_birth_date(login):
         },
     ).json()
     assert [(v["limit"], v["period"], v["maximum"]) for v in r["violations"]] == [
-        ("per-hour", "2025-06", 3.3)
+        ("per-hour", "2025-06", "3.30")
     ]
     assert [m["ageBand"] for m in r["months"]] == ["under-21", "21-plus"]
 
@@ -377,7 +379,7 @@ def test_payments_within_and_over_a_limit(login, demo, kp, db):
     problem = refused.json()
     assert problem["type"] == "urn:spil:problem:allowance-limit-exceeded"
     assert problem["violations"] == [
-        {"limit": "per-month", "period": "2025-02", "maximum": 210.0, "actual": 220.0}
+        {"limit": "per-month", "period": "2025-02", "maximum": "210.00", "actual": "220.00"}
     ]
     assert "monthly maximum of €210.00" in problem["detail"] and "whole allowance" in problem["detail"]
     assert api.get("/allowance-payments", params={"agreementId": agreement["id"]}).json()["total"] == 1
@@ -387,9 +389,9 @@ def test_payments_within_and_over_a_limit(login, demo, kp, db):
     assert detail["taxableYears"] == [2025]
     ledger = api.get(f"/volunteer-agreements/{agreement['id']}/ledger", params={"year": 2025}).json()
     assert ledger["taxable"] and ledger["markedTaxable"] and not ledger["ruleSetAssumed"]
-    assert ledger["totals"]["counted"] == 410 and ledger["totals"]["headroom"] == 1690
+    assert ledger["totals"]["counted"] == "410.00" and ledger["totals"]["headroom"] == "1690.00"
     feb = ledger["months"][1]
-    assert feb["overLimit"] and feb["counted"] == 220 and feb["headroom"] == -10
+    assert feb["overLimit"] and feb["counted"] == "220.00" and feb["headroom"] == "-10.00"
     # deleting the deliberate payment clears the mark
     assert api.delete(f"/allowance-payments/{accepted.json()['id']}").status_code == 204
     assert api.get(f"/volunteer-agreements/{agreement['id']}").json()["taxableYears"] == []
@@ -406,9 +408,11 @@ def test_limits_count_all_of_a_volunteers_agreements(login, demo, kp):
         == 201
     )
     r = api.post("/allowance-payments", {"agreementId": second["id"], "month": "2025-03", "allowance": 25})
-    assert r.status_code == 409 and r.json()["violations"][0]["actual"] == 215
+    assert r.status_code == 409 and r.json()["violations"][0]["actual"] == "215.00"
     ledger = api.get(f"/volunteer-agreements/{second['id']}/ledger", params={"year": 2025}).json()
-    assert ledger["months"][2]["otherAgreements"] == 190 and ledger["totals"]["otherAgreements"] == 190
+    assert (
+        ledger["months"][2]["otherAgreements"] == "190.00" and ledger["totals"]["otherAgreements"] == "190.00"
+    )
 
 
 def test_hourly_payments(login, demo, kp):
@@ -458,9 +462,9 @@ def test_payment_correction_is_checked_again(login, demo, kp):
     url = f"/allowance-payments/{created['id']}"
     etag = api.get(url).headers["ETag"]
     assert api.patch(url, {"allowance": 250}, headers={"If-Match": etag}).status_code == 409
-    assert api.get(url).json()["allowance"] == 100
+    assert api.get(url).json()["allowance"] == "100.00"
     r = api.patch(url, {"allowance": 150, "note": "correctie"}, headers={"If-Match": etag})
-    assert r.status_code == 200 and r.json()["allowance"] == 150
+    assert r.status_code == 200 and r.json()["allowance"] == "150.00"
     assert api.patch(url, {"allowance": 160}, headers={"If-Match": etag}).status_code == 412
     assert invalid_fields(api.patch(url, {"allowance": None})) == {"allowance": "required"}
 
@@ -476,7 +480,7 @@ def test_ledger_projects_to_year_end(login, demo, kp, db):
             ).status_code
             == 201
         )
-    ledger = service.ledger(db, ADMIN, agreement["id"], 2025, today=dt.date(2025, 7, 10))
+    ledger = payments.ledger(db, ADMIN, agreement["id"], 2025, today=dt.date(2025, 7, 10))
     assert ledger.projection.remaining_months == 6
     assert ledger.projection.year_end_total == Decimal("2280") and ledger.projection.exceeds_year_limit
     assert [m.projected for m in ledger.months] == [False] * 6 + [True] * 6
@@ -536,20 +540,20 @@ def committed_agreement(engine):
 
 def test_two_payments_at_once_cannot_both_slip_under_the_year_limit(engine, committed_agreement, monkeypatch):
     """Each of the two fits (2,080 of 2,100) but not both: exactly one must be refused."""
-    real = service.person_payments
+    real = payments.person_payments
 
     def slow(session, person_id, year):  # widen the window between reading the sum and writing
         rows = real(session, person_id, year)
         time.sleep(0.4)
         return rows
 
-    monkeypatch.setattr(service, "person_payments", slow)
+    monkeypatch.setattr(payments, "person_payments", slow)
     outcomes: list[str] = []
 
     def pay(month: str) -> None:
         try:
             with unit_of_work(engine=engine) as s:
-                service.create_payment(
+                payments.create_payment(
                     s,
                     ADMIN,
                     PaymentCreate(agreement_id=committed_agreement, month=month, allowance=Decimal("80")),
@@ -859,3 +863,42 @@ def test_after_a_deliberate_crossing_costs_and_corrections_still_pass(login, dem
     lower = api.patch(url, {"allowance": 230})  # still over, but lower: a correction, not a new crossing
     assert lower.status_code == 200
     assert api.post("/allowance-payments", {**base, "month": "2025-03", "allowance": 10}).status_code == 201
+
+
+def test_the_agreements_list_is_a_fixed_number_of_queries(login, demo, kp, db):
+    """Not one query set per agreement: two agreements or eight cost the same."""
+    api = login("bestuur@demo.spil.nl")
+    engine = db.get_bind()
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    def listed() -> int:
+        statements.clear()
+        sa.event.listen(engine, "before_cursor_execute", count)
+        try:
+            assert api.get("/volunteer-agreements", params={"pageSize": 100}).status_code == 200
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", count)
+        return len(statements)
+
+    two = listed()
+    person = kp["people"]["Sanne de Vries"]
+    for year in range(2019, 2025):
+        r = api.post(
+            "/volunteer-agreements",
+            {
+                "personId": person,
+                "schoolIds": [demo["12AB00"]],
+                "startsOn": f"{year}-01-01",
+                "endsOn": f"{year}-12-31",
+                "allowanceScheme": "fixed",
+                "fixedAmountPerMonth": "100.00",
+                "contactPointAssignmentId": kp["contact"],
+                "supervisorAssignmentId": kp["supervisor"],
+            },
+        )
+        assert r.status_code == 201, r.text
+    assert api.get("/volunteer-agreements").json()["total"] == 8
+    assert listed() == two

@@ -72,3 +72,33 @@ def test_the_derived_indicators_revision_goes_down_with_a_target_set(database_ur
     assert descriptions["parent-contacts"] == "Eigen tekst" and descriptions["mutual-respect"] is None
     command.upgrade(cfg, "head")
     scratch_engine.dispose()
+
+
+def test_a_partnerships_budget_becomes_exact_money(database_url, engine):
+    """5a1d0e7c3b21: SQLite stored the budget as a binary float; it becomes whole cents, read back
+    as the exact amount (PostgreSQL kept NUMERIC(12, 2) all along)."""
+    from decimal import Decimal
+
+    from spil.demo import seed_demo
+    from spil.kit.db import unit_of_work
+    from spil.partners.models import Partnership
+    from tests.conftest import DEMO_PASSWORD
+
+    scratch = scratch_database(database_url, engine, "budget")
+    cfg = alembic_config(scratch)
+    command.upgrade(cfg, "head")
+    scratch_engine = sa.create_engine(scratch)
+    with unit_of_work(engine=scratch_engine) as session:
+        seed_demo(session, DEMO_PASSWORD)
+    command.downgrade(cfg, "b2e5dc1d38e9")
+    with scratch_engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE partnership SET annual_budget = 1234.56 WHERE annual_budget IS NOT NULL")
+        )
+    command.upgrade(cfg, "head")
+    with unit_of_work(engine=scratch_engine, write=False) as session:
+        budgets = [
+            p.annual_budget for p in session.execute(sa.select(Partnership)).scalars() if p.annual_budget
+        ]
+    assert budgets == [Decimal("1234.56")]
+    scratch_engine.dispose()

@@ -102,7 +102,7 @@ def test_partnership_create_validate_and_filter(login, ids):
     r = api.post("/partnerships", json=body)
     assert r.status_code == 201, r.text
     created = r.json()
-    assert created["annualBudget"] == 1200.5 and created["externalContacts"][0]["name"] == "Jeugdarts Noor"
+    assert created["annualBudget"] == "1200.50" and created["externalContacts"][0]["name"] == "Jeugdarts Noor"
     pupil = api.get("/partnerships", params={"schoolId": ids["12AB00"], "level": "pupil"}).json()
     assert {p["partnerName"] for p in pupil["items"]} == {"CJG Haarlem", "GGD Kennemerland"}
     assert pupil["total"] == 2

@@ -104,6 +104,13 @@ def test_import_needs_the_right_columns_and_role(login, demo):
     assert r.status_code == 400 and {p["name"] for p in r.json()["invalidParams"]} == {"name"}
     r = post_csv(api, "people", demo["41234"], b"name;colour\nx;red\n")
     assert r.status_code == 400 and r.json()["type"].endswith("unknown-columns")
+    assert [(p["name"], p["in"]) for p in r.json()["invalidParams"]] == [("colour", "body")]
+    r = post_csv(api, "people", demo["41234"], b"name\n" + b"X\n" * 5001)
+    assert r.status_code == 400 and r.json()["type"].endswith("too-many-rows")
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["file"]
+    r = post_csv(api, "people", demo["41234"], b"name\n" + b"x" * (5 * 1024 * 1024))
+    assert r.status_code == 400 and r.json()["type"].endswith("file-too-large")
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["file"]
     viewer = login("lezer@demo.spil.nl")
     assert post_csv(viewer, "people", demo["41234"], b"name\nX\n").status_code == 403
     other = login("bestuur@tweede.spil.nl")

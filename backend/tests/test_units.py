@@ -120,9 +120,9 @@ def test_every_restricting_reference_between_features_is_registered():
     """A record another feature refers to (ON DELETE RESTRICT) is deleted only after
     ``spil.kit.deletion`` asked that feature: each such foreign key must be registered, so that
     the owner answers a 409 that names what is in the way, without importing the feature."""
-    import spil.models  # noqa: F401  (every table, as the app loads them)
     from sqlmodel import SQLModel
 
+    import spil.models  # noqa: F401  (every table, as the app loads them)
     from spil.kit import deletion
 
     feature = {m.local_table.name: m.class_.__module__.split(".")[1] for m in SQLModel._sa_registry.mappers}
@@ -139,3 +139,21 @@ def test_every_restricting_reference_between_features_is_registered():
             if f"{table.name}.{fk.parent.name}" not in registered:
                 missing.append(f"{target} <- {table.name}.{fk.parent.name}")
     assert missing == []
+
+
+def test_money_goes_on_the_wire_as_an_exact_decimal_string():
+    """Decision record 0011: written from the Decimal, never through a float."""
+    from decimal import Decimal
+
+    from pydantic import TypeAdapter
+
+    from spil.kit.schemas import MoneyOut, money_json
+
+    assert money_json(Decimal("190")) == "190.00"
+    assert money_json(Decimal("0.1") + Decimal("0.2")) == "0.30"
+    # beyond what a float carries exactly: 17 significant digits
+    assert money_json(Decimal("123456789012345.67")) == "123456789012345.67"
+    adapter = TypeAdapter(MoneyOut)
+    assert adapter.dump_json(Decimal("2100.5")) == b'"2100.50"'
+    schema = adapter.json_schema(mode="serialization")
+    assert schema["type"] == "string" and schema["format"] == "decimal"

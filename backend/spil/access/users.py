@@ -21,7 +21,7 @@ from spil.access.schemas import (
 from spil.access.security import hash_password, new_api_key
 from spil.kit import clock
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_unique
-from spil.kit.errors import ProblemError, not_found
+from spil.kit.errors import ProblemError, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import ROLE_SCOPES, Capability, Principal, Role
 from spil.organisations.models import Board, LabourMarketRegion, School
@@ -133,25 +133,19 @@ def _check_membership(session: Session, principal: Principal, m: MembershipCreat
     role = m.role_enum
     if m.scope_type not in ROLE_SCOPES[role]:
         allowed = " or ".join(sorted(ROLE_SCOPES[role]))
-        raise ProblemError(
-            400,
-            f"The role '{role}' is given at {allowed} level, not at {m.scope_type} level.",
+        raise invalid(
+            [("role", "role-scope-mismatch", "Wrong level.")],
+            detail=f"The role '{role}' is given at {allowed} level, not at {m.scope_type} level.",
             code="role-scope-mismatch",
-            invalid_params=[
-                {"name": "role", "in": "body", "code": "role-scope-mismatch", "reason": "Wrong level."}
-            ],
         )
     model: Any = Board if m.board_id else School if m.school_id else LabourMarketRegion
     ident = m.board_id or m.school_id or m.region_id
     if session.get(model, ident) is None:
         field = f"{m.scope_type}Id"
-        raise ProblemError(
-            400,
-            f"There is no {m.scope_type} with id {ident}.",
+        raise invalid(
+            [(field, "unknown-reference", "Unknown id.")],
+            detail=f"There is no {m.scope_type} with id {ident}.",
             code="unknown-reference",
-            invalid_params=[
-                {"name": field, "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
-            ],
         )
     if principal.is_platform_admin:
         return
@@ -182,18 +176,10 @@ def _require_user_manager(principal: Principal) -> None:
 def create_user(session: Session, principal: Principal, data: UserCreate) -> tuple[UserOut, int]:
     _require_user_manager(principal)
     if not principal.is_platform_admin and not data.memberships:
-        raise ProblemError(
-            400,
-            "Give the new user at least one role in your board.",
+        raise invalid(
+            [("memberships", "required", "At least one membership.")],
+            detail="Give the new user at least one role in your board.",
             code="membership-required",
-            invalid_params=[
-                {
-                    "name": "memberships",
-                    "in": "body",
-                    "code": "required",
-                    "reason": "At least one membership.",
-                }
-            ],
         )
     for m in data.memberships:
         _check_membership(session, principal, m)
@@ -337,33 +323,24 @@ def create_api_client(session: Session, principal: Principal, data: ApiClientCre
     if data.region_id is not None:
         principal.require_platform_admin()
         if session.get(LabourMarketRegion, data.region_id) is None:
-            raise ProblemError(
-                400,
-                f"There is no region with id {data.region_id}.",
+            raise invalid(
+                [("regionId", "unknown-reference", "Unknown id.")],
+                detail=f"There is no region with id {data.region_id}.",
                 code="unknown-reference",
-                invalid_params=[
-                    {"name": "regionId", "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
-                ],
             )
         if any(s.endswith(":write") for s in data.scopes):
-            raise ProblemError(
-                400,
-                "A region-bound client can only read.",
+            raise invalid(
+                [("scopes", "read-only", "Only read scopes.")],
+                detail="A region-bound client can only read.",
                 code="read-only-binding",
-                invalid_params=[
-                    {"name": "scopes", "in": "body", "code": "read-only", "reason": "Only read scopes."}
-                ],
             )
     else:
         board = session.get(Board, data.board_id)
         if board is None or not principal.can(Capability.MANAGE_BOARD, board_id=data.board_id):
-            raise ProblemError(
-                400,
-                f"There is no board with id {data.board_id} that you administer.",
+            raise invalid(
+                [("boardId", "unknown-reference", "Unknown id.")],
+                detail=f"There is no board with id {data.board_id} that you administer.",
                 code="unknown-reference",
-                invalid_params=[
-                    {"name": "boardId", "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
-                ],
             )
     key, prefix, key_hash = new_api_key()
     client = ApiClient(

@@ -25,7 +25,7 @@ from spil.complaints.schemas import CaseCreate, CaseOut, CaseReport, CaseUpdate
 from spil.kit import audit, clock, scope
 from spil.kit.audit import AuditEvent
 from spil.kit.crud import apply_patch
-from spil.kit.errors import ProblemError, invalid, not_found
+from spil.kit.errors import invalid, not_found
 from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal
 from spil.kit.settings import get_settings
@@ -299,13 +299,11 @@ def report(
     if not exact and school_id is not None:
         # one granularity per role: a school admin sees the school, a board admin the whole board;
         # per-school figures next to board figures would let a small number be worked out
-        raise ProblemError(
-            400,
-            "Counts per school are for the confidential counsellors; you see your scope as a whole.",
+        raise invalid(
+            [("schoolId", "not-available", "Counsellors only.")],
+            detail="Counts per school are for the confidential counsellors; you see your scope as a whole.",
+            location="query",
             code="not-available",
-            invalid_params=[
-                {"name": "schoolId", "in": "query", "code": "not-available", "reason": "Counsellors only."}
-            ],
         )
     purge_expired(session)
     stmt = sa.select(

@@ -32,7 +32,7 @@ from spil.complaints.schemas import (
 from spil.keypersons.models import KeyPersonListing
 from spil.kit import audit, clock, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.errors import ProblemError, field_problem, invalid, not_found
+from spil.kit.errors import ProblemError, invalid, not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, School
 from spil.organisations.service import visible_board
@@ -249,11 +249,15 @@ def create_route(session: Session, principal: Principal, data: RouteCreate) -> t
         .first()
     )
     if school is None:
-        raise field_problem(
-            400,
-            "schoolId",
-            f"There is no school with id {data.school_id} in your scope.",
-            "unknown-reference",
+        raise invalid(
+            [
+                (
+                    "schoolId",
+                    "unknown-reference",
+                    f"There is no school with id {data.school_id} in your scope.",
+                )
+            ],
+            code="unknown-reference",
         )
     principal.require(Capability.MANAGE_SCHOOL, board_id=school.board_id, school_id=school.id)
     exists = session.execute(

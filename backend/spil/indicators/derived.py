@@ -22,6 +22,7 @@ from spil.gaps.service import gaps_of
 from spil.indicators import periods
 from spil.indicators.models import Indicator
 from spil.keypersons import allowance as rules
+from spil.keypersons.ledger import month_of
 from spil.keypersons.models import (
     AllowancePayment,
     AllowanceRuleSet,
@@ -29,7 +30,7 @@ from spil.keypersons.models import (
     VolunteerAgreement,
     VolunteerAgreementSchool,
 )
-from spil.keypersons.service import limits_for_year, merge_months, month_of, rule_set_for
+from spil.keypersons.rulesets import limits_for_year, rule_set_for
 from spil.kit import scope
 from spil.kit.errors import not_found
 from spil.kit.gaps import GapScope
@@ -274,7 +275,7 @@ def allowance_headroom(session: Session, principal: Principal, w: Window) -> Der
             if starts_on <= month_end and (ends_on is None or ends_on >= month):
                 home[person_id] = min(school_id, home.get(person_id, school_id))
         for person_id, school_id in home.items():
-            so_far = merge_months(m for m in payments[(person_id, month.year)] if m.period <= month)
+            so_far = rules.merge_months(m for m in payments[(person_id, month.year)] if m.period <= month)
             counted = sum((m.counted for m in so_far), ZERO)
             position[(label, person_id)] = (school_id, max(ZERO, limits[month.year].max_per_year - counted))
         month = _next_month(month)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from spil.kit.schemas import ApiModel, Id, InputModel, MoneyOut, SafeStr
+from spil.kit.schemas import ApiModel, Id, InputModel, NumberOut, SafeStr
 
 Unit = Literal["count", "percentage", "hours", "euro", "score"]
 Direction = Literal["higher-is-better", "lower-is-better", "neutral"]
@@ -84,7 +84,7 @@ class MeasurementOut(ApiModel):
     school_id: int | None
     period: str
     period_start: dt.date
-    value: MoneyOut
+    value: NumberOut
     source: Source
     entered_by: str
     note: str | None
@@ -113,13 +113,13 @@ class TargetOut(ApiModel):
     board_id: int
     school_id: int | None
     period: str
-    value: MoneyOut
+    value: NumberOut
 
 
 class Point(ApiModel):
     period: str
-    value: MoneyOut | None = Field(description="Empty when nothing was measured (or suppressed).")
-    target: MoneyOut | None = None
+    value: NumberOut | None = Field(description="Empty when nothing was measured (or suppressed).")
+    target: NumberOut | None = None
     contributors: int = Field(description="How many schools (or board entries) the value is made of.")
     suppressed: bool = False
 

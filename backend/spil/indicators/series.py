@@ -22,7 +22,7 @@ from spil.indicators.schemas import (
 )
 from spil.indicators.service import visible_indicator
 from spil.kit import clock, scope
-from spil.kit.errors import ProblemError, invalid, not_found
+from spil.kit.errors import invalid, not_found
 from spil.kit.policy import Principal
 from spil.organisations.models import LabourMarketRegion, Municipality, School
 from spil.organisations.service import visible_board, visible_school
@@ -43,23 +43,16 @@ def _period_range(indicator: Indicator, start: str | None, end: str | None, toda
         first, found = parse_period(indicator, start, "from")
         problems += found
     if problems:
-        raise ProblemError(
-            400,
-            problems[0][2],
-            code="wrong-period",
-            invalid_params=[{"name": f, "in": "query", "code": c, "reason": r} for f, c, r in problems],
-        )
+        raise invalid(problems, detail=problems[0][2], location="query", code="wrong-period")
     last = last or periods.start_of(freq, periods.period_of(freq, today))
     step = {"month": 1, "quarter": 3, "school-year": 12}[freq]
     first = first or _shift(last, -11 * step)
     if first > last:
-        raise ProblemError(
-            400,
-            "'from' is after 'to'.",
+        raise invalid(
+            [("from", "invalid-range", "After 'to'.")],
+            detail="'from' is after 'to'.",
+            location="query",
             code="invalid-range",
-            invalid_params=[
-                {"name": "from", "in": "query", "code": "invalid-range", "reason": "After 'to'."}
-            ],
         )
     out: list[str] = []
     day = first

@@ -12,7 +12,7 @@ from spil.indicators.schemas import (
 )
 from spil.kit import scope
 from spil.kit.crud import audited_create
-from spil.kit.errors import field_problem, not_found
+from spil.kit.errors import conflict_on, invalid, not_found
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board
 
@@ -78,12 +78,13 @@ def create_indicator(session: Session, principal: Principal, data: IndicatorCrea
         ).first()
         is None
     ):
-        raise field_problem(
-            400, "boardId", f"There is no board with id {data.board_id} in your scope.", "unknown-reference"
+        raise invalid(
+            [("boardId", "unknown-reference", f"There is no board with id {data.board_id} in your scope.")],
+            code="unknown-reference",
         )
     principal.require(Capability.MANAGE_BOARD, board_id=data.board_id)
     if find_indicator(session, data.code, data.board_id) is not None:
-        raise field_problem(409, "code", f"The indicator code '{data.code}' already exists.", "duplicate")
+        raise conflict_on("code", f"The indicator code '{data.code}' already exists.", "duplicate")
     indicator = Indicator(**data.model_dump(), derived=False)
     audited_create(session, principal, indicator, "indicator", board_id=lambda i: i.board_id)
     return IndicatorOut.model_validate(indicator)

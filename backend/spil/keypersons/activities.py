@@ -21,7 +21,7 @@ from spil.keypersons.schemas import (
 )
 from spil.kit import clock, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.errors import ProblemError, field_problem, invalid, not_found
+from spil.kit.errors import ProblemError, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import School
@@ -50,8 +50,9 @@ def _school_in_scope(session: Session, principal: Principal, school_id: int) -> 
         .first()
     )
     if school is None:
-        raise field_problem(
-            400, "schoolId", f"There is no school with id {school_id} in your scope.", "unknown-reference"
+        raise invalid(
+            [("schoolId", "unknown-reference", f"There is no school with id {school_id} in your scope.")],
+            code="unknown-reference",
         )
     return school
 
@@ -168,7 +169,9 @@ def _check_people(session: Session, board_id: int, person_ids: list[int]) -> lis
 
 def _check_date(occurred_on: dt.date | None) -> None:
     if occurred_on is not None and occurred_on > clock.today() + dt.timedelta(days=366):
-        raise field_problem(400, "occurredOn", "The date is more than a year ahead.", "too-far-ahead")
+        raise invalid(
+            [("occurredOn", "too-far-ahead", "The date is more than a year ahead.")], code="too-far-ahead"
+        )
 
 
 def create_activity(session: Session, principal: Principal, data: ActivityCreate) -> tuple[ActivityOut, int]:
@@ -316,27 +319,37 @@ def create_listing(session: Session, principal: Principal, data: ListingCreate) 
         )
     ).first()
     if row is None:
-        raise field_problem(
-            400,
-            "roleAssignmentId",
-            f"There is no role assignment with id {data.role_assignment_id} at a school in your scope.",
-            "unknown-reference",
+        raise invalid(
+            [
+                (
+                    "roleAssignmentId",
+                    "unknown-reference",
+                    f"There is no role assignment with id {data.role_assignment_id} "
+                    "at a school in your scope.",
+                )
+            ],
+            code="unknown-reference",
         )
     assignment, code = row
     if code not in PUBLIC_ROLES + ROUTE_ROLES:
-        raise field_problem(
-            400,
-            "roleAssignmentId",
-            "Only key persons, their contact points and the people on the complaint routes are listed "
-            f"publicly; this is a '{code}'.",
-            "wrong-role",
+        raise invalid(
+            [
+                (
+                    "roleAssignmentId",
+                    "wrong-role",
+                    "Only key persons, their contact points and the people on the complaint routes are "
+                    "listed "
+                    f"publicly; this is a '{code}'.",
+                )
+            ],
+            code="wrong-role",
         )
     assert assignment.school_id is not None
     principal.require(Capability.EDIT, board_id=assignment.board_id, school_id=assignment.school_id)
     if session.execute(
         sa.select(KeyPersonListing.id).where(KeyPersonListing.role_assignment_id == assignment.id)
     ).first():
-        raise field_problem(409, "roleAssignmentId", "This role is already listed.", "duplicate")
+        raise conflict_on("roleAssignmentId", "This role is already listed.", "duplicate")
     listing = KeyPersonListing(
         **data.model_dump(exclude_none=True), board_id=assignment.board_id, school_id=assignment.school_id
     )

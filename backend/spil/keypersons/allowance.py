@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -120,6 +121,12 @@ def month_key(period: dt.date) -> str:
     return f"{period.year:04d}-{period.month:02d}"
 
 
+def month_start(code: str) -> dt.date:
+    """``2025-03`` as the first day of that month."""
+    year, month = code.split("-")
+    return dt.date(int(year), int(month), 1)
+
+
 def age_band_on(birth_date: dt.date, day: dt.date, cutoff: int) -> AgeBand:
     age = day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
     return "21-plus" if age >= cutoff else "under-21"
@@ -161,6 +168,94 @@ def evaluate(
     elif total >= limits.max_per_year * NEAR_LIMIT_SHARE:
         result.warnings.append(Warning("near-year-limit", str(limits.year), limits.max_per_year, total))
     return result
+
+
+# --- the ledger's arithmetic: a volunteer's payments of a year, merged and checked --------------
+WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+
+
+def merge_months(months: Iterable[Month]) -> list[Month]:
+    """One month per period for the volunteer (all agreements): efforts and documented
+    expenses added up."""
+    effort: dict[dt.date, Decimal] = defaultdict(lambda: ZERO)
+    documented: dict[dt.date, Decimal] = defaultdict(lambda: ZERO)
+    for m in months:
+        effort[m.period] += m.effort
+        documented[m.period] += m.expenses if m.expenses_documented else ZERO
+    return [
+        Month(period=p, allowance=effort[p], expenses=documented[p], expenses_documented=True)
+        for p in sorted(set(effort) | set(documented))
+    ]
+
+
+def hourly_violation(month: Month, limits: Limits, band: AgeBand) -> Violation | None:
+    """An hourly agreement's month above the hourly maximum of its age band."""
+    if not month.hours or month.effort <= 0:
+        return None
+    maximum = limits.max_per_hour(band)
+    if month.effort > maximum * month.hours:
+        return Violation("per-hour", month_key(month.period), maximum, cents(month.effort / month.hours))
+    return None
+
+
+def raised_violations(
+    limits: Limits, before: Sequence[Month], after: Sequence[Month], period: dt.date
+) -> tuple[list[Violation], Result]:
+    """The limits a change of the month ``period`` crosses: those of ``after`` (the volunteer's
+    months with the change) that it *raises*. Once a year is over a limit (recorded deliberately),
+    documented costs alone or a correction downwards still pass."""
+    was = evaluate(limits, before, hourly_agreement=False)
+    result = evaluate(limits, after, hourly_agreement=False)
+    key = month_key(period)
+    counted_before = {month_key(m.period): m.counted for m in was.months}
+    counted_after = {month_key(m.period): m.counted for m in result.months}
+    found = [
+        v
+        for v in result.violations
+        if (v.limit == "per-year" and result.total_counted > was.total_counted)
+        or (v.period == key and counted_after.get(key, ZERO) > counted_before.get(key, ZERO))
+    ]
+    return found, result
+
+
+def expected_per_month(
+    scheme: str, fixed: Decimal | None, hourly_rate: Decimal | None, hours_per_week: Decimal | None
+) -> Decimal:
+    """What an agreement is expected to pay in a month: the fixed amount, or the hourly rate for
+    the weekly hours over an average month (52 / 12 weeks)."""
+    if scheme == "fixed" and fixed is not None:
+        return fixed
+    if scheme == "hourly" and hourly_rate is not None and hours_per_week:
+        return cents(hourly_rate * hours_per_week * WEEKS_PER_MONTH)
+    return ZERO
+
+
+def limit_detail(violations: Sequence[Violation]) -> str:
+    """Why a payment is refused, in a sentence (English; the SPA words it by the violations)."""
+    parts = []
+    for v in violations:
+        where = period_label(v.period, "en")
+        amount, maximum = euro(v.actual, "en"), euro(v.maximum, "en")
+        if v.limit == "per-hour":
+            parts.append(f"the hourly maximum of {maximum} ({amount} an hour in {where})")
+        elif v.limit == "per-month":
+            parts.append(f"the monthly maximum of {maximum} ({amount} in {where})")
+        else:
+            parts.append(f"the yearly maximum of {maximum} ({amount} over {where})")
+    return (
+        "This payment would cross "
+        + " and ".join(parts)
+        + ". The whole allowance of that year would then be taxable for the volunteer. Record it with "
+        "acknowledgeLimitExceeded: true only if this is deliberate."
+    )
+
+
+def warning_message(w: Warning, language: str) -> str:
+    p = period_label(w.period, language)
+    amount, maximum = euro(w.actual, language), euro(w.maximum, language)
+    if language == "nl":
+        return f"{p} zit dicht bij de grens: {amount} van {maximum}."
+    return f"{p} is close to the limit: {amount} of {maximum}."
 
 
 # --- the plain-language explanation ------------------------------------------------------------

@@ -9,13 +9,14 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from spil.keypersons import allowance as rules
+from spil.keypersons.ledger import hourly_violation, month_of
 from spil.keypersons.models import (
     AllowancePayment,
     AllowanceRuleSet,
     VolunteerAgreement,
     VolunteerAgreementSchool,
 )
-from spil.keypersons.service import hourly_violation, limits_for_year, merge_months, month_of, rule_set_for
+from spil.keypersons.rulesets import limits_for_year, rule_set_for
 from spil.kit.gaps import Gap, GapScope, rule
 from spil.organisations.models import Board, School
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
@@ -109,7 +110,9 @@ def allowance_limits(session: Session, scope: GapScope) -> Iterable[Gap]:
         agreement = row[0]
         own = [p for p in payments[agreement.person_id] if p.agreement_id == agreement.id]
         result = rules.evaluate(
-            limits, merge_months(month_of(p) for p in payments[agreement.person_id]), hourly_agreement=False
+            limits,
+            rules.merge_months(month_of(p) for p in payments[agreement.person_id]),
+            hourly_agreement=False,
         )
         violations = list(result.violations) + [
             v for p in own if (v := hourly_violation(agreement, month_of(p), limits)) is not None

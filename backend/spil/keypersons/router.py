@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
 from spil.access.service import current_principal, scoped
-from spil.keypersons import activities, service
+from spil.keypersons import activities, agreements, checks, ledger, rulesets
 from spil.keypersons.schemas import (
     ActivityCreate,
     ActivityKind,
@@ -69,7 +69,7 @@ def _language(accept_language: str | None) -> str:
 # --- allowance rules -------------------------------------------------------------------------
 @router.get("/allowance-rules", summary="The volunteer-allowance maxima per calendar year")
 def list_rule_sets(session: SessionDep, principal: Reader) -> list[RuleSetOut]:
-    return service.list_rule_sets(session)
+    return rulesets.list_rule_sets(session)
 
 
 @router.post(
@@ -81,14 +81,14 @@ def list_rule_sets(session: SessionDep, principal: Reader) -> list[RuleSetOut]:
 def create_rule_set(
     session: SessionDep, principal: Reader, data: RuleSetCreate, response: Response
 ) -> RuleSetOut:
-    out, version = service.create_rule_set(session, principal, data)
+    out, version = rulesets.create_rule_set(session, principal, data)
     set_etag(response, version)
     return out
 
 
 @router.get("/allowance-rules/{year}", responses=problems(404))
 def get_rule_set(session: SessionDep, principal: Reader, year: YearPath, response: Response) -> RuleSetOut:
-    out, version = service.get_rule_set(session, year)
+    out, version = rulesets.get_rule_set(session, year)
     set_etag(response, version)
     return out
 
@@ -107,14 +107,14 @@ def update_rule_set(
     check: VersionCheck,
     response: Response,
 ) -> RuleSetOut:
-    out, version = service.update_rule_set(session, principal, year, data, check)
+    out, version = rulesets.update_rule_set(session, principal, year, data, check)
     set_etag(response, version)
     return out
 
 
 @router.get("/allowance-rules/{year}/revisions", responses=problems(404), summary="Earlier figures of a year")
 def list_revisions(session: SessionDep, principal: Reader, year: YearPath) -> list[RuleRevisionOut]:
-    return service.list_revisions(session, year)
+    return rulesets.list_revisions(session, year)
 
 
 @router.post(
@@ -132,7 +132,7 @@ def check_allowance(
 ) -> AllowanceCheckOut:
     language = _language(accept_language)
     response.headers["Content-Language"] = language
-    return service.run_check(session, data, language)
+    return checks.run_check(session, data, language)
 
 
 # --- volunteer agreements ---------------------------------------------------------------------
@@ -148,7 +148,7 @@ def list_agreements(
         bool | None, Query(description="Only current (true) or ended/future (false) ones.")
     ] = None,
 ) -> Page[AgreementOut]:
-    return service.list_agreements(
+    return agreements.list_agreements(
         session, principal, paging, board_id=board_id, school_id=school_id, person_id=person_id, active=active
     )
 
@@ -166,7 +166,7 @@ def create_agreement(request: Request, session: SessionDep, principal: Writer, d
         session,
         principal.idempotency_owner,
         data,
-        lambda: service.create_agreement(session, principal, data),
+        lambda: agreements.create_agreement(session, principal, data),
         "volunteer-agreements",
     )
 
@@ -175,7 +175,7 @@ def create_agreement(request: Request, session: SessionDep, principal: Writer, d
 def get_agreement(
     session: SessionDep, principal: Reader, agreement_id: AgreementId, response: Response
 ) -> AgreementOut:
-    out, version = service.get_agreement(session, principal, agreement_id)
+    out, version = agreements.get_agreement(session, principal, agreement_id)
     set_etag(response, version)
     return out
 
@@ -191,7 +191,7 @@ def update_agreement(
     check: VersionCheck,
     response: Response,
 ) -> AgreementOut:
-    out, version = service.update_agreement(session, principal, agreement_id, data, check)
+    out, version = agreements.update_agreement(session, principal, agreement_id, data, check)
     set_etag(response, version)
     return out
 
@@ -205,7 +205,7 @@ def update_agreement(
 def delete_agreement(
     session: SessionDep, principal: Writer, agreement_id: AgreementId, check: VersionCheck
 ) -> Response:
-    service.delete_agreement(session, principal, agreement_id, check)
+    agreements.delete_agreement(session, principal, agreement_id, check)
     return Response(status_code=204)
 
 
@@ -220,7 +220,7 @@ def get_ledger(
     agreement_id: AgreementId,
     year: Annotated[int | None, Query(ge=2000, le=2100, description="Default: this year.")] = None,
 ) -> LedgerOut:
-    return service.ledger(session, principal, agreement_id, year or clock.today().year)
+    return ledger.ledger(session, principal, agreement_id, year or clock.today().year)
 
 
 # --- payments ---------------------------------------------------------------------------------
@@ -233,7 +233,7 @@ def list_payments(
     person_id: PersonFilter = None,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
 ) -> Page[PaymentOut]:
-    return service.list_payments(
+    return ledger.list_payments(
         session, principal, paging, agreement_id=agreement_id, person_id=person_id, year=year
     )
 
@@ -252,7 +252,7 @@ def create_payment(request: Request, session: SessionDep, principal: Writer, dat
         session,
         principal.idempotency_owner,
         data,
-        lambda: service.create_payment(session, principal, data),
+        lambda: ledger.create_payment(session, principal, data),
         "allowance-payments",
     )
 
@@ -261,7 +261,7 @@ def create_payment(request: Request, session: SessionDep, principal: Writer, dat
 def get_payment(
     session: SessionDep, principal: Reader, payment_id: PaymentId, response: Response
 ) -> PaymentOut:
-    out, version = service.get_payment(session, principal, payment_id)
+    out, version = ledger.get_payment(session, principal, payment_id)
     set_etag(response, version)
     return out
 
@@ -277,7 +277,7 @@ def update_payment(
     check: VersionCheck,
     response: Response,
 ) -> PaymentOut:
-    out, version = service.update_payment(session, principal, payment_id, data, check)
+    out, version = ledger.update_payment(session, principal, payment_id, data, check)
     set_etag(response, version)
     return out
 
@@ -291,7 +291,7 @@ def update_payment(
 def delete_payment(
     session: SessionDep, principal: Writer, payment_id: PaymentId, check: VersionCheck
 ) -> Response:
-    service.delete_payment(session, principal, payment_id, check)
+    ledger.delete_payment(session, principal, payment_id, check)
     return Response(status_code=204)
 
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from spil.kit import audit, clock
-from spil.kit.errors import ProblemError
+from spil.kit.errors import conflict_on, invalid
 
 if TYPE_CHECKING:
     from spil.kit.policy import Principal
@@ -24,14 +24,10 @@ def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[st
     """Set the given fields; refuse ``null`` for fields the record cannot be without."""
     nulls = [name for name in required if name in changes and changes[name] is None]
     if nulls:
-        raise ProblemError(
-            400,
-            "These fields cannot be emptied: " + ", ".join(_camel(n) for n in nulls) + ".",
+        raise invalid(
+            [(_camel(n), "required", "Cannot be null.") for n in nulls],
+            detail="These fields cannot be emptied: " + ", ".join(_camel(n) for n in nulls) + ".",
             code="required",
-            invalid_params=[
-                {"name": _camel(n), "in": "body", "code": "required", "reason": "Cannot be null."}
-                for n in nulls
-            ],
         )
     changed = False
     for name, value in changes.items():
@@ -55,11 +51,8 @@ def ensure_unique(
     if exclude_id is not None:
         stmt = stmt.where(id_column != exclude_id)
     if session.execute(stmt.limit(1)).first() is not None:
-        raise ProblemError(
-            409,
-            f"There already is {what} with {field} '{value}'.",
-            code="duplicate",
-            invalid_params=[{"name": field, "in": "body", "code": "duplicate", "reason": "Already in use."}],
+        raise conflict_on(
+            field, f"There already is {what} with {field} '{value}'.", "duplicate", reason="Already in use."
         )
 
 
@@ -70,13 +63,10 @@ def ensure_exists(
     if ident is None:
         return
     if session.get(model, ident) is None:
-        raise ProblemError(
-            400,
-            f"There is no {what} with id {ident}.",
+        raise invalid(
+            [(field, "unknown-reference", "Unknown id.")],
+            detail=f"There is no {what} with id {ident}.",
             code="unknown-reference",
-            invalid_params=[
-                {"name": field, "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
-            ],
         )
 
 

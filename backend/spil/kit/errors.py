@@ -92,18 +92,14 @@ def invalid(
     )
 
 
-def bad_request(detail: str, *, field: str | None = None, code: str = "invalid", location: str = "body"):
-    params = [{"name": field, "in": location, "code": code, "reason": detail}] if field else None
-    return ProblemError(400, detail, code=code, invalid_params=params)
-
-
-def field_problem(status: int, field: str, detail: str, code: str) -> ProblemError:
-    """A problem about one body field, listed in ``invalidParams``."""
+def conflict_on(field: str, detail: str, code: str, *, reason: str | None = None) -> ProblemError:
+    """A 409 about one body field (a duplicate code, a record of another board), listed in
+    ``invalidParams`` with ``reason`` (``detail`` by default)."""
     return ProblemError(
-        status,
+        409,
         detail,
         code=code,
-        invalid_params=[{"name": field, "in": "body", "code": code, "reason": detail}],
+        invalid_params=[{"name": field, "in": "body", "code": code, "reason": reason or detail}],
     )
 
 
@@ -136,6 +132,20 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
+def problem_for(request: Request, exc: ProblemError) -> JSONResponse:
+    """The answer to a raised problem; middleware, which runs outside the handlers, uses it too."""
+    return problem_response(
+        request,
+        exc.status,
+        exc.detail,
+        code=exc.code,
+        title=exc.title,
+        invalid_params=exc.invalid_params,
+        headers=exc.headers,
+        extra=exc.extra,
+    )
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
@@ -166,16 +176,7 @@ def validation_params(exc: RequestValidationError) -> list[dict[str, str]]:
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        return problem_response(
-            request,
-            exc.status,
-            exc.detail,
-            code=exc.code,
-            title=exc.title,
-            invalid_params=exc.invalid_params,
-            headers=exc.headers,
-            extra=exc.extra,
-        )
+        return problem_for(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

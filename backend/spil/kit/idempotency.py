@@ -18,7 +18,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from spil.kit import clock
 from spil.kit.db import UTCDateTime
-from spil.kit.errors import ProblemError
+from spil.kit.errors import ProblemError, invalid
 from spil.kit.etag import etag_for
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
@@ -61,13 +61,11 @@ class Idempotency:
         self.owner = owner
         key = request.headers.get("idempotency-key")
         if key is not None and not KEY_PATTERN.match(key):
-            raise ProblemError(
-                400,
-                "Idempotency-Key must be 1 to 255 visible ASCII characters.",
+            raise invalid(
+                [("Idempotency-Key", "pattern", "Invalid key.")],
+                detail="Idempotency-Key must be 1 to 255 visible ASCII characters.",
+                location="header",
                 code="invalid-idempotency-key",
-                invalid_params=[
-                    {"name": "Idempotency-Key", "in": "header", "code": "pattern", "reason": "Invalid key."}
-                ],
             )
         self.key = key
         self._hash = ""

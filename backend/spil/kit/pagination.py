@@ -11,7 +11,7 @@ from fastapi import Query
 from pydantic import Field
 from sqlmodel import Session
 
-from spil.kit.errors import bad_request
+from spil.kit.errors import invalid
 from spil.kit.schemas import ApiModel
 
 T = TypeVar("T")
@@ -68,11 +68,9 @@ def paginate(
         desc = params.sort.startswith("-")
         key = params.sort.lstrip("-")
         if key not in sortable:
-            raise bad_request(
-                f"Cannot sort on '{key}'. Sortable fields: {', '.join(sorted(sortable))}.",
-                field="sort",
-                location="query",
-                code="unknown-sort-field",
+            reason = f"Cannot sort on '{key}'. Sortable fields: {', '.join(sorted(sortable))}."
+            raise invalid(
+                [("sort", "unknown-sort-field", reason)], location="query", code="unknown-sort-field"
             )
         column = sortable[key]
         order = [column.desc() if desc else column.asc(), tiebreak]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
 
 MAX_ID = 2_147_483_647
@@ -86,9 +94,33 @@ Url = Annotated[str, Field(max_length=500), AfterValidator(_check_url)]
 Phone = Annotated[str, Field(max_length=40), AfterValidator(_check_phone)]
 
 
-def _money_json(value: Decimal) -> float:
+def money_json(value: Decimal) -> str:
+    """An amount in euro as it goes on the wire: a string with exactly two decimals ("190.00"),
+    written from the exact value (decision record 0011); never through a float."""
+    return f"{Decimal(value).quantize(Decimal('0.01')):f}"
+
+
+MONEY_SCHEMA = {
+    "type": "string",
+    "format": "decimal",
+    "pattern": r"^-?[0-9]+\.[0-9]{2}$",
+    "description": "An amount in euro with two decimals, exact (a string, never a binary float).",
+    "examples": ["190.00"],
+}
+
+
+def _number_json(value: Decimal) -> float:
     return float(value)
 
 
-# Money is stored exactly (NUMERIC) and validated to cents; on the wire it is a JSON number.
-MoneyOut = Annotated[Decimal, PlainSerializer(_money_json, return_type=float, when_used="json")]
+# A quantity that is not money (hours, an indicator's value): exact in the database, a JSON number
+# on the wire (a few decimals at most, which a float carries faithfully).
+NumberOut = Annotated[Decimal, PlainSerializer(_number_json, return_type=float, when_used="json")]
+
+# Money is stored exactly (NUMERIC; whole cents on SQLite) and validated to cents; it is answered as
+# a decimal string and accepted as a string or a JSON number (decision record 0011).
+MoneyOut = Annotated[
+    Decimal,
+    PlainSerializer(money_json, return_type=str, when_used="json"),
+    WithJsonSchema(MONEY_SCHEMA, mode="serialization"),
+]

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from spil.kit import deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, ensure_unique
-from spil.kit.errors import ProblemError, conflict, field_problem, not_found
+from spil.kit.errors import conflict, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
@@ -252,8 +252,9 @@ def visible_board_id(session: Session, principal: Principal, board_id: int, fiel
         sa.select(Board.id).where(Board.id == board_id, Board.id.in_(scope.boards(principal, regional=True)))
     ).first()
     if found is None:
-        raise field_problem(
-            400, field, f"There is no board with id {board_id} in your scope.", "unknown-reference"
+        raise invalid(
+            [(field, "unknown-reference", f"There is no board with id {board_id} in your scope.")],
+            code="unknown-reference",
         )
     return board_id
 
@@ -329,13 +330,10 @@ def create_school(session: Session, principal: Principal, data: SchoolCreate) ->
         )
     ).first()
     if board is None:
-        raise ProblemError(
-            400,
-            f"There is no board with id {data.board_id} in your scope.",
+        raise invalid(
+            [("boardId", "unknown-reference", "Unknown id.")],
+            detail=f"There is no board with id {data.board_id} in your scope.",
             code="unknown-reference",
-            invalid_params=[
-                {"name": "boardId", "in": "body", "code": "unknown-reference", "reason": "Unknown id."}
-            ],
         )
     principal.require(Capability.MANAGE_BOARD, board_id=board.id)
     ensure_unique(session, School.location_code, data.location_code, field="locationCode", what="a school")

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from spil.kit import clock, deletion
-from spil.kit.db import UTCDateTime
+from spil.kit.db import Money, UTCDateTime
 from spil.kit.models import Versioned
 
 LEVELS = ("pupil", "group", "school")
@@ -81,7 +81,7 @@ class Partnership(Versioned, table=True):
     end_date: dt.date | None = Field(default=None, index=True)
     review_date: dt.date | None = Field(default=None, index=True)
     agreement_type: str = Field(default="none", max_length=40)
-    annual_budget: Decimal | None = Field(default=None, sa_type=sa.Numeric(12, 2))
+    annual_budget: Decimal | None = Field(default=None, sa_type=Money(12))
     external_contacts: list[dict[str, Any]] = Field(default_factory=list, sa_type=sa.JSON)
     notes: str | None = Field(default=None, max_length=4000)
 

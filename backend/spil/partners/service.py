@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from spil.kit import deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
-from spil.kit.errors import conflict, field_problem, not_found
+from spil.kit.errors import conflict, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Municipality, School
@@ -58,7 +58,7 @@ def create_category(session: Session, principal: Principal, data: CategoryCreate
         )
     ).first()
     if clash:
-        raise field_problem(409, "code", f"The category code '{data.code}' already exists.", "duplicate")
+        raise conflict_on("code", f"The category code '{data.code}' already exists.", "duplicate")
     category = PartnerCategory(**data.model_dump())
     audited_create(session, principal, category, "partner-category", board_id=lambda c: c.board_id)
     return CategoryOut.model_validate(category)
@@ -78,7 +78,9 @@ def resolve_category(session: Session, board_id: int, code: str, field: str = "c
         .first()
     )
     if category is None:
-        raise field_problem(400, field, f"Unknown partner category '{code}'.", "unknown-category")
+        raise invalid(
+            [(field, "unknown-category", f"Unknown partner category '{code}'.")], code="unknown-category"
+        )
     return category
 
 
@@ -189,7 +191,7 @@ def change_partner(
     if "category" in changes:
         code = changes.pop("category")
         if code is None:
-            raise field_problem(400, "category", "A partner needs a category.", "required")
+            raise invalid([("category", "required", "A partner needs a category.")], code="required")
         changes["category_id"] = resolve_category(session, partner.board_id, code).id
     ensure_exists(
         session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
@@ -347,7 +349,10 @@ def _require_partnership_edit(principal: Principal, board_id: int, school_id: in
 
 def _check_dates(partnership: Partnership) -> None:
     if partnership.start_date and partnership.end_date and partnership.end_date < partnership.start_date:
-        raise field_problem(400, "endDate", "The end date is before the start date.", "end-before-start")
+        raise invalid(
+            [("endDate", "end-before-start", "The end date is before the start date.")],
+            code="end-before-start",
+        )
 
 
 def _dump_fields(data: PartnershipFields, *, exclude_unset: bool) -> dict[str, Any]:
@@ -374,14 +379,20 @@ def create_partnership(
             .first()
         )
         if school is None:
-            raise field_problem(
-                400,
-                "schoolId",
-                f"There is no school with id {data.school_id} in your scope.",
-                "unknown-reference",
+            raise invalid(
+                [
+                    (
+                        "schoolId",
+                        "unknown-reference",
+                        f"There is no school with id {data.school_id} in your scope.",
+                    )
+                ],
+                code="unknown-reference",
             )
         if data.board_id is not None and data.board_id != school.board_id:
-            raise field_problem(400, "boardId", "The school belongs to another board.", "board-mismatch")
+            raise invalid(
+                [("boardId", "board-mismatch", "The school belongs to another board.")], code="board-mismatch"
+            )
         board_id = school.board_id
     else:
         assert data.board_id is not None
@@ -397,15 +408,18 @@ def create_partnership(
         .first()
     )
     if partner is None:
-        raise field_problem(
-            400,
-            "partnerId",
-            f"There is no partner with id {data.partner_id} in your scope.",
-            "unknown-reference",
+        raise invalid(
+            [
+                (
+                    "partnerId",
+                    "unknown-reference",
+                    f"There is no partner with id {data.partner_id} in your scope.",
+                )
+            ],
+            code="unknown-reference",
         )
     if partner.board_id != board_id:
-        raise field_problem(
-            409,
+        raise conflict_on(
             "partnerId",
             "The partner is registered by another board; a school can only "
             "work with its own board's partners.",

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from spil.kit.schemas import ApiModel, Email, Id, InputModel, MoneyOut, Phone, SafeStr
+from spil.kit.schemas import ApiModel, Email, Id, InputModel, NumberOut, Phone, SafeStr
 
 PersonKind = Literal["staff", "volunteer", "external"]
 ScopeLevel = Literal["school", "board", "region"]
@@ -88,8 +88,8 @@ class RoleAssignmentOut(ApiModel):
     region_id: int | None
     partnership_id: int | None
     partner_name: str | None = None
-    hours_per_week: MoneyOut | None
-    hours_per_year: MoneyOut | None
+    hours_per_week: NumberOut | None
+    hours_per_year: NumberOut | None
     starts_on: dt.date | None
     ends_on: dt.date | None
     is_primary: bool

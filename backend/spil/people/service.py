@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from spil.kit import clock, deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update
-from spil.kit.errors import ProblemError, conflict, field_problem, not_found
+from spil.kit.errors import ProblemError, conflict, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Board, LabourMarketRegion, School
@@ -111,8 +111,8 @@ def _check_email(session: Session, board_id: int, email: str | None, exclude: in
     if exclude is not None:
         stmt = stmt.where(Person.id != exclude)
     if session.execute(stmt).first():
-        raise field_problem(
-            409, "email", f"Someone in this board already has the e-mail address {email}.", "duplicate"
+        raise conflict_on(
+            "email", f"Someone in this board already has the e-mail address {email}.", "duplicate"
         )
 
 
@@ -188,7 +188,7 @@ def create_role_type(session: Session, principal: Principal, data: RoleTypeCreat
         )
     ).first()
     if clash:
-        raise field_problem(409, "code", f"The role type code '{data.code}' already exists.", "duplicate")
+        raise conflict_on("code", f"The role type code '{data.code}' already exists.", "duplicate")
     role_type = RoleType(**data.model_dump(), required_by="none")
     audited_create(session, principal, role_type, "role-type", board_id=lambda r: r.board_id)
     return RoleTypeOut.model_validate(role_type)
@@ -225,7 +225,9 @@ def resolve_role_type(session: Session, board_id: int, code: str, field: str = "
         .first()
     )
     if role_type is None:
-        raise field_problem(400, field, f"Unknown role type '{code}'.", "unknown-role-type")
+        raise invalid(
+            [(field, "unknown-role-type", f"Unknown role type '{code}'.")], code="unknown-role-type"
+        )
     return role_type
 
 
@@ -347,11 +349,15 @@ def add_assignment(session: Session, principal: Principal, data: RoleAssignmentC
     try:
         person = visible_person(session, principal, data.person_id)
     except ProblemError:
-        raise field_problem(
-            400,
-            "personId",
-            f"There is no person with id {data.person_id} in your scope.",
-            "unknown-reference",
+        raise invalid(
+            [
+                (
+                    "personId",
+                    "unknown-reference",
+                    f"There is no person with id {data.person_id} in your scope.",
+                )
+            ],
+            code="unknown-reference",
         ) from None
     board_id = person.board_id
     role_type = resolve_role_type(session, board_id, data.role)
@@ -359,39 +365,50 @@ def add_assignment(session: Session, principal: Principal, data: RoleAssignmentC
     if data.partnership_id is not None:
         partnership = session.get(Partnership, data.partnership_id)
         if partnership is None or partnership.board_id != board_id:
-            raise field_problem(
-                400,
-                "partnershipId",
-                "There is no partnership with that id in this person's board.",
-                "unknown-reference",
+            raise invalid(
+                [
+                    (
+                        "partnershipId",
+                        "unknown-reference",
+                        "There is no partnership with that id in this person's board.",
+                    )
+                ],
+                code="unknown-reference",
             )
         if school_id is None:
             school_id = partnership.school_id
         elif partnership.school_id not in (None, school_id):
-            raise field_problem(
-                400, "schoolId", "The partnership belongs to another school.", "school-mismatch"
+            raise invalid(
+                [("schoolId", "school-mismatch", "The partnership belongs to another school.")],
+                code="school-mismatch",
             )
     level = "school" if school_id else "region" if region_id else "board"
     board_wide_partnership = data.partnership_id is not None and school_id is None
     if role_type.scope_level != level and not (board_wide_partnership and role_type.scope_level == "school"):
-        raise field_problem(
-            400,
-            "schoolId" if role_type.scope_level == "school" else "role",
+        field = "schoolId" if role_type.scope_level == "school" else "role"
+        reason = (
             f"The role '{role_type.code}' is held at {role_type.scope_level} level; this assignment is at "
-            f"{level} level.",
-            "role-scope-mismatch",
+            f"{level} level."
         )
+        raise invalid([(field, "role-scope-mismatch", reason)], code="role-scope-mismatch")
     if school_id is not None:
         school = session.get(School, school_id)
         if school is None or school.board_id != board_id:
-            raise field_problem(
-                400,
-                "schoolId",
-                "There is no school with that id in this person's board.",
-                "unknown-reference",
+            raise invalid(
+                [
+                    (
+                        "schoolId",
+                        "unknown-reference",
+                        "There is no school with that id in this person's board.",
+                    )
+                ],
+                code="unknown-reference",
             )
     if region_id is not None and session.get(LabourMarketRegion, region_id) is None:
-        raise field_problem(400, "regionId", f"There is no region with id {region_id}.", "unknown-reference")
+        raise invalid(
+            [("regionId", "unknown-reference", f"There is no region with id {region_id}.")],
+            code="unknown-reference",
+        )
     if level == "region":
         principal.require(Capability.MANAGE_BOARD, board_id=board_id)
     else:
@@ -443,7 +460,10 @@ def change_assignment(
         school_id=assignment.school_id,
     )
     if assignment.starts_on and assignment.ends_on and assignment.ends_on < assignment.starts_on:
-        raise field_problem(400, "endsOn", "The end date is before the start date.", "end-before-start")
+        raise invalid(
+            [("endsOn", "end-before-start", "The end date is before the start date.")],
+            code="end-before-start",
+        )
 
 
 def update_assignment(

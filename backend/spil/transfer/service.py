@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from spil.kit.errors import ProblemError
+from spil.kit.errors import ProblemError, invalid
 from spil.kit.policy import Capability, Principal
 from spil.kit.schemas import ApiModel
 from spil.organisations.models import Municipality, School
@@ -425,34 +425,30 @@ def import_csv(
     visible_board_id(session, principal, board_id)
     principal.require_in_board(Capability.EDIT, board_id)
     if len(raw) > MAX_BYTES:
-        raise ProblemError(400, "The file is larger than 5 MB; split it.", code="file-too-large")
+        raise invalid(
+            [("file", "file-too-large", "The file is larger than 5 MB; split it.")], code="file-too-large"
+        )
     table: Table = read_csv(raw)
     headers = [_canonical(h) for h in table.headers]
     missing = [c for c in REQUIRED[kind] if c not in headers]
     if missing:
-        raise ProblemError(
-            400,
-            f"The file lacks the column(s) {', '.join(missing)}. "
+        raise invalid(
+            [(c, "missing-column", "Column missing.") for c in missing],
+            detail=f"The file lacks the column(s) {', '.join(missing)}. "
             f"Expected columns: {', '.join(COLUMNS[kind])}.",
             code="missing-columns",
-            invalid_params=[
-                {"name": c, "in": "body", "code": "missing-column", "reason": "Column missing."}
-                for c in missing
-            ],
         )
     unknown = [h for h in headers if h and h not in COLUMNS[kind]]
     if unknown:
-        raise ProblemError(
-            400,
-            f"Unknown column(s): {', '.join(unknown)}. Expected: {', '.join(COLUMNS[kind])}.",
+        raise invalid(
+            [(c, "unknown-column", "Unknown column.") for c in unknown],
+            detail=f"Unknown column(s): {', '.join(unknown)}. Expected: {', '.join(COLUMNS[kind])}.",
             code="unknown-columns",
-            invalid_params=[
-                {"name": c, "in": "body", "code": "unknown-column", "reason": "Unknown column."}
-                for c in unknown
-            ],
         )
     if len(table.rows) > MAX_ROWS:
-        raise ProblemError(400, f"At most {MAX_ROWS} rows per import.", code="too-many-rows")
+        raise invalid(
+            [("file", "too-many-rows", f"At most {MAX_ROWS} rows per import.")], code="too-many-rows"
+        )
     handler = ROW_HANDLERS[kind]
     results: list[RowResult] = []
     # Everything the rows do happens inside this savepoint: kept when the import is written,
@@ -477,8 +473,8 @@ def import_csv(
                 errors = _problem_errors(exc, COLUMN_OF)
             key = row.get("name") or row.get("person") or row.get("email") or row.get("indicator") or ""
             results.append(RowResult(row=number, status="error", key=key, errors=errors))
-    invalid = sum(1 for r in results if r.status == "error")
-    write = not dry_run and (invalid == 0 or valid_only)
+    failed = sum(1 for r in results if r.status == "error")
+    write = not dry_run and (failed == 0 or valid_only)
     if write:
         whole.commit()
     else:
@@ -491,8 +487,8 @@ def import_csv(
         encoding=table.encoding,
         separator=table.separator,
         total=len(results),
-        valid=len(results) - invalid,
-        invalid=invalid,
+        valid=len(results) - failed,
+        invalid=failed,
         created=sum(1 for r in results if r.status == "create"),
         updated=sum(1 for r in results if r.status == "update"),
         rows=results,
