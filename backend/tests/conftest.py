@@ -154,11 +154,25 @@ class Api:
     def post(self, path: str, json: Any = None, **kw: Any) -> Any:
         return self.client.post(f"/api/v1{path}", json=json, headers=self._h(kw.pop("headers", None)), **kw)
 
+    def current_etag(self, path: str) -> dict[str, str]:
+        """``If-Match`` with the record's current ETag, as the SPA sends it after reading the record
+        (empty when this caller cannot read it: the change then answers 403 or 404 on its own)."""
+        r = self.client.get(f"/api/v1{path.split('?')[0]}", headers=self._h(None))
+        return {"If-Match": r.headers["ETag"]} if r.status_code == 200 and "ETag" in r.headers else {}
+
     def patch(self, path: str, json: Any = None, **kw: Any) -> Any:
-        return self.client.patch(f"/api/v1{path}", json=json, headers=self._h(kw.pop("headers", None)), **kw)
+        """A change made after reading the record (``If-Match`` with its ETag) unless the test
+        sends headers of its own or ``if_match=False`` (a blind change: 428)."""
+        headers = kw.pop("headers", None)
+        if headers is None and kw.pop("if_match", True):
+            headers = self.current_etag(path)
+        return self.client.patch(f"/api/v1{path}", json=json, headers=self._h(headers), **kw)
 
     def delete(self, path: str, **kw: Any) -> Any:
-        return self.client.delete(f"/api/v1{path}", headers=self._h(kw.pop("headers", None)), **kw)
+        headers = kw.pop("headers", None)
+        if headers is None and kw.pop("if_match", True):
+            headers = self.current_etag(path)
+        return self.client.delete(f"/api/v1{path}", headers=self._h(headers), **kw)
 
 
 @pytest.fixture

@@ -110,7 +110,9 @@ def test_api_key_reads_within_its_board_only(client, db, demo):
 def test_api_key_with_write_scope_can_write_and_is_audited(client, db, demo):
     key = _key(db, board_id=demo["41234"], scopes=["organisations:write"])
     h = {"Authorization": f"Bearer {key}"}
-    r = client.patch(f"/api/v1/schools/{demo['12AB00']}", json={"phone": "023 555 9999"}, headers=h)
+    path = f"/api/v1/schools/{demo['12AB00']}"
+    etag = client.get(path, headers=h).headers["ETag"]
+    r = client.patch(path, json={"phone": "023 555 9999"}, headers={**h, "If-Match": etag})
     assert r.status_code == 200
     from spil.kit.audit import AuditEvent
 
@@ -199,3 +201,80 @@ def test_the_session_says_what_the_user_may_do_where(login, demo):
     # the counsellor's register and a volunteer's benefit are not the platform administrator's
     assert "confidential" not in platform["capabilities"] and "read-benefit" not in platform["capabilities"]
     assert {"manage-board", "read-audit", "read-region"} <= set(platform["capabilities"])
+
+
+# --- sessions end when they should --------------------------------------------------------------
+def _browser(app, email: str, password: str = "spil-demo"):
+    """A browser of its own (a cookie jar), logged in as ``email``."""
+    from fastapi.testclient import TestClient
+
+    from tests.conftest import Api
+
+    client = TestClient(app, raise_server_exceptions=False)
+    r = client.post("/api/v1/auth/login", json={"email": email, "password": password})
+    assert r.status_code == 200, r.text
+    return Api(client, r.json()["csrfToken"])
+
+
+def _user_id(admin, email: str) -> int:
+    return next(
+        u["id"] for u in admin.get("/users", params={"q": email}).json()["items"] if u["email"] == email
+    )
+
+
+def test_a_password_changed_by_an_admin_ends_every_session(app):
+    board = _browser(app, "bestuur@demo.spil.nl")
+    laptop, phone = _browser(app, "lezer@demo.spil.nl"), _browser(app, "lezer@demo.spil.nl")
+    r = board.patch(f"/users/{_user_id(board, 'lezer@demo.spil.nl')}", {"password": "een-nieuw-wachtwoord"})
+    assert r.status_code == 200, r.text
+    assert laptop.get("/auth/session").status_code == 401
+    assert phone.get("/auth/session").status_code == 401
+    assert board.get("/auth/session").status_code == 200  # the admin's own session goes on
+    assert _browser(app, "lezer@demo.spil.nl", "een-nieuw-wachtwoord").get("/auth/session").status_code == 200
+
+
+def test_changing_your_own_password_ends_your_other_sessions_and_keeps_you_in(app):
+    laptop, phone = _browser(app, "coordinator@demo.spil.nl"), _browser(app, "coordinator@demo.spil.nl")
+    wrong = laptop.post(
+        "/auth/password", {"currentPassword": "niet-dit", "newPassword": "een-nieuw-wachtwoord"}
+    )
+    assert wrong.status_code == 400 and wrong.json()["invalidParams"][0]["name"] == "currentPassword"
+    r = laptop.post("/auth/password", {"currentPassword": "spil-demo", "newPassword": "een-nieuw-wachtwoord"})
+    assert r.status_code == 200, r.text
+    laptop.csrf = r.json()["csrfToken"]
+    assert laptop.get("/auth/session").status_code == 200  # a new session here
+    assert phone.get("/auth/session").status_code == 401  # the others end
+    assert (
+        laptop.client.post(
+            "/api/v1/auth/login", json={"email": "coordinator@demo.spil.nl", "password": "spil-demo"}
+        ).status_code
+        == 401
+    )
+
+
+def test_deactivation_ends_the_sessions_and_reactivation_does_not_bring_them_back(app):
+    board = _browser(app, "bestuur@demo.spil.nl")
+    viewer = _browser(app, "lezer@demo.spil.nl")
+    path = f"/users/{_user_id(board, 'lezer@demo.spil.nl')}"
+    assert board.patch(path, {"isActive": False}).status_code == 200
+    assert viewer.get("/auth/session").status_code == 401
+    assert board.patch(path, {"isActive": True}).status_code == 200
+    assert viewer.get("/auth/session").status_code == 401
+    assert _browser(app, "lezer@demo.spil.nl").get("/auth/session").status_code == 200
+
+
+def test_removing_the_last_role_ends_the_sessions(app):
+    board = _browser(app, "bestuur@demo.spil.nl")
+    user_id = _user_id(board, "lezer@demo.spil.nl")
+    viewer = _browser(app, "lezer@demo.spil.nl")
+    extra = board.post(
+        f"/users/{user_id}/memberships",
+        {"role": "viewer", "schoolId": board.get("/schools").json()["items"][0]["id"]},
+    )
+    assert extra.status_code == 201, extra.text
+    memberships = extra.json()["memberships"]
+    first, second = memberships[0]["id"], memberships[1]["id"]
+    assert board.delete(f"/users/{user_id}/memberships/{first}").status_code == 204
+    assert viewer.get("/auth/session").status_code == 200  # one role left
+    assert board.delete(f"/users/{user_id}/memberships/{second}").status_code == 204
+    assert viewer.get("/auth/session").status_code == 401

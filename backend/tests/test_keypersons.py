@@ -251,7 +251,7 @@ def test_check_without_rules_for_the_year(login):
             {"months": [{"month": "2025-01"}, {"month": "2025-01"}]},
             {"months.1.month": "duplicate"},
         ),
-        ({"birthDate": "2999-01-01"}, {"birthDate": "in-future"}),
+        ({"birthDate": "2099-01-01"}, {"birthDate": "in-future"}),
         ({"hourlyAgreement": True}, {"birthDate": "required", "months.0.hours": "required"}),
         ({"birthDate": "2000-01-01", "ageBand": "21-plus"}, {"ageBand": "conflict"}),
     ],
@@ -902,3 +902,28 @@ def test_the_agreements_list_is_a_fixed_number_of_queries(login, demo, kp, db):
         assert r.status_code == 201, r.text
     assert api.get("/volunteer-agreements").json()["total"] == 8
     assert listed() == two
+
+
+def test_a_payment_is_changed_and_deleted_from_the_list_with_its_etag(login, demo, kp):
+    """List items carry their ETag (decision record 0012), so a row is deleted without reading it
+    again, and a row someone changed meanwhile is not deleted unseen."""
+    api = login(BOARD)
+    agreement = new_agreement(api, demo, kp)
+    created = api.post(
+        "/allowance-payments", {"agreementId": agreement["id"], "month": "2025-02", "allowance": 50}
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["etag"] == created.headers["ETag"]
+    row = api.get("/allowance-payments", params={"agreementId": agreement["id"]}).json()["items"][0]
+    assert row["etag"] == created.headers["ETag"]
+    changed = api.patch(
+        f"/allowance-payments/{row['id']}", {"allowance": 60}, headers={"If-Match": row["etag"]}
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["etag"] == changed.headers["ETag"] != row["etag"]
+    stale = api.delete(f"/allowance-payments/{row['id']}", headers={"If-Match": row["etag"]})
+    assert stale.status_code == 412, stale.text
+    fresh = api.get("/allowance-payments", params={"agreementId": agreement["id"]}).json()["items"][0]
+    assert (
+        api.delete(f"/allowance-payments/{row['id']}", headers={"If-Match": fresh["etag"]}).status_code == 204
+    )

@@ -222,8 +222,14 @@ def test_users_and_memberships_by_board_admin(login, demo):
         f"/users/{user['id']}/memberships", json={"role": "school-admin", "boardId": demo["41234"]}
     )
     assert bad.status_code == 400 and bad.json()["type"].endswith("role-scope-mismatch")
+    # another board's id and an id that does not exist get the same answer: no existence oracle
     foreign = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": demo["51234"]})
-    assert foreign.status_code == 403
+    unknown = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": 999999})
+    assert foreign.status_code == unknown.status_code == 400
+    assert foreign.json()["type"] == unknown.json()["type"] == "urn:spil:problem:unknown-reference"
+    assert foreign.json()["detail"].replace(str(demo["51234"]), "N") == unknown.json()["detail"].replace(
+        "999999", "N"
+    )
     added = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": demo["41234"]})
     assert added.status_code == 201 and len(added.json()["memberships"]) == 2
     dup = api.post(f"/users/{user['id']}/memberships", json={"role": "viewer", "boardId": demo["41234"]})
@@ -294,3 +300,24 @@ def test_board_admin_cannot_take_over_an_account_with_roles_elsewhere(login, dem
         r = board_admin.patch(f"/users/{other_admin['id']}", json=change)
         assert r.status_code == 403 and r.json()["type"].endswith("account-outside-your-boards")
     assert login("bestuur@tweede.spil.nl").get("/auth/session").status_code == 200
+
+
+def test_an_email_in_use_elsewhere_gets_the_answer_of_one_in_use_here(login, demo):
+    """A board admin learns nothing of accounts outside their boards from POST /users."""
+    api = login("bestuur@demo.spil.nl")
+
+    def create(email: str):
+        return api.post(
+            "/users",
+            json={
+                "email": email,
+                "name": "X",
+                "password": "een-goed-wachtwoord",
+                "memberships": [{"role": "viewer", "boardId": demo["41234"]}],
+            },
+        )
+
+    here, elsewhere = create("lezer@demo.spil.nl"), create("bestuur@tweede.spil.nl")
+    assert here.status_code == elsewhere.status_code == 409
+    assert here.json() | {"instance": None} == elsewhere.json() | {"instance": None}
+    assert "tweede" not in elsewhere.text

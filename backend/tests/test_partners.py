@@ -142,3 +142,21 @@ def test_bottlenecks_are_logged_and_resolved(login, ids):
 def test_partner_in_use_cannot_be_deleted(login, ids):
     api = login("bestuur@demo.spil.nl")
     assert api.delete(f"/partners/{ids['partners']['CJG Haarlem']}").status_code == 409
+
+
+def test_an_internal_contact_is_ended_with_the_etag_of_its_assignment(login, ids):
+    """The partnership lists its contacts with the assignment's ETag: ending one from that list is
+    a change with If-Match, refused (412) when the assignment changed since."""
+    api = login("coordinator@demo.spil.nl")
+    path = f"/partnerships/{ids['partnerships'][('CJG Haarlem', ids['12AB00'])]}"
+    contact = api.get(path).json()["internalContacts"][0]
+    assignment = f"/role-assignments/{contact['assignmentId']}"
+    assert contact["etag"] == api.get(assignment).headers["ETag"]
+    moved = api.patch(assignment, {"notes": "Ook voor de buitenschoolse opvang."})
+    assert moved.status_code == 200, moved.text
+    stale = api.patch(assignment, {"endsOn": "2099-12-31"}, headers={"If-Match": contact["etag"]})
+    assert stale.status_code == 412, stale.text
+    fresh = api.get(path).json()["internalContacts"][0]
+    assert fresh["etag"] == moved.headers["ETag"]
+    ended = api.patch(assignment, {"endsOn": "2099-12-31"}, headers={"If-Match": fresh["etag"]})
+    assert ended.status_code == 200, ended.text

@@ -51,7 +51,7 @@ MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
     ("POST", "/municipalities", {"code": "GM0001", "name": "X", "regionId": 1}, {"platform": 201, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
     ("PATCH", "/labour-market-regions/1", {"name": "Groningen"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
     ("GET", "/users", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
-    ("POST", "/users", "new-user", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("POST", "/users", "new-user", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
     ("GET", "/api-clients", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("GET", "/audit-events", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("GET", "/auth/session", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
@@ -241,9 +241,8 @@ def _cases():
             yield pytest.param(method, path, body, role, status, id=f"{method} {path} as {role}")
 
 
-@pytest.mark.parametrize("method,path,body,role,status", list(_cases()))
-def test_permission_matrix(login, demo, registry, method, path, body, role, status):
-    api = login(ACCOUNTS[role])
+def _request(demo, registry, path, body):
+    """The URL and body of a matrix row, with the demo's ids filled in."""
     url = path.format(
         b1=demo["41234"],
         b2=demo["51234"],
@@ -351,8 +350,67 @@ def test_permission_matrix(login, demo, registry, method, path, body, role, stat
             "password": "een-goed-wachtwoord",
             "memberships": [{"role": "viewer", "boardId": demo["41234"]}],
         }
-    r = api.client.request(method, f"/api/v1{url}", json=body, headers={"X-CSRF-Token": api.csrf})
+    return url, body
+
+
+@pytest.mark.parametrize("method,path,body,role,status", list(_cases()))
+def test_permission_matrix(login, demo, registry, method, path, body, role, status):
+    api = login(ACCOUNTS[role])
+    url, body = _request(demo, registry, path, body)
+    headers = {"X-CSRF-Token": api.csrf}
+    if method in ("PATCH", "DELETE"):
+        headers.update(api.current_etag(url))  # a change to what this role read, as the SPA makes it
+    r = api.client.request(method, f"/api/v1{url}", json=body, headers=headers)
     assert r.status_code == status, r.text
+
+
+# Records without a version (the shipped regions are reference data): no ETag, no If-Match.
+NOT_VERSIONED = ("/labour-market-regions/",)
+
+
+def _changes_with_if_match():
+    """Every PATCH and DELETE of a versioned record in the matrix that some role may make: (row,
+    that role)."""
+    for method, path, body, expected in MATRIX:
+        if method in ("PATCH", "DELETE") and not path.startswith(NOT_VERSIONED):
+            # a role that may make the change (409: allowed, but the record is still in use)
+            allowed = [(r, status) for r, status in expected.items() if status in (200, 204, 409)]
+            if allowed:
+                role, status = allowed[0]
+                yield pytest.param(method, path, body, role, status, id=f"{method} {path} as {role}")
+
+
+@pytest.mark.parametrize("method,path,body,role,status", list(_changes_with_if_match()))
+def test_no_blind_overwrites(login, demo, registry, method, path, body, role, status):
+    """A change of a versioned record needs the ETag it was made against: none (or ``*``) is
+    428, an old one 412, and neither writes anything (decision record 0012)."""
+    api = login(ACCOUNTS[role])
+    url, body = _request(demo, registry, path, body)
+    current = api.current_etag(url)
+    assert current, f"{url} has no ETag to send"
+    for headers, refused in (({}, 428), ({"If-Match": "*"}, 428), ({"If-Match": '"v9999"'}, 412)):
+        r = api.client.request(
+            method, f"/api/v1{url}", json=body, headers={"X-CSRF-Token": api.csrf, **headers}
+        )
+        assert r.status_code == refused, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        if refused == 428:
+            assert r.json()["invalidParams"][0]["name"] == "If-Match"
+    assert api.current_etag(url) == current  # nothing changed
+    r = api.client.request(method, f"/api/v1{url}", json=body, headers={"X-CSRF-Token": api.csrf, **current})
+    assert r.status_code == status, r.text
+
+
+def test_the_openapi_document_says_if_match_is_required():
+    from spil.api import create_api
+
+    doc = create_api().openapi()
+    for path, item in doc["paths"].items():
+        for method, operation in item.items():
+            for param in operation.get("parameters", []):
+                if param["name"] == "If-Match":
+                    assert param["required"] is True, (method, path)
+                    assert {"412", "428"} <= set(operation["responses"]), (method, path)
 
 
 def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
@@ -364,6 +422,7 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         ("GET", "/health/ready"): "test_conventions",
         ("POST", "/auth/login"): "test_auth",
         ("POST", "/auth/logout"): "test_auth",
+        ("POST", "/auth/password"): "test_auth",
         ("GET", "/labour-market-regions"): "test_organisations",
         ("GET", "/labour-market-regions/{regionId}"): "test_organisations",
         ("GET", "/municipalities/{municipalityId}"): "test_organisations",

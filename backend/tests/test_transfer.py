@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from spil.transfer.tabular import read_csv, write_csv
@@ -33,9 +34,37 @@ def test_reading_excel_files_in_every_shape():
     }
 
 
-def test_export_defuses_formulas_but_keeps_phone_numbers():
-    out = write_csv(["a", "b", "c"], [["=HYPERLINK(1)", "+31 23 555 0101", "-2"]]).decode("utf-8-sig")
-    assert out.splitlines()[1] == "'=HYPERLINK(1);+31 23 555 0101;-2"
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),  # starts with a number, is a formula
+        ("+1+1", "'+1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tkleurig", "'\tkleurig"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # a full-width equals sign
+        ("+31 23 555 0101", "+31 23 555 0101"),  # a phone number stays
+        ("-2", "-2"),  # a plain number stays
+        ("+3,5", "+3,5"),
+        ("Haarlem - Noord", "Haarlem - Noord"),
+    ],
+)
+def test_export_defuses_formulas_but_keeps_numbers_and_phone_numbers(text, written):
+    out = write_csv(["a"], [[text]]).decode("utf-8-sig")
+    assert out.split("\r\n")[1].strip('"') == written
+
+
+def test_xlsx_export_writes_formulas_as_text():
+    import io
+
+    from openpyxl import load_workbook
+
+    from spil.transfer.tabular import write_xlsx
+
+    data = write_xlsx("t", ["a", "b"], [["=1+1", "-2+3+cmd|' /C calc'!A0"], [3, "+31 23 555 0101"]])
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert [c.data_type for c in sheet[2]] == ["s", "s"]
+    assert sheet["A2"].value == "=1+1" and sheet["A3"].value == 3
 
 
 def test_partner_import_dry_run_then_all_or_nothing_then_valid_only(login, demo):

@@ -6,10 +6,10 @@ from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from spil.access import users
-from spil.access.models import UserSession
+from spil.access.models import User, UserSession
 from spil.access.schemas import (
     ApiClientCreate,
     ApiClientCreated,
@@ -17,11 +17,13 @@ from spil.access.schemas import (
     AuditEventOut,
     LoginRequest,
     MembershipCreate,
+    PasswordChange,
     SessionOut,
     UserCreate,
     UserOut,
     UserUpdate,
 )
+from spil.access.security import verify_password
 from spil.access.service import (
     SESSION_COOKIE,
     authenticate,
@@ -41,7 +43,7 @@ from spil.kit.deps import (
     id_path,
     optional_id_query,
 )
-from spil.kit.errors import ProblemError
+from spil.kit.errors import ProblemError, invalid
 from spil.kit.etag import set_etag
 from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
@@ -73,6 +75,12 @@ def login(request: Request, session: SessionDep, data: LoginRequest, response: R
     user = authenticate(data.email, data.password, session)
     if user is None:
         raise ProblemError(401, "The e-mail address or password is wrong.", code="invalid-credentials")
+    return _start(session, user, response)
+
+
+def _start(session: Session, user: User, response: Response) -> SessionOut:
+    """A new session for ``user`` in the cookie, and the answer that carries its CSRF token."""
+    settings = get_settings()
     token, user_session = start_session(session, user)
     response.set_cookie(
         SESSION_COOKIE,
@@ -85,6 +93,30 @@ def login(request: Request, session: SessionDep, data: LoginRequest, response: R
     )
     principal = principal_for_user(session, user, user_session)
     return _session_out(users.user_out(session, user), principal)
+
+
+@router.post(
+    "/auth/password",
+    tags=["access"],
+    summary="Change your own password",
+    description="Needs the current password. Ends every session of the account, on every device, and "
+    "starts a new one here (a new cookie and CSRF token).",
+    responses=problems(401, 429),
+)
+def change_password(
+    request: Request, session: SessionDep, principal: Person, data: PasswordChange, response: Response
+) -> SessionOut:
+    settings = get_settings()
+    detail = "Too many attempts. Wait a minute and try again."
+    ratelimit.hit(settings.login_rate_limit, "password-user", str(principal.id), detail=detail)
+    user = session.get(User, principal.id)
+    if user is None or not verify_password(user.password_hash, data.current_password):
+        raise invalid(
+            [("currentPassword", "wrong-password", "This is not your current password.")],
+            code="wrong-password",
+        )
+    users.set_password(session, principal, user, data.new_password)
+    return _start(session, user, response)
 
 
 @router.get(

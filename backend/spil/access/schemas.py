@@ -128,6 +128,11 @@ class UserCreate(InputModel):
     memberships: list[MembershipCreate] = Field(default_factory=list, max_length=50)
 
 
+class PasswordChange(InputModel):
+    current_password: Password
+    new_password: NewPassword
+
+
 class UserUpdate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
     is_active: bool | None = None

@@ -120,6 +120,12 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
     return token, user_session
 
 
+def end_sessions(session: Session, user_id: int) -> None:
+    """End every session of an account: after its password changes, when it is deactivated or
+    loses its last role. Sessions are rows, so they do not come back when it is re-activated."""
+    session.execute(sa.delete(UserSession).where(UserSession.user_id == user_id))
+
+
 def _from_api_key(session: Session, key: str, background: BackgroundTasks) -> Principal:
     prefix = split_api_key(key)
     client = session.exec(select(ApiClient).where(ApiClient.key_prefix == prefix)).first() if prefix else None

@@ -19,9 +19,10 @@ from spil.access.schemas import (
     UserUpdate,
 )
 from spil.access.security import hash_password, new_api_key
+from spil.access.service import end_sessions
 from spil.kit import clock
-from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_unique
-from spil.kit.errors import ProblemError, invalid, not_found
+from spil.kit.crud import audited_create, audited_delete, audited_update
+from spil.kit.errors import ProblemError, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import ROLE_SCOPES, Capability, Principal, Role
 from spil.organisations.models import Board, LabourMarketRegion, School
@@ -140,18 +141,19 @@ def _check_membership(session: Session, principal: Principal, m: MembershipCreat
         )
     model: Any = Board if m.board_id else School if m.school_id else LabourMarketRegion
     ident = m.board_id or m.school_id or m.region_id
-    if session.get(model, ident) is None:
-        field = f"{m.scope_type}Id"
-        raise invalid(
-            [(field, "unknown-reference", "Unknown id.")],
-            detail=f"There is no {m.scope_type} with id {ident}.",
-            code="unknown-reference",
-        )
-    if principal.is_platform_admin:
+    exists = session.get(model, ident) is not None
+    # A board administrator gets one answer for a board (or school, or region) that does not exist
+    # and for one they do not administer: nothing tells them which of the two it is.
+    if exists and (
+        principal.is_platform_admin or _membership_board(session, m) in _managed_board_ids(principal)
+    ):
         return
-    board_id = _membership_board(session, m)
-    if board_id is None or board_id not in _managed_board_ids(principal):
-        raise ProblemError(403, "You can only give roles within the boards you administer.", code="forbidden")
+    where = "" if principal.is_platform_admin else " that you administer"
+    raise invalid(
+        [(f"{m.scope_type}Id", "unknown-reference", "Unknown id.")],
+        detail=f"There is no {m.scope_type} with id {ident}{where}.",
+        code="unknown-reference",
+    )
 
 
 def _audit_board_of_user(session: Session, principal: Principal, user_id: int) -> int | None:
@@ -183,7 +185,16 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> tup
         )
     for m in data.memberships:
         _check_membership(session, principal, m)
-    ensure_unique(session, User.email, data.email, field="email", what="an account")
+    if session.execute(sa.select(User.id).where(User.email == data.email)).first() is not None:
+        # One answer whether the account is in the admin's own boards or anywhere else: a board
+        # administrator learns nothing of accounts outside their boards from it.
+        raise conflict_on(
+            "email",
+            "This e-mail address cannot be used for a new account. If the colleague already has a "
+            "Spil account, ask a platform administrator to give it a role in your board.",
+            "email-unavailable",
+            reason="Cannot be used for a new account.",
+        )
     user = User(email=data.email, name=data.name, password_hash=hash_password(data.password))
     first_board = _membership_board(session, data.memberships[0]) if data.memberships else None
     user_id = audited_create(session, principal, user, "user", board_id=lambda _: first_board)
@@ -249,6 +260,23 @@ def remove_membership(session: Session, principal: Principal, user_id: int, memb
     audited_delete(
         session, principal, membership, "membership", board_id=board_id, school_id=membership.school_id
     )
+    user = session.get(User, user_id)
+    remaining = session.scalar(sa.select(sa.func.count()).where(Membership.user_id == user_id))
+    if user is not None and not user.is_platform_admin and not remaining:
+        end_sessions(session, user_id)  # an account without a role has nothing to be logged in for
+
+
+def set_password(session: Session, principal: Principal, user: User, password: str) -> None:
+    """A new password for ``user`` (audited as a fingerprint); every session of the account ends."""
+    end_sessions(session, user.id or 0)
+    audited_update(
+        session,
+        principal,
+        user,
+        {"password_hash": hash_password(password)},
+        "user",
+        board_id=_audit_board_of_user(session, principal, user.id or 0),
+    )
 
 
 def _require_full_control(session: Session, principal: Principal, user: User) -> None:
@@ -286,6 +314,8 @@ def update_user(
     changes = data.model_dump(exclude_unset=True)
     if password := changes.pop("password", None):
         changes["password_hash"] = hash_password(password)
+    if password or changes.get("is_active") is False:
+        end_sessions(session, user_id)  # whoever was logged in as this account is out
     audited_update(
         session,
         principal,

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from spil.kit.schemas import ApiModel, Id, InputModel, MoneyOut, SafeStr, Url
+from spil.kit.schemas import ApiModel, Id, InputModel, MoneyOut, SafeStr, Url, VersionedOut
 
 AgeBand = Literal["21-plus", "under-21"]
 Scheme = Literal["none", "fixed", "hourly", "expenses-only"]
@@ -34,7 +34,12 @@ MonthHours = Annotated[
     Decimal, Field(ge=0, le=744, decimal_places=2, max_digits=5, description="At most 744.")
 ]
 MonthCode = Annotated[
-    str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="A month as `YYYY-MM`.", examples=["2025-03"])
+    str,
+    Field(
+        pattern=r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$",
+        description="A month as `YYYY-MM` (1900–2099).",
+        examples=["2025-03"],
+    ),
 ]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 Text = Annotated[SafeStr, Field(max_length=2000)]
@@ -309,7 +314,7 @@ class PaymentUpdate(PaymentFields):
     pass
 
 
-class PaymentOut(ApiModel):
+class PaymentOut(VersionedOut):
     id: int
     agreement_id: int
     person_id: int
@@ -400,7 +405,7 @@ class PersonRef(ApiModel):
     name: str
 
 
-class ActivityOut(ApiModel):
+class ActivityOut(VersionedOut):
     id: int
     board_id: int
     school_id: int
@@ -441,7 +446,7 @@ class ListingUpdate(ListingFields):
     pass
 
 
-class ListingOut(ApiModel):
+class ListingOut(VersionedOut):
     id: int
     board_id: int
     school_id: int

@@ -44,8 +44,9 @@ IF_MATCH_DOC = {
         {
             "name": "If-Match",
             "in": "header",
-            "required": False,
-            "description": "The ETag of the version you edited; a stale one is refused with 412.",
+            "required": True,
+            "description": "The ETag of the version you edited (from the GET): a stale one is refused with "
+            "412, a change without it with 428, so that nobody overwrites a change they have not seen.",
             "schema": {"type": "string"},
         }
     ]

@@ -29,12 +29,21 @@ def _tags(header: str) -> list[str]:
 
 
 def check_if_match(request: Request, version: int) -> None:
-    """Refuse an update made against an older version of the record."""
+    """Refuse a change made against an older version of the record (412), or blind (428:
+    decision record 0012)."""
     header = request.headers.get("if-match")
-    if not header:
-        return
-    tags = _tags(header)
-    if "*" in tags or etag_for(version) in tags:
+    tags = _tags(header or "")
+    if not tags or tags == ["*"]:  # "*" matches any version: as blind as no header at all
+        raise ProblemError(
+            428,
+            "Send the ETag of the version you edited as If-Match (read the record first), so that "
+            "nobody's change is overwritten unseen.",
+            code="if-match-required",
+            invalid_params=[
+                {"name": "If-Match", "in": "header", "code": "required", "reason": "The record's ETag."}
+            ],
+        )
+    if etag_for(version) in tags:
         return
     raise ProblemError(
         412,

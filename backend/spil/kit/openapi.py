@@ -30,6 +30,8 @@ PROBLEM_TEXT = {
     404: "Not found, or outside the caller's scope.",
     409: "Conflicts with existing data (duplicate, still in use).",
     412: "The record changed since it was read (`If-Match` is stale).",
+    428: "`If-Match` is required: send the `ETag` of the version you edited.",
+    503: "The database is not available; nothing was changed. Try again after `Retry-After`.",
     429: "Too many requests; see `Retry-After`.",
     500: "Unexpected error.",
 }
@@ -113,6 +115,10 @@ def build_openapi(app: FastAPI, *, title: str, description: str, server_url: str
                 responses.setdefault("400", {})
             if operation.get("security") != []:
                 responses.setdefault("401", {})
+            if any(p.get("name") == "If-Match" for p in operation.get("parameters", [])):
+                responses.setdefault("412", {})
+                responses.setdefault("428", {})
+            responses.setdefault("503", {})
             for code, response in list(responses.items()):
                 status = int(code)
                 if status >= 400:

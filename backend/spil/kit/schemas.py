@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     WithJsonSchema,
+    computed_field,
     field_validator,
 )
 from pydantic.alias_generators import to_camel
 
 MAX_ID = 2_147_483_647
 
+# Dates a school's records can have: anything else is a typing error (and would overflow the date
+# arithmetic of a ledger or a roll-up).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+
+
+def _not_a_boolean(value: Any) -> Any:
+    if isinstance(value, bool):  # JSON true is not the id 1
+        raise ValueError("must be a number, not true or false")
+    return value
+
+
 # Identifiers are 32-bit on every database; anything larger cannot exist (and must not reach SQL).
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Id = Annotated[int, BeforeValidator(_not_a_boolean), Field(ge=1, le=MAX_ID)]
 
 
 def _no_control_chars(value: str) -> str:
@@ -39,6 +54,20 @@ class ApiModel(BaseModel):
     )
 
 
+class VersionedOut(ApiModel):
+    """A record in a list that can be changed or deleted from the list: it carries its ETag, so
+    that the change is sent with If-Match (decision record 0012) without reading it again."""
+
+    version: int = Field(exclude=True)
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The record's ETag: send it as If-Match to change or delete this record."
+    )
+    @property
+    def etag(self) -> str:
+        return f'"v{self.version}"'
+
+
 class InputModel(BaseModel):
     """Request model: camelCase, unknown fields refused, whitespace trimmed, no NUL bytes."""
 
@@ -51,9 +80,13 @@ class InputModel(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _reject_nul(cls, value: Any) -> Any:
+    def _reject_nul_and_impossible_dates(cls, value: Any) -> Any:
         if isinstance(value, str):
             _no_control_chars(value)
+        days = value if isinstance(value, list) else [value]
+        for day in days:
+            if isinstance(day, dt.date) and not FIRST_DAY <= day <= LAST_DAY:
+                raise ValueError(f"must lie between {FIRST_DAY.year} and {LAST_DAY.year}")
         return value
 
 

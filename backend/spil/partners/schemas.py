@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from spil.kit.schemas import ApiModel, Email, Id, InputModel, MoneyOut, Phone, SafeStr, Url
+from spil.kit.schemas import ApiModel, Email, Id, InputModel, MoneyOut, Phone, SafeStr, Url, VersionedOut
 
 Level = Literal["pupil", "group", "school"]
 Purpose = Literal["vision", "proximity", "societal-mission", "workload-relief", "required-care", "other"]
@@ -118,7 +118,9 @@ class BottleneckUpdate(InputModel):
     note: Annotated[SafeStr, Field(max_length=2000)] | None = None
 
 
-class InternalContactOut(ApiModel):
+class InternalContactOut(VersionedOut):
+    """A current contact; its ETag is the role assignment's (to end it)."""
+
     assignment_id: int
     person_id: int
     person_name: str

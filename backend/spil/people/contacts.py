@@ -25,16 +25,21 @@ class _Contacts:
                 RoleAssignment.partnership_id,
                 RoleAssignment.person_id,
                 RoleAssignment.is_primary,
+                RoleAssignment.version,
                 Person.name,
             )
             .join(Person, Person.id == RoleAssignment.person_id)
             .where(RoleAssignment.partnership_id.in_(partnership_ids), active_assignment())
             .order_by(RoleAssignment.is_primary.desc(), Person.name)
         ).all()
-        for assignment_id, partnership_id, person_id, primary, name in rows:
+        for assignment_id, partnership_id, person_id, primary, version, name in rows:
             out[partnership_id].append(
                 InternalContactOut(
-                    assignment_id=assignment_id, person_id=person_id, person_name=name, is_primary=primary
+                    assignment_id=assignment_id,
+                    person_id=person_id,
+                    person_name=name,
+                    is_primary=primary,
+                    version=version,
                 )
             )
         return out

@@ -28,7 +28,7 @@ from spil.partners.schemas import PartnerCreate, PartnerUpdate
 from spil.people import service as people
 from spil.people.models import Person, RoleAssignment, active_assignment
 from spil.people.schemas import PersonCreate, PersonUpdate, RoleAssignmentCreate, RoleAssignmentUpdate
-from spil.transfer.tabular import Table, read_csv
+from spil.transfer.tabular import Table, UnreadableFile, read_csv
 
 Kind = Literal["partners", "people", "role-assignments", "measurements"]
 # The API-key scope each kind needs (people log in and are limited by their roles).
@@ -428,7 +428,10 @@ def import_csv(
         raise invalid(
             [("file", "file-too-large", "The file is larger than 5 MB; split it.")], code="file-too-large"
         )
-    table: Table = read_csv(raw)
+    try:
+        table: Table = read_csv(raw)
+    except UnreadableFile as exc:
+        raise invalid([("file", "unreadable-file", str(exc))], code="unreadable-file") from None
     headers = [_canonical(h) for h in table.headers]
     missing = [c for c in REQUIRED[kind] if c not in headers]
     if missing:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -39,12 +41,21 @@ def sniff_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
+class UnreadableFile(ValueError):
+    """The file is not a table Spil can read; the message says why, for the person importing it."""
+
+
 def read_csv(raw: bytes) -> Table:
     text, encoding = decode(raw)
+    if "\x00" in text:
+        raise UnreadableFile("The file contains NUL characters: it is not a text (CSV) file.")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     separator = sniff_separator(text)
     reader = csv.reader(io.StringIO(text), delimiter=separator)
-    lines = [row for row in reader]
+    try:
+        lines = [row for row in reader]
+    except csv.Error as exc:  # a cell over the csv module's limit (128 KiB), a broken quote
+        raise UnreadableFile(f"The file cannot be read as CSV ({exc}).") from None
     while lines and not any(cell.strip() for cell in lines[-1]):
         lines.pop()
     if not lines:
@@ -57,10 +68,16 @@ def read_csv(raw: bytes) -> Table:
     return Table(headers=headers, rows=rows, encoding=encoding, separator=separator)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# ... except a plain number (-12, +3,5) or a phone number (+31 23 555 0101, -), which stay as they are.
+PLAIN = re.compile(r"^[+-]?[0-9]+([.,][0-9]+)?$|^\+[0-9][0-9 ()-]*$")
+
+
 def _defuse(text: str) -> str:
-    """Spreadsheet formula injection: a cell that starts like a formula is written as text.
-    Phone numbers (`+31 ...`) and negative numbers stay as they are."""
-    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and not text[1:2].isdigit()):
+    """Spreadsheet formula injection: a cell that a spreadsheet would read as a formula is
+    written as text (a leading apostrophe); plain numbers and phone numbers are not touched."""
+    if text.startswith(FORMULA_START) and not PLAIN.match(text):
         return "'" + text
     return text
 
@@ -88,11 +105,17 @@ def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]], separator: 
 
 
 def _xlsx_cell(value: Any) -> Any:
-    """Numbers stay numbers; text loses the control characters an XLSX file cannot hold."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    """Numbers stay numbers; text loses the control characters an XLSX file cannot hold. (Text is
+    stored as text, never as a formula: see ``write_xlsx``.)"""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return value
-    cell = _cell(value)
-    return ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
 def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
@@ -103,6 +126,9 @@ def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     sheet.append(list(headers))
     for row in rows:
         sheet.append([_xlsx_cell(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl takes "=..." for a formula; here it is text
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)

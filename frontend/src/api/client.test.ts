@@ -21,7 +21,7 @@ describe('API client', () => {
     setCsrfToken('token-123');
     await api.GET('/boards');
     await api.POST('/auth/logout');
-    await api.DELETE('/boards/{boardId}', { params: { path: { boardId: 3 } } });
+    await api.DELETE('/boards/{boardId}', { params: { path: { boardId: 3 }, header: { 'If-Match': '"v1"' } } });
     expect(calls[0]!.headers.get('X-CSRF-Token')).toBeNull();
     expect(calls[1]!.headers.get('X-CSRF-Token')).toBe('token-123');
     expect(calls[2]!.headers.get('X-CSRF-Token')).toBe('token-123');
@@ -55,7 +55,7 @@ describe('API client', () => {
       }),
     );
     const error = await api
-      .PATCH('/schools/{schoolId}', { params: { path: { schoolId: 4 } }, body: { name: '' } })
+      .PATCH('/schools/{schoolId}', { params: { path: { schoolId: 4 }, header: { 'If-Match': '"v1"' } }, body: { name: '' } })
       .catch((e: unknown) => e);
     expect(isProblemError(error)).toBe(true);
     const p = error as ProblemError;

@@ -6,9 +6,12 @@ export interface WithEtag<T> {
   etag: string | null;
 }
 
-/** The If-Match header for a change (none when the record came without an ETag). */
-export function ifMatch(etag: string | null | undefined): Record<string, string> {
-  return etag ? { 'If-Match': etag } : {};
+/**
+ * The If-Match header every PATCH and DELETE must carry (the API answers 428 without one). A
+ * record always comes with its ETag; a missing one is sent empty, so that the API's 428 tells.
+ */
+export function ifMatch(etag: string | null | undefined): { 'If-Match': string } {
+  return { 'If-Match': etag ?? '' };
 }
 
 /** A successful answer's body and its ETag. */

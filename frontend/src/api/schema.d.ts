@@ -58,6 +58,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password
+         * @description Needs the current password. Ends every session of the account, on every device, and starts a new one here (a new cookie and CSRF token).
+         */
+        post: operations["change_password_auth_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/session": {
         parameters: {
             query?: never;
@@ -1371,6 +1391,11 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
         };
         /** ActivityUpdate */
         ActivityUpdate: {
@@ -1479,8 +1504,13 @@ export interface components {
             schools: components["schemas"]["AgreementSchool"][];
             /** Tasks */
             tasks: string[];
-            /** Hoursperweek */
-            hoursPerWeek: number | null;
+            /**
+             * Hoursperweek
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hoursPerWeek: string | null;
             /**
              * Ageband
              * @enum {string|null}
@@ -1491,12 +1521,27 @@ export interface components {
              * @enum {string}
              */
             allowanceScheme: "none" | "fixed" | "hourly" | "expenses-only";
-            /** Fixedamountpermonth */
-            fixedAmountPerMonth: number | null;
-            /** Hourlyrate */
-            hourlyRate: number | null;
-            /** Travelperkm */
-            travelPerKm: number | null;
+            /**
+             * Fixedamountpermonth
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            fixedAmountPerMonth: string | null;
+            /**
+             * Hourlyrate
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hourlyRate: string | null;
+            /**
+             * Travelperkm
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            travelPerKm: string | null;
             /** Otherexpenses */
             otherExpenses: string | null;
             /** Facilities */
@@ -1765,10 +1810,20 @@ export interface components {
             id: number;
             /** Personname */
             personName: string;
-            /** Hoursperweek */
-            hoursPerWeek: number | null;
-            /** Hoursperyear */
-            hoursPerYear: number | null;
+            /**
+             * Hoursperweek
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hoursPerWeek: string | null;
+            /**
+             * Hoursperyear
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hoursPerYear: string | null;
             /** Active */
             active: boolean;
         };
@@ -2188,7 +2243,7 @@ export interface components {
         CheckMonth: {
             /**
              * Month
-             * @description A month as `YYYY-MM`.
+             * @description A month as `YYYY-MM` (1900–2099).
              * @example 2025-03
              */
             month: string;
@@ -2217,21 +2272,32 @@ export interface components {
             month: string;
             /**
              * Allowance
+             * Format: decimal
              * @description The allowance for effort (undocumented expenses included).
+             * @example 190.00
              */
-            allowance: number;
+            allowance: string;
             /**
              * Expenses
+             * Format: decimal
              * @description Documented expenses.
+             * @example 190.00
              */
-            expenses: number;
+            expenses: string;
             /**
              * Counted
+             * Format: decimal
              * @description What counts towards the month and year maxima.
+             * @example 190.00
              */
-            counted: number;
-            /** Hourlyrate */
-            hourlyRate?: number | null;
+            counted: string;
+            /**
+             * Hourlyrate
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hourlyRate?: string | null;
             /**
              * Ageband
              * @enum {string|null}
@@ -2240,17 +2306,34 @@ export interface components {
         };
         /** CheckTotals */
         CheckTotals: {
-            /** Allowance */
-            allowance: number;
-            /** Expenses */
-            expenses: number;
-            /** Counted */
-            counted: number;
+            /**
+             * Allowance
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            allowance: string;
+            /**
+             * Expenses
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            expenses: string;
+            /**
+             * Counted
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            counted: string;
             /**
              * Yearheadroom
+             * Format: decimal
              * @description The yearly maximum minus what counted (negative when over).
+             * @example 190.00
              */
-            yearHeadroom: number;
+            yearHeadroom: string;
         };
         /** Contact */
         Contact: {
@@ -2545,7 +2628,10 @@ export interface components {
             /** Contacts */
             contacts: components["schemas"]["InductionContact"][];
         };
-        /** InternalContactOut */
+        /**
+         * InternalContactOut
+         * @description A current contact; its ETag is the role assignment's (to end it).
+         */
         InternalContactOut: {
             /** Assignmentid */
             assignmentId: number;
@@ -2555,6 +2641,11 @@ export interface components {
             personName: string;
             /** Isprimary */
             isPrimary: boolean;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
         };
         /** InvalidParam */
         InvalidParam: {
@@ -2583,26 +2674,55 @@ export interface components {
         LedgerMonth: {
             /** Month */
             month: string;
-            /** Hours */
-            hours: number | null;
-            /** Allowance */
-            allowance: number;
-            /** Expenses */
-            expenses: number;
+            /**
+             * Hours
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hours: string | null;
+            /**
+             * Allowance
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            allowance: string;
+            /**
+             * Expenses
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            expenses: string;
             /**
              * Counted
+             * Format: decimal
              * @description This agreement's amount that counts towards the limits.
+             * @example 190.00
              */
-            counted: number;
+            counted: string;
             /**
              * Otheragreements
+             * Format: decimal
              * @description Counted amounts of the person's other agreements.
+             * @example 190.00
              */
-            otherAgreements: number;
-            /** Maxpermonth */
-            maxPerMonth: number;
-            /** Headroom */
-            headroom: number;
+            otherAgreements: string;
+            /**
+             * Maxpermonth
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            maxPerMonth: string;
+            /**
+             * Headroom
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            headroom: string;
             /** Overlimit */
             overLimit: boolean;
             /**
@@ -2641,18 +2761,48 @@ export interface components {
         };
         /** LedgerTotals */
         LedgerTotals: {
-            /** Allowance */
-            allowance: number;
-            /** Expenses */
-            expenses: number;
-            /** Counted */
-            counted: number;
-            /** Otheragreements */
-            otherAgreements: number;
-            /** Maxperyear */
-            maxPerYear: number;
-            /** Headroom */
-            headroom: number;
+            /**
+             * Allowance
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            allowance: string;
+            /**
+             * Expenses
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            expenses: string;
+            /**
+             * Counted
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            counted: string;
+            /**
+             * Otheragreements
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            otherAgreements: string;
+            /**
+             * Maxperyear
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            maxPerYear: string;
+            /**
+             * Headroom
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            headroom: string;
         };
         /** ListingCreate */
         ListingCreate: {
@@ -2720,6 +2870,11 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
         };
         /** ListingUpdate */
         ListingUpdate: {
@@ -3413,8 +3568,13 @@ export interface components {
              * @enum {string}
              */
             agreementType: "none" | "informal" | "covenant" | "contract" | "data-processing-agreement";
-            /** Annualbudget */
-            annualBudget: number | null;
+            /**
+             * Annualbudget
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            annualBudget: string | null;
             /** Externalcontacts */
             externalContacts: components["schemas"]["ExternalContactOut"][];
             /** Notes */
@@ -3439,6 +3599,16 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+        };
+        /** PasswordChange */
+        PasswordChange: {
+            /** Currentpassword */
+            currentPassword: string;
+            /**
+             * Newpassword
+             * @description At least 10 characters.
+             */
+            newPassword: string;
         };
         /** PaymentCreate */
         PaymentCreate: {
@@ -3471,7 +3641,7 @@ export interface components {
             agreementId: number;
             /**
              * Month
-             * @description A month as `YYYY-MM`.
+             * @description A month as `YYYY-MM` (1900–2099).
              * @example 2025-03
              */
             month: string;
@@ -3486,12 +3656,27 @@ export interface components {
             personId: number;
             /** Month */
             month: string;
-            /** Hours */
-            hours: number | null;
-            /** Allowance */
-            allowance: number;
-            /** Expenses */
-            expenses: number;
+            /**
+             * Hours
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            hours: string | null;
+            /**
+             * Allowance
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            allowance: string;
+            /**
+             * Expenses
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            expenses: string;
             /** Expensesdocumented */
             expensesDocumented: boolean;
             /** Limitexceededacknowledged */
@@ -3510,6 +3695,11 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
         };
         /** PaymentUpdate */
         PaymentUpdate: {
@@ -3698,12 +3888,22 @@ export interface components {
         };
         /** Projection */
         Projection: {
-            /** Expectedpermonth */
-            expectedPerMonth: number;
+            /**
+             * Expectedpermonth
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            expectedPerMonth: string;
             /** Remainingmonths */
             remainingMonths: number;
-            /** Yearendtotal */
-            yearEndTotal: number;
+            /**
+             * Yearendtotal
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            yearEndTotal: string;
             /** Exceedsyearlimit */
             exceedsYearLimit: boolean;
             /** Exceedsmonthlimit */
@@ -4182,18 +4382,32 @@ export interface components {
             year: number;
             /**
              * Maxperhouradult
+             * Format: decimal
              * @description Per hour, for volunteers at or above the age cut-off.
+             * @example 190.00
              */
-            maxPerHourAdult: number;
+            maxPerHourAdult: string;
             /**
              * Maxperhouryoung
+             * Format: decimal
              * @description Per hour, for volunteers below the age cut-off.
+             * @example 190.00
              */
-            maxPerHourYoung: number;
-            /** Maxpermonth */
-            maxPerMonth: number;
-            /** Maxperyear */
-            maxPerYear: number;
+            maxPerHourYoung: string;
+            /**
+             * Maxpermonth
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            maxPerMonth: string;
+            /**
+             * Maxperyear
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            maxPerYear: string;
             /**
              * Agecutoff
              * @description The age from which the higher hourly maximum applies (21 since 2021).
@@ -4613,10 +4827,20 @@ export interface components {
              * @description `YYYY-MM` for a month, `YYYY` for the year.
              */
             period: string;
-            /** Maximum */
-            maximum: number;
-            /** Actual */
-            actual: number;
+            /**
+             * Maximum
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            maximum: string;
+            /**
+             * Actual
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            actual: string;
         };
         /** WarningOut */
         WarningOut: {
@@ -4661,6 +4885,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readiness_health_ready_get: {
@@ -4682,7 +4915,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Service Unavailable */
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4743,6 +4976,76 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_password_auth_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_current_session_auth_session_get: {
@@ -4766,6 +5069,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4803,6 +5115,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4851,6 +5172,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4922,6 +5252,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_user_users__userId__get: {
@@ -4973,14 +5312,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_user_users__userId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The user's id. */
@@ -5051,6 +5399,24 @@ export interface operations {
             };
             /** @description The record changed since it was read (`If-Match` is stale). */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5131,6 +5497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     remove_membership_users__userId__memberships__membershipId__delete: {
@@ -5182,6 +5557,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_api_clients_api_clients_get: {
@@ -5221,6 +5605,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5280,6 +5673,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revoke_api_client_api_clients__apiClientId__delete: {
@@ -5322,6 +5724,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5384,6 +5795,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_regions_labour_market_regions_get: {
@@ -5425,6 +5845,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5476,6 +5905,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5547,6 +5985,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_municipalities_municipalities_get: {
@@ -5590,6 +6037,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5661,6 +6117,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_municipality_municipalities__municipalityId__get: {
@@ -5705,6 +6170,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5779,6 +6253,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_municipality_municipalities__municipalityId__patch: {
@@ -5843,6 +6326,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_boards_boards_get: {
@@ -5886,6 +6378,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5957,6 +6458,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_board_boards__boardId__get: {
@@ -6008,14 +6518,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_board_boards__boardId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The board's id. */
@@ -6087,14 +6606,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_board_boards__boardId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The board's id. */
@@ -6172,6 +6709,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_schools_schools_get: {
@@ -6219,6 +6774,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6290,6 +6854,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_school_schools__schoolId__get: {
@@ -6341,14 +6914,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_school_schools__schoolId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The school's id. */
@@ -6420,14 +7002,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_school_schools__schoolId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The school's id. */
@@ -6505,6 +7105,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_categories_partner_categories_get: {
@@ -6540,6 +7158,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6608,6 +7235,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_partners_partners_get: {
@@ -6655,6 +7291,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6726,6 +7371,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_partner_partners__partnerId__get: {
@@ -6777,14 +7431,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_partner_partners__partnerId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The partner's id. */
@@ -6856,14 +7519,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_partner_partners__partnerId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The partner's id. */
@@ -6941,6 +7622,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_partnerships_partnerships_get: {
@@ -6991,6 +7690,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7062,6 +7770,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_partnership_partnerships__partnershipId__get: {
@@ -7113,14 +7830,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_partnership_partnerships__partnershipId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The partnership's id. */
@@ -7192,14 +7918,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_partnership_partnerships__partnershipId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The partnership's id. */
@@ -7268,6 +8012,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     add_bottleneck_partnerships__partnershipId__bottlenecks_post: {
@@ -7325,6 +8087,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7398,6 +8169,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_people_people_get: {
@@ -7444,6 +8224,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7515,6 +8304,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_person_people__personId__get: {
@@ -7566,14 +8364,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_person_people__personId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The person's id. */
@@ -7645,14 +8452,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_person_people__personId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The person's id. */
@@ -7730,6 +8555,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_role_types_role_types_get: {
@@ -7765,6 +8608,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7826,6 +8678,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data (duplicate, still in use). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7900,6 +8761,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_assignments_role_assignments_get: {
@@ -7951,6 +8821,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8013,6 +8892,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_assignment_role_assignments__roleAssignmentId__get: {
@@ -8064,14 +8952,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_assignment_role_assignments__roleAssignmentId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The role assignment's id. */
@@ -8134,14 +9031,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_assignment_role_assignments__roleAssignmentId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The role assignment's id. */
@@ -8210,6 +9125,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_organogram_schools__schoolId__organogram_get: {
@@ -8254,6 +9187,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8312,6 +9254,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_gaps_gaps_get: {
@@ -8357,6 +9308,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8427,6 +9387,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     run_export_exports__kind__get: {
@@ -8472,6 +9441,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_rule_sets_allowance_rules_get: {
@@ -8495,6 +9473,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8563,6 +9550,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_rule_set_allowance_rules__year__get: {
@@ -8614,14 +9610,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_rule_set_allowance_rules__year__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The calendar year. */
@@ -8690,6 +9695,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_revisions_allowance_rules__year__revisions_get: {
@@ -8734,6 +9757,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8795,6 +9827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_agreements_volunteer_agreements_get: {
@@ -8842,6 +9883,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8913,6 +9963,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_agreement_volunteer_agreements__agreementId__get: {
@@ -8964,14 +10023,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_agreement_volunteer_agreements__agreementId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The volunteer agreement's id. */
@@ -9043,14 +10111,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_agreement_volunteer_agreements__agreementId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The volunteer agreement's id. */
@@ -9119,6 +10205,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_ledger_volunteer_agreements__agreementId__ledger_get: {
@@ -9173,6 +10277,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_payments_allowance_payments_get: {
@@ -9217,6 +10330,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9288,6 +10410,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_payment_allowance_payments__paymentId__get: {
@@ -9339,14 +10470,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_payment_allowance_payments__paymentId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The payment's id. */
@@ -9409,14 +10549,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_payment_allowance_payments__paymentId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The payment's id. */
@@ -9494,6 +10652,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_activities_key_person_activities_get: {
@@ -9544,6 +10720,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9606,6 +10791,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_activity_key_person_activities__activityId__get: {
@@ -9657,14 +10851,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_activity_key_person_activities__activityId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The activity's id. */
@@ -9727,14 +10930,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_activity_key_person_activities__activityId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The activity's id. */
@@ -9803,6 +11024,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_listings_key_person_listings_get: {
@@ -9844,6 +11083,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9912,6 +11160,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_listing_key_person_listings__listingId__get: {
@@ -9963,14 +11220,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_listing_key_person_listings__listingId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The listing's id. */
@@ -10033,14 +11299,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_listing_key_person_listings__listingId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The listing's id. */
@@ -10109,6 +11393,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     public_key_persons_public_schools__locationCode__key_persons_get: {
@@ -10168,6 +11470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_bodies_external_bodies_get: {
@@ -10191,6 +11502,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10249,14 +11569,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_body_external_bodies__code__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The body's code. */
@@ -10325,6 +11654,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_settings__boards__boardId__complaint_settings_get: {
@@ -10376,14 +11723,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_settings_boards__boardId__complaint_settings_patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The board's id. */
@@ -10452,6 +11808,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_routes_complaint_routes_get: {
@@ -10489,6 +11863,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10557,6 +11940,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_route_complaint_routes__routeId__get: {
@@ -10608,14 +12000,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_route_complaint_routes__routeId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The route's id. */
@@ -10678,14 +12079,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_route_complaint_routes__routeId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The route's id. */
@@ -10754,6 +12173,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolve_route_schools__schoolId__complaint_routes__area__get: {
@@ -10804,6 +12241,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10872,6 +12318,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_case_confidential_cases_post: {
@@ -10920,6 +12375,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10984,6 +12448,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_case_confidential_cases__caseId__get: {
@@ -11035,14 +12508,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_case_confidential_cases__caseId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The case's id. */
@@ -11096,14 +12578,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_case_confidential_cases__caseId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The case's id. */
@@ -11163,6 +12663,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     public_areas_public_schools__locationCode__complaint_routes_get: {
@@ -11215,6 +12733,15 @@ export interface operations {
             };
             /** @description Too many requests; see `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11285,6 +12812,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_indicators_indicators_get: {
@@ -11321,6 +12857,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11389,6 +12934,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_indicator_indicators__code__get: {
@@ -11433,6 +12987,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11509,6 +13072,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_measurements_measurements_get: {
@@ -11557,6 +13129,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11628,6 +13209,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     bulk_create_measurements_bulk_post: {
@@ -11676,6 +13266,15 @@ export interface operations {
             };
             /** @description Authenticated, but this role or API key may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11734,14 +13333,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_measurement_measurements__measurementId__delete: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The measurement's id. */
@@ -11804,14 +13412,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_measurement_measurements__measurementId__patch: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of the version you edited; a stale one is refused with 412. */
-                "If-Match"?: string;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
             };
             path: {
                 /** @description The measurement's id. */
@@ -11880,6 +13506,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_targets_targets_get: {
@@ -11914,6 +13558,15 @@ export interface operations {
             };
             /** @description Not authenticated: log in or send an API key. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11966,6 +13619,15 @@ export interface operations {
             };
             /** @description Authenticated, but this role or API key may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

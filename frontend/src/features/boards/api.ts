@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { Board, BoardCreate, BoardListQuery, BoardUpdate } from '../../api/types';
@@ -54,8 +55,7 @@ export function useUpdateBoard(boardId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: BoardUpdate; etag: string | null }) => {
       const result = await api.PATCH('/boards/{boardId}', {
-        params: { path: { boardId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { boardId }, header: ifMatch(etag) },
         body,
       });
       return { board: must(result), etag: result.response.headers.get('ETag') } satisfies BoardWithEtag;
@@ -75,8 +75,7 @@ export function useDeleteBoard(boardId: number) {
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
       await api.DELETE('/boards/{boardId}', {
-        params: { path: { boardId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { boardId }, header: ifMatch(etag) },
       });
     },
     onSuccess: () => {

@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 /** Queries and changes of the complaint routes, external bodies, board settings and the confidential register. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
@@ -22,9 +23,6 @@ export interface WithEtag<T> {
   etag: string | null;
 }
 
-function ifMatch(etag: string | null) {
-  return etag ? { 'If-Match': etag } : {};
-}
 
 async function withEtag<T>(call: Promise<{ data?: T; response: Response }>): Promise<WithEtag<T>> {
   const result = await call;
@@ -48,7 +46,7 @@ export function useUpdateExternalBody(code: string) {
       // The list carries no ETag: read the body's current version first.
       const current = await withEtag(api.GET('/external-bodies/{code}', { params: { path: { code } } }));
       return must(
-        await api.PATCH('/external-bodies/{code}', { params: { path: { code } }, headers: ifMatch(current.etag), body }),
+        await api.PATCH('/external-bodies/{code}', { params: { path: { code }, header: ifMatch(current.etag) }, body }),
       );
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['external-bodies'] }),
@@ -66,7 +64,7 @@ export function useUpdateComplaintSettings(boardId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: ComplaintSettingsUpdate; etag: string | null }): Promise<WithEtag<ComplaintSettings>> =>
-      withEtag(api.PATCH('/boards/{boardId}/complaint-settings', { params: { path: { boardId } }, headers: ifMatch(etag), body })),
+      withEtag(api.PATCH('/boards/{boardId}/complaint-settings', { params: { path: { boardId }, header: ifMatch(etag) }, body })),
     onSuccess: (data) => {
       queryClient.setQueryData(['complaint-settings', boardId], data);
       void queryClient.invalidateQueries({ queryKey: ['complaint-routes'] });
@@ -125,7 +123,7 @@ export function useUpdateRoute() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ routeId, body, etag }: { routeId: number; body: RouteUpdate; etag: string | null }) =>
-      withEtag(api.PATCH('/complaint-routes/{routeId}', { params: { path: { routeId } }, headers: ifMatch(etag), body })),
+      withEtag(api.PATCH('/complaint-routes/{routeId}', { params: { path: { routeId }, header: ifMatch(etag) }, body })),
     onSuccess: () => invalidateRoutes(queryClient),
   });
 }
@@ -134,7 +132,7 @@ export function useDeleteRoute() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ routeId, etag }: { routeId: number; etag: string | null }) => {
-      await api.DELETE('/complaint-routes/{routeId}', { params: { path: { routeId } }, headers: ifMatch(etag) });
+      await api.DELETE('/complaint-routes/{routeId}', { params: { path: { routeId }, header: ifMatch(etag) } });
     },
     onSuccess: () => invalidateRoutes(queryClient),
   });
@@ -215,7 +213,7 @@ export function useUpdateCase(caseId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: CaseUpdate; etag: string | null }): Promise<WithEtag<Case>> =>
-      withEtag(api.PATCH('/confidential-cases/{caseId}', { params: { path: { caseId } }, headers: ifMatch(etag), body })),
+      withEtag(api.PATCH('/confidential-cases/{caseId}', { params: { path: { caseId }, header: ifMatch(etag) }, body })),
     onSuccess: () => invalidateCases(queryClient),
   });
 }
@@ -224,7 +222,7 @@ export function useDeleteCase(caseId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
-      await api.DELETE('/confidential-cases/{caseId}', { params: { path: { caseId } }, headers: ifMatch(etag) });
+      await api.DELETE('/confidential-cases/{caseId}', { params: { path: { caseId }, header: ifMatch(etag) } });
     },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ['confidential-cases', 'detail', caseId] });

@@ -59,7 +59,7 @@ export function useCreateMeasurement() {
 
 export function useUpdateMeasurement() {
   return useChange(async ({ id, body, etag }: { id: number; body: MeasurementUpdate; etag: string | null }) =>
-    must(await api.PATCH('/measurements/{measurementId}', { params: { path: { measurementId: id } }, headers: ifMatch(etag), body })),
+    must(await api.PATCH('/measurements/{measurementId}', { params: { path: { measurementId: id }, header: ifMatch(etag) }, body })),
   );
 }
 

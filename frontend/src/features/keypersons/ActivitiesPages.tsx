@@ -52,7 +52,7 @@ export function ActivitiesPage() {
   const anyEditable = (data?.items ?? []).some(canEdit);
 
   async function onDelete(a: Activity) {
-    await remove.mutateAsync({ activityId: a.id });
+    await remove.mutateAsync({ activityId: a.id, etag: a.etag });
     setMessage(t('keyPersons.activities.deleted'));
   }
 

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { formatMoney } from '../registry/format';
+import { formatCents, formatMoney, toCents } from '../../lib/money';
 import { monthShort } from './format';
 import { useKT } from './i18n';
 import type { Ledger } from './types';
@@ -8,7 +8,7 @@ const WIDTH = 720;
 const HEIGHT = 280;
 const MARGIN = { top: 22, right: 12, bottom: 30, left: 64 };
 
-/** A round upper bound for the axis: 250, 300, 400, 500, 1000, ... */
+/** A round upper bound for the axis (in euro, for drawing): 250, 300, 400, 500, 1000, ... */
 export function axisMax(value: number): number {
   if (value <= 0) return 100;
   const magnitude = 10 ** Math.floor(Math.log10(value));
@@ -37,8 +37,12 @@ function LegendItem({ label, children }: { label: string; children: ReactNode })
 export function AllowanceChart({ ledger }: { ledger: Ledger }) {
   const { t, language } = useKT();
   const uid = useId().replace(/:/g, '');
-  const limit = ledger.ruleSet.maxPerMonth;
-  const highest = Math.max(limit * 1.2, ...ledger.months.map((m) => m.counted + m.otherAgreements));
+  // Sums in whole cents (exact); euros as a number only to draw with.
+  const euros = (cents: number) => cents / 100;
+  const limitText = formatMoney(ledger.ruleSet.maxPerMonth, language);
+  const limit = euros(toCents(ledger.ruleSet.maxPerMonth));
+  const bars = ledger.months.map((m) => ({ m, others: toCents(m.otherAgreements), own: toCents(m.counted) }));
+  const highest = Math.max(limit * 1.2, ...bars.map((b) => euros(b.others + b.own)));
   const top = axisMax(highest);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -46,8 +50,7 @@ export function AllowanceChart({ ledger }: { ledger: Ledger }) {
   const slot = plotWidth / 12;
   const barWidth = slot * 0.62;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
-  const money = (value: number) => formatMoney(value, language);
-  const paid = ledger.months.filter((m) => !m.projected && m.counted > 0).length;
+  const paid = bars.filter((b) => !b.m.projected && b.own > 0).length;
   const over = ledger.months.filter((m) => m.overLimit).length;
 
   return (
@@ -62,7 +65,7 @@ export function AllowanceChart({ ledger }: { ledger: Ledger }) {
         >
           <title id={`${uid}-title`}>{t('keyPersons.chart.title', { year: ledger.year })}</title>
           <desc id={`${uid}-desc`}>
-            {t('keyPersons.chart.description', { limit: money(limit), paid, over })}
+            {t('keyPersons.chart.description', { limit: limitText, paid, over })}
           </desc>
           <defs>
             <pattern id={`${uid}-hatch`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -78,14 +81,15 @@ export function AllowanceChart({ ledger }: { ledger: Ledger }) {
             <g key={tick} className="chart-tick">
               <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
               <text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-axis-label">
-                {formatMoney(tick, language).replace(/[,.]00$/, '')}
+                {formatCents(Math.round(tick * 100), language).replace(/[,.]00$/, '')}
               </text>
             </g>
           ))}
-          {ledger.months.map((m, i) => {
+          {bars.map((bar, i) => {
+            const m = bar.m;
             const x = MARGIN.left + i * slot + (slot - barWidth) / 2;
-            const others = m.otherAgreements;
-            const own = m.counted;
+            const others = euros(bar.others);
+            const own = euros(bar.own);
             const ownClass = m.overLimit ? 'chart-bar-over' : m.projected ? 'chart-bar-projected' : 'chart-bar-paid';
             return (
               <g key={m.month} data-month={m.month} data-projected={m.projected || undefined} data-over={m.overLimit || undefined}>
@@ -115,7 +119,7 @@ export function AllowanceChart({ ledger }: { ledger: Ledger }) {
           })}
           <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(limit)} y2={y(limit)} className="chart-limit" />
           <text x={WIDTH - MARGIN.right} y={y(limit) - 6} textAnchor="end" className="chart-limit-label">
-            {t('keyPersons.chart.limitLabel', { limit: money(limit) })}
+            {t('keyPersons.chart.limitLabel', { limit: limitText })}
           </text>
           <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={y(0)} className="chart-axis" />
           <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(0)} y2={y(0)} className="chart-axis" />
@@ -138,7 +142,7 @@ export function AllowanceChart({ ledger }: { ledger: Ledger }) {
               !
             </text>
           </LegendItem>
-          <LegendItem label={t('keyPersons.chart.legendLimit', { limit: money(limit) })}>
+          <LegendItem label={t('keyPersons.chart.legendLimit', { limit: limitText })}>
             <line x1="0" x2="18" y1="7" y2="7" className="chart-limit" />
           </LegendItem>
         </ul>

@@ -63,15 +63,15 @@ describe('the allowance tracker', () => {
           return problem(409, 'This payment would cross the monthly maximum of €210.00 (€300.00 in December).', {
             type: 'urn:spil:problem:allowance-limit-exceeded',
             violations: [
-              { limit: 'per-month', period: `${YEAR}-12`, maximum: 210, actual: 300 },
-              { limit: 'per-year', period: String(YEAR), maximum: 2100, actual: 2200 },
+              { limit: 'per-month', period: `${YEAR}-12`, maximum: '210.00', actual: '300.00' },
+              { limit: 'per-year', period: String(YEAR), maximum: '2100.00', actual: '2200.00' },
             ],
           });
         }
         recorded = true;
-        return json({ ...payment(12, 300), warnings: [] }, { status: 201 });
+        return json({ ...payment(12, '300.00'), warnings: [] }, { status: 201 });
       }
-      if (p === '/api/v1/allowance-payments') return page(Array.from({ length: recorded ? 11 : 10 }, (_, i) => (i < 10 ? payment(i + 1) : payment(12, 300))));
+      if (p === '/api/v1/allowance-payments') return page(Array.from({ length: recorded ? 11 : 10 }, (_, i) => (i < 10 ? payment(i + 1) : payment(12, '300.00'))));
       return referenceAnswer(p) ?? page([]);
     });
     const user = userEvent.setup();

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatMoney } from '../registry/format';
+import { formatMoney, isNegative, isPositive, negateMoney, type Money } from '../../lib/money';
 import { AllowanceChart } from './AllowanceChart';
 import { useLedger } from './api';
 import { currentYear } from './format';
@@ -33,7 +33,7 @@ export function AllowanceTracker({ agreement, canEdit }: { agreement: Agreement;
   const year = years.includes(asked) ? asked : years.includes(thisYear) ? thisYear : (years[0] ?? thisYear);
   const ledger = useLedger(agreement.id, year);
   const data = ledger.data && ledger.data.year === year ? ledger.data : undefined;
-  const money = (value: number) => formatMoney(value, language);
+  const money = (value: Money) => formatMoney(value, language);
 
   function chooseYear(value: string) {
     setSearchParams(
@@ -101,7 +101,7 @@ export function AllowanceTracker({ agreement, canEdit }: { agreement: Agreement;
                 <dt>{t('keyPersons.tracker.paidSoFar')}</dt>
                 <dd>{money(data.totals.counted)}</dd>
               </div>
-              {data.totals.otherAgreements > 0 && (
+              {isPositive(data.totals.otherAgreements) && (
                 <div>
                   <dt>{t('keyPersons.tracker.otherAgreements')}</dt>
                   <dd>{money(data.totals.otherAgreements)}</dd>
@@ -111,11 +111,11 @@ export function AllowanceTracker({ agreement, canEdit }: { agreement: Agreement;
                 <dt>{t('keyPersons.tracker.yearMaximum')}</dt>
                 <dd>{money(data.totals.maxPerYear)}</dd>
               </div>
-              <div className={data.totals.headroom < 0 ? 'figure-over' : undefined}>
+              <div className={isNegative(data.totals.headroom) ? 'figure-over' : undefined}>
                 <dt>{t('keyPersons.tracker.headroom')}</dt>
                 <dd data-testid="headroom">
-                  {data.totals.headroom < 0
-                    ? t('keyPersons.ledger.overBy', { amount: money(-data.totals.headroom) })
+                  {isNegative(data.totals.headroom)
+                    ? t('keyPersons.ledger.overBy', { amount: money(negateMoney(data.totals.headroom)) })
                     : money(data.totals.headroom)}
                 </dd>
               </div>

@@ -5,7 +5,7 @@ import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrorMessage } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { formatMoney } from '../registry/format';
+import { formatMoney, isNegative, negateMoney, type Money } from '../../lib/money';
 import { asTFunction } from '../registry/i18n';
 import { useAllowanceCheck, useRuleSets } from './api';
 import {
@@ -266,7 +266,7 @@ export function CalculatorPage() {
 function CheckResultPanel({ result, headingRef }: { result: CheckResult; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
   const { t, language } = useKT();
   const id = useId();
-  const money = (v: number) => formatMoney(v, language);
+  const money = (v: Money) => formatMoney(v, language);
   const ctx = { language, ruleSet: result.ruleSet };
   const resultLabel = (c: (typeof RESULT_COLUMNS)[number]) =>
     c === 'hourlyRate' ? t('keyPersons.calculator.hourlyRate') : t(`keyPersons.ledger.columns.${c}`);
@@ -305,11 +305,11 @@ function CheckResultPanel({ result, headingRef }: { result: CheckResult; heading
           <dt>{t('keyPersons.tracker.yearMaximum')}</dt>
           <dd>{money(result.ruleSet.maxPerYear)}</dd>
         </div>
-        <div className={result.totals.yearHeadroom < 0 ? 'figure-over' : undefined}>
+        <div className={isNegative(result.totals.yearHeadroom) ? 'figure-over' : undefined}>
           <dt>{t('keyPersons.tracker.headroom')}</dt>
           <dd>
-            {result.totals.yearHeadroom < 0
-              ? t('keyPersons.ledger.overBy', { amount: money(-result.totals.yearHeadroom) })
+            {isNegative(result.totals.yearHeadroom)
+              ? t('keyPersons.ledger.overBy', { amount: money(negateMoney(result.totals.yearHeadroom)) })
               : money(result.totals.yearHeadroom)}
           </dd>
         </div>

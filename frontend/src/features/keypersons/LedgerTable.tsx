@@ -1,4 +1,4 @@
-import { formatMoney } from '../registry/format';
+import { formatMoney, isNegative, isPositive, negateMoney, type Money } from '../../lib/money';
 import { periodLabel } from './format';
 import { useKT } from './i18n';
 import { HeadRow } from './Notices';
@@ -15,17 +15,19 @@ function MonthStatus({ month }: { month: LedgerMonth }) {
     );
   }
   if (month.projected) return <span className="badge badge-projected">{t('keyPersons.ledger.projected')}</span>;
-  if (month.counted > 0 || month.allowance > 0 || month.expenses > 0) return <span>{t('keyPersons.ledger.paid')}</span>;
+  if (isPositive(month.counted) || isPositive(month.allowance) || isPositive(month.expenses)) return <span>{t('keyPersons.ledger.paid')}</span>;
   return <span className="muted">{t('keyPersons.ledger.nothing')}</span>;
 }
 
 /** The chart's figures as a table: per month what was paid or is expected, against the maximum. */
 export function LedgerTable({ ledger }: { ledger: Ledger }) {
   const { t, language } = useKT();
-  const money = (value: number) => formatMoney(value, language);
+  const money = (value: Money) => formatMoney(value, language);
+  const headroom = (value: Money) =>
+    isNegative(value) ? t('keyPersons.ledger.overBy', { amount: money(negateMoney(value)) }) : money(value);
   const caption = t('keyPersons.ledger.caption', { year: ledger.year, maximum: money(ledger.ruleSet.maxPerMonth) });
   // Amounts of the person's other agreements: a column only when there are any.
-  const others = ledger.months.some((m) => m.otherAgreements > 0);
+  const others = ledger.months.some((m) => isPositive(m.otherAgreements));
   const cols = (['month', 'status', 'allowance', 'expenses', 'counted', 'otherAgreements', 'headroom'] as const).filter(
     (c) => others || c !== 'otherAgreements',
   );
@@ -59,7 +61,7 @@ export function LedgerTable({ ledger }: { ledger: Ledger }) {
                 </td>
               )}
               <td data-label={label('headroom')} className="numeric">
-                {m.headroom < 0 ? t('keyPersons.ledger.overBy', { amount: money(-m.headroom) }) : money(m.headroom)}
+                {headroom(m.headroom)}
               </td>
             </tr>
           ))}
@@ -85,9 +87,7 @@ export function LedgerTable({ ledger }: { ledger: Ledger }) {
               </td>
             )}
             <td data-label={label('headroom')} className="numeric">
-              {ledger.totals.headroom < 0
-                ? t('keyPersons.ledger.overBy', { amount: money(-ledger.totals.headroom) })
-                : money(ledger.totals.headroom)}
+              {headroom(ledger.totals.headroom)}
             </td>
           </tr>
         </tfoot>

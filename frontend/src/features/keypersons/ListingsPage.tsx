@@ -74,7 +74,7 @@ function SchoolListings({ school }: { school: School }) {
     setMessage(l.published ? t('keyPersons.listings.unpublished', { name: l.displayName }) : t('keyPersons.listings.published', { name: l.displayName }));
   }
   async function onDelete(l: Listing) {
-    await remove.mutateAsync({ listingId: l.id });
+    await remove.mutateAsync({ listingId: l.id, etag: l.etag });
     setMessage(t('keyPersons.listings.deleted', { name: l.displayName }));
   }
 

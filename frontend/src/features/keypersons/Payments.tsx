@@ -5,9 +5,10 @@ import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RegistryProblem } from '../registry/ProblemMessage';
-import { formatMoney, formatNumber, parseDecimal } from '../registry/format';
+import { formatMoney, isMoneyInput, isPositive, moneyInput, moneyInputText, type Money } from '../../lib/money';
+import { formatNumber, numberInputText, parseDecimal } from '../registry/format';
 import { useCreatePayment, useDeletePayment, usePayment, usePayments, useUpdatePayment } from './api';
-import { moneyText, monthsOf, newIdempotencyKey, periodLabel } from './format';
+import { monthsOf, newIdempotencyKey, periodLabel } from './format';
 import { fieldErrorsOf, oneOf } from './forms';
 import { useKT, type KT } from './i18n';
 import { violationText, warningText } from './messages';
@@ -31,7 +32,7 @@ export function Payments({ agreement, ledger, year, canEdit }: Props) {
   const remove = useDeletePayment();
   const [editing, setEditing] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const money = (value: number) => formatMoney(value, language);
+  const money = (value: Money) => formatMoney(value, language);
   const items = payments.data ?? [];
   const caption = t('keyPersons.payments.caption', { year });
 
@@ -41,7 +42,7 @@ export function Payments({ agreement, ledger, year, canEdit }: Props) {
   }, [year]);
 
   async function onDelete(payment: Payment) {
-    await remove.mutateAsync({ paymentId: payment.id });
+    await remove.mutateAsync({ paymentId: payment.id, etag: payment.etag });
     setMessage(t('keyPersons.payments.deleted', { month: periodLabel(payment.month, language) }));
     if (editing === payment.id) setEditing(null);
   }
@@ -88,7 +89,7 @@ export function Payments({ agreement, ledger, year, canEdit }: Props) {
                       {money(p.expenses)}
                     </td>
                     <td data-label={col('documented')}>
-                      {p.expenses > 0 ? (p.expensesDocumented ? t('common.yes') : t('common.no')) : t('common.none')}
+                      {isPositive(p.expenses) ? (p.expensesDocumented ? t('common.yes') : t('common.no')) : t('common.none')}
                     </td>
                     <td data-label={col('note')} className="prewrap">
                       {p.note || t('common.none')}
@@ -195,12 +196,13 @@ function limitProblemOf(error: unknown): LimitProblem | null {
 function validate(values: Record<Field, string>, hourly: boolean, t: KT): Errors {
   const errors: Errors = {};
   if (!values.month) errors.month = t('keyPersons.payments.errors.month');
-  for (const f of ['allowance', 'expenses', 'hours'] as const) {
-    const n = parseDecimal(values[f]);
-    if (n !== null && (Number.isNaN(n) || n < 0)) errors[f] = t('keyPersons.errors.amount');
+  for (const f of ['allowance', 'expenses'] as const) {
+    if (!isMoneyInput(values[f])) errors[f] = t('keyPersons.errors.amount');
   }
-  const allowance = parseDecimal(values.allowance) ?? 0;
-  if (hourly && allowance > 0 && !parseDecimal(values.hours)) errors.hours = t('keyPersons.payments.errors.hours');
+  const hours = parseDecimal(values.hours);
+  if (hours !== null && (Number.isNaN(hours) || hours < 0)) errors.hours = t('keyPersons.errors.amount');
+  const allowance = moneyInput(values.allowance);
+  if (hourly && !errors.hours && allowance !== null && isPositive(allowance) && !hours) errors.hours = t('keyPersons.payments.errors.hours');
   return errors;
 }
 
@@ -212,12 +214,12 @@ function PaymentForm({ agreement, ledger, year, taken, payment, etag = null, onD
   const open = agreementMonths(agreement, year).filter((m) => !taken.includes(m));
   const hourly = agreement.allowanceScheme === 'hourly';
   const defaultAllowance =
-    agreement.allowanceScheme === 'fixed' && agreement.fixedAmountPerMonth != null ? String(agreement.fixedAmountPerMonth) : '';
+    agreement.allowanceScheme === 'fixed' && agreement.fixedAmountPerMonth != null ? moneyInputText(agreement.fixedAmountPerMonth) : '';
   const [values, setValues] = useState<Record<Field, string>>({
     month: payment?.month ?? open[0] ?? '',
-    hours: payment?.hours != null ? String(payment.hours) : '',
-    allowance: payment ? String(payment.allowance) : defaultAllowance,
-    expenses: payment ? String(payment.expenses) : '0',
+    hours: numberInputText(payment?.hours),
+    allowance: payment ? moneyInputText(payment.allowance) : defaultAllowance,
+    expenses: payment ? moneyInputText(payment.expenses) : '0',
     note: payment?.note ?? '',
   });
   const [documented, setDocumented] = useState(payment?.expensesDocumented ?? true);
@@ -247,7 +249,8 @@ function PaymentForm({ agreement, ledger, year, taken, payment, etag = null, onD
     const found = validate(values, hourly, t);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const amount = (f: 'allowance' | 'expenses') => moneyText(parseDecimal(values[f]) ?? 0);
+    // What the user typed, as the API's exact text ("190,00" → "190.00"); an empty field is nothing.
+    const amount = (f: 'allowance' | 'expenses') => moneyInput(values[f]) ?? '0.00';
     const hours = parseDecimal(values.hours);
     const fields = {
       hours: hours === null ? null : hours,

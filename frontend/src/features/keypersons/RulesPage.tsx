@@ -5,9 +5,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useAccess } from '../auth/AuthProvider';
-import { formatMoney, parseDecimal } from '../registry/format';
+import { formatMoney, moneyInput, moneyInputText, type Money } from '../../lib/money';
 import { useCreateRuleSet, useRuleRevisions, useRuleSet, useRuleSets, useUpdateRuleSet } from './api';
-import { currentYear, moneyText } from './format';
+import { currentYear } from './format';
 import { HeadRow, LiveMessage } from './Notices';
 import { oneOf, useFormErrors } from './forms';
 import { useKT, type KT } from './i18n';
@@ -29,7 +29,7 @@ export function RulesPage() {
   const [revisionsOf, setRevisionsOf] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   useDocumentTitle(t('keyPersons.rules.title'));
-  const money = (v: number) => formatMoney(v, language);
+  const money = (v: Money) => formatMoney(v, language);
   const thisYear = currentYear();
   const known = (rules.data ?? []).map((r) => r.year);
   const col = (key: (typeof RULE_COLUMNS)[number]) => t(`keyPersons.rules.columns.${key}`);
@@ -138,8 +138,10 @@ export function RulesPage() {
 
 function revisionSummary(r: RuleRevision, t: KT, language: string): string {
   const before = r.before as Partial<Record<Amount, unknown>>;
+  // A snapshot written before amounts became text (decision 0011) holds a JSON number.
+  const amount = (v: unknown) => formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), language);
   return AMOUNTS.filter((a) => before[a] != null)
-    .map((a) => `${t(`keyPersons.rules.fields.${a}`)}: ${formatMoney(Number(before[a]), language)}`)
+    .map((a) => `${t(`keyPersons.rules.fields.${a}`)}: ${amount(before[a])}`)
     .join('; ');
 }
 
@@ -188,10 +190,10 @@ function toValues(rule?: RuleSet): Values {
   const s = (v: number | string | null | undefined) => (v == null ? '' : String(v));
   return {
     year: s(rule?.year),
-    maxPerHourAdult: s(rule?.maxPerHourAdult),
-    maxPerHourYoung: s(rule?.maxPerHourYoung),
-    maxPerMonth: s(rule?.maxPerMonth),
-    maxPerYear: s(rule?.maxPerYear),
+    maxPerHourAdult: moneyInputText(rule?.maxPerHourAdult),
+    maxPerHourYoung: moneyInputText(rule?.maxPerHourYoung),
+    maxPerMonth: moneyInputText(rule?.maxPerMonth),
+    maxPerYear: moneyInputText(rule?.maxPerYear),
     ageCutoff: s(rule?.ageCutoff ?? 21),
     ageCutoffNote: s(rule?.ageCutoffNote),
     notes: s(rule?.notes),
@@ -254,8 +256,7 @@ function RuleSetFields({
       else if (known.includes(y)) found.year = t('keyPersons.rules.errors.yearKnown', { year: y });
     }
     for (const a of AMOUNTS) {
-      const n = parseDecimal(values[a]);
-      if (n === null || Number.isNaN(n) || n < 0) found[a] = t('keyPersons.errors.amount');
+      if (moneyInput(values[a]) === null) found[a] = t('keyPersons.errors.amount');
     }
     if (!/^\d{2}$/.test(values.ageCutoff.trim())) found.ageCutoff = t('keyPersons.rules.errors.ageCutoff');
     const filled = sources.filter((s) => s.title.trim() || s.url.trim());
@@ -265,10 +266,10 @@ function RuleSetFields({
     if (rule && !values.reason.trim()) found.reason = t('keyPersons.rules.errors.reason');
     if (!form.check(found)) return;
     const fields = {
-      maxPerHourAdult: moneyText(parseDecimal(values.maxPerHourAdult) ?? 0),
-      maxPerHourYoung: moneyText(parseDecimal(values.maxPerHourYoung) ?? 0),
-      maxPerMonth: moneyText(parseDecimal(values.maxPerMonth) ?? 0),
-      maxPerYear: moneyText(parseDecimal(values.maxPerYear) ?? 0),
+      maxPerHourAdult: moneyInput(values.maxPerHourAdult) ?? '0.00',
+      maxPerHourYoung: moneyInput(values.maxPerHourYoung) ?? '0.00',
+      maxPerMonth: moneyInput(values.maxPerMonth) ?? '0.00',
+      maxPerYear: moneyInput(values.maxPerYear) ?? '0.00',
       ageCutoff: Number(values.ageCutoff),
       ageCutoffNote: values.ageCutoffNote.trim() || null,
       sources: filled.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),

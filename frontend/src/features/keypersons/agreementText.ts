@@ -1,11 +1,12 @@
 /** How an agreement reads in a sentence: its allowance scheme and its supervisor or contact point. */
-import { formatMoney, formatNumber } from '../registry/format';
+import { formatMoney, type Money } from '../../lib/money';
+import { formatNumber } from '../registry/format';
 import type { KT } from './i18n';
 import type { Agreement } from './types';
 
 /** "€190,00 per maand", "€5,00 per uur (21 jaar en ouder)", "Alleen onkosten", "Geen vergoeding". */
 export function schemeText(agreement: Agreement, t: KT, language: string): string {
-  const money = (v: number | null | undefined) => formatMoney(v ?? 0, language);
+  const money = (v: Money | null | undefined) => formatMoney(v ?? '0.00', language);
   switch (agreement.allowanceScheme) {
     case 'fixed':
       return t('keyPersons.agreement.schemeFixedText', { amount: money(agreement.fixedAmountPerMonth) });

@@ -44,6 +44,16 @@ describe('the agreement form\'s values', () => {
     });
   });
 
+  it('shows the API\'s amounts in the fields as typed, and sends what was typed as exact text', () => {
+    const initial = toValues(fatima);
+    expect([initial.fixedAmountPerMonth, initial.travelPerKm, initial.hoursPerWeek]).toEqual(['190', '0.23', '6']);
+    expect(updateBody(initial, { ...initial, fixedAmountPerMonth: '1.190,10' }, false)).toEqual({ fixedAmountPerMonth: '1190.10' });
+    // Re-typing the same amount differently is no change.
+    expect(updateBody(initial, { ...initial, fixedAmountPerMonth: '190,00' }, false)).toEqual({});
+    // More than two decimals is not an amount of money.
+    expect(validate({ ...initial, travelPerKm: '0,235' }, t, false)).toEqual({ travelPerKm: 'Vul een bedrag of getal in, zoals 190 of 12,50.' });
+  });
+
   it('puts the API\'s field errors on the form\'s fields', () => {
     expect(formField('schoolIds[0]')).toBe('schoolIds');
     expect(formField('body.plan.reviewDate')).toBe('planReviewDate');

@@ -1,6 +1,7 @@
 /** The agreement form's values, its checks before sending, the request bodies and the API's field names. */
-import { dateOrNull, parseDecimal } from '../registry/format';
-import { moneyText } from './format';
+import { isMoneyInput, moneyInput, moneyInputText } from '../../lib/money';
+import { dateOrNull, numberInputText, parseDecimal } from '../registry/format';
+import { hoursText } from './format';
 import type { KT } from './i18n';
 import type { AgeBand, Agreement, AgreementCreate, AgreementUpdate, BenefitType, Facility, Scheme } from './types';
 
@@ -38,12 +39,12 @@ export function toValues(agreement?: Agreement, defaults: { personId?: number; s
     personId: text(agreement?.personId ?? defaults.personId),
     schoolIds: agreement ? agreement.schools.map((s) => String(s.id)) : defaults.schoolId ? [String(defaults.schoolId)] : [],
     tasks: (agreement?.tasks ?? []).join('\n'),
-    hoursPerWeek: text(agreement?.hoursPerWeek),
+    hoursPerWeek: numberInputText(agreement?.hoursPerWeek),
     allowanceScheme: agreement?.allowanceScheme ?? 'none',
-    fixedAmountPerMonth: text(agreement?.fixedAmountPerMonth),
-    hourlyRate: text(agreement?.hourlyRate),
+    fixedAmountPerMonth: moneyInputText(agreement?.fixedAmountPerMonth),
+    hourlyRate: moneyInputText(agreement?.hourlyRate),
     ageBand: agreement?.ageBand ?? '',
-    travelPerKm: text(agreement?.travelPerKm),
+    travelPerKm: moneyInputText(agreement?.travelPerKm),
     otherExpenses: text(agreement?.otherExpenses),
     facilities: agreement?.facilities ?? [],
     supervisorAssignmentId: text(agreement?.supervisor?.id),
@@ -59,7 +60,7 @@ export function toValues(agreement?: Agreement, defaults: { personId?: number; s
   };
 }
 
-const DECIMALS: AgreementField[] = ['hoursPerWeek', 'fixedAmountPerMonth', 'hourlyRate', 'travelPerKm'];
+const AMOUNTS = ['fixedAmountPerMonth', 'hourlyRate', 'travelPerKm'] as const;
 
 /** What can be checked before sending; the API checks the rest. */
 export function validate(values: AgreementValues, t: KT, creating: boolean): AgreementErrors {
@@ -68,23 +69,24 @@ export function validate(values: AgreementValues, t: KT, creating: boolean): Agr
   if (values.schoolIds.length === 0) errors.schoolIds = t('keyPersons.form.errors.schools');
   if (!values.startsOn) errors.startsOn = t('common.fieldRequired');
   if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) errors.endsOn = t('keyPersons.form.errors.endBeforeStart');
-  for (const f of DECIMALS) {
-    const n = parseDecimal(values[f] as string);
-    if (n !== null && (Number.isNaN(n) || n < 0)) errors[f] = t('keyPersons.errors.amount');
+  const hours = parseDecimal(values.hoursPerWeek);
+  if (hours !== null && (Number.isNaN(hours) || hours < 0)) errors.hoursPerWeek = t('keyPersons.errors.amount');
+  for (const f of AMOUNTS) {
+    if (!isMoneyInput(values[f])) errors[f] = t('keyPersons.errors.amount');
   }
-  if (values.allowanceScheme === 'fixed' && !errors.fixedAmountPerMonth && parseDecimal(values.fixedAmountPerMonth) === null) {
+  if (values.allowanceScheme === 'fixed' && !errors.fixedAmountPerMonth && moneyInput(values.fixedAmountPerMonth) === null) {
     errors.fixedAmountPerMonth = t('keyPersons.form.errors.fixedAmount');
   }
   if (values.allowanceScheme === 'hourly') {
-    if (!errors.hourlyRate && parseDecimal(values.hourlyRate) === null) errors.hourlyRate = t('keyPersons.form.errors.hourlyRate');
+    if (!errors.hourlyRate && moneyInput(values.hourlyRate) === null) errors.hourlyRate = t('keyPersons.form.errors.hourlyRate');
     if (!values.ageBand) errors.ageBand = t('keyPersons.form.errors.ageBand');
   }
   return errors;
 }
 
-function decimal(value: string): string | null {
+function hours(value: string): string | null {
   const n = parseDecimal(value);
-  return n === null || Number.isNaN(n) ? null : moneyText(n);
+  return n === null || Number.isNaN(n) ? null : hoursText(n);
 }
 
 function tasks(value: string): string[] {
@@ -107,14 +109,15 @@ function apiValue(values: AgreementValues, field: AgreementField): unknown {
     case 'tasks':
       return tasks(values.tasks);
     case 'fixedAmountPerMonth':
-      return scheme === 'fixed' ? decimal(values.fixedAmountPerMonth) : null;
+      return scheme === 'fixed' ? moneyInput(values.fixedAmountPerMonth) : null;
     case 'hourlyRate':
-      return scheme === 'hourly' ? decimal(values.hourlyRate) : null;
+      return scheme === 'hourly' ? moneyInput(values.hourlyRate) : null;
     case 'ageBand':
       return values.ageBand || null;
     case 'hoursPerWeek':
+      return hours(values.hoursPerWeek);
     case 'travelPerKm':
-      return decimal(values[field]);
+      return moneyInput(values.travelPerKm);
     case 'facilities':
       return values.facilities;
     case 'allowanceScheme':

@@ -85,7 +85,7 @@ export function useCreateRuleSet() {
 
 export function useUpdateRuleSet() {
   return useChange(async ({ year, body, etag }: { year: number; body: RuleSetUpdate; etag: string | null }) =>
-    must(await api.PATCH('/allowance-rules/{year}', { params: { path: { year } }, headers: ifMatch(etag), body })),
+    must(await api.PATCH('/allowance-rules/{year}', { params: { path: { year }, header: ifMatch(etag) }, body })),
   );
 }
 
@@ -127,8 +127,7 @@ export function useUpdateAgreement(agreementId: number) {
   return useChange(async ({ body, etag }: { body: AgreementUpdate; etag: string | null }) =>
     must(
       await api.PATCH('/volunteer-agreements/{agreementId}', {
-        params: { path: { agreementId } },
-        headers: ifMatch(etag),
+        params: { path: { agreementId }, header: ifMatch(etag) },
         body,
       }),
     ),
@@ -137,7 +136,7 @@ export function useUpdateAgreement(agreementId: number) {
 
 export function useDeleteAgreement(agreementId: number) {
   return useChange(async ({ etag }: { etag: string | null }) => {
-    await api.DELETE('/volunteer-agreements/{agreementId}', { params: { path: { agreementId } }, headers: ifMatch(etag) });
+    await api.DELETE('/volunteer-agreements/{agreementId}', { params: { path: { agreementId }, header: ifMatch(etag) } });
   });
 }
 
@@ -183,13 +182,13 @@ export function useCreatePayment() {
 
 export function useUpdatePayment() {
   return useChange(async ({ paymentId, body, etag }: { paymentId: number; body: PaymentUpdate; etag: string | null }) =>
-    must(await api.PATCH('/allowance-payments/{paymentId}', { params: { path: { paymentId } }, headers: ifMatch(etag), body })),
+    must(await api.PATCH('/allowance-payments/{paymentId}', { params: { path: { paymentId }, header: ifMatch(etag) }, body })),
   );
 }
 
 export function useDeletePayment() {
-  return useChange(async ({ paymentId }: { paymentId: number }) => {
-    await api.DELETE('/allowance-payments/{paymentId}', { params: { path: { paymentId } } });
+  return useChange(async ({ paymentId, etag }: { paymentId: number; etag: string }) => {
+    await api.DELETE('/allowance-payments/{paymentId}', { params: { path: { paymentId }, header: ifMatch(etag) } });
   });
 }
 
@@ -221,14 +220,14 @@ export function useCreateActivity() {
 export function useUpdateActivity(activityId: number) {
   return useChange(async ({ body, etag }: { body: ActivityUpdate; etag: string | null }) =>
     must(
-      await api.PATCH('/key-person-activities/{activityId}', { params: { path: { activityId } }, headers: ifMatch(etag), body }),
+      await api.PATCH('/key-person-activities/{activityId}', { params: { path: { activityId }, header: ifMatch(etag) }, body }),
     ),
   );
 }
 
 export function useDeleteActivity() {
-  return useChange(async ({ activityId }: { activityId: number }) => {
-    await api.DELETE('/key-person-activities/{activityId}', { params: { path: { activityId } } });
+  return useChange(async ({ activityId, etag }: { activityId: number; etag: string }) => {
+    await api.DELETE('/key-person-activities/{activityId}', { params: { path: { activityId }, header: ifMatch(etag) } });
   });
 }
 
@@ -261,13 +260,13 @@ export function useCreateListing() {
 
 export function useUpdateListing() {
   return useChange(async ({ listingId, body, etag }: { listingId: number; body: ListingUpdate; etag: string | null }) =>
-    must(await api.PATCH('/key-person-listings/{listingId}', { params: { path: { listingId } }, headers: ifMatch(etag), body })),
+    must(await api.PATCH('/key-person-listings/{listingId}', { params: { path: { listingId }, header: ifMatch(etag) }, body })),
   );
 }
 
 export function useDeleteListing() {
-  return useChange(async ({ listingId }: { listingId: number }) => {
-    await api.DELETE('/key-person-listings/{listingId}', { params: { path: { listingId } } });
+  return useChange(async ({ listingId, etag }: { listingId: number; etag: string }) => {
+    await api.DELETE('/key-person-listings/{listingId}', { params: { path: { listingId }, header: ifMatch(etag) } });
   });
 }
 

@@ -1,6 +1,7 @@
 /** The calculator's form values, the request built from them, and the API's field errors mapped back. */
+import { isMoneyInput, isPositive, moneyInput } from '../../lib/money';
 import { parseDecimal } from '../registry/format';
-import { moneyText } from './format';
+import { hoursText } from './format';
 import type { KT } from './i18n';
 import type { AgeBand, CheckRequest } from './types';
 
@@ -56,11 +57,13 @@ export function validate(values: CalculatorValues, t: KT): CalculatorErrors {
     const rowErrors: Partial<Record<RowField, string>> = {};
     if (seen.has(row.month)) rowErrors.month = t('keyPersons.calculator.errors.duplicateMonth');
     seen.add(row.month);
-    for (const f of ['hours', 'allowance', 'expenses'] as const) {
-      const n = parseDecimal(row[f]);
-      if (n !== null && (Number.isNaN(n) || n < 0)) rowErrors[f] = t('keyPersons.errors.amount');
+    const hours = parseDecimal(row.hours);
+    if (hours !== null && (Number.isNaN(hours) || hours < 0)) rowErrors.hours = t('keyPersons.errors.amount');
+    for (const f of ['allowance', 'expenses'] as const) {
+      if (!isMoneyInput(row[f])) rowErrors[f] = t('keyPersons.errors.amount');
     }
-    if (values.hourly && !rowErrors.hours && (parseDecimal(row.allowance) ?? 0) > 0 && !parseDecimal(row.hours)) {
+    const allowance = moneyInput(row.allowance);
+    if (values.hourly && !rowErrors.hours && allowance !== null && isPositive(allowance) && !hours) {
       rowErrors.hours = t('keyPersons.calculator.errors.hours');
     }
     if (Object.keys(rowErrors).length > 0) errors.rows[i] = rowErrors;
@@ -70,7 +73,8 @@ export function validate(values: CalculatorValues, t: KT): CalculatorErrors {
 
 /** The request for POST /allowance-checks. */
 export function buildRequest(values: CalculatorValues, fallbackToLatest = false): CheckRequest {
-  const amount = (text: string) => moneyText(parseDecimal(text) ?? 0);
+  // What the user typed, as the API's exact text ("12,50" → "12.50"); an empty field is nothing.
+  const amount = (text: string) => moneyInput(text) ?? '0.00';
   const request: CheckRequest = {
     year: values.year,
     hourlyAgreement: values.hourly,
@@ -80,7 +84,7 @@ export function buildRequest(values: CalculatorValues, fallbackToLatest = false)
         const hours = parseDecimal(row.hours);
         return {
           month: `${values.year}-${String(row.month).padStart(2, '0')}`,
-          ...(hours !== null ? { hours: moneyText(hours) } : {}),
+          ...(hours !== null && !Number.isNaN(hours) ? { hours: hoursText(hours) } : {}),
           allowance: amount(row.allowance),
           expenses: amount(row.expenses),
           expensesDocumented: row.documented,

@@ -24,8 +24,11 @@ export function monthsOf(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
 
-/** An amount for the API: two decimals as text (no floating-point surprises). */
-export function moneyText(value: number): string {
+/**
+ * Hours for the API: two decimals as text. Hours are not money (amounts go through `lib/money`,
+ * exactly); a quantity of hours may pass through a number.
+ */
+export function hoursText(value: number): string {
   return value.toFixed(2);
 }
 

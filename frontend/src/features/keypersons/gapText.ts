@@ -3,7 +3,7 @@
  * here for the kinds it does not know itself). Null: not a key-person gap.
  */
 import type { Gap } from '../registry/types';
-import { formatMoney } from '../registry/format';
+import { formatMoney } from '../../lib/money';
 import type { RT } from '../registry/i18n';
 import { periodLabel } from './format';
 import type { KT } from './i18n';
@@ -43,7 +43,8 @@ export function keyPersonGapTitle(gap: Gap, translate: RT): string | null {
 export function keyPersonGapText(gap: Gap, translate: RT, language: string): string | null {
   const t = translate as unknown as KT;
   const details = gap.details as Record<string, string | undefined>;
-  const money = (value: string | undefined) => (value && Number.isFinite(Number(value)) ? formatMoney(Number(value), language) : (value ?? ''));
+  // An amount the API wrote as text ("190.00"); anything else is shown as it is.
+  const money = (value: string | undefined) => formatMoney(value, language);
   switch (kindOf(gap)) {
     case 'allowance-rules-missing':
       return t('keyPersons.gaps.rulesMissing.text', { year: details.year ?? gap.subject.name });

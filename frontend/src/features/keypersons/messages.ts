@@ -2,7 +2,7 @@
  * The allowance's violations and warnings in the user's language. The API names each by a code
  * (its own `message` is English); the figures come from the rule set, the ledger or the agreement.
  */
-import { formatMoney } from '../registry/format';
+import { formatMoney, type Money } from '../../lib/money';
 import { periodLabel } from './format';
 import type { KT } from './i18n';
 import type { AllowanceWarning, BenefitWarning, Ledger, RuleSet, Violation } from './types';
@@ -13,7 +13,7 @@ export interface MessageContext {
   /** The projection of a ledger (for "the year ends above the limit"). */
   projection?: Ledger['projection'];
   /** The agreed hourly rate (for "the rate is above the hourly maximum"). */
-  hourlyRate?: number | null;
+  hourlyRate?: Money | null;
   ageBand?: string | null;
 }
 
@@ -33,7 +33,7 @@ export function violationText(v: Violation, t: KT, language: string): string {
 
 /** A warning by its code; an unknown code keeps the API's English text (marked as English). */
 export function warningText(w: AllowanceWarning, t: KT, ctx: MessageContext): { text: string; english: boolean } {
-  const money = (value: number | undefined | null) => (value == null ? '' : formatMoney(value, ctx.language));
+  const money = (value: Money | undefined | null) => formatMoney(value, ctx.language);
   const rs = ctx.ruleSet;
   const period = periodLabel(w.period, ctx.language);
   const known = (text: string) => ({ text: sentence(text), english: false });

@@ -1,15 +1,16 @@
+/** Fixtures for the key persons' tests: Fatima's agreement and a ledger of a year (amounts as the API writes them). */
 import { currentYear } from '../../lib/clock';
-/** Fixtures for the key persons' tests: Fatima's agreement and a ledger of a year. */
+import { fromCents, toCents } from '../../lib/money';
 import type { Agreement, Ledger, Payment, RuleSet } from './types';
 
 export const YEAR = currentYear();
 
 export const rules2025: RuleSet = {
   year: 2025,
-  maxPerHourAdult: 5.6,
-  maxPerHourYoung: 3.3,
-  maxPerMonth: 210,
-  maxPerYear: 2100,
+  maxPerHourAdult: '5.60',
+  maxPerHourYoung: '3.30',
+  maxPerMonth: '210.00',
+  maxPerYear: '2100.00',
   ageCutoff: 21,
   ageCutoffNote: null,
   sources: [{ title: 'Vrijwilligersdossier', url: 'https://www.vrijwilligersdossier.nl/' }],
@@ -25,16 +26,16 @@ export const fatima: Agreement = {
   languages: ['ar', 'nl', 'fr'],
   schools: [{ id: 1, name: 'OBS De Spil' }],
   tasks: ['Koffieochtenden'],
-  hoursPerWeek: 6,
+  hoursPerWeek: '6.00',
   ageBand: null,
   allowanceScheme: 'fixed',
-  fixedAmountPerMonth: 190,
+  fixedAmountPerMonth: '190.00',
   hourlyRate: null,
-  travelPerKm: 0.23,
+  travelPerKm: '0.23',
   otherExpenses: null,
   facilities: ['workplace'],
   supervisor: { id: 13, personName: 'Karin Bos', hoursPerWeek: null, hoursPerYear: null, active: true },
-  contactPoint: { id: 14, personName: 'Karin Bos', hoursPerWeek: 2, hoursPerYear: null, active: true },
+  contactPoint: { id: 14, personName: 'Karin Bos', hoursPerWeek: '2.00', hoursPerYear: null, active: true },
   plan: { goals: null, internship: null, otherTasks: null, reviewDate: null },
   startsOn: `${YEAR - 1}-01-01`,
   endsOn: null,
@@ -47,27 +48,29 @@ export const fatima: Agreement = {
   updatedAt: '2025-01-01T10:00:00Z',
 };
 
-/** Paid €190 a month up to `paidUntil` (1–12), then expected; `december` overrides the last month. */
+/** Paid €190 a month up to `paidUntil` (1–12), then expected; `december` (in euro) overrides the last month. */
 export function ledgerOf(options: { paidUntil: number; december?: number; taxable?: boolean; assumed?: boolean }): Ledger {
+  const max = 21000;
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = i + 1;
     const paid = month <= options.paidUntil || (month === 12 && options.december !== undefined);
-    const amount = month === 12 && options.december !== undefined ? options.december : 190;
+    const cents = month === 12 && options.december !== undefined ? options.december * 100 : 19000;
     return {
       month: `${YEAR}-${String(month).padStart(2, '0')}`,
       hours: null,
-      allowance: amount,
-      expenses: 0,
-      counted: amount,
-      otherAgreements: 0,
-      maxPerMonth: 210,
-      headroom: 210 - amount,
-      overLimit: amount > 210,
+      allowance: fromCents(cents),
+      expenses: '0.00',
+      counted: fromCents(cents),
+      otherAgreements: '0.00',
+      maxPerMonth: fromCents(max),
+      headroom: fromCents(max - cents),
+      overLimit: cents > max,
       projected: !paid,
     };
   });
-  const counted = months.filter((m) => !m.projected).reduce((sum, m) => sum + m.counted, 0);
+  const counted = months.filter((m) => !m.projected).reduce((sum, m) => sum + toCents(m.counted), 0);
   const remaining = months.filter((m) => m.projected).length;
+  const yearEnd = counted + 19000 * remaining;
   return {
     agreementId: 1,
     personId: 6,
@@ -77,15 +80,22 @@ export function ledgerOf(options: { paidUntil: number; december?: number; taxabl
     taxable: options.taxable ?? false,
     markedTaxable: options.taxable ?? false,
     months,
-    totals: { allowance: counted, expenses: 0, counted, otherAgreements: 0, maxPerYear: 2100, headroom: 2100 - counted },
+    totals: {
+      allowance: fromCents(counted),
+      expenses: '0.00',
+      counted: fromCents(counted),
+      otherAgreements: '0.00',
+      maxPerYear: '2100.00',
+      headroom: fromCents(210000 - counted),
+    },
     projection: {
-      expectedPerMonth: 190,
+      expectedPerMonth: '190.00',
       remainingMonths: remaining,
-      yearEndTotal: counted + 190 * remaining,
-      exceedsYearLimit: counted + 190 * remaining > 2100,
+      yearEndTotal: fromCents(yearEnd),
+      exceedsYearLimit: yearEnd > 210000,
       exceedsMonthLimit: false,
     },
-    violations: options.taxable ? [{ limit: 'per-month', period: `${YEAR}-12`, maximum: 210, actual: options.december ?? 0 }] : [],
+    violations: options.taxable ? [{ limit: 'per-month', period: `${YEAR}-12`, maximum: '210.00', actual: fromCents((options.december ?? 0) * 100) }] : [],
     warnings: [
       { code: 'rule-set-assumed', message: `No allowance rules are known for ${YEAR}.`, period: String(YEAR) },
       { code: 'near-year-limit', message: 'close', period: String(YEAR) },
@@ -93,7 +103,7 @@ export function ledgerOf(options: { paidUntil: number; december?: number; taxabl
   };
 }
 
-export function payment(month: number, allowance = 190): Payment {
+export function payment(month: number, allowance = '190.00'): Payment {
   return {
     id: 100 + month,
     agreementId: 1,
@@ -101,12 +111,13 @@ export function payment(month: number, allowance = 190): Payment {
     month: `${YEAR}-${String(month).padStart(2, '0')}`,
     hours: null,
     allowance,
-    expenses: 0,
+    expenses: '0.00',
     expensesDocumented: true,
-    limitExceededAcknowledged: allowance > 210,
+    limitExceededAcknowledged: toCents(allowance) > 21000,
     note: null,
     warnings: [],
     createdAt: '2026-01-01T10:00:00Z',
     updatedAt: '2026-01-01T10:00:00Z',
+    etag: '"v1"',
   };
 }

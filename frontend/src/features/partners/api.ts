@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { Partner, PartnerCreate, PartnerListQuery, PartnerUpdate } from '../registry/types';
@@ -58,8 +59,7 @@ export function useUpdatePartner(partnerId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: PartnerUpdate; etag: string | null }): Promise<PartnerWithEtag> => {
       const result = await api.PATCH('/partners/{partnerId}', {
-        params: { path: { partnerId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { partnerId }, header: ifMatch(etag) },
         body,
       });
       return { partner: must(result), etag: result.response.headers.get('ETag') };
@@ -76,8 +76,7 @@ export function useDeletePartner(partnerId: number) {
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
       await api.DELETE('/partners/{partnerId}', {
-        params: { path: { partnerId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { partnerId }, header: ifMatch(etag) },
       });
     },
     onSuccess: () => {

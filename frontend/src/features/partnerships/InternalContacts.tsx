@@ -64,7 +64,7 @@ function ContactItem({ contact, canEdit, onEnded }: { contact: InternalContact; 
   async function confirm() {
     if (end.isPending || !endsOn) return;
     try {
-      await end.mutateAsync({ assignmentId: contact.assignmentId, endsOn });
+      await end.mutateAsync({ assignmentId: contact.assignmentId, endsOn, etag: contact.etag });
       onEnded(t('partnerships.contactEnded', { name: contact.personName }));
     } catch {
       /* shown below */

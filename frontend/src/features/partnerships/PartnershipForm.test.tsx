@@ -139,7 +139,7 @@ describe('the partnership form', () => {
       agreementType: 'none',
       startDate: '2026-05-01',
       endDate: '2027-07-31',
-      annualBudget: 2500.5,
+      annualBudget: '2500.50',
       externalContacts: [{ name: 'Anne Jeugd', function: null, email: 'anne-at-cjg', phone: null }],
     });
 

@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import {
@@ -65,8 +66,7 @@ export function useUpdatePartnership(partnershipId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: PartnershipUpdate; etag: string | null }): Promise<PartnershipWithEtag> => {
       const result = await api.PATCH('/partnerships/{partnershipId}', {
-        params: { path: { partnershipId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { partnershipId }, header: ifMatch(etag) },
         body,
       });
       return { partnership: must(result), etag: result.response.headers.get('ETag') };
@@ -83,8 +83,7 @@ export function useDeletePartnership(partnershipId: number) {
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
       await api.DELETE('/partnerships/{partnershipId}', {
-        params: { path: { partnershipId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { partnershipId }, header: ifMatch(etag) },
       });
     },
     onSuccess: () => {
@@ -141,10 +140,10 @@ export function useAddContact(partnershipId: number) {
 export function useEndContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ assignmentId, endsOn }: { assignmentId: number; endsOn: string }) =>
+    mutationFn: async ({ assignmentId, endsOn, etag }: { assignmentId: number; endsOn: string; etag: string }) =>
       must(
         await api.PATCH('/role-assignments/{roleAssignmentId}', {
-          params: { path: { roleAssignmentId: assignmentId } },
+          params: { path: { roleAssignmentId: assignmentId }, header: ifMatch(etag) },
           body: { endsOn },
         }),
       ),

@@ -2,7 +2,7 @@
 import type { i18n as I18n } from 'i18next';
 import { isProblemError } from '../../api/client';
 import { fieldErrorMessage } from '../../lib/forms';
-import { parseDecimal } from '../registry/format';
+import { isMoneyInput, moneyInput, moneyInputText } from '../../lib/money';
 import { asTFunction, type RT } from '../registry/i18n';
 import type { Partnership, PartnershipCreate, PartnershipUpdate } from '../registry/types';
 
@@ -77,7 +77,7 @@ export function toValues(partnership?: Partnership, defaults: { scope?: string; 
     startDate: partnership?.startDate ?? '',
     endDate: partnership?.endDate ?? '',
     reviewDate: partnership?.reviewDate ?? '',
-    annualBudget: partnership?.annualBudget != null ? String(partnership.annualBudget) : '',
+    annualBudget: moneyInputText(partnership?.annualBudget),
     externalContacts: (partnership?.externalContacts ?? []).map((c) => contactRow(c)),
     notes: partnership?.notes ?? '',
   };
@@ -95,8 +95,7 @@ export function validate(values: PartnershipValues, t: RT, creating: boolean): P
   if (values.startDate && values.endDate && values.endDate < values.startDate) {
     errors.fields.endDate = t('validation.codes.end-before-start');
   }
-  const budget = parseDecimal(values.annualBudget);
-  if (budget !== null && Number.isNaN(budget)) errors.fields.annualBudget = t('validation.fields.annualBudget');
+  if (!isMoneyInput(values.annualBudget)) errors.fields.annualBudget = t('validation.fields.annualBudget');
   values.externalContacts.forEach((row, index) => {
     if (!isBlankRow(row) && !row.name.trim()) {
       errors.contacts[index] = { name: t('partnerships.errors.contactNameRequired') };
@@ -128,7 +127,8 @@ export function fieldsOut(values: PartnershipValues): Required<Omit<PartnershipU
     startDate: text(values.startDate),
     endDate: text(values.endDate),
     reviewDate: text(values.reviewDate),
-    annualBudget: parseDecimal(values.annualBudget),
+    // What the user typed, as the API's exact text ("2.500,50" → "2500.50").
+    annualBudget: moneyInput(values.annualBudget),
     externalContacts: contactsOut(values.externalContacts),
     notes: text(values.notes),
   };

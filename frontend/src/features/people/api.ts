@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import { fetchAll } from '../../lib/reference';
@@ -75,8 +76,7 @@ export function useUpdatePerson(personId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: PersonUpdate; etag: string | null }): Promise<PersonWithEtag> => {
       const result = await api.PATCH('/people/{personId}', {
-        params: { path: { personId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { personId }, header: ifMatch(etag) },
         body,
       });
       return { person: must(result), etag: result.response.headers.get('ETag') };
@@ -93,8 +93,7 @@ export function useDeletePerson(personId: number) {
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
       await api.DELETE('/people/{personId}', {
-        params: { path: { personId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { personId }, header: ifMatch(etag) },
       });
     },
     onSuccess: () => {
@@ -149,8 +148,7 @@ export function useUpdateAssignment(assignmentId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: RoleAssignmentUpdate; etag: string | null }): Promise<AssignmentWithEtag> => {
       const result = await api.PATCH('/role-assignments/{roleAssignmentId}', {
-        params: { path: { roleAssignmentId: assignmentId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { roleAssignmentId: assignmentId }, header: ifMatch(etag) },
         body,
       });
       return { assignment: must(result), etag: result.response.headers.get('ETag') };
@@ -167,8 +165,7 @@ export function useDeleteAssignment(assignmentId: number) {
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
       await api.DELETE('/role-assignments/{roleAssignmentId}', {
-        params: { path: { roleAssignmentId: assignmentId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { roleAssignmentId: assignmentId }, header: ifMatch(etag) },
       });
     },
     onSuccess: () => {

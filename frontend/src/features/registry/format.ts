@@ -1,4 +1,4 @@
-/** Formatting and parsing for the registry's dates, hours and amounts. */
+/** Formatting and parsing for the registry's dates and hours (money: `lib/money`). */
 
 function locale(language: string): string {
   return language === 'nl' ? 'nl-NL' : language === 'en' ? 'en-GB' : language;
@@ -13,14 +13,22 @@ export function formatDate(value: string | null | undefined, language: string): 
   return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-export function formatNumber(value: number | null | undefined, language: string): string {
-  if (value === null || value === undefined) return '';
-  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
+/**
+ * A quantity that is not money (hours): a number, or the API's decimal text (`"6.00"`) of one.
+ * Amounts of money are formatted by `lib/money`.
+ */
+export function formatNumber(value: number | string | null | undefined, language: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const n = typeof value === 'number' ? value : Number(value);
+  if (Number.isNaN(n)) return String(value);
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(n);
 }
 
-export function formatMoney(value: number | null | undefined, language: string): string {
-  if (value === null || value === undefined) return '';
-  return new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'EUR' }).format(value);
+/** A quantity from the API (hours: `6`, `"6.00"`, `"2.50"`) in a form's field: `6`, `2.5`. */
+export function numberInputText(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isNaN(n) ? String(value) : String(n);
 }
 
 /**

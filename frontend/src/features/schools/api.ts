@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { School, SchoolCreate, SchoolListQuery, SchoolUpdate } from '../../api/types';
@@ -61,8 +62,7 @@ export function useUpdateSchool(schoolId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: SchoolUpdate; etag: string | null }) => {
       const result = await api.PATCH('/schools/{schoolId}', {
-        params: { path: { schoolId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { schoolId }, header: ifMatch(etag) },
         body,
       });
       return { school: must(result), etag: result.response.headers.get('ETag') } satisfies SchoolWithEtag;
@@ -79,8 +79,7 @@ export function useDeleteSchool(schoolId: number) {
   return useMutation({
     mutationFn: async ({ etag }: { etag: string | null }) => {
       await api.DELETE('/schools/{schoolId}', {
-        params: { path: { schoolId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { schoolId }, header: ifMatch(etag) },
       });
     },
     onSuccess: () => {

@@ -1,3 +1,4 @@
+import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { MembershipCreate, UserAccount, UserAccountCreate, UserAccountUpdate, UserListQuery } from '../../api/types';
@@ -53,8 +54,7 @@ export function useUpdateUserAccount(userId: number) {
   return useMutation({
     mutationFn: async ({ body, etag }: { body: UserAccountUpdate; etag: string | null }) => {
       const result = await api.PATCH('/users/{userId}', {
-        params: { path: { userId } },
-        headers: etag ? { 'If-Match': etag } : {},
+        params: { path: { userId }, header: ifMatch(etag) },
         body,
       });
       return { user: must(result), etag: result.response.headers.get('ETag') } satisfies UserWithEtag;
