@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 SPIL_PORT ?= 8000
 NPM := npm --prefix frontend
 SPECTRAL := npx --yes @stoplight/spectral-cli@6.15.0
-ADR_RULES ?= ../shared/standards/adr-linter.yaml
+# The official ADR ruleset: the workplace's copy when it is there, else the one pinned in standards/.
+ADR_RULES ?= $(firstword $(wildcard ../shared/standards/adr-linter.yaml) standards/adr-linter.yaml)
 export SPIL_PORT
 
 .PHONY: help run install backend-install frontend-install frontend-build migrate seed client \
@@ -73,6 +74,8 @@ test-backend: backend-install ## Backend tests on SQLite and PostgreSQL (migrati
 
 adr-lint: backend-install ## The Dutch API Design Rules lint (0 errors)
 	@test -f $(ADR_RULES) || { echo "ADR ruleset not found at $(ADR_RULES)"; exit 1; }
+	@if [ -f ../shared/standards/adr-linter.yaml ] && ! cmp -s ../shared/standards/adr-linter.yaml standards/adr-linter.yaml; then \
+	  echo "note: standards/adr-linter.yaml differs from ../shared/standards/adr-linter.yaml: copy the new one"; fi
 	@mkdir -p var
 	$(BIN)/spil openapi > var/openapi.json
 	$(SPECTRAL) lint --fail-severity error -r $(ADR_RULES) var/openapi.json

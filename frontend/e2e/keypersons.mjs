@@ -302,9 +302,13 @@ export async function keyPersonTests(h) {
     await logout(page);
   });
 
-  await test(`${REGION} gets no key persons`, async () => {
+  await test(`${REGION} gets no key persons and no colleagues`, async () => {
     await login(page, REGION);
-    assert(!(await nav().innerText()).includes('Sleutelpersonen'), 'a region contact sees "Sleutelpersonen" in the menu');
+    const menu = await nav().innerText();
+    for (const item of ['Sleutelpersonen', 'Mensen', 'Partners', 'Samenwerkingen']) {
+      assert(!menu.includes(item), `a region contact sees "${item}" in the menu`);
+    }
+    assert(menu.includes('Indicatoren'), `a region contact misses the indicators in the menu: ${menu}`);
     await page.goto(`${BASE_URL}/key-persons/agreements`);
     await settle(page);
     assert(/geen toestemming/.test(await page.getByRole('alert').innerText()), 'a region contact is not told they may not see key persons');

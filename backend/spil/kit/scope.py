@@ -17,8 +17,10 @@ Every feature builds its scope from the pieces here, and only from them:
 Which *capability* a clause is built for decides whose grants count (``Capability.READ`` for
 the registry, ``Capability.CONFIDENTIAL`` for the counsellor's register, ...); see
 ``spil.kit.policy`` for the roles and what they may do. ``regional=True`` adds what a region
-contact reads of its region (public register data: boards and schools); the features holding
-personal data leave it out.
+contact reads of its region (public register data: boards and schools, their catalogues and
+aggregates); the features holding personal data (people, assignments, partners, partnerships,
+key persons, cases) leave it out: a region contact reads no colleague
+(``tests/test_region_privacy.py``).
 
 The kit knows the tenancy tables (``board``, ``school``, ``municipality``) by their columns only,
 so that it imports no feature.

@@ -96,7 +96,7 @@ def _partner_query(principal: Principal) -> sa.Select[Any]:
         sa.select(Partner, PartnerCategory.code, PartnerCategory.name_nl, Municipality.name, count)
         .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
         .outerjoin(Municipality, Municipality.id == Partner.municipality_id)
-        .where(Partner.board_id.in_(scope.boards(principal, regional=True)))
+        .where(Partner.board_id.in_(scope.boards(principal)))
     )
 
 
@@ -228,7 +228,7 @@ def _partnership_query(principal: Principal) -> sa.Select[Any]:
         .join(Partner, Partner.id == Partnership.partner_id)
         .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
         .outerjoin(School, School.id == Partnership.school_id)
-        .where(scope.school_or_board(principal, Partnership.school_id, Partnership.board_id, regional=True))
+        .where(scope.school_or_board(principal, Partnership.school_id, Partnership.board_id))
     )
 
 
@@ -309,7 +309,7 @@ def visible_partnership(session: Session, principal: Principal, partnership_id: 
         session.execute(
             sa.select(Partnership).where(
                 Partnership.id == partnership_id,
-                scope.school_or_board(principal, Partnership.school_id, Partnership.board_id, regional=True),
+                scope.school_or_board(principal, Partnership.school_id, Partnership.board_id),
             )
         )
         .scalars()
@@ -371,9 +371,7 @@ def create_partnership(
     if data.school_id is not None:
         school = (
             session.execute(
-                sa.select(School).where(
-                    School.id == data.school_id, School.id.in_(scope.schools(principal, regional=True))
-                )
+                sa.select(School).where(School.id == data.school_id, School.id.in_(scope.schools(principal)))
             )
             .scalars()
             .first()
@@ -401,7 +399,7 @@ def create_partnership(
     partner = (
         session.execute(
             sa.select(Partner).where(
-                Partner.id == data.partner_id, Partner.board_id.in_(scope.boards(principal, regional=True))
+                Partner.id == data.partner_id, Partner.board_id.in_(scope.boards(principal))
             )
         )
         .scalars()

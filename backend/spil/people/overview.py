@@ -63,7 +63,7 @@ def _school_assignments(session: Session, school: School) -> list[Any]:
 
 
 def organogram(session: Session, principal: Principal, school_id: int) -> Organogram:
-    school = visible_school(session, principal, school_id, regional=True)
+    school = visible_school(session, principal, school_id)
     root = f"school-{school.id}"
     nodes: dict[str, OrganogramNode] = {root: OrganogramNode(id=root, type="school", label=school.name)}
     edges: list[OrganogramEdge] = []
@@ -142,7 +142,7 @@ class Induction(ApiModel):
 
 def induction(session: Session, principal: Principal, school_id: int) -> Induction:
     """For new staff: the school's open partnerships by level, each with the colleague to go to."""
-    school = visible_school(session, principal, school_id, regional=True)
+    school = visible_school(session, principal, school_id)
     partnerships = session.execute(
         sa.select(Partnership, Partner.name, PartnerCategory.code, PartnerCategory.name_nl)
         .join(Partner, Partner.id == Partnership.partner_id)

@@ -37,7 +37,7 @@ def _person_query(principal: Principal) -> sa.Select[Any]:
         .correlate(Person)
         .scalar_subquery()
     )
-    return sa.select(Person, roles).where(Person.board_id.in_(scope.boards(principal, regional=True)))
+    return sa.select(Person, roles).where(Person.board_id.in_(scope.boards(principal)))
 
 
 def _person_out(row: Any) -> PersonOut:
@@ -85,9 +85,7 @@ def list_people(
 def visible_person(session: Session, principal: Principal, person_id: int) -> Person:
     person = (
         session.execute(
-            sa.select(Person).where(
-                Person.id == person_id, Person.board_id.in_(scope.boards(principal, regional=True))
-            )
+            sa.select(Person).where(Person.id == person_id, Person.board_id.in_(scope.boards(principal)))
         )
         .scalars()
         .first()
@@ -240,9 +238,7 @@ def _assignment_query(principal: Principal) -> sa.Select[Any]:
         .outerjoin(School, School.id == RoleAssignment.school_id)
         .outerjoin(Partnership, Partnership.id == RoleAssignment.partnership_id)
         .outerjoin(Partner, Partner.id == Partnership.partner_id)
-        .where(
-            scope.school_or_board(principal, RoleAssignment.school_id, RoleAssignment.board_id, regional=True)
-        )
+        .where(scope.school_or_board(principal, RoleAssignment.school_id, RoleAssignment.board_id))
     )
 
 
@@ -315,9 +311,7 @@ def visible_assignment(session: Session, principal: Principal, assignment_id: in
         session.execute(
             sa.select(RoleAssignment).where(
                 RoleAssignment.id == assignment_id,
-                scope.school_or_board(
-                    principal, RoleAssignment.school_id, RoleAssignment.board_id, regional=True
-                ),
+                scope.school_or_board(principal, RoleAssignment.school_id, RoleAssignment.board_id),
             )
         )
         .scalars()

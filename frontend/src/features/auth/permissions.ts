@@ -64,9 +64,12 @@ export function canManageApiClients(access: Access): boolean {
 
 /* --- The registry: partners, partnerships, people, roles, gaps ------------------------------- */
 
-/** The registry screens: anyone with a role (the API limits what each one sees). */
+/**
+ * The registry screens (partners, partnerships, people, gaps, routes): readers of a board or school.
+ * A region contact reads aggregates, never colleagues, so these are not offered to one.
+ */
 export function canSeeRegistry(access: Access): boolean {
-  return holdsAny(access);
+  return access.platformAdmin || holds(access, 'read');
 }
 
 /** Whether the user may change anything in the registry (create buttons, the import page). */

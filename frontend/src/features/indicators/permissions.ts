@@ -4,7 +4,7 @@ import { canEditRegistry, canEditSchool, canEditSchoolRecords, canSeeRegistry } 
 
 /** The dashboard: anyone who can read the registry, region contacts included. */
 export function canSeeIndicators(access: Access): boolean {
-  return canSeeRegistry(access);
+  return canSeeRegistry(access) || holds(access, 'read-region');
 }
 
 /** Those who read regions only (region contacts) see region and board figures: no schools, no comparison, no entry. */

@@ -21,8 +21,9 @@ const schoolBoards = { 1: 1, 9: 2 };
 const as = (u: User) => accessFor(u, schoolBoards);
 
 describe('registry permissions', () => {
-  it('lets everyone with a role read, and editors edit', () => {
-    for (const u of [coordinator, viewer, regionContact, boardAdmin]) expect(canSeeRegistry(as(u))).toBe(true);
+  it('lets readers of a board or school read, and editors edit; a region contact reads no colleagues', () => {
+    for (const u of [coordinator, viewer, boardAdmin]) expect(canSeeRegistry(as(u))).toBe(true);
+    expect(canSeeRegistry(as(regionContact))).toBe(false);
     expect(canEditRegistry(as(coordinator))).toBe(true);
     expect(canEditRegistry(as(viewer))).toBe(false);
     expect(canEditRegistry(as(regionContact))).toBe(false);
