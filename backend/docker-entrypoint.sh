@@ -11,8 +11,10 @@
 #   SPIL_HOST, SPIL_PORT     where uvicorn listens             (default 0.0.0.0:8000)
 #   SPIL_WORKERS             uvicorn worker processes          (default 2)
 #   SPIL_LOG_LEVEL           uvicorn log level                 (default info)
-#   SPIL_FORWARDED_ALLOW_IPS peers whose X-Forwarded-* headers uvicorn trusts (default '*': in
-#                            compose only nginx can reach the API; narrow it if that changes)
+#   SPIL_FORWARDED_ALLOW_IPS the proxies whose X-Forwarded-* headers uvicorn believes: addresses
+#                            or networks, comma-separated (default 127.0.0.1; docker-compose.yml
+#                            sets nginx's address). The API rate-limits by the client address
+#                            they yield, so never '*' where anyone else can reach the API.
 #
 # With arguments, the script runs them instead (no wait, no migration), e.g.
 #   docker compose run --rm backend alembic -c /app/alembic.ini current
@@ -57,5 +59,5 @@ exec uvicorn spil.main:app \
     --workers "$workers" \
     --log-level "$log_level" \
     --proxy-headers \
-    --forwarded-allow-ips="${SPIL_FORWARDED_ALLOW_IPS:-*}" \
+    --forwarded-allow-ips="${SPIL_FORWARDED_ALLOW_IPS:-127.0.0.1}" \
     --no-server-header

@@ -24,6 +24,7 @@ from spil.keypersons.models import (
 )
 from spil.kit.audit import AuditEvent
 from spil.kit.idempotency import IdempotencyRecord
+from spil.kit.ratelimit import RateLimitHit
 from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType
@@ -57,6 +58,7 @@ __all__ = [
     "PartnerCategory",
     "Partnership",
     "Person",
+    "RateLimitHit",
     "RoleAssignment",
     "RoleType",
     "School",

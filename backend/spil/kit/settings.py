@@ -1,4 +1,9 @@
-"""Settings, read from the environment with the ``SPIL_`` prefix (and an optional ``.env``)."""
+"""Settings, read from the environment with the ``SPIL_`` prefix (and an optional ``.env``).
+
+.env.example describes every setting for a deployment. The process settings of uvicorn in the
+containers (``SPIL_WORKERS``, ``SPIL_FORWARDED_ALLOW_IPS``: the proxies whose ``X-Forwarded-For``
+is believed, by default only 127.0.0.1) are read by backend/docker-entrypoint.sh, not here.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -27,12 +32,19 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     session_hours: int = 12
     demo_password: str = "spil-demo"
-    rate_limit_storage: str = "memory://"
+    # Where the rate limiter counts (spil.kit.ratelimit): ``database`` keeps the counters in
+    # PostgreSQL, shared by every worker and container (on SQLite, one process, in memory); or a
+    # ``limits`` storage URI: ``memory://`` (per process), ``redis://host:6379``.
+    rate_limit_storage: str = "database"
     login_rate_limit: str = "10/minute"
     public_rate_limit: str = "120/minute"
     log_level: str = "info"
     cors_origins: list[str] = []
     spa_dist: Path = REPO_ROOT / "frontend" / "dist"
+    # How long the API waits for the next piece of a request's body (read per request) before it
+    # answers 408 and closes the connection: a client that announces a body and never sends it
+    # does not hold a connection. Behind nginx, nginx's own client_body_timeout comes first.
+    body_timeout_seconds: float = Field(10.0, gt=0)
     confidential_retention_years: int = 5
     # SQLite: how long a writing request waits for the write lock before it answers 503.
     sqlite_lock_timeout: float = 15.0
