@@ -30,5 +30,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Form tests type into jsdom key by key; on the 2-core CI machine under load (the backend
+    // suites run beside them in a developer's session) 5 s is too tight, so allow 30 s.
+    testTimeout: 30_000,
   },
 });

@@ -28,6 +28,7 @@ from spil.kit.schemas import ApiModel
 from spil.organisations.router import router as organisations_router
 from spil.partners.router import router as partners_router
 from spil.people.router import router as people_router
+from spil.privacy.router import router as privacy_router
 from spil.transfer.router import router as transfer_router
 
 API_PREFIX = "/api/v1"
@@ -130,6 +131,7 @@ def create_api() -> FastAPI:
     api.include_router(organisations_router)
     api.include_router(partners_router)
     api.include_router(people_router)
+    api.include_router(privacy_router)
     api.include_router(gaps_router)
     api.include_router(transfer_router)
     api.include_router(keypersons_router)

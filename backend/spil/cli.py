@@ -71,6 +71,22 @@ def purge_confidential_cases() -> None:
     typer.echo(f"{removed} closed case(s) past the retention period deleted; a metadata log remains.")
 
 
+@cli.command("purge-personal-data")
+def purge_personal_data() -> None:
+    """Anonymise personal data past each board's retention period (run daily, e.g. from cron):
+    the free texts of ended roles and agreements, and the people whose every role and agreement
+    ended before it (docs/privacy.md)."""
+    from spil.kit.db import unit_of_work
+    from spil.privacy.service import purge
+
+    with unit_of_work() as session:
+        counts = purge(session)
+    typer.echo(
+        f"{counts['expired']} ended record(s) past the retention period cleared; "
+        f"{counts['erased']} person(s) erased."
+    )
+
+
 @cli.command("openapi")
 def openapi() -> None:
     """Print the OpenAPI document."""

@@ -43,10 +43,12 @@ def test_the_derived_indicators_revision_goes_down_with_a_target_set(database_ur
 
     scratch = scratch_database(database_url, engine, "down")
     cfg = alembic_config(scratch)
-    command.upgrade(cfg, "b2e5dc1d38e9")
+    # The demo is written by today's models, so at head; then down to the revision under test.
+    command.upgrade(cfg, "head")
     scratch_engine = sa.create_engine(scratch)
     with unit_of_work(engine=scratch_engine) as session:
         seed_demo(session, DEMO_PASSWORD)
+    command.downgrade(cfg, "b2e5dc1d38e9")
     with scratch_engine.begin() as conn:
         board = conn.execute(sa.text("SELECT min(id) FROM board")).scalar()
         indicator = conn.execute(sa.text("SELECT id FROM indicator WHERE code = 'open-gaps-error'")).scalar()

@@ -423,6 +423,8 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         ("POST", "/auth/login"): "test_auth",
         ("POST", "/auth/logout"): "test_auth",
         ("POST", "/auth/password"): "test_auth",
+        ("GET", "/people/{personId}/personal-data"): "test_privacy",
+        ("POST", "/people/{personId}/erasure"): "test_privacy",
         ("GET", "/labour-market-regions"): "test_organisations",
         ("GET", "/labour-market-regions/{regionId}"): "test_organisations",
         ("GET", "/municipalities/{municipalityId}"): "test_organisations",

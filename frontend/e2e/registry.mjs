@@ -425,6 +425,46 @@ export async function registryTests(h) {
       ['/catalogue/roles', 'catalogue-phone-roles'],
       ['/catalogue/partner-categories', 'catalogue-phone-categories'],
     ]);
+  });
+
+  await test(`${BOARD_ADMIN} downloads what Spil holds about a person, is refused erasing a counsellor, and erases a leaver`, async () => {
+    // A colleague who left, registered for this test through the API as the SPA would.
+    const personId = await page.evaluate(async () => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const boardId = session.access.boards[0].id;
+      const r = await fetch('/api/v1/people', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: JSON.stringify({ boardId, name: 'Wim Vertrokken', email: `wim.${Date.now()}@example.nl`, languages: ['nl'] }),
+      });
+      if (!r.ok) throw new Error(`POST /people answered ${r.status}: ${await r.text()}`);
+      return (await r.json()).id;
+    });
+    await page.goto(`${BASE_URL}/people/${personId}`);
+    await settle(page);
+    const privacy = page.getByRole('region', { name: 'Privacy' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: TIMEOUT }),
+      privacy.getByRole('button', { name: 'Gegevens downloaden' }).click(),
+    ]);
+    assert(/spil-persoonsgegevens-\d+\.json/.test(download.suggestedFilename()), `download: ${download.suggestedFilename()}`);
+    await checkA11y(page, 'person-privacy');
+    await privacy.getByRole('button', { name: 'Gegevens wissen' }).click();
+    await andWaitForApi(page, /\/erasure$/, () => privacy.getByRole('group').getByRole('button', { name: 'Gegevens wissen' }).click());
+    await page.getByTestId('erased-notice').waitFor({ timeout: TIMEOUT });
+    assert((await heading(page)) === 'Gewiste persoon', `heading after erasure: ${await heading(page)}`);
+    assert((await page.getByRole('link', { name: 'Bewerken' }).count()) === 0, 'an erased person can still be edited');
+
+    // The internal confidential counsellor of OBS De Spil holds a role the law requires.
+    await goNav('Mensen', /\/people$/);
+    await page.getByRole('link', { name: 'Vera Vertrouwen' }).click();
+    await settle(page);
+    await privacy.getByRole('button', { name: 'Gegevens wissen' }).click();
+    await andWaitForApi(page, /\/erasure$/, () => privacy.getByRole('group').getByRole('button', { name: 'Gegevens wissen' }).click());
+    const alert = privacy.getByRole('alert');
+    await alert.waitFor({ timeout: TIMEOUT });
+    assert(/Vera Vertrouwen/.test(await alert.innerText()), `refusal: ${await alert.innerText()}`);
+    assert((await heading(page)) === 'Vera Vertrouwen', 'the counsellor was erased');
     await logout(page);
   });
 }

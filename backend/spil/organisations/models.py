@@ -29,6 +29,7 @@ class Municipality(SQLModel, table=True):
 
 class Board(Versioned, table=True):
     __tablename__ = "board"
+    __table_args__ = (sa.CheckConstraint("retention_years BETWEEN 1 AND 30", name="retention_years"),)
 
     id: int | None = Field(default=None, primary_key=True)
     number: str = Field(max_length=5, unique=True)
@@ -39,6 +40,9 @@ class Board(Versioned, table=True):
     email: str | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=40)
     website: str | None = Field(default=None, max_length=500)
+    # Years that personal data of ended roles and agreements is kept before the retention purge
+    # anonymises it (docs/privacy.md); 7 is the fiscal retention of the allowance payments.
+    retention_years: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
 
 
 class School(Versioned, table=True):

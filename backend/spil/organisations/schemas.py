@@ -80,6 +80,9 @@ class BoardOut(ApiModel):
     email: str | None
     phone: str | None
     website: str | None
+    retention_years: int = Field(
+        description="Years that personal data of ended roles and agreements is kept (docs/privacy.md)."
+    )
     school_count: int = 0
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -101,6 +104,7 @@ class BoardUpdate(InputModel):
     email: Email | None = None
     phone: Phone | None = None
     website: Url | None = None
+    retention_years: Annotated[int, Field(ge=1, le=30)] | None = None
 
 
 # --- schools ---------------------------------------------------------------------------------

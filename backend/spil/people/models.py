@@ -28,6 +28,9 @@ class Person(Versioned, table=True):
     phone: str | None = Field(default=None, max_length=40)
     languages: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     notes: str | None = Field(default=None, max_length=2000)
+    # Set when the person's data was erased (right to erasure or retention): the record stays so
+    # that history refers to someone, without the name (spil.people.privacy).
+    erased_on: dt.date | None = None
 
 
 class RoleType(SQLModel, table=True):

@@ -29,6 +29,9 @@ class PersonOut(ApiModel):
     languages: list[str]
     notes: str | None
     active_roles: int = 0
+    erased_on: dt.date | None = Field(
+        default=None, description="The day the person's data was erased (history kept, without the name)."
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
 

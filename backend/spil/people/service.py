@@ -137,6 +137,8 @@ def change_person(
     person = visible_person(session, principal, person_id)
     principal.require_in_board(Capability.EDIT, person.board_id)
     check_version(person.version)
+    if person.erased_on is not None:
+        raise conflict("This person's data was erased; register them anew if they come back.", "erased")
     changes = data.model_dump(exclude_unset=True)
     if changes.get("languages") is None and "languages" in changes:
         changes["languages"] = []
@@ -353,6 +355,8 @@ def add_assignment(session: Session, principal: Principal, data: RoleAssignmentC
             ],
             code="unknown-reference",
         ) from None
+    if person.erased_on is not None:
+        raise invalid([("personId", "erased", "This person's data was erased; register them anew.")])
     board_id = person.board_id
     role_type = resolve_role_type(session, board_id, data.role)
     school_id, region_id = data.school_id, data.region_id

@@ -655,6 +655,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{personId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything Spil holds about one person (right of access)
+         * @description For the managers of the person's board, to hand to the person who asks (AVG/GDPR article 15). The export is written to the audit trail.
+         */
+        get: operations["export_personal_data_people__personId__personal_data_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person (right to erasure)
+         * @description Anonymises the person and what Spil holds about them: name, e-mail, phone, notes and languages go, and so do the free texts of their roles and agreements and their public listings; the history (roles, the allowance ledger, activities) is kept without the name. Refused with 409 `holds-statutory-role` while the person holds a role the law requires.
+         */
+        post: operations["erase_person_people__personId__erasure_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/gaps": {
         parameters: {
             query?: never;
@@ -1909,6 +1949,11 @@ export interface components {
             /** Website */
             website: string | null;
             /**
+             * Retentionyears
+             * @description Years that personal data of ended roles and agreements is kept (docs/privacy.md).
+             */
+            retentionYears: number;
+            /**
              * Schoolcount
              * @default 0
              */
@@ -1941,6 +1986,8 @@ export interface components {
             phone?: string | null;
             /** Website */
             website?: string | null;
+            /** Retentionyears */
+            retentionYears?: number | null;
         };
         /** BodyOut */
         BodyOut: {
@@ -3767,6 +3814,12 @@ export interface components {
              */
             activeRoles: number;
             /**
+             * Erasedon
+             * Format: date
+             * @description The day the person's data was erased (history kept, without the name).
+             */
+            erasedOn?: string | null;
+            /**
              * Createdat
              * Format: date-time
              */
@@ -3801,6 +3854,36 @@ export interface components {
             notes?: string | null;
             /** Name */
             name?: string | null;
+        };
+        /** PersonalDataOut */
+        PersonalDataOut: {
+            /**
+             * Generatedat
+             * Format: date-time
+             * @description When the export was made.
+             */
+            generatedAt: string;
+            /**
+             * Controller
+             * @description The board responsible for the data (verwerkingsverantwoordelijke).
+             */
+            controller: string | null;
+            /**
+             * Person
+             * @description The person record.
+             */
+            person: {
+                [key: string]: unknown;
+            };
+            /**
+             * Records
+             * @description Every record about the person, per kind: role assignments, volunteer agreements with their payments, activities, public listings, and the changes to the person record.
+             */
+            records: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
         };
         /** Plan */
         Plan: {
@@ -9247,6 +9330,174 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_personal_data_people__personId__personal_data_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id. */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_person_people__personId__erasure_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The person's id. */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in or send an API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -98,6 +98,8 @@ export function BoardDetailPage() {
               t('common.none')
             )}
           </dd>
+          <dt>{t('boards.retentionYears')}</dt>
+          <dd data-testid="retention-years">{board.retentionYears}</dd>
           <dt>{t('common.updatedAt')}</dt>
           <dd>{formatDateTime(board.updatedAt, i18n.language)}</dd>
         </dl>

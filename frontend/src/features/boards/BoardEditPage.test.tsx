@@ -13,6 +13,7 @@ const board: Board = {
   email: 'info@demo.spil.nl',
   phone: null,
   website: null,
+  retentionYears: 7,
   schoolCount: 3,
   createdAt: '2025-01-01T10:00:00Z',
   updatedAt: '2025-01-01T10:00:00Z',

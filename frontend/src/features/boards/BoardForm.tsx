@@ -17,6 +17,7 @@ type BoardValues = {
   email: string;
   phone: string;
   website: string;
+  retentionYears: string;
 };
 
 function toValues(board?: Board): BoardValues {
@@ -27,6 +28,7 @@ function toValues(board?: Board): BoardValues {
     email: str(board?.email),
     phone: str(board?.phone),
     website: str(board?.website),
+    retentionYears: str(board?.retentionYears ?? 7),
   };
 }
 
@@ -37,6 +39,8 @@ function fieldValue(name: keyof BoardValues, values: BoardValues) {
       return values[name].trim();
     case 'municipalityId':
       return idOrNull(values.municipalityId);
+    case 'retentionYears':
+      return Number(values.retentionYears.trim());
     default:
       return textOrNull(values[name]);
   }
@@ -86,6 +90,7 @@ export function BoardForm({ board, etag = null, onReload }: Props) {
       } else {
         const body = Object.fromEntries(
           (Object.keys(values) as (keyof BoardValues)[])
+            .filter((k) => k !== 'retentionYears')
             .map((k) => [k, fieldValue(k, values)] as const)
             .filter(([, v]) => v !== null),
         ) as BoardCreate;
@@ -166,6 +171,23 @@ export function BoardForm({ board, etag = null, onReload }: Props) {
       <FormField label={t('boards.website')} error={fieldErrors.website}>
         {(a) => <input {...a} name="website" type="url" autoComplete="url" value={values.website} onChange={(e) => setValue('website', e.target.value)} />}
       </FormField>
+      {board && (
+        <FormField label={t('boards.retentionYears')} hint={t('boards.retentionHint')} error={fieldErrors.retentionYears}>
+          {(a) => (
+            <input
+              {...a}
+              name="retentionYears"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={30}
+              className="input-short"
+              value={values.retentionYears}
+              onChange={(e) => setValue('retentionYears', e.target.value)}
+            />
+          )}
+        </FormField>
+      )}
 
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving || stale}>

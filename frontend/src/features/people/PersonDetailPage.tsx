@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Flash } from '../../components/Flash';
@@ -8,11 +9,11 @@ import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister, canSeeAudit } from '../auth/permissions';
+import { canEditBoard, canEditBoardRegister, canSeeAudit } from '../auth/permissions';
 import { RegistryProblem } from '../registry/ProblemMessage';
 import { useRT } from '../registry/i18n';
 import { AssignmentTable } from './AssignmentTable';
-import { useDeletePerson, usePerson, useRoleAssignments } from './api';
+import { fetchPersonalData, useDeletePerson, useErasePerson, usePerson, useRoleAssignments } from './api';
 import { languageName } from './languages';
 
 export function PersonDetailPage() {
@@ -23,6 +24,8 @@ export function PersonDetailPage() {
   const query = usePerson(personId);
   const roles = useRoleAssignments({ personId }, Number.isFinite(personId));
   const remove = useDeletePerson(personId);
+  const erase = useErasePerson(personId);
+  const [exportError, setExportError] = useState<unknown>(null);
   useDocumentTitle(query.data?.person.name ?? t('people.title'));
 
   if (!Number.isFinite(personId) || isNotFound(query.error)) return <NotFoundPage />;
@@ -31,13 +34,34 @@ export function PersonDetailPage() {
 
   const { person, etag } = query.data;
   const none = t('common.none');
-  const canEdit = canEditBoardRegister(access, person.boardId);
+  const erased = person.erasedOn != null;
+  const canEdit = canEditBoardRegister(access, person.boardId) && !erased;
+  const canManage = canEditBoard(access, person.boardId);
   const active = (roles.data ?? []).filter((a) => a.active);
   const ended = (roles.data ?? []).filter((a) => !a.active);
 
   async function onDelete() {
     await remove.mutateAsync({ etag });
     navigate('/people', { state: { flash: t('common.deleted') } });
+  }
+
+  async function onErase() {
+    await erase.mutateAsync({ etag });
+  }
+
+  async function onExport() {
+    setExportError(null);
+    try {
+      const blob = await fetchPersonalData(person.id);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `spil-persoonsgegevens-${person.id}.json`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      setExportError(error);
+    }
   }
 
   return (
@@ -65,6 +89,11 @@ export function PersonDetailPage() {
       </div>
       <Flash />
       <RegistryProblem error={remove.error} focus />
+      {erased && (
+        <p className="notice" role="status" data-testid="erased-notice">
+          {t('people.erasedOn', { date: new Date(person.erasedOn ?? '').toLocaleDateString(i18n.language) })}
+        </p>
+      )}
 
       <section aria-labelledby="person-details">
         <h2 id="person-details">{t('common.details')}</h2>
@@ -92,6 +121,27 @@ export function PersonDetailPage() {
           </p>
         )}
       </section>
+
+      {canManage && (
+        <section aria-labelledby="person-privacy">
+          <h2 id="person-privacy">{t('people.privacy.title')}</h2>
+          <p>{t('people.privacy.intro')}</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void onExport()}>
+              {t('people.privacy.export')}
+            </button>
+            {!erased && (
+              <ConfirmAction
+                label={t('people.privacy.erase')}
+                message={t('people.privacy.confirmErase', { name: person.name })}
+                confirmLabel={t('people.privacy.erase')}
+                onConfirm={onErase}
+              />
+            )}
+          </div>
+          <RegistryProblem error={erase.error ?? exportError} focus />
+        </section>
+      )}
 
       <section aria-labelledby="person-roles">
         <div className="section-header">

@@ -103,6 +103,29 @@ export function useDeletePerson(personId: number) {
   });
 }
 
+/** Everything Spil holds about the person (right of access), as a JSON file to hand over. */
+export async function fetchPersonalData(personId: number): Promise<Blob> {
+  const data = must(await api.GET('/people/{personId}/personal-data', { params: { path: { personId } } }));
+  return new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+}
+
+/** Erases the person (right to erasure): anonymised, history kept; 409 while a statutory role runs. */
+export function useErasePerson(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ etag }: { etag: string | null }): Promise<PersonWithEtag> => {
+      const result = await api.POST('/people/{personId}/erasure', {
+        params: { path: { personId }, header: ifMatch(etag) },
+      });
+      return { person: must(result), etag: result.response.headers.get('ETag') };
+    },
+    onSuccess: (data) => {
+      queryClient.setQueryData(personKeys.detail(personId), data);
+      invalidateRegistry(queryClient);
+    },
+  });
+}
+
 /* --- role assignments ------------------------------------------------------------------------ */
 
 export interface AssignmentWithEtag {

@@ -11,6 +11,7 @@ export const board: Board = {
   email: null,
   phone: null,
   website: null,
+  retentionYears: 7,
   schoolCount: 2,
   createdAt: '2025-01-01T10:00:00Z',
   updatedAt: '2025-01-01T10:00:00Z',
