@@ -14,7 +14,7 @@ ADR_RULES ?= $(firstword $(wildcard ../shared/standards/adr-linter.yaml) standar
 export SPIL_PORT
 
 .PHONY: help run install backend-install frontend-install frontend-build migrate seed client \
-        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke system-deps bench clean
+        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -109,6 +109,9 @@ system-deps: ## Debian packages the browser smoke test needs (chromium, nginx, e
 
 smoke: backend-install frontend-build system-deps ## docker-compose equivalent: PostgreSQL + entrypoint + nginx + browser tests
 	VENV=$(VENV) scripts/smoke.sh
+
+soak: backend-install frontend-build system-deps ## Soak test (not in make test): the compose stack, 20 clients for 600s (SOAK_SECONDS, SOAK_CLIENTS)
+	SOAK_SECONDS=$(or $(SOAK_SECONDS),600) SOAK_CLIENTS=$(or $(SOAK_CLIENTS),20) VENV=$(VENV) $(BIN)/python backend/scripts/soak.py
 
 BENCH_SCALE ?= 1.0
 bench: backend-install ## Benchmarks (not part of make test): national data set + load; BENCH_SCALE=0.02 for a quick one

@@ -55,3 +55,13 @@ def test_a_csv_with_nul_bytes(login, demo):
     assert r.status_code == 400, r.text
     assert r.json()["type"].endswith("unreadable-file")
     assert api.get("/partners", params={"q": "tuin"}).json()["total"] == 0
+
+
+@pytest.mark.parametrize("period", ["２０２５-03", "2025-Q５", "٢٠٢٥-03"])
+def test_a_period_in_other_digits_is_refused(login, demo, period):
+    """Only ASCII digits: "２０２５-03" would be stored beside "2025-03" as another period."""
+    r = login("coordinator@demo.spil.nl").post(
+        "/measurements",
+        {"indicator": "parent-contacts", "schoolId": demo["12AB00"], "period": period, "value": 3},
+    )
+    assert r.status_code == 400, r.text

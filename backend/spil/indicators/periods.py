@@ -7,9 +7,10 @@ import datetime as dt
 import re
 
 PATTERNS = {
-    "month": re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$"),
-    "quarter": re.compile(r"^(\d{4})-Q([1-4])$"),
-    "school-year": re.compile(r"^(\d{4})-(\d{4})$"),
+    # [0-9], not \d: \d also matches other scripts' digits ("２０２５-03")
+    "month": re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$"),
+    "quarter": re.compile(r"^([0-9]{4})-Q([1-4])$"),
+    "school-year": re.compile(r"^([0-9]{4})-([0-9]{4})$"),
 }
 EXAMPLES = {"month": "2025-03", "quarter": "2025-Q1", "school-year": "2024-2025"}
 

@@ -110,6 +110,10 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# Seconds a PostgreSQL connection attempt may take before it counts as "the database is down".
+CONNECT_TIMEOUT = 5
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
         if ":memory:" not in url and url.startswith("sqlite:///"):
@@ -120,9 +124,16 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    # Riding out a database restart: a pooled connection is tested before it is handed out
+    # (pre-ping), so connections the restart broke are replaced instead of failing a request; one
+    # that breaks mid-request invalidates the pool's other connections of its generation. A
+    # connection attempt gives up after a few seconds (a host that does not answer at all would
+    # otherwise hold the request for the TCP timeout); the request then answers 503 with
+    # Retry-After (kit/errors.py), and the next one tries again.
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
+    kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT, **kwargs.get("connect_args", {})}
     return sa.create_engine(url, **kwargs)
 
 

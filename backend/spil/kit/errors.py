@@ -11,13 +11,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("spil")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+# Seconds a client is asked to wait after a 503 (``Retry-After``), unless the answer says otherwise.
+RETRY_AFTER_UNAVAILABLE = 5
 
 
 class InvalidParam(BaseModel):
@@ -129,6 +133,9 @@ def problem_response(
         body["invalidParams"] = invalid_params
     if extra:
         body.update(extra)
+    if status == 503 and not any(k.lower() == "retry-after" for k in headers or {}):
+        # Every 503 says when to try again (RFC 9110 §10.2.3), whoever raised it.
+        headers = {**(headers or {}), "Retry-After": str(RETRY_AFTER_UNAVAILABLE)}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
@@ -171,6 +178,98 @@ def validation_params(exc: RequestValidationError) -> list[dict[str, str]]:
             }
         )
     return params
+
+
+# PostgreSQL SQLSTATEs that mean "the server is not there for you right now", also when a driver
+# raises them outside SQLAlchemy: class 08 (connection exception), 53300 too_many_connections,
+# 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now.
+_UNAVAILABLE_SQLSTATES = frozenset({"53300", "57P01", "57P02", "57P03"})
+_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError, sa_exc.DisconnectionError, sa_exc.TimeoutError)
+# SQLite reports a wrong query ("no such column", "syntax error") as an OperationalError too: that
+# is our bug, a 500 to be fixed, not an outage. Only these messages mean "try again later".
+_SQLITE_UNAVAILABLE = (
+    "database is locked",
+    "database table is locked",
+    "unable to open database",
+    "disk i/o error",
+    "database or disk is full",
+)
+
+
+def _sqlite_query_error(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", None) or exc
+    if type(orig).__module__.split(".")[0] != "sqlite3" or type(orig).__name__ != "OperationalError":
+        return False
+    message = str(orig).lower()
+    return not any(m in message for m in _SQLITE_UNAVAILABLE)
+
+
+def database_unavailable(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or what caused it) means the database is down, restarting, unreachable or
+    busy: trying again later will do, and the request's transaction was rolled back.
+
+    SQLAlchemy's ``OperationalError`` and ``InterfaceError`` (what psycopg raises for a refused,
+    broken or closed connection, a server shutting down, SQLite's lock timeout), any ``DBAPIError``
+    that invalidated its connection, a ``DisconnectionError``, the pool's ``TimeoutError`` (every
+    connection busy for ``pool_timeout`` seconds), and psycopg's own errors of those kinds."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, BaseExceptionGroup):
+            return any(database_unavailable(e) for e in exc.exceptions)
+        if _sqlite_query_error(exc):
+            return False
+        if isinstance(exc, _UNAVAILABLE_ERRORS):
+            return True
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            return True
+        module = type(exc).__module__.split(".")[0]
+        if module in ("psycopg", "sqlite3") and type(exc).__name__ in ("OperationalError", "InterfaceError"):
+            return True
+        sqlstate = getattr(exc, "sqlstate", None)
+        if isinstance(sqlstate, str) and (sqlstate.startswith("08") or sqlstate in _UNAVAILABLE_SQLSTATES):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def unavailable_response(request: Request, exc: BaseException) -> JSONResponse:
+    # The database is down, restarting, or (SQLite) busy past the lock timeout: nothing was
+    # written (the request's transaction rolled back), and trying again later will do.
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem_response(
+        request,
+        503,
+        "The database is not available at the moment. Nothing was changed; try again shortly.",
+        code="database-unavailable",
+        headers={"Retry-After": str(RETRY_AFTER_UNAVAILABLE)},
+    )
+
+
+# PostgreSQL data exceptions that a value sent by the client causes (class 22 also holds ones
+# that a query of ours causes, such as division by zero: those stay a 500).
+_BAD_VALUE_SQLSTATES = frozenset(
+    {
+        "22001",  # string_data_right_truncation: longer than the column
+        "22003",  # numeric_value_out_of_range
+        "22007",  # invalid_datetime_format
+        "22008",  # datetime_field_overflow
+        "22021",  # character_not_in_repertoire
+        "22P02",  # invalid_text_representation
+        "22P05",  # untranslatable_character
+    }
+)
+
+
+def _bad_value(exc: DataError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    # psycopg refuses some values itself, before the server sees them (a NUL byte in a string).
+    return sqlstate in _BAD_VALUE_SQLSTATES or (sqlstate is None and "NUL" in str(exc.orig))
+
+
+def _server_error(request: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(request, 500, "Something went wrong on our side. It has been logged.")
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -218,19 +317,31 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(InterfaceError)
+    @app.exception_handler(sa_exc.DisconnectionError)
+    @app.exception_handler(sa_exc.TimeoutError)
     async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
-        # The database is down, restarting, or (SQLite) busy past the lock timeout: nothing was
-        # written (the request's transaction rolled back), and trying again later will do.
-        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return unavailable_response(request, exc)
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        if database_unavailable(exc):
+            return unavailable_response(request, exc)
+        if not _bad_value(exc):
+            return _server_error(request, exc)
+        # A value that passed validation but that the database cannot hold (too long, out of
+        # range, a NUL byte): the request's fault, not ours; logged, as validation missed it.
+        log.warning("data error on %s %s: %s", request.method, request.url.path, exc.orig)
         return problem_response(
             request,
-            503,
-            "The database is not available at the moment. Nothing was changed; try again shortly.",
-            code="database-unavailable",
-            headers={"Retry-After": "5"},
+            400,
+            "The request holds a value the database cannot store (too long, too large, or a "
+            "character it refuses).",
+            code="invalid-input",
         )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(request, 500, "Something went wrong on our side. It has been logged.")
+        # Another DBAPIError that broke its connection, or an error raised while handling one.
+        if database_unavailable(exc):
+            return unavailable_response(request, exc)
+        return _server_error(request, exc)

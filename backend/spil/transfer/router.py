@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from spil.access.service import current_principal
 from spil.kit.deps import SessionDep
@@ -50,7 +51,11 @@ async def run_import(
     ] = False,
 ) -> ImportResult:
     raw = await request.body()
-    return import_csv(session, principal, kind, board_id, raw, dry_run=dry_run, valid_only=valid_only)
+    # The import is synchronous database work: in the thread pool, not on the event loop, so that
+    # a large file does not hold up every other request of this worker.
+    return await run_in_threadpool(
+        import_csv, session, principal, kind, board_id, raw, dry_run=dry_run, valid_only=valid_only
+    )
 
 
 @router.get(
