@@ -59,12 +59,12 @@ def export(session: Session, principal: Principal, person_id: int) -> dict[str, 
     }
 
 
-def statutory_roles(session: Session, person_id: int) -> list[tuple[str, str | None]]:
-    """The person's current roles that the law requires (role name, school name)."""
+def statutory_roles(session: Session, person_id: int) -> list[tuple[str, str, str | None]]:
+    """The person's current roles that the law requires (role name in English and Dutch, school)."""
     return [
-        (name, school)
-        for name, school in session.execute(
-            sa.select(RoleType.name_en, School.name)
+        (name, name_nl, school)
+        for name, name_nl, school in session.execute(
+            sa.select(RoleType.name_en, RoleType.name_nl, School.name)
             .select_from(RoleAssignment)
             .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
             .outerjoin(School, School.id == RoleAssignment.school_id)
@@ -97,14 +97,17 @@ def erase(session: Session, principal: Principal, person_id: int, check_version:
     if person.erased_on is not None:
         raise conflict("This person's data was erased already.", "already-erased")
     if roles := statutory_roles(session, person_id):
-        role, school = roles[0]
+        role, _, school = roles[0]
         where = f" at {school}" if school else ""
         raise ProblemError(
             409,
             f"{person.name} is the {role}{where}, a role the law requires. Hand the role over or end "
             "it first, then erase the person.",
             code="holds-statutory-role",
-            extra={"roles": [{"role": r, "school": s} for r, s in roles]},
+            extra={
+                "person": person.name,
+                "roles": [{"role": r, "roleNl": nl, "school": s} for r, nl, s in roles],
+            },
         )
     _anonymise(session, person)
     audit.record(session, principal, "erase", "person", person_id, board_id=person.board_id)

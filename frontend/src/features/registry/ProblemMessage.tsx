@@ -1,4 +1,5 @@
 import { isProblemError } from '../../api/client';
+import i18n from '../../i18n';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRT, type RT } from './i18n';
 
@@ -10,6 +11,14 @@ export function registryProblemText(error: unknown, t: RT): string | undefined {
   if (!isProblemError(error)) return undefined;
   if (error.status === 403) return t('errors.forbidden');
   if (error.status === 409 && error.type.endsWith(':in-use')) return t('registry.problems.inUse');
+  if (error.status === 409 && error.type.endsWith(':holds-statutory-role')) {
+    // The person's own role, named in the user's language (the API's `detail` is English).
+    const roles = (error.extensions.roles as { role: string; roleNl: string; school: string | null }[] | undefined) ?? [];
+    const first = roles[0];
+    const role = first ? (i18n.language.startsWith('nl') ? first.roleNl : first.role).toLowerCase() : '';
+    const where = first?.school ? t('registry.problems.at', { school: first.school }) : '';
+    return t('registry.problems.holdsStatutoryRole', { name: String(error.extensions.person ?? ''), role, where });
+  }
   if (error.status === 409) return t('errors.conflict');
   return undefined;
 }
