@@ -13,6 +13,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from spil.access.router import router as access_router
+from spil.areas.router import router as areas_router
 from spil.complaints.router import public_router as complaints_public_router
 from spil.complaints.router import register as confidential_router
 from spil.complaints.router import router as complaints_router
@@ -41,7 +42,9 @@ report routes, and indicators.
 The API follows the Dutch REST API Design Rules: lowerCamelCase JSON, RFC 9457 problem details,
 `API-Version` on every response, `ETag`/`If-Match` for safe updates, `Idempotency-Key` on creates.
 People log in with `POST /auth/login` (a session cookie; send `X-CSRF-Token` with changes);
-integrations send an API key as `Authorization: Bearer <key>`.
+integrations send an API key, or an OAuth 2.0 access token from `POST /oauth/token` (client
+credentials), as `Authorization: Bearer <...>`. Municipalities and regions read aggregates only:
+`/municipalities/{id}/overview`, `/regions/{id}/overview`, indicator series per area.
 """
 
 TAGS = [
@@ -50,6 +53,11 @@ TAGS = [
     {"name": "organisations", "description": "Labour-market regions, municipalities, boards and schools."},
     {"name": "partners", "description": "External partners, partnerships, their contacts and bottlenecks."},
     {"name": "people", "description": "People, the role catalogue, role assignments, organogram, induction."},
+    {
+        "name": "areas",
+        "description": "Overviews of a municipality or a region across boards, for municipalities and "
+        "regional partners: aggregates, never a person.",
+    },
     {"name": "gaps", "description": "What is missing or at risk, across the registry."},
     {"name": "import and export", "description": "CSV import with a dry run; CSV and XLSX export."},
     {
@@ -129,6 +137,7 @@ def create_api() -> FastAPI:
     api.include_router(health)
     api.include_router(access_router)
     api.include_router(organisations_router)
+    api.include_router(areas_router)
     api.include_router(partners_router)
     api.include_router(people_router)
     api.include_router(privacy_router)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 import typer
 from sqlmodel import select
@@ -85,6 +86,46 @@ def purge_personal_data() -> None:
         f"{counts['expired']} ended record(s) past the retention period cleared; "
         f"{counts['erased']} person(s) erased."
     )
+
+
+@cli.command("update-municipalities")
+def update_municipalities(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CBS's list of a later year (CSV)."),
+    ended_on: str = typer.Option(
+        None, help="The day the missing municipalities ended (YYYY-MM-DD; default 1 January of this year)."
+    ),
+    successor: list[str] = typer.Option(
+        [], help="OLD=NEW: the successor of a municipality missing from the list (repeatable)."
+    ),
+) -> None:
+    """Apply a later year's list of municipalities: add the new ones, bring the others in line,
+    end the ones that merged (with their successor). Nothing is deleted."""
+    import datetime as dt
+
+    from spil.kit import clock
+    from spil.kit.db import unit_of_work
+    from spil.organisations import cbs
+
+    try:
+        rows = cbs.read_list(file)
+        given = dict(pair.split("=", 1) for pair in successor)
+        day = dt.date.fromisoformat(ended_on) if ended_on else clock.today().replace(month=1, day=1)
+        with unit_of_work() as session:
+            for m in cbs.missing_successors(session, rows):
+                if m.code not in {k.upper() for k in given}:
+                    given[m.code] = typer.prompt(
+                        f"{m.name} ({m.code}) is not on the new list. Its successor's code"
+                    )
+            report = cbs.apply_list(session, rows, day, given)
+    except (cbs.ListError, ValueError) as exc:
+        typer.echo(f"Not applied: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.ended)} ended, "
+        f"{report.unchanged} unchanged."
+    )
+    for old, new in report.ended:
+        typer.echo(f"  {old} ended; successor {new}")
 
 
 @cli.command("openapi")

@@ -25,7 +25,7 @@ from spil.keypersons.models import (
 from spil.kit.audit import AuditEvent
 from spil.kit.idempotency import IdempotencyRecord
 from spil.kit.ratelimit import RateLimitHit
-from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
+from spil.organisations.models import Board, Municipality, Region, RegionMunicipality, School
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType
 
@@ -50,7 +50,6 @@ __all__ = [
     "KeyPersonActivity",
     "KeyPersonActivityPerson",
     "KeyPersonListing",
-    "LabourMarketRegion",
     "Measurement",
     "Membership",
     "Municipality",
@@ -59,6 +58,8 @@ __all__ = [
     "Partnership",
     "Person",
     "RateLimitHit",
+    "Region",
+    "RegionMunicipality",
     "RoleAssignment",
     "RoleType",
     "School",

@@ -154,6 +154,10 @@ class Api:
     def post(self, path: str, json: Any = None, **kw: Any) -> Any:
         return self.client.post(f"/api/v1{path}", json=json, headers=self._h(kw.pop("headers", None)), **kw)
 
+    def put(self, path: str, json: Any = None, **kw: Any) -> Any:
+        """A PUT as sent: with the test's own headers (If-Match where the operation needs one)."""
+        return self.client.put(f"/api/v1{path}", json=json, headers=self._h(kw.pop("headers", None)), **kw)
+
     def current_etag(self, path: str) -> dict[str, str]:
         """``If-Match`` with the record's current ETag, as the SPA sends it after reading the record
         (empty when this caller cannot read it: the change then answers 403 or 404 on its own)."""
@@ -193,14 +197,14 @@ def anon(client: TestClient) -> Api:
 
 def ids(db: Session) -> dict[str, int]:
     """Ids of the demo records by their natural keys."""
-    from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
+    from spil.organisations.models import Board, Municipality, Region, School
 
     out: dict[str, int] = {}
     for table, key in (
         (Board, Board.number),
         (School, School.location_code),
         (Municipality, Municipality.code),
-        (LabourMarketRegion, LabourMarketRegion.code),
+        (Region, Region.code),
     ):
         out.update({code: ident for code, ident in db.execute(sa.select(key, table.id)).all()})
     return out

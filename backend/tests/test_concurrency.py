@@ -165,3 +165,31 @@ def test_two_payments_for_one_volunteer_at_once(live):
     assert total == 11
     for c in [client, *clients]:
         c.close()
+
+
+def test_two_logins_of_one_account_at_once_both_succeed(live):
+    """Two tabs, or a retry: logging in notes the time, which is not a change of the account,
+    so neither login is answered 412 for the other's."""
+    import httpx
+
+    from tests.conftest import DEMO_PASSWORD
+
+    clients = [httpx.Client(base_url=live.base, timeout=60) for _ in range(6)]
+    with live.engine.connect() as conn:
+        before = conn.execute(
+            sa.text("SELECT version FROM user_account WHERE email = :e"), {"e": BOARD_ADMIN}
+        ).scalar()
+    results = _at_once(
+        6,
+        lambda i: (
+            clients[i].post("/auth/login", json={"email": BOARD_ADMIN, "password": DEMO_PASSWORD}).status_code
+        ),
+    )
+    assert results == [200] * 6, results
+    with live.engine.connect() as conn:
+        row = conn.execute(
+            sa.text("SELECT version, last_login_at FROM user_account WHERE email = :e"), {"e": BOARD_ADMIN}
+        ).one()
+    assert row.version == before and row.last_login_at is not None  # the account's ETag stays
+    for c in clients:
+        c.close()

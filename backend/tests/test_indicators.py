@@ -14,7 +14,7 @@ from spil.indicators.models import Indicator, Measurement
 from spil.keypersons.models import KeyPersonActivity
 from spil.kit import clock
 from spil.kit.policy import Principal
-from spil.organisations.models import LabourMarketRegion
+from spil.organisations.models import Region
 
 BOARD = "bestuur@demo.spil.nl"
 COORDINATOR = "coordinator@demo.spil.nl"
@@ -255,9 +255,7 @@ def test_rollups_per_aggregation_with_missing_values(db, demo):
         .value
         == 99
     )
-    region = db.execute(
-        sa.select(LabourMarketRegion.id).where(LabourMarketRegion.code == "AM37")
-    ).scalar_one()
+    region = db.execute(sa.select(Region.id).where(Region.code == "AM37")).scalar_one()
     regional = series.series(
         db, ADMIN, "parent-contacts", f"region:{region}", start="2024-01", end="2024-02", compare=False
     )

@@ -31,7 +31,7 @@ def test_downgrade_and_upgrade_again(database_url, engine):
     assert tables == set()
     command.upgrade(cfg, "head")
     with scratch_engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM labour_market_region")).scalar() == 35
+        assert conn.execute(sa.text("SELECT count(*) FROM region")).scalar() == 35
     scratch_engine.dispose()
 
 

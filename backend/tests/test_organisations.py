@@ -159,18 +159,19 @@ def test_board_admin_cannot_create_boards_but_edits_its_own(login, demo):
 
 def test_municipalities_are_managed_by_the_platform_admin(login, demo):
     admin = login("admin@demo.spil.nl")
-    r = admin.post("/municipalities", json={"code": "gm0363", "name": "Amsterdam", "regionId": 1})
-    assert r.status_code == 201 and r.json()["code"] == "GM0363"
+    # Amsterdam is shipped (CBS 2026); a made-up code is added by hand
     assert (
         admin.post("/municipalities", json={"code": "GM0363", "name": "A", "regionId": 1}).status_code == 409
     )
+    r = admin.post("/municipalities", json={"code": "gm9901", "name": "Proefgemeente", "regionId": 1})
+    assert r.status_code == 201 and r.json()["code"] == "GM9901"
     assert (
         admin.post("/municipalities", json={"code": "GM363", "name": "A", "regionId": 1}).status_code == 400
     )
     assert admin.delete(f"/municipalities/{demo['GM0392']}").status_code == 409
     assert admin.delete(f"/municipalities/{r.json()['id']}").status_code == 204
     reader = login("lezer@demo.spil.nl")
-    assert reader.get("/municipalities").json()["total"] == 3
+    assert reader.get("/municipalities").json()["total"] == 342
     assert (
         reader.post("/municipalities", json={"code": "GM0001", "name": "A", "regionId": 1}).status_code == 403
     )
@@ -179,12 +180,13 @@ def test_municipalities_are_managed_by_the_platform_admin(login, demo):
 @pytest.mark.parametrize(
     "email,expected",
     [
-        ("admin@demo.spil.nl", 4),
+        ("admin@demo.spil.nl", 5),
         ("bestuur@demo.spil.nl", 3),
         ("directie@demo.spil.nl", 1),
         ("lezer@demo.spil.nl", 3),
-        ("regio@demo.spil.nl", 3),
-        ("bestuur@tweede.spil.nl", 1),
+        ("regio@demo.spil.nl", 4),  # AM37: the Haarlem and Heemstede schools of both boards
+        ("gemeente@demo.spil.nl", 3),  # Haarlem: both boards' schools there
+        ("bestuur@tweede.spil.nl", 2),
     ],
 )
 def test_each_account_sees_only_its_scope(login, email, expected):

@@ -140,11 +140,11 @@ def test_simultaneous_hits_of_two_workers_never_exceed_the_limit(postgresql, dat
 
 def test_a_rolled_back_request_still_counts_and_keeps_its_transaction(postgresql):
     key = _key()
-    region = sa.text("SELECT name FROM labour_market_region WHERE code = 'AM01'")
+    region = sa.text("SELECT name FROM region WHERE code = 'AM01'")
     with postgresql.connect() as conn:
         name = conn.execute(region).scalar_one()
     with pytest.raises(RuntimeError), kit_db.unit_of_work(engine=postgresql) as session:
-        session.execute(sa.text("UPDATE labour_market_region SET name = 'Changed' WHERE code = 'AM01'"))
+        session.execute(sa.text("UPDATE region SET name = 'Changed' WHERE code = 'AM01'"))
         assert _passes("2/minute", "login-ip", key)
         # the hit committed on a connection of its own: the request's transaction goes on
         assert session.in_transaction()

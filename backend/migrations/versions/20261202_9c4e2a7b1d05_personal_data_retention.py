@@ -25,12 +25,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column('erased_on', sa.Date(), nullable=True))
     with op.batch_alter_table('board') as batch:
         batch.add_column(sa.Column('retention_years', sa.Integer(), server_default='7', nullable=False))
-        batch.create_check_constraint('retention_years', 'retention_years BETWEEN 1 AND 30')
+        batch.create_check_constraint(op.f('ck_board_retention_years'), 'retention_years BETWEEN 1 AND 30')
 
 
 def downgrade() -> None:
     with op.batch_alter_table('board') as batch:
-        batch.drop_constraint('retention_years', type_='check')
+        batch.drop_constraint(op.f('ck_board_retention_years'), type_='check')
         batch.drop_column('retention_years')
     with op.batch_alter_table('person') as batch:
         batch.drop_column('erased_on')

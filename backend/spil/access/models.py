@@ -7,7 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from spil.kit import clock
+from spil.kit import clock, deletion
 from spil.kit.db import UTCDateTime
 from spil.kit.models import Versioned
 
@@ -30,10 +30,19 @@ class Membership(SQLModel, table=True):
         sa.CheckConstraint(
             "(CASE WHEN board_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN school_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN region_id IS NULL THEN 0 ELSE 1 END) = 1",
+            " + (CASE WHEN region_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN municipality_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_scope",
         ),
-        sa.UniqueConstraint("user_id", "role", "board_id", "school_id", "region_id"),
+        sa.UniqueConstraint(
+            "user_id",
+            "role",
+            "board_id",
+            "school_id",
+            "region_id",
+            "municipality_id",
+            name="uq_membership_scope",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -41,8 +50,9 @@ class Membership(SQLModel, table=True):
     role: str = Field(max_length=40)
     board_id: int | None = Field(default=None, foreign_key="board.id", index=True, ondelete="CASCADE")
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True, ondelete="CASCADE")
-    region_id: int | None = Field(
-        default=None, foreign_key="labour_market_region.id", index=True, ondelete="CASCADE"
+    region_id: int | None = Field(default=None, foreign_key="region.id", index=True, ondelete="CASCADE")
+    municipality_id: int | None = Field(
+        default=None, foreign_key="municipality.id", index=True, ondelete="CASCADE"
     )
     created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
 
@@ -62,7 +72,9 @@ class ApiClient(SQLModel, table=True):
     __tablename__ = "api_client"
     __table_args__ = (
         sa.CheckConstraint(
-            "(board_id IS NULL) <> (region_id IS NULL)",
+            "(CASE WHEN board_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN region_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN municipality_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_binding",
         ),
     )
@@ -73,10 +85,28 @@ class ApiClient(SQLModel, table=True):
     key_hash: str = Field(max_length=64)
     scopes: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     board_id: int | None = Field(default=None, foreign_key="board.id", index=True, ondelete="CASCADE")
-    region_id: int | None = Field(
-        default=None, foreign_key="labour_market_region.id", index=True, ondelete="CASCADE"
+    region_id: int | None = Field(default=None, foreign_key="region.id", index=True, ondelete="CASCADE")
+    municipality_id: int | None = Field(
+        default=None, foreign_key="municipality.id", index=True, ondelete="CASCADE"
     )
     created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
     created_by: int | None = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")
     revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_used_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# What of other features these records keep in place (``spil.kit.deletion``).
+deletion.restricted_by(
+    "region", Membership.region_id, "Accounts have a role in this region; remove those roles first."
+)
+deletion.restricted_by(
+    "region", ApiClient.region_id, "API keys are bound to this region; revoke and remove them first."
+)
+deletion.restricted_by(
+    "municipality",
+    Membership.municipality_id,
+    "Accounts have a role in this municipality; remove those roles first.",
+)
+deletion.restricted_by(
+    "municipality", ApiClient.municipality_id, "API keys are bound to this municipality; remove them first."
+)

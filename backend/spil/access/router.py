@@ -1,4 +1,4 @@
-"""HTTP endpoints: /auth, /users, /api-clients, /audit-events."""
+"""HTTP endpoints: /auth, /oauth/token, /users, /api-clients, /audit-events."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlmodel import Session, select
 
-from spil.access import users
+from spil.access import oauth, users
 from spil.access.models import User, UserSession
 from spil.access.schemas import (
     ApiClientCreate,
@@ -146,6 +146,27 @@ def logout(session: SessionDep, principal: Person) -> Response:
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+# --- OAuth 2.0 client credentials (RFC 6749 §4.4) ---------------------------------------------
+async def _token_request_body(request: Request) -> bytes:
+    """The form of a token request, read up to a little past what one can need."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > oauth.MAX_BODY_BYTES:
+            break
+    return bytes(body)
+
+
+# Not an operation of the OpenAPI document: the token endpoint answers in OAuth's format (RFC 6749
+# §5.2), not with problem details, and is documented as the ``oauth2`` security scheme's tokenUrl
+# (docs/decisions/0014-oauth-client-credentials.md).
+@router.post(oauth.TOKEN_PATH, include_in_schema=False)
+def issue_access_token(
+    request: Request, session: SessionDep, body: Annotated[bytes, Depends(_token_request_body)]
+) -> Response:
+    return oauth.token_response(request, session, body)
 
 
 # --- users -----------------------------------------------------------------------------------

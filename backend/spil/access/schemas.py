@@ -11,8 +11,15 @@ from spil.kit.policy import Role
 from spil.kit.schemas import ApiModel, Email, Id, InputModel, SafeStr
 
 RoleName = Literal[
-    "board-admin", "school-admin", "coordinator", "confidential-counsellor", "viewer", "region-contact"
+    "board-admin",
+    "school-admin",
+    "coordinator",
+    "confidential-counsellor",
+    "viewer",
+    "region-contact",
+    "municipality-contact",
 ]
+ScopeType = Literal["board", "school", "region", "municipality"]
 ScopeName = Literal[
     "organisations:read",
     "organisations:write",
@@ -38,10 +45,11 @@ class LoginRequest(InputModel):
 class MembershipOut(ApiModel):
     id: int
     role: RoleName
-    scope_type: Literal["board", "school", "region"]
+    scope_type: ScopeType
     board_id: int | None
     school_id: int | None
     region_id: int | None
+    municipality_id: int | None = None
     scope_name: str | None = None
 
 
@@ -85,9 +93,10 @@ class AccessOut(ApiModel):
     boards: list[ScopedCapabilities] = Field(description="Per board (board-level roles).")
     schools: list[ScopedCapabilities] = Field(description="Per school (school-level roles).")
     regions: list[ScopedCapabilities] = Field(description="Per region (region contacts).")
-    role_levels: dict[RoleName, list[Literal["board", "school", "region"]]] = Field(
-        description="At which level each role can be given."
+    municipalities: list[ScopedCapabilities] = Field(
+        default_factory=list, description="Per municipality (municipality contacts)."
     )
+    role_levels: dict[RoleName, list[ScopeType]] = Field(description="At which level each role can be given.")
 
 
 class SessionOut(ApiModel):
@@ -104,17 +113,23 @@ class MembershipCreate(InputModel):
     board_id: Id | None = None
     school_id: Id | None = None
     region_id: Id | None = None
+    municipality_id: Id | None = None
 
     @model_validator(mode="after")
     def _one_scope(self) -> MembershipCreate:
-        given = [n for n in ("board_id", "school_id", "region_id") if getattr(self, n) is not None]
+        names = ("board_id", "school_id", "region_id", "municipality_id")
+        given = [n for n in names if getattr(self, n) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of boardId, schoolId or regionId")
+            raise ValueError("give exactly one of boardId, schoolId, regionId or municipalityId")
         return self
 
     @property
     def scope_type(self) -> str:
-        return "board" if self.board_id else "school" if self.school_id else "region"
+        if self.board_id:
+            return "board"
+        if self.school_id:
+            return "school"
+        return "region" if self.region_id else "municipality"
 
     @property
     def role_enum(self) -> Role:
@@ -146,6 +161,7 @@ class ApiClientOut(ApiModel):
     scopes: list[str]
     board_id: int | None
     region_id: int | None
+    municipality_id: int | None = None
     created_at: dt.datetime
     revoked_at: dt.datetime | None
     last_used_at: dt.datetime | None
@@ -160,11 +176,13 @@ class ApiClientCreate(InputModel):
     scopes: list[ScopeName] = Field(min_length=1, max_length=11)
     board_id: Id | None = None
     region_id: Id | None = None
+    municipality_id: Id | None = None
 
     @model_validator(mode="after")
     def _one_binding(self) -> ApiClientCreate:
-        if (self.board_id is None) == (self.region_id is None):
-            raise ValueError("bind the client to exactly one of boardId or regionId")
+        given = [n for n in ("board_id", "region_id", "municipality_id") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("bind the client to exactly one of boardId, regionId or municipalityId")
         return self
 
 
@@ -173,7 +191,7 @@ class AuditEventOut(ApiModel):
     occurred_at: dt.datetime
     actor_type: str
     actor_label: str
-    action: Literal["create", "update", "delete"]
+    action: Literal["create", "update", "delete", "export", "erase"]
     entity_type: str
     entity_id: int
     board_id: int | None

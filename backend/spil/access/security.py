@@ -1,4 +1,4 @@
-"""Passwords (argon2), session tokens and API keys."""
+"""Passwords (argon2), session tokens, API keys and the keys derived from SPIL_SECRET_KEY."""
 
 from __future__ import annotations
 
@@ -82,6 +82,22 @@ def new_api_key() -> tuple[str, str, str]:
     secret = secrets.token_urlsafe(32)
     key = f"{API_KEY_PREFIX}_{prefix}_{secret}"
     return key, prefix, token_hash(key)
+
+
+def is_api_key(credential: str) -> bool:
+    """Whether a bearer credential is an API key (``spil_...``) rather than an OAuth access token
+    (a JWT, which starts with ``eyJ``)."""
+    return credential.startswith(f"{API_KEY_PREFIX}_")
+
+
+def derived_key(purpose: str, secret_key: str | None = None) -> bytes:
+    """A 256-bit key for one purpose (``oauth-access-token``), derived from SPIL_SECRET_KEY with
+    HMAC-SHA256: each purpose has a key of its own, and rotating the secret changes them all."""
+    if secret_key is None:
+        from spil.kit.settings import get_settings
+
+        secret_key = get_settings().secret_key
+    return hmac.new(secret_key.encode(), f"spil:{purpose}".encode(), hashlib.sha256).digest()
 
 
 def split_api_key(key: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Authentication: who is calling (a person with a session cookie, or an API client with a key)."""
+"""Authentication: who is calling (a person with a session cookie, or an API client with a key or
+an OAuth access token)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import BackgroundTasks, Depends, Request
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
+from spil.access import oauth
 from spil.access.models import ApiClient, Membership, User, UserSession
 from spil.access.security import (
     hash_password,
+    is_api_key,
     needs_rehash,
     new_token,
     same,
@@ -25,6 +29,7 @@ from spil.kit import clock
 from spil.kit.db import unit_of_work
 from spil.kit.deps import SessionDep
 from spil.kit.errors import ProblemError
+from spil.kit.openapi import mark_required_scope
 from spil.kit.policy import Grant, Principal, Role
 from spil.kit.settings import get_settings
 from spil.organisations.models import School
@@ -36,9 +41,22 @@ CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
-def unauthenticated(detail: str = "Log in first, or send an API key.") -> ProblemError:
+def unauthenticated(detail: str = "Log in first, or send an API key or access token.") -> ProblemError:
     return ProblemError(
         401, detail, code="unauthenticated", headers={"WWW-Authenticate": 'Bearer realm="spil"'}
+    )
+
+
+def invalid_token(detail: str) -> ProblemError:
+    """401 for a bearer access token that is malformed, expired or whose client is revoked
+    (RFC 6750 §3.1: the client should ask for a new token)."""
+    return ProblemError(
+        401,
+        detail,
+        code="invalid-token",
+        headers={
+            "WWW-Authenticate": f'Bearer realm="spil", error="invalid_token", error_description="{detail}"'
+        },
     )
 
 
@@ -55,6 +73,7 @@ def grants_for(session: Session, user_id: int) -> tuple[Grant, ...]:
             board_id=m.board_id,
             school_id=m.school_id,
             region_id=m.region_id,
+            municipality_id=m.municipality_id,
             school_board_id=board_id,
         )
         for m, board_id in rows
@@ -74,18 +93,26 @@ def principal_for_user(session: Session, user: User, user_session: UserSession |
     )
 
 
-def principal_for_client(client: ApiClient) -> Principal:
+def principal_for_client(client: ApiClient, token: oauth.AccessToken | None = None) -> Principal:
+    """The API client as the caller: its binding as its grant, its scopes (with an access token:
+    those of the token, never more than the client holds now)."""
     assert client.id is not None
+    scopes = frozenset(client.scopes)
+    if token is not None:
+        scopes &= token.scopes
     if client.board_id is not None:
         grants: tuple[Grant, ...] = (Grant(role=Role.BOARD_ADMIN, board_id=client.board_id),)
-    else:
+    elif client.region_id is not None:
         grants = (Grant(role=Role.REGION_CONTACT, region_id=client.region_id),)
+    else:
+        grants = (Grant(role=Role.MUNICIPALITY_CONTACT, municipality_id=client.municipality_id),)
     return Principal(
         kind="api-client",
         id=client.id,
         label=f"api-client:{client.name}",
         grants=grants,
-        api_scopes=frozenset(client.scopes),
+        api_scopes=scopes,
+        extra={"access_token_id": token.token_id} if token is not None else {},
     )
 
 
@@ -116,7 +143,11 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
             UserSession.expires_at < clock.now(),
         )
     )
-    user.last_login_at = clock.now()
+    # Not a change of the account (no new version, no ETag change): two logins of the same
+    # account at the same moment both succeed, where an ORM update would make one of them stale.
+    now = clock.now()
+    session.execute(sa.update(User).where(User.id == user.id).values(last_login_at=now))
+    set_committed_value(user, "last_login_at", now)
     return token, user_session
 
 
@@ -131,12 +162,30 @@ def _from_api_key(session: Session, key: str, background: BackgroundTasks) -> Pr
     client = session.exec(select(ApiClient).where(ApiClient.key_prefix == prefix)).first() if prefix else None
     if client is None or client.revoked_at is not None or not same(client.key_hash, token_hash(key)):
         raise unauthenticated("The API key is unknown or revoked.")
+    _note_use(client, background)
+    return principal_for_client(client)
+
+
+def _from_access_token(session: Session, token: str, background: BackgroundTasks) -> Principal:
+    try:
+        claims = oauth.read_access_token(token)
+    except oauth.InvalidAccessToken as exc:
+        raise invalid_token(str(exc)) from exc
+    # Every request looks the client up (one lookup by a unique key): revoking it ends its
+    # tokens at once, however long they had left.
+    client = session.exec(select(ApiClient).where(ApiClient.key_prefix == claims.client_id)).first()
+    if client is None or client.revoked_at is not None:
+        raise invalid_token("The API client of this access token is revoked.")
+    _note_use(client, background)
+    return principal_for_client(client, claims)
+
+
+def _note_use(client: ApiClient, background: BackgroundTasks) -> None:
     now = clock.now()
     if client.last_used_at is None or now - client.last_used_at > dt.timedelta(minutes=5):
         # Noted after the answer, in a transaction of its own: a read stays a read, and the
         # request's own transaction is never committed half-way by the authentication.
         background.add_task(touch_api_client, client.id, now)
-    return principal_for_client(client)
 
 
 def touch_api_client(client_id: int, at: dt.datetime) -> None:
@@ -176,9 +225,13 @@ def current_principal(request: Request, session: SessionDep, background: Backgro
     auth = request.headers.get("authorization")
     if auth:
         scheme, _, credentials = auth.partition(" ")
-        if scheme.lower() != "bearer" or not credentials.strip():
-            raise unauthenticated("Use 'Authorization: Bearer <api key>'.")
-        principal = _from_api_key(session, credentials.strip(), background)
+        credentials = credentials.strip()
+        if scheme.lower() != "bearer" or not credentials:
+            raise unauthenticated("Use 'Authorization: Bearer <api key or access token>'.")
+        if is_api_key(credentials):
+            principal = _from_api_key(session, credentials, background)
+        else:
+            principal = _from_access_token(session, credentials, background)
     elif token := request.cookies.get(SESSION_COOKIE):
         principal = _from_cookie(request, session, token)
     else:
@@ -194,6 +247,7 @@ def scoped(scope: str) -> Any:
         principal.require_scope(scope)
         return principal
 
+    mark_required_scope(dependency, scope)
     return dependency
 
 

@@ -25,7 +25,7 @@ from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import ROLE_SCOPES, Capability, Principal, Role
-from spil.organisations.models import Board, LabourMarketRegion, School
+from spil.organisations.models import Board, Municipality, Region, School
 
 
 def _managed_board_ids(principal: Principal) -> set[int]:
@@ -64,25 +64,34 @@ def _memberships(
     if not user_ids:
         return {}
     rows = session.execute(
-        sa.select(Membership, Board.name, School.name, LabourMarketRegion.name, School.board_id)
+        sa.select(Membership, Board.name, School.name, Region.name, Municipality.name, School.board_id)
         .outerjoin(Board, Board.id == Membership.board_id)
         .outerjoin(School, School.id == Membership.school_id)
-        .outerjoin(LabourMarketRegion, LabourMarketRegion.id == Membership.region_id)
+        .outerjoin(Region, Region.id == Membership.region_id)
+        .outerjoin(Municipality, Municipality.id == Membership.municipality_id)
         .where(Membership.user_id.in_(user_ids))
         .order_by(Membership.id)
     ).all()
     out: dict[int, list[MembershipOut]] = {uid: [] for uid in user_ids}
     managed = None if viewer is None or viewer.is_platform_admin else _managed_board_ids(viewer)
-    for m, board_name, school_name, region_name, school_board in rows:
+    for m, board_name, school_name, region_name, municipality_name, school_board in rows:
         if managed is not None and (m.board_id or school_board) not in managed:
             continue
-        scope_type = "board" if m.board_id else "school" if m.school_id else "region"
+        scope_type = (
+            "board"
+            if m.board_id
+            else "school"
+            if m.school_id
+            else "region"
+            if m.region_id
+            else "municipality"
+        )
         out[m.user_id].append(
             MembershipOut.model_validate(
                 {
                     **m.model_dump(),
                     "scope_type": scope_type,
-                    "scope_name": board_name or school_name or region_name,
+                    "scope_name": board_name or school_name or region_name or municipality_name,
                 }
             )
         )
@@ -139,8 +148,8 @@ def _check_membership(session: Session, principal: Principal, m: MembershipCreat
             detail=f"The role '{role}' is given at {allowed} level, not at {m.scope_type} level.",
             code="role-scope-mismatch",
         )
-    model: Any = Board if m.board_id else School if m.school_id else LabourMarketRegion
-    ident = m.board_id or m.school_id or m.region_id
+    model: Any = Board if m.board_id else School if m.school_id else Region if m.region_id else Municipality
+    ident = m.board_id or m.school_id or m.region_id or m.municipality_id
     exists = session.get(model, ident) is not None
     # A board administrator gets one answer for a board (or school, or region) that does not exist
     # and for one they do not administer: nothing tells them which of the two it is.
@@ -211,6 +220,7 @@ def _add_membership(session: Session, principal: Principal, user_id: int, m: Mem
             Membership.board_id == m.board_id,
             Membership.school_id == m.school_id,
             Membership.region_id == m.region_id,
+            Membership.municipality_id == m.municipality_id,
         )
     ).first()
     if exists is not None:
@@ -221,6 +231,7 @@ def _add_membership(session: Session, principal: Principal, user_id: int, m: Mem
         board_id=m.board_id,
         school_id=m.school_id,
         region_id=m.region_id,
+        municipality_id=m.municipality_id,
     )
     board_id = _membership_board(session, m)
     audited_create(
@@ -350,18 +361,21 @@ def list_api_clients(session: Session, principal: Principal, params: PageParams)
 
 
 def create_api_client(session: Session, principal: Principal, data: ApiClientCreate) -> ApiClientCreated:
-    if data.region_id is not None:
+    if data.region_id is not None or data.municipality_id is not None:
         principal.require_platform_admin()
-        if session.get(LabourMarketRegion, data.region_id) is None:
+        area: Any = Region if data.region_id is not None else Municipality
+        field = "regionId" if data.region_id is not None else "municipalityId"
+        ident = data.region_id or data.municipality_id
+        if session.get(area, ident) is None:
             raise invalid(
-                [("regionId", "unknown-reference", "Unknown id.")],
-                detail=f"There is no region with id {data.region_id}.",
+                [(field, "unknown-reference", "Unknown id.")],
+                detail=f"There is no {'region' if area is Region else 'municipality'} with id {ident}.",
                 code="unknown-reference",
             )
         if any(s.endswith(":write") for s in data.scopes):
             raise invalid(
                 [("scopes", "read-only", "Only read scopes.")],
-                detail="A region-bound client can only read.",
+                detail="A client bound to a region or municipality can only read.",
                 code="read-only-binding",
             )
     else:
@@ -380,6 +394,7 @@ def create_api_client(session: Session, principal: Principal, data: ApiClientCre
         scopes=sorted(set(data.scopes)),
         board_id=data.board_id,
         region_id=data.region_id,
+        municipality_id=data.municipality_id,
         created_by=principal.id if principal.kind == "user" else None,
     )
     audited_create(session, principal, client, "api-client", board_id=lambda c: c.board_id)

@@ -1,25 +1,24 @@
-"""Demo tenancy: three municipalities, two boards, four schools and one login per role.
+"""Demo tenancy: two boards, five schools in three real municipalities, one login per role.
 
-Stichting Spil Demo (Haarlem and Heemstede) holds the examples; Stichting Tweede Demo (Utrecht)
-is there to show that one board never sees another's records. The labour-market regions come
-with the migrations; the demo only refers to them.
+Stichting Spil Demo (Haarlem and Heemstede) holds the examples; Stichting Tweede Demo (Utrecht,
+and one school in Haarlem) is there to show that one board never sees another's records, and
+that a municipality reads across boards. The municipalities and labour-market regions come with
+the migrations (CBS 2026); the demo refers to them by code and adds one education region.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from spil.access.models import Membership, User
 from spil.access.security import hash_password
-from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
+from spil.organisations.models import LABOUR_MARKET, Board, Municipality, Region, RegionMunicipality, School
 
-MUNICIPALITIES = [
-    ("GM0392", "Haarlem", "AM37"),
-    ("GM0397", "Heemstede", "AM37"),
-    ("GM0344", "Utrecht", "AM13"),
-]
+MUNICIPALITIES = ["GM0392", "GM0397", "GM0344"]  # Haarlem, Heemstede, Utrecht (CBS)
+# An education region (onderwijsregio) as the platform administrator would keep it.
+EDUCATION_REGION = ("OR-ZK", "Onderwijsregio Zuid-Kennemerland", ["GM0392", "GM0397", "GM0473", "GM0377"])
 
 BOARDS = [
     {
@@ -91,6 +90,19 @@ SCHOOLS = [
         "email": "info@hetkompas.example",
         "phone": "030 555 0404",
     },
+    {
+        "board": "51234",
+        "location_code": "78JK00",
+        "name": "CBS De Ark",
+        "sector": "PO",
+        "municipality": "GM0392",
+        "street": "Rijksstraatweg",
+        "house_number": "250",
+        "postal_code": "2025 DG",
+        "city": "Haarlem",
+        "email": "info@deark.example",
+        "phone": "023 555 0505",
+    },
 ]
 
 
@@ -103,6 +115,7 @@ class DemoAccount:
     board: str | None = None
     school: str | None = None
     region: str | None = None
+    municipality: str | None = None
     platform_admin: bool = False
 
 
@@ -152,6 +165,13 @@ ACCOUNTS = [
         region="AM37",
     ),
     DemoAccount(
+        "gemeente@demo.spil.nl",
+        "Gijs Gemeente",
+        "municipality contact, Haarlem (LEA)",
+        "municipality-contact",
+        municipality="GM0392",
+    ),
+    DemoAccount(
         "bestuur@tweede.spil.nl",
         "Tim Tweede",
         "board admin, Stichting Tweede Demo",
@@ -163,17 +183,14 @@ ACCOUNTS = [
 
 def seed_organisations(session: Session, password: str) -> list[DemoAccount]:
     """Municipalities, boards, schools and the demo accounts with their roles (idempotent)."""
-    regions = {r.code: r for r in session.exec(select(LabourMarketRegion)).all()}
-    if len(regions) < 35:
-        raise RuntimeError("The labour-market regions are missing: run the migrations first.")
-    municipalities: dict[str, Municipality] = {}
-    for code, name, region in MUNICIPALITIES:
-        m = session.exec(select(Municipality).where(Municipality.code == code)).first()
-        if m is None:
-            m = Municipality(code=code, name=name, region_id=regions[region].id)
-            session.add(m)
-            session.flush()
-        municipalities[code] = m
+    regions = {r.code: r for r in session.exec(select(Region).where(Region.kind == LABOUR_MARKET)).all()}
+    municipalities = {
+        m.code: m
+        for m in session.exec(select(Municipality).where(col(Municipality.code).in_(MUNICIPALITIES)))
+    }
+    if len(regions) < 35 or len(municipalities) < len(MUNICIPALITIES):
+        raise RuntimeError("The regions and municipalities are missing: run the migrations first.")
+    _education_region(session)
     boards: dict[str, Board] = {}
     for spec in BOARDS:
         b = session.exec(select(Board).where(Board.number == spec["number"])).first()
@@ -219,6 +236,7 @@ def seed_organisations(session: Session, password: str) -> list[DemoAccount]:
             "board_id": boards[account.board].id if account.board else None,
             "school_id": schools[account.school].id if account.school else None,
             "region_id": regions[account.region].id if account.region else None,
+            "municipality_id": municipalities[account.municipality].id if account.municipality else None,
         }
         exists = session.exec(
             select(Membership).where(
@@ -227,9 +245,24 @@ def seed_organisations(session: Session, password: str) -> list[DemoAccount]:
                 Membership.board_id == scope["board_id"],
                 Membership.school_id == scope["school_id"],
                 Membership.region_id == scope["region_id"],
+                Membership.municipality_id == scope["municipality_id"],
             )
         ).first()
         if exists is None:
             assert user.id is not None
             session.add(Membership(user_id=user.id, role=account.role, **scope))
     return ACCOUNTS
+
+
+def _education_region(session: Session) -> None:
+    code, name, members = EDUCATION_REGION
+    if session.exec(select(Region).where(Region.kind == "education-region", Region.code == code)).first():
+        return
+    region = Region(kind="education-region", code=code, name=name)
+    session.add(region)
+    session.flush()
+    assert region.id is not None
+    for m in session.exec(select(Municipality).where(col(Municipality.code).in_(members))):
+        assert m.id is not None
+        session.add(RegionMunicipality(region_id=region.id, municipality_id=m.id, kind=region.kind))
+    session.flush()

@@ -1,5 +1,6 @@
-"""Series: an indicator's values per period for a scope (a school, a board, a region) with its
-targets, rolled up school -> board -> region per the indicator's aggregation."""
+"""Series: an indicator's values per period for a scope (a school, a board, a region of any kind,
+a municipality) with its targets, rolled up school -> board -> region or municipality per the
+indicator's aggregation."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from spil.indicators.service import visible_indicator
 from spil.kit import clock, scope
 from spil.kit.errors import invalid, not_found
 from spil.kit.policy import Principal
-from spil.organisations.models import LabourMarketRegion, Municipality, School
+from spil.organisations.models import Municipality, Region, School
 from spil.organisations.service import visible_board, visible_school
 
 ZERO = Decimal("0")
@@ -84,7 +85,7 @@ def _combine(indicator: Indicator, total: Decimal, count: int) -> Decimal | None
     return (total / count).quantize(Decimal("0.0001"))
 
 
-ScopeKind = Literal["school", "board", "region"]
+ScopeKind = Literal["school", "board", "region", "municipality"]
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,14 @@ class SeriesScope:
     @classmethod
     def parse(cls, text: str) -> SeriesScope:
         kind, _, raw = text.partition(":")
-        if kind not in ("school", "board", "region") or not raw.isdigit() or not 0 < int(raw) < 2**31:
+        if (
+            kind not in ("school", "board", "region", "municipality")
+            or not raw.isdigit()
+            or not 0 < int(raw) < 2**31
+        ):
             raise invalid(
-                [("scope", "invalid-scope", "school:<id>, board:<id> or region:<id>.")],
-                detail="scope is school:<id>, board:<id> or region:<id>.",
+                [("scope", "invalid-scope", "school:<id>, board:<id>, region:<id> or municipality:<id>.")],
+                detail="scope is school:<id>, board:<id>, region:<id> or municipality:<id>.",
                 location="query",
                 code="invalid-scope",
             )
@@ -127,19 +132,26 @@ def _schools_of_scope(
             sa.select(School.id, School.name).where(School.board_id == ident).order_by(School.name)
         ).all()
         return board.name, [(s, n) for s, n in schools], ident
-    region = scope.first_or_404(
-        session,
-        sa.select(LabourMarketRegion).where(
-            LabourMarketRegion.id == ident, scope.region_visible(principal, LabourMarketRegion.id)
-        ),
-        "region",
-    )[0]
+    if kind == "municipality":
+        municipality = scope.first_or_404(
+            session,
+            sa.select(Municipality).where(
+                Municipality.id == ident, scope.municipality_visible(principal, Municipality.id)
+            ),
+            "municipality",
+        )[0]
+        name, areas = municipality.name, sa.select(Municipality.id).where(Municipality.id == ident)
+    else:
+        region = scope.first_or_404(
+            session,
+            sa.select(Region).where(Region.id == ident, scope.region_visible(principal, Region.id)),
+            "region",
+        )[0]
+        name, areas = region.name, scope.region_municipalities({ident})
     schools = session.execute(
-        sa.select(School.id, School.name)
-        .join(Municipality, Municipality.id == School.municipality_id)
-        .where(Municipality.region_id == ident)
+        sa.select(School.id, School.name).where(School.municipality_id.in_(areas)).order_by(School.name)
     ).all()
-    return region.name, [(s, n) for s, n in schools], None
+    return name, [(s, n) for s, n in schools], None
 
 
 def _entered_values(
@@ -252,7 +264,7 @@ def series(
     else:
         own_board = board_id if wanted.kind == "board" else None
         totals, board_values = _entered_totals(session, indicator, school_ids, own_board, first, last)
-    target_key = wanted.key if wanted.kind != "region" else None
+    target_key = wanted.key if wanted.kind in ("school", "board") else None
     targets: dict[str, Decimal] = dict(
         session.execute(
             sa.select(Target.period, Target.value).where(

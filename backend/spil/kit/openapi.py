@@ -14,8 +14,9 @@ import re
 from http import HTTPStatus
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, routing
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
 from spil.kit.errors import PROBLEM_MEDIA_TYPE, Problem
 
@@ -25,7 +26,7 @@ PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
 PROBLEM_TEXT = {
     400: "Invalid input: the fields are listed in `invalidParams`.",
-    401: "Not authenticated: log in or send an API key.",
+    401: "Not authenticated: log in, or send a valid API key or access token.",
     403: "Authenticated, but this role or API key may not do this.",
     404: "Not found, or outside the caller's scope.",
     409: "Conflicts with existing data (duplicate, still in use).",
@@ -35,6 +36,63 @@ PROBLEM_TEXT = {
     429: "Too many requests; see `Retry-After`.",
     500: "Unexpected error.",
 }
+
+
+# The OAuth 2.0 client-credentials flow, as the feature that serves it describes it
+# (``spil.access.oauth``): documented as the ``oauth2`` security scheme.
+_oauth2: dict[str, Any] = {}
+# The attribute by which a dependency says which API scope it requires (``spil.access.service.scoped``).
+SCOPE_MARK = "required_api_scope"
+
+
+def document_oauth2_client_credentials(*, token_url: str, scopes: dict[str, str], description: str) -> None:
+    """Document the ``oauth2`` security scheme: the client-credentials flow at ``token_url``."""
+    _oauth2.clear()
+    _oauth2.update(
+        {
+            "type": "oauth2",
+            "description": description,
+            "flows": {"clientCredentials": {"tokenUrl": token_url, "scopes": dict(scopes)}},
+        }
+    )
+
+
+def mark_required_scope(dependency: Any, scope: str) -> None:
+    """Note on an auth dependency the API scope it requires, for the operations' ``security``."""
+    setattr(dependency, SCOPE_MARK, scope)
+
+
+def _required_scopes(app: FastAPI) -> dict[tuple[str, str], list[str]]:
+    """(method, path) -> the API scopes its dependencies require (``mark_required_scope``)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    # FastAPI keeps included routers as such; it walks them (with their prefixes and
+    # dependencies) the way its own document generator does.
+    for route in routing.iter_route_contexts(app.routes):
+        path = route.path_format
+        if not isinstance(route.original_route, APIRoute) or path is None:
+            continue
+        scopes: list[str] = []
+        todo = list(route.dependant.dependencies)
+        while todo:
+            dependant = todo.pop()
+            scope = getattr(dependant.call, SCOPE_MARK, None)
+            if isinstance(scope, str) and scope not in scopes:
+                scopes.append(scope)
+            todo.extend(dependant.dependencies)
+        for method in route.methods or ():
+            found[(method.lower(), path)] = sorted(scopes)
+    return found
+
+
+def _oauth2_requirements(scopes: list[str]) -> list[dict[str, list[str]]]:
+    """The ``oauth2`` security requirements of an operation that needs ``scopes``: a read scope
+    is also met by the write scope of its area (``partners:write`` reads partners)."""
+    known = _oauth2["flows"]["clientCredentials"]["scopes"]
+    if len(scopes) == 1 and scopes[0].endswith(":read"):
+        write = scopes[0].removesuffix(":read") + ":write"
+        if write in known:
+            return [{"oauth2": scopes}, {"oauth2": [write]}]
+    return [{"oauth2": scopes}]
 
 
 def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -100,14 +158,21 @@ def build_openapi(app: FastAPI, *, title: str, description: str, server_url: str
         "apiKey": {
             "type": "http",
             "scheme": "bearer",
-            "description": "An API key of an integration: `Authorization: Bearer spil_...`.",
+            "description": "An API key of an integration: `Authorization: Bearer spil_...`. "
+            "An access token of the `oauth2` scheme is sent the same way.",
         },
     }
     doc["security"] = [{"sessionCookie": []}, {"apiKey": []}]
-    for path_item in doc.get("paths", {}).values():
+    if _oauth2:
+        components["securitySchemes"]["oauth2"] = json.loads(json.dumps(_oauth2))
+        doc["security"].append({"oauth2": []})
+    required_scopes = _required_scopes(app)
+    for path, path_item in doc.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in {"get", "put", "post", "patch", "delete"}:
                 continue
+            if _oauth2 and "security" not in operation and (scopes := required_scopes.get((method, path))):
+                operation["security"] = [{"sessionCookie": []}, {"apiKey": []}, *_oauth2_requirements(scopes)]
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
             takes_input = bool(operation.get("parameters")) or "requestBody" in operation

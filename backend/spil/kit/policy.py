@@ -1,7 +1,7 @@
 """The permission policy: who may do what, where.
 
 A *principal* is a logged-in user or an API client. Its *grants* are memberships: a role at a
-board, a school or a labour-market region. A board-level grant covers every school of that
+board, a school, a region (of any kind) or a municipality. A board-level grant covers every school of that
 board. Reading is enforced in the queries (see ``spil.kit.scope``): records outside
 the principal's scope are never selected and answer 404. Changing needs a capability of the
 role on that board or school; a record in scope without it answers 403.
@@ -22,6 +22,7 @@ class Role(StrEnum):
     CONFIDENTIAL_COUNSELLOR = "confidential-counsellor"
     VIEWER = "viewer"
     REGION_CONTACT = "region-contact"
+    MUNICIPALITY_CONTACT = "municipality-contact"
 
 
 class Capability(StrEnum):
@@ -33,7 +34,7 @@ class Capability(StrEnum):
     CONFIDENTIAL = "confidential"  # the confidential counsellor's register
     READ_CASE_REPORT = "read-case-report"  # the register's annual report (small numbers hidden)
     READ_BENEFIT = "read-benefit"  # a key person's benefit type (with the contact point)
-    READ_REGION = "read-region"  # aggregated reading of a region
+    READ_REGION = "read-region"  # aggregated reading of an area: a region or a municipality
 
     @classmethod
     def beyond_platform_admin(cls) -> frozenset[Capability]:
@@ -63,6 +64,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.VIEWER: frozenset({Capability.READ}),
     Role.REGION_CONTACT: frozenset({Capability.READ_REGION}),
+    Role.MUNICIPALITY_CONTACT: frozenset({Capability.READ_REGION}),
 }
 
 # Which scope each role may be granted at.
@@ -73,6 +75,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.CONFIDENTIAL_COUNSELLOR: frozenset({"board", "school"}),
     Role.VIEWER: frozenset({"board", "school"}),
     Role.REGION_CONTACT: frozenset({"region"}),
+    Role.MUNICIPALITY_CONTACT: frozenset({"municipality"}),
 }
 
 # Scopes an API client can be given (``<area>:read`` / ``<area>:write``) are listed in
@@ -85,6 +88,7 @@ class Grant:
     board_id: int | None = None
     school_id: int | None = None
     region_id: int | None = None
+    municipality_id: int | None = None
     # For a school grant: the school's board, so board-wide checks need no query.
     school_board_id: int | None = None
 
@@ -110,6 +114,10 @@ class Principal:
 
     def region_ids(self) -> set[int]:
         return {g.region_id for g in self.grants if g.region_id}
+
+    def municipality_ids(self) -> set[int]:
+        """The municipalities the principal reads in aggregate as their contact."""
+        return {g.municipality_id for g in self.grants if g.municipality_id}
 
     # --- capabilities ------------------------------------------------------------------------
     def holds(self, capability: Capability) -> bool:
@@ -178,6 +186,8 @@ class Principal:
                 board_of[g.school_id] = g.school_board_id
             elif g.region_id is not None:
                 per.setdefault(("region", g.region_id), set()).update(caps)
+            elif g.municipality_id is not None:
+                per.setdefault(("municipality", g.municipality_id), set()).update(caps)
         held = set().union(*per.values()) if per else set()
         if self.is_platform_admin:
             held |= set(Capability) - Capability.beyond_platform_admin()
@@ -199,6 +209,7 @@ class Principal:
             "boards": listed("board"),
             "schools": listed("school"),
             "regions": listed("region"),
+            "municipalities": listed("municipality"),
             "role_levels": {role.value: sorted(levels) for role, levels in ROLE_SCOPES.items()},
         }
 

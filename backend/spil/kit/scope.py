@@ -39,6 +39,7 @@ from spil.kit.policy import Capability, Principal
 _school = sa.table("school", sa.column("id"), sa.column("board_id"), sa.column("municipality_id"))
 _board = sa.table("board", sa.column("id"), sa.column("municipality_id"))
 _municipality = sa.table("municipality", sa.column("id"), sa.column("region_id"))
+_region_municipality = sa.table("region_municipality", sa.column("region_id"), sa.column("municipality_id"))
 
 BoardWide = Literal["board-and-schools", "board"]
 
@@ -47,8 +48,30 @@ def _everything(principal: Principal, capability: Capability) -> bool:
     return principal.is_platform_admin and capability not in Capability.beyond_platform_admin()
 
 
-def _region_municipalities(region_ids: set[int]) -> sa.Select[Any]:
-    return sa.select(_municipality.c.id).where(_municipality.c.region_id.in_(region_ids))
+def region_municipalities(
+    region_ids: set[int], municipality_ids: set[int] | frozenset[int] = frozenset()
+) -> sa.Select[Any]:
+    """The ids of the municipalities in these regions, of any kind (a labour-market region's by
+    the municipality's own region, the other kinds' by their member list), and these ones."""
+    return sa.select(_municipality.c.id).where(
+        sa.or_(
+            _municipality.c.region_id.in_(region_ids),
+            _municipality.c.id.in_(
+                sa.select(_region_municipality.c.municipality_id).where(
+                    _region_municipality.c.region_id.in_(region_ids)
+                )
+            ),
+            _municipality.c.id.in_(municipality_ids),
+        )
+    )
+
+
+def area_municipalities(principal: Principal) -> sa.Select[Any] | None:
+    """The municipalities a region or municipality contact reads in aggregate (None: none)."""
+    region_ids, municipality_ids = principal.region_ids(), principal.municipality_ids()
+    if not region_ids and not municipality_ids:
+        return None
+    return region_municipalities(region_ids, municipality_ids)
 
 
 def schools(
@@ -64,8 +87,8 @@ def schools(
         parts.append(_school.c.board_id.in_(board_ids))
     if school_ids := principal.school_ids(capability):
         parts.append(_school.c.id.in_(school_ids))
-    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
-        parts.append(_school.c.municipality_id.in_(_region_municipalities(region_ids)))
+    if regional and capability is Capability.READ and (areas := area_municipalities(principal)) is not None:
+        parts.append(_school.c.municipality_id.in_(areas))
     return ids.where(sa.or_(*parts) if parts else sa.false())
 
 
@@ -88,8 +111,7 @@ def boards(
         parts.append(_board.c.id.in_(board_ids))
     if board_wide == "board-and-schools" and (school_ids := principal.school_ids(capability)):
         parts.append(_board.c.id.in_(sa.select(_school.c.board_id).where(_school.c.id.in_(school_ids))))
-    if regional and capability is Capability.READ and (region_ids := principal.region_ids()):
-        munis = _region_municipalities(region_ids)
+    if regional and capability is Capability.READ and (munis := area_municipalities(principal)) is not None:
         parts.append(_board.c.municipality_id.in_(munis))
         parts.append(
             _board.c.id.in_(sa.select(_school.c.board_id).where(_school.c.municipality_id.in_(munis)))
@@ -143,6 +165,15 @@ def any_school_of(
             link_record_id == record_id, link_school_id.in_(schools(principal, capability, regional=regional))
         )
     )
+
+
+def municipality_visible(principal: Principal, municipality_id: Any) -> sa.ColumnElement[bool]:
+    """Municipalities whose aggregates the principal reads: the platform administrator's all, a
+    municipality contact's own, a region contact's those of its region."""
+    if principal.is_platform_admin:
+        return sa.true()
+    areas = area_municipalities(principal)
+    return municipality_id.in_(areas) if areas is not None else sa.false()
 
 
 def region_visible(principal: Principal, region_id: Any) -> sa.ColumnElement[bool]:

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     secret_key: str = DEFAULT_SECRET
     cookie_secure: bool = False
     session_hours: int = 12
+    # How long an OAuth access token (``POST /api/v1/oauth/token``, client credentials) is valid.
+    oauth_token_minutes: int = Field(10, ge=1, le=60)
     demo_password: str = "spil-demo"
     # Where the rate limiter counts (spil.kit.ratelimit): ``database`` keeps the counters in
     # PostgreSQL, shared by every worker and container (on SQLite, one process, in memory); or a

@@ -1,6 +1,13 @@
-"""Tables: labour-market regions → municipalities → boards → schools (locations)."""
+"""Tables: regions (of several kinds) → municipalities → boards → schools (locations).
+
+Every municipality lies in one labour-market region (CBS, ``Municipality.region_id``); the other
+kinds of region (education regions, partnerships for inclusive education, GGD and youth-care
+regions) are sets of municipalities kept by the platform administrator
+(``RegionMunicipality``), at most one region of each kind per municipality."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -10,11 +17,26 @@ from spil.kit.models import Versioned
 SECTORS = ("PO", "SBO", "SO", "VO")
 
 
-class LabourMarketRegion(SQLModel, table=True):
-    __tablename__ = "labour_market_region"
+LABOUR_MARKET = "labour-market"
+REGION_KINDS = (LABOUR_MARKET, "education-region", "inclusive-education", "ggd", "youth-care")
+
+
+class Region(Versioned, table=True):
+    """A named area of whole municipalities. The 35 labour-market regions are shipped (and every
+    municipality names its own); the other kinds are kept by the platform administrator."""
+
+    __tablename__ = "region"
+    __table_args__ = (
+        sa.UniqueConstraint("kind", "code"),
+        sa.CheckConstraint(
+            "kind IN ('labour-market', 'education-region', 'inclusive-education', 'ggd', 'youth-care')",
+            name="kind",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=4, unique=True)
+    kind: str = Field(default=LABOUR_MARKET, max_length=20, index=True)
+    code: str = Field(max_length=20)
     name: str = Field(max_length=120)
 
 
@@ -24,7 +46,25 @@ class Municipality(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=6, unique=True)
     name: str = Field(max_length=120, index=True)
-    region_id: int = Field(foreign_key="labour_market_region.id", index=True, ondelete="RESTRICT")
+    region_id: int = Field(foreign_key="region.id", index=True, ondelete="RESTRICT")
+    province: str | None = Field(default=None, max_length=40)
+    # A municipality that merged into another is not deleted: it ends, and names its successor,
+    # so that the schools and partners that pointed at it keep their history.
+    ended_on: dt.date | None = None
+    successor_id: int | None = Field(default=None, foreign_key="municipality.id", ondelete="RESTRICT")
+
+
+class RegionMunicipality(SQLModel, table=True):
+    """A municipality's membership of a region of another kind than labour-market."""
+
+    __tablename__ = "region_municipality"
+    __table_args__ = (sa.UniqueConstraint("municipality_id", "kind"),)
+
+    region_id: int = Field(foreign_key="region.id", primary_key=True, ondelete="CASCADE")
+    municipality_id: int = Field(
+        foreign_key="municipality.id", primary_key=True, index=True, ondelete="RESTRICT"
+    )
+    kind: str = Field(max_length=20)
 
 
 class Board(Versioned, table=True):

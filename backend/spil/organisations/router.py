@@ -1,4 +1,4 @@
-"""HTTP endpoints: /labour-market-regions, /municipalities, /boards, /schools."""
+"""HTTP endpoints: /regions (and /labour-market-regions), /municipalities, /boards, /schools."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from spil.kit.idempotency import idempotent_create
 from spil.kit.openapi import problems
 from spil.kit.pagination import Page, PageParams, page_params
 from spil.kit.policy import Principal
-from spil.organisations import service
+from spil.organisations import regions, service
+from spil.organisations.models import LABOUR_MARKET
 from spil.organisations.schemas import (
     BoardCreate,
     BoardOut,
@@ -29,6 +30,9 @@ from spil.organisations.schemas import (
     MunicipalityCreate,
     MunicipalityOut,
     MunicipalityUpdate,
+    RegionCreate,
+    RegionKind,
+    RegionMunicipalities,
     RegionOut,
     RegionUpdate,
     SchoolCreate,
@@ -47,22 +51,145 @@ BoardId = Annotated[int, id_path("boardId", "The board's id.")]
 SchoolId = Annotated[int, id_path("schoolId", "The school's id.")]
 
 
-# --- labour-market regions -------------------------------------------------------------------
+# --- regions ---------------------------------------------------------------------------------
+Kind = Annotated[RegionKind | None, Query(description="Only regions of this kind.")]
+
+
+@router.get("/regions", tags=["organisations"], summary="List the regions of every kind")
+def list_regions(
+    session: SessionDep,
+    _: Reader,
+    paging: Paging,
+    q: SearchQuery = None,
+    kind: Kind = None,
+    municipality_id: Annotated[
+        int | None, optional_id_query("municipalityId", "Only the regions this municipality lies in.")
+    ] = None,
+) -> Page[RegionOut]:
+    return regions.list_regions(session, paging, q=q, kind=kind, municipality_id=municipality_id)
+
+
+@router.post(
+    "/regions",
+    status_code=201,
+    tags=["organisations"],
+    summary="Add a region of another kind than labour-market (platform administrator)",
+    responses=problems(403, 409),
+)
+def create_region(
+    session: SessionDep, principal: Writer, data: RegionCreate, response: Response
+) -> RegionOut:
+    ident = regions.create_region(session, principal, data)
+    out, version = regions.get_region(session, ident)
+    set_etag(response, version)
+    return out
+
+
+@router.get("/regions/{regionId}", tags=["organisations"], responses=problems(404))
+def get_region(session: SessionDep, _: Reader, region_id: RegionId, response: Response) -> RegionOut:
+    out, version = regions.get_region(session, region_id)
+    set_etag(response, version)
+    return out
+
+
+@router.patch(
+    "/regions/{regionId}",
+    tags=["organisations"],
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_region(
+    session: SessionDep,
+    principal: Writer,
+    region_id: RegionId,
+    data: RegionUpdate,
+    check: VersionCheck,
+    response: Response,
+) -> RegionOut:
+    regions.update_region(session, principal, region_id, data, check)
+    out, version = regions.get_region(session, region_id)
+    set_etag(response, version)
+    return out
+
+
+@router.delete(
+    "/regions/{regionId}",
+    status_code=204,
+    tags=["organisations"],
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def delete_region(
+    session: SessionDep, principal: Writer, region_id: RegionId, check: VersionCheck
+) -> Response:
+    regions.delete_region(session, principal, region_id, check)
+    return Response(status_code=204)
+
+
+@router.get("/regions/{regionId}/municipalities", tags=["organisations"], responses=problems(404))
+def list_region_municipalities(session: SessionDep, _: Reader, region_id: RegionId) -> list[MunicipalityOut]:
+    ids = [m.id for m in regions.list_members(session, region_id)]
+    return [service.get_municipality(session, i) for i in ids if i is not None]
+
+
+@router.put(
+    "/regions/{regionId}/municipalities",
+    tags=["organisations"],
+    summary="Set the region's municipalities (the whole set)",
+    description="A municipality lies in at most one region of each kind: one that lies in another region "
+    "of this kind is a 409 naming both. Labour-market regions follow CBS's list (400).",
+    responses=problems(403, 404, 409, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def set_region_municipalities(
+    session: SessionDep,
+    principal: Writer,
+    region_id: RegionId,
+    data: RegionMunicipalities,
+    check: VersionCheck,
+    response: Response,
+) -> RegionOut:
+    regions.set_municipalities(session, principal, region_id, data, check)
+    out, version = regions.get_region(session, region_id)
+    set_etag(response, version)
+    return out
+
+
+# The labour-market regions under their own path (the 35 shipped; kept for existing clients).
 @router.get("/labour-market-regions", tags=["organisations"], summary="List the labour-market regions")
-def list_regions(session: SessionDep, _: Reader, paging: Paging, q: SearchQuery = None) -> Page[RegionOut]:
-    return service.list_regions(session, paging, q)
+def list_labour_market_regions(
+    session: SessionDep, _: Reader, paging: Paging, q: SearchQuery = None
+) -> Page[RegionOut]:
+    return regions.list_regions(session, paging, q=q, kind=LABOUR_MARKET)
 
 
 @router.get("/labour-market-regions/{regionId}", tags=["organisations"], responses=problems(404))
-def get_region(session: SessionDep, _: Reader, region_id: RegionId) -> RegionOut:
-    return RegionOut.model_validate(service.get_region(session, region_id))
-
-
-@router.patch("/labour-market-regions/{regionId}", tags=["organisations"], responses=problems(403, 404))
-def update_region(
-    session: SessionDep, principal: Writer, region_id: RegionId, data: RegionUpdate
+def get_labour_market_region(
+    session: SessionDep, _: Reader, region_id: RegionId, response: Response
 ) -> RegionOut:
-    return service.update_region(session, principal, region_id, data)
+    out, version = regions.get_region(session, region_id, LABOUR_MARKET)
+    set_etag(response, version)
+    return out
+
+
+@router.patch(
+    "/labour-market-regions/{regionId}",
+    tags=["organisations"],
+    responses=problems(403, 404, 412),
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_labour_market_region(
+    session: SessionDep,
+    principal: Writer,
+    region_id: RegionId,
+    data: RegionUpdate,
+    check: VersionCheck,
+    response: Response,
+) -> RegionOut:
+    regions.update_region(session, principal, region_id, data, check, LABOUR_MARKET)
+    out, version = regions.get_region(session, region_id, LABOUR_MARKET)
+    set_etag(response, version)
+    return out
 
 
 # --- municipalities --------------------------------------------------------------------------
@@ -72,9 +199,12 @@ def list_municipalities(
     _: Reader,
     paging: Paging,
     q: SearchQuery = None,
-    region_id: Annotated[int | None, optional_id_query("regionId", "Only this region's.")] = None,
+    region_id: Annotated[int | None, optional_id_query("regionId", "Only this region's (any kind).")] = None,
+    current: Annotated[
+        bool | None, Query(description="`true`: only those that exist today; `false`: only ended ones.")
+    ] = None,
 ) -> Page[MunicipalityOut]:
-    return service.list_municipalities(session, paging, q, region_id)
+    return service.list_municipalities(session, paging, q, region_id, current)
 
 
 @router.post(

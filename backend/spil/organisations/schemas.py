@@ -41,22 +41,61 @@ Name = Annotated[SafeStr, Field(min_length=1, max_length=200)]
 
 
 # --- regions and municipalities -------------------------------------------------------------
+RegionKind = Literal["labour-market", "education-region", "inclusive-education", "ggd", "youth-care"]
+AreaCode = Annotated[
+    SafeStr, AfterValidator(_upper), Field(min_length=1, max_length=20, pattern=r"^[0-9A-Za-z-]+$")
+]
+
+
 class RegionOut(ApiModel):
     id: int
+    kind: RegionKind = Field(
+        description="`labour-market` (the 35 shipped, CBS), `education-region` (onderwijsregio), "
+        "`inclusive-education` (samenwerkingsverband passend onderwijs), `ggd`, `youth-care`."
+    )
     code: str
     name: str
+    municipality_count: int = 0
+
+
+class RegionCreate(InputModel):
+    kind: Literal["education-region", "inclusive-education", "ggd", "youth-care"]
+    code: AreaCode
+    name: Annotated[SafeStr, Field(min_length=1, max_length=120)]
+    municipality_ids: Annotated[list[Id], Field(max_length=400)] = []
 
 
 class RegionUpdate(InputModel):
-    name: Name
+    code: AreaCode | None = None
+    name: Annotated[SafeStr, Field(min_length=1, max_length=120)] | None = None
+
+
+class RegionMunicipalities(InputModel):
+    """The whole set of the region's municipalities (replaces the current one)."""
+
+    municipality_ids: Annotated[list[Id], Field(max_length=400)]
+
+
+class RegionRef(ApiModel):
+    id: int
+    kind: RegionKind
+    name: str
 
 
 class MunicipalityOut(ApiModel):
     id: int
     code: str
     name: str
-    region_id: int
+    region_id: int = Field(description="The labour-market region (CBS).")
     region_name: str | None = None
+    province: str | None = None
+    ended_on: dt.date | None = Field(
+        default=None, description="The day the municipality merged into its successor."
+    )
+    successor_id: int | None = None
+    regions: list[RegionRef] = Field(
+        default_factory=list, description="The regions of other kinds it belongs to."
+    )
 
 
 class MunicipalityCreate(InputModel):

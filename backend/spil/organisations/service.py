@@ -8,11 +8,12 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.kit import deletion, scope
-from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, ensure_unique
+from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_unique
 from spil.kit.errors import conflict, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
-from spil.organisations.models import Board, LabourMarketRegion, Municipality, School
+from spil.organisations import regions
+from spil.organisations.models import LABOUR_MARKET, Board, Municipality, Region, School
 from spil.organisations.schemas import (
     BoardCreate,
     BoardOut,
@@ -20,8 +21,6 @@ from spil.organisations.schemas import (
     MunicipalityCreate,
     MunicipalityOut,
     MunicipalityUpdate,
-    RegionOut,
-    RegionUpdate,
     SchoolCreate,
     SchoolOut,
     SchoolUpdate,
@@ -32,63 +31,46 @@ def _search(column: Any, q: str | None) -> sa.ColumnElement[bool]:
     return sa.func.lower(column).like(like_pattern(q), escape="\\") if q else sa.true()
 
 
-# --- regions ---------------------------------------------------------------------------------
-def list_regions(session: Session, params: PageParams, q: str | None) -> Page[RegionOut]:
-    stmt = sa.select(LabourMarketRegion).where(
-        sa.or_(_search(LabourMarketRegion.name, q), _search(LabourMarketRegion.code, q))
-    )
-    return paginate(
-        session,
-        stmt,
-        params,
-        sortable={"code": LabourMarketRegion.code, "name": LabourMarketRegion.name},
-        default_sort=[LabourMarketRegion.code],
-        tiebreak=LabourMarketRegion.id,
-        convert=RegionOut.model_validate,
-    )
-
-
-def get_region(session: Session, region_id: int) -> LabourMarketRegion:
-    region = session.get(LabourMarketRegion, region_id)
-    if region is None:
-        raise not_found("labour-market region")
-    return region
-
-
-def update_region(session: Session, principal: Principal, region_id: int, data: RegionUpdate) -> RegionOut:
-    principal.require_platform_admin()
-    region = get_region(session, region_id)
-    changes = data.model_dump(exclude_unset=True)
-    audited_update(session, principal, region, changes, "labour-market-region", required=["name"])
-    return RegionOut.model_validate(region)
-
-
 # --- municipalities --------------------------------------------------------------------------
-def _municipality_out(row: Any) -> MunicipalityOut:
-    municipality, region_name = row
-    return MunicipalityOut.model_validate(municipality).model_copy(update={"region_name": region_name})
+def _municipality_outs(session: Session, rows: list[Any]) -> list[MunicipalityOut]:
+    refs = regions.refs_of(session, [m.id for m, _ in rows])
+    return [
+        MunicipalityOut.model_validate(m).model_copy(update={"region_name": name, "regions": refs[m.id]})
+        for m, name in rows
+    ]
 
 
 def _municipality_query() -> sa.Select[Any]:
-    return sa.select(Municipality, LabourMarketRegion.name).join(
-        LabourMarketRegion, LabourMarketRegion.id == Municipality.region_id
-    )
+    return sa.select(Municipality, Region.name).join(Region, Region.id == Municipality.region_id)
 
 
 def list_municipalities(
-    session: Session, params: PageParams, q: str | None, region_id: int | None
+    session: Session,
+    params: PageParams,
+    q: str | None,
+    region_id: int | None,
+    current: bool | None = None,
 ) -> Page[MunicipalityOut]:
     stmt = _municipality_query().where(sa.or_(_search(Municipality.name, q), _search(Municipality.code, q)))
     if region_id is not None:
-        stmt = stmt.where(Municipality.region_id == region_id)
-    return paginate(
+        region = regions.find(session, region_id)
+        stmt = stmt.where(Municipality.id.in_(regions.municipality_ids(session, region)))
+    if current is not None:
+        stmt = stmt.where(Municipality.ended_on.is_(None) if current else Municipality.ended_on.is_not(None))
+    page = paginate(
         session,
         stmt,
         params,
         sortable={"code": Municipality.code, "name": Municipality.name},
         default_sort=[Municipality.name],
         tiebreak=Municipality.id,
-        convert=_municipality_out,
+        convert=lambda row: row,
+    )
+    return Page[MunicipalityOut](
+        items=_municipality_outs(session, page.items),
+        total=page.total,
+        page=page.page,
+        page_size=page.page_size,
     )
 
 
@@ -96,13 +78,33 @@ def get_municipality(session: Session, municipality_id: int) -> MunicipalityOut:
     row = session.execute(_municipality_query().where(Municipality.id == municipality_id)).first()
     if row is None:
         raise not_found("municipality")
-    return _municipality_out(row)
+    return _municipality_outs(session, [row])[0]
+
+
+def current_municipality(
+    session: Session, municipality_id: int | None, field: str = "municipalityId"
+) -> None:
+    """A board or school is placed in a municipality that exists today: an ended one is a 400
+    naming its successor."""
+    if municipality_id is None:
+        return
+    municipality = session.get(Municipality, municipality_id)
+    if municipality is None:
+        raise invalid([(field, "unknown-reference", "Unknown id.")], code="unknown-reference")
+    if municipality.ended_on is not None:
+        successor = (
+            session.get(Municipality, municipality.successor_id) if municipality.successor_id else None
+        )
+        hint = f" Use its successor {successor.name} ({successor.code})." if successor else ""
+        raise invalid([(field, "ended", f"{municipality.name} ended on {municipality.ended_on}.{hint}")])
 
 
 def create_municipality(session: Session, principal: Principal, data: MunicipalityCreate) -> MunicipalityOut:
     principal.require_platform_admin()
     ensure_unique(session, Municipality.code, data.code, field="code", what="a municipality")
-    ensure_exists(session, LabourMarketRegion, data.region_id, field="regionId", what="labour-market region")
+    region = session.get(Region, data.region_id)
+    if region is None or region.kind != LABOUR_MARKET:
+        raise invalid([("regionId", "unknown-reference", "There is no labour-market region with that id.")])
     ident = audited_create(session, principal, Municipality(**data.model_dump()), "municipality")
     return get_municipality(session, ident)
 
@@ -115,9 +117,12 @@ def update_municipality(
     if municipality is None:
         raise not_found("municipality")
     changes = data.model_dump(exclude_unset=True)
-    ensure_exists(
-        session, LabourMarketRegion, changes.get("region_id"), field="regionId", what="labour-market region"
-    )
+    if changes.get("region_id") is not None:
+        region = session.get(Region, changes["region_id"])
+        if region is None or region.kind != LABOUR_MARKET:
+            raise invalid(
+                [("regionId", "unknown-reference", "There is no labour-market region with that id.")]
+            )
     audited_update(session, principal, municipality, changes, "municipality", required=["name", "region_id"])
     return get_municipality(session, municipality_id)
 
@@ -210,7 +215,7 @@ def get_board(session: Session, principal: Principal, board_id: int) -> tuple[Bo
 def create_board(session: Session, principal: Principal, data: BoardCreate) -> tuple[BoardOut, int]:
     principal.require_platform_admin()
     ensure_unique(session, Board.number, data.number, field="number", what="a board")
-    ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
+    current_municipality(session, data.municipality_id)
     ident = audited_create(session, principal, Board(**data.model_dump()), "board", board_id=lambda b: b.id)
     return get_board(session, principal, ident)
 
@@ -225,9 +230,7 @@ def update_board(
     ensure_unique(
         session, Board.number, changes.get("number"), field="number", what="a board", exclude_id=board_id
     )
-    ensure_exists(
-        session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
-    )
+    current_municipality(session, changes.get("municipality_id"))
     audited_update(
         session, principal, board, changes, "board", required=["number", "name"], board_id=board_id
     )
@@ -337,7 +340,7 @@ def create_school(session: Session, principal: Principal, data: SchoolCreate) ->
         )
     principal.require(Capability.MANAGE_BOARD, board_id=board.id)
     ensure_unique(session, School.location_code, data.location_code, field="locationCode", what="a school")
-    ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
+    current_municipality(session, data.municipality_id)
     ident = audited_create(
         session,
         principal,
@@ -364,9 +367,7 @@ def update_school(
         what="a school",
         exclude_id=school_id,
     )
-    ensure_exists(
-        session, Municipality, changes.get("municipality_id"), field="municipalityId", what="municipality"
-    )
+    current_municipality(session, changes.get("municipality_id"))
     audited_update(
         session,
         principal,

@@ -14,6 +14,29 @@ from spil.organisations.models import School
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 
 
+def required_role_types(session: Session) -> list[RoleType]:
+    """The roles asked of every school: by the law or a guideline (built in, or a board's own)."""
+    return list(
+        session.execute(
+            sa.select(RoleType)
+            .where(RoleType.required_per_school.is_(True), RoleType.scope_level == "school")
+            .order_by(RoleType.id)
+        ).scalars()
+    )
+
+
+def held_roles(session: Session, school_ids: Iterable[int], today: dt.date) -> set[tuple[int, int]]:
+    """(school, role type) of the roles currently held at these schools."""
+    return {
+        (school_id, role_type_id)
+        for school_id, role_type_id in session.execute(
+            sa.select(RoleAssignment.school_id, RoleAssignment.role_type_id).where(
+                RoleAssignment.school_id.in_(school_ids), active_assignment(today)
+            )
+        ).all()
+    }
+
+
 @rule
 def required_roles(session: Session, scope: GapScope) -> Iterable[Gap]:
     """A school without a role that the law (error) or a guideline (warning) asks of every school."""
@@ -22,22 +45,8 @@ def required_roles(session: Session, scope: GapScope) -> Iterable[Gap]:
     ).all()
     if not schools:
         return
-    role_types = (
-        session.execute(
-            sa.select(RoleType).where(
-                RoleType.required_per_school.is_(True), RoleType.scope_level == "school"
-            )
-        )
-        .scalars()
-        .all()
-    )
-    held = set(
-        session.execute(
-            sa.select(RoleAssignment.school_id, RoleAssignment.role_type_id).where(
-                RoleAssignment.school_id.in_(scope.school_ids), active_assignment(scope.today)
-            )
-        ).all()
-    )
+    role_types = required_role_types(session)
+    held = held_roles(session, scope.school_ids, scope.today)
     for school_id, school_name, board_id in schools:
         for role_type in role_types:
             if role_type.board_id not in (None, board_id) or (school_id, role_type.id) in held:

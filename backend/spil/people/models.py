@@ -65,9 +65,7 @@ class RoleAssignment(Versioned, table=True):
     role_type_id: int = Field(foreign_key="role_type.id", index=True, ondelete="RESTRICT")
     board_id: int = Field(foreign_key="board.id", index=True, ondelete="RESTRICT")
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True, ondelete="RESTRICT")
-    region_id: int | None = Field(
-        default=None, foreign_key="labour_market_region.id", index=True, ondelete="RESTRICT"
-    )
+    region_id: int | None = Field(default=None, foreign_key="region.id", index=True, ondelete="RESTRICT")
     partnership_id: int | None = Field(
         default=None, foreign_key="partnership.id", index=True, ondelete="RESTRICT"
     )
@@ -100,9 +98,7 @@ deletion.restricted_by(
     RoleAssignment.school_id,
     "Roles are (or were) assigned at this school; end them or move them to another school first.",
 )
-deletion.restricted_by(
-    "labour_market_region", RoleAssignment.region_id, "Roles are (or were) assigned in this region."
-)
+deletion.restricted_by("region", RoleAssignment.region_id, "Roles are (or were) assigned in this region.")
 deletion.restricted_by(
     "partnership",
     RoleAssignment.partnership_id,

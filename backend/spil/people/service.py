@@ -13,7 +13,7 @@ from spil.kit.crud import audited_create, audited_delete, audited_update
 from spil.kit.errors import ProblemError, conflict, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
-from spil.organisations.models import Board, LabourMarketRegion, School
+from spil.organisations.models import Board, Region, School
 from spil.organisations.service import visible_board_id
 from spil.partners.models import Partner, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
@@ -402,7 +402,7 @@ def add_assignment(session: Session, principal: Principal, data: RoleAssignmentC
                 ],
                 code="unknown-reference",
             )
-    if region_id is not None and session.get(LabourMarketRegion, region_id) is None:
+    if region_id is not None and session.get(Region, region_id) is None:
         raise invalid(
             [("regionId", "unknown-reference", f"There is no region with id {region_id}.")],
             code="unknown-reference",

@@ -234,6 +234,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the regions of every kind */
+        get: operations["list_regions_regions_get"];
+        put?: never;
+        /** Add a region of another kind than labour-market (platform administrator) */
+        post: operations["create_region_regions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Region */
+        get: operations["get_region_regions__regionId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Region */
+        delete: operations["delete_region_regions__regionId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Region */
+        patch: operations["update_region_regions__regionId__patch"];
+        trace?: never;
+    };
+    "/regions/{regionId}/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Region Municipalities */
+        get: operations["list_region_municipalities_regions__regionId__municipalities_get"];
+        /**
+         * Set the region's municipalities (the whole set)
+         * @description A municipality lies in at most one region of each kind: one that lies in another region of this kind is a 409 naming both. Labour-market regions follow CBS's list (400).
+         */
+        put: operations["set_region_municipalities_regions__regionId__municipalities_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/labour-market-regions": {
         parameters: {
             query?: never;
@@ -242,7 +300,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the labour-market regions */
-        get: operations["list_regions_labour_market_regions_get"];
+        get: operations["list_labour_market_regions_labour_market_regions_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -258,15 +316,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Region */
-        get: operations["get_region_labour_market_regions__regionId__get"];
+        /** Get Labour Market Region */
+        get: operations["get_labour_market_region_labour_market_regions__regionId__get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update Region */
-        patch: operations["update_region_labour_market_regions__regionId__patch"];
+        /** Update Labour Market Region */
+        patch: operations["update_labour_market_region_labour_market_regions__regionId__patch"];
         trace?: never;
     };
     "/municipalities": {
@@ -378,6 +436,80 @@ export interface paths {
         head?: never;
         /** Update School */
         patch: operations["update_school_schools__schoolId__patch"];
+        trace?: never;
+    };
+    "/municipalities/{municipalityId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The municipality's schools across boards: coverage, partnerships, key persons, routes
+         * @description For the area's contacts (and the platform administrator): every board's schools located in the area, their coverage of the roles the law or a guideline asks of every school, partnerships by category, level and status, key-person reach, published complaint routes and the confidential cases as the annual report shows them. Never a person: a school without a role is named, the people who hold roles are not; counts below 5 that could identify someone are shown as `<5`. The indicators of the area are in `/indicators/{code}/series?scope={kind}:<id>`.
+         */
+        get: operations["municipality_overview_municipalities__municipalityId__overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{municipalityId}/overview/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's overview as CSV or XLSX (one row per school) */
+        get: operations["municipality_overview_export_municipalities__municipalityId__overview_export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's schools across boards: coverage, partnerships, key persons, routes
+         * @description For the area's contacts (and the platform administrator): every board's schools located in the area, their coverage of the roles the law or a guideline asks of every school, partnerships by category, level and status, key-person reach, published complaint routes and the confidential cases as the annual report shows them. Never a person: a school without a role is named, the people who hold roles are not; counts below 5 that could identify someone are shown as `<5`. The indicators of the area are in `/indicators/{code}/series?scope={kind}:<id>`.
+         */
+        get: operations["region_overview_regions__regionId__overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/overview/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The region's overview as CSV or XLSX (one row per school) */
+        get: operations["region_overview_export_regions__regionId__overview_export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/partner-categories": {
@@ -1356,11 +1488,16 @@ export interface components {
              */
             regions: components["schemas"]["ScopedCapabilities"][];
             /**
+             * Municipalities
+             * @description Per municipality (municipality contacts).
+             */
+            municipalities?: components["schemas"]["ScopedCapabilities"][];
+            /**
              * Rolelevels
              * @description At which level each role can be given.
              */
             roleLevels: {
-                [key: string]: ("board" | "school" | "region")[];
+                [key: string]: ("board" | "school" | "region" | "municipality")[];
             };
         };
         /** ActivityCreate */
@@ -1762,6 +1899,8 @@ export interface components {
             boardId?: number | null;
             /** Regionid */
             regionId?: number | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
         };
         /** ApiClientCreated */
         ApiClientCreated: {
@@ -1777,6 +1916,8 @@ export interface components {
             boardId: number | null;
             /** Regionid */
             regionId: number | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
             /**
              * Createdat
              * Format: date-time
@@ -1812,6 +1953,8 @@ export interface components {
             boardId: number | null;
             /** Regionid */
             regionId: number | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
             /**
              * Createdat
              * Format: date-time
@@ -1843,6 +1986,112 @@ export interface components {
             descriptionNl: string;
             /** Descriptionen */
             descriptionEn: string;
+        };
+        /** AreaOverview */
+        AreaOverview: {
+            area: components["schemas"]["AreaRef"];
+            /**
+             * Computedat
+             * Format: date-time
+             */
+            computedAt: string;
+            /**
+             * Periodfrom
+             * Format: date
+             * @description The first day of the period the activity figures cover.
+             */
+            periodFrom: string;
+            /**
+             * Periodto
+             * Format: date
+             */
+            periodTo: string;
+            /**
+             * Boards
+             * @description Boards with schools in the area.
+             */
+            boards: number;
+            /** Schoolstotal */
+            schoolsTotal: number;
+            /** Schoolsbysector */
+            schoolsBySector: {
+                [key: string]: number;
+            };
+            schools: components["schemas"]["AreaSchoolPage"];
+            /** Roles */
+            roles: components["schemas"]["RoleCoverage"][];
+            partnerships: components["schemas"]["PartnershipFigures"];
+            keyPersons: components["schemas"]["KeyPersonFigures"];
+            confidentialCases: components["schemas"]["CaseFigures"];
+        };
+        /** AreaRef */
+        AreaRef: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "municipality" | "region";
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @description `municipality`, or the region's kind (`labour-market`, `education-region`, ...).
+             */
+            kind: string;
+        };
+        /**
+         * AreaSchool
+         * @description A school of the area as the public register knows it, with its coverage at a glance.
+         */
+        AreaSchool: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Locationcode */
+            locationCode: string;
+            /** Sector */
+            sector: string;
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /** Municipalityname */
+            municipalityName: string;
+            /** Street */
+            street: string | null;
+            /** Housenumber */
+            houseNumber: string | null;
+            /** Postalcode */
+            postalCode: string | null;
+            /** City */
+            city: string | null;
+            /**
+             * Roles
+             * @description Per role the law or a guideline asks of every school (its code): filled today.
+             */
+            roles: {
+                [key: string]: boolean;
+            };
+            /**
+             * Partnerships
+             * @description Active partnerships of the school.
+             */
+            partnerships: number;
+            /**
+             * Ownroutespublished
+             * @description Problem areas for which the school published its own complaint route (the others follow the default route).
+             */
+            ownRoutesPublished: number;
+            /**
+             * Routefinderurl
+             * @description The public route finder of the school (no login).
+             */
+            routeFinderUrl: string;
         };
         /** AssignmentRef */
         AssignmentRef: {
@@ -1884,7 +2133,7 @@ export interface components {
              * Action
              * @enum {string}
              */
-            action: "create" | "update" | "delete";
+            action: "create" | "update" | "delete" | "export" | "erase";
             /** Entitytype */
             entityType: string;
             /** Entityid */
@@ -2138,6 +2387,28 @@ export interface components {
             /** Boardid */
             boardId?: number | null;
         };
+        /** CaseFigure */
+        CaseFigure: {
+            /** Area */
+            area: string;
+            /**
+             * Display
+             * @description The number of cases opened in the year, or `<5`.
+             */
+            display: string;
+        };
+        /** CaseFigures */
+        CaseFigures: {
+            /** Year */
+            year: number;
+            /** Perarea */
+            perArea: components["schemas"]["CaseFigure"][];
+            /**
+             * Totaldisplay
+             * @description The total, or `<5` / `-` where a small number would be given away.
+             */
+            totalDisplay: string;
+        };
         /** CaseOut */
         CaseOut: {
             /** Id */
@@ -2258,6 +2529,22 @@ export interface components {
              * @description No names: the register holds what the annual report needs.
              */
             notes?: string | null;
+        };
+        /** CategoryCount */
+        CategoryCount: {
+            /** Categorycode */
+            categoryCode: string;
+            /** Categorynamenl */
+            categoryNameNl: string;
+            /** Categorynameen */
+            categoryNameEn: string;
+            /** Partnerships */
+            partnerships: number;
+            /**
+             * Schools
+             * @description Schools with at least one such partnership.
+             */
+            schools: number;
         };
         /** CategoryCreate */
         CategoryCreate: {
@@ -2717,6 +3004,31 @@ export interface components {
              */
             reason: string;
         };
+        /** KeyPersonFigures */
+        KeyPersonFigures: {
+            /**
+             * Count
+             * @description Key persons with a current role; null when fewer than 5 (suppressed).
+             */
+            count: number | null;
+            /**
+             * Countdisplay
+             * @description The count as shown: a number, or `<5`.
+             */
+            countDisplay: string;
+            /**
+             * Languages
+             * @description The languages the key persons offer together (ISO 639); empty when suppressed.
+             */
+            languages: string[];
+            /** Schoolswithkeypersons */
+            schoolsWithKeyPersons: number;
+            /**
+             * Perquarter
+             * @description Activities and parents reached, the last four quarters.
+             */
+            perQuarter: components["schemas"]["QuarterFigure"][];
+        };
         /** LedgerMonth */
         LedgerMonth: {
             /** Month */
@@ -3015,13 +3327,15 @@ export interface components {
              * Role
              * @enum {string}
              */
-            role: "board-admin" | "school-admin" | "coordinator" | "confidential-counsellor" | "viewer" | "region-contact";
+            role: "board-admin" | "school-admin" | "coordinator" | "confidential-counsellor" | "viewer" | "region-contact" | "municipality-contact";
             /** Boardid */
             boardId?: number | null;
             /** Schoolid */
             schoolId?: number | null;
             /** Regionid */
             regionId?: number | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
         };
         /** MembershipOut */
         MembershipOut: {
@@ -3031,18 +3345,20 @@ export interface components {
              * Role
              * @enum {string}
              */
-            role: "board-admin" | "school-admin" | "coordinator" | "confidential-counsellor" | "viewer" | "region-contact";
+            role: "board-admin" | "school-admin" | "coordinator" | "confidential-counsellor" | "viewer" | "region-contact" | "municipality-contact";
             /**
              * Scopetype
              * @enum {string}
              */
-            scopeType: "board" | "school" | "region";
+            scopeType: "board" | "school" | "region" | "municipality";
             /** Boardid */
             boardId: number | null;
             /** Schoolid */
             schoolId: number | null;
             /** Regionid */
             regionId: number | null;
+            /** Municipalityid */
+            municipalityId?: number | null;
             /** Scopename */
             scopeName?: string | null;
         };
@@ -3066,10 +3382,28 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /** Regionid */
+            /**
+             * Regionid
+             * @description The labour-market region (CBS).
+             */
             regionId: number;
             /** Regionname */
             regionName?: string | null;
+            /** Province */
+            province?: string | null;
+            /**
+             * Endedon
+             * Format: date
+             * @description The day the municipality merged into its successor.
+             */
+            endedOn?: string | null;
+            /** Successorid */
+            successorId?: number | null;
+            /**
+             * Regions
+             * @description The regions of other kinds it belongs to.
+             */
+            regions?: components["schemas"]["RegionRef"][];
         };
         /** MunicipalityUpdate */
         MunicipalityUpdate: {
@@ -3160,6 +3494,20 @@ export interface components {
         ApiClientPage: {
             /** Items */
             items: components["schemas"]["ApiClientOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[AreaSchool] */
+        AreaSchoolPage: {
+            /** Items */
+            items: components["schemas"]["AreaSchool"][];
             /**
              * Total
              * @description How many records match the filters, over all pages.
@@ -3562,6 +3910,24 @@ export interface components {
             externalContacts?: components["schemas"]["ExternalContact"][] | null;
             /** Notes */
             notes?: string | null;
+        };
+        /** PartnershipFigures */
+        PartnershipFigures: {
+            /** Total */
+            total: number;
+            /** Bycategory */
+            byCategory: components["schemas"]["CategoryCount"][];
+            /**
+             * Bylevel
+             * @description Per level (`pupil`, `group`, `school`); one partnership can have several.
+             */
+            byLevel: {
+                [key: string]: number;
+            };
+            /** Bystatus */
+            byStatus: {
+                [key: string]: number;
+            };
         };
         /** PartnershipOut */
         PartnershipOut: {
@@ -4037,19 +4403,81 @@ export interface components {
             /** Locationcode */
             locationCode: string;
         };
+        /** QuarterFigure */
+        QuarterFigure: {
+            /**
+             * Quarter
+             * @example 2026-Q3
+             */
+            quarter: string;
+            /** Activities */
+            activities: number;
+            /** Parentsreached */
+            parentsReached: number;
+        };
+        /** RegionCreate */
+        RegionCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "education-region" | "inclusive-education" | "ggd" | "youth-care";
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Municipalityids
+             * @default []
+             */
+            municipalityIds: number[];
+        };
+        /**
+         * RegionMunicipalities
+         * @description The whole set of the region's municipalities (replaces the current one).
+         */
+        RegionMunicipalities: {
+            /** Municipalityids */
+            municipalityIds: number[];
+        };
         /** RegionOut */
         RegionOut: {
             /** Id */
             id: number;
+            /**
+             * Kind
+             * @description `labour-market` (the 35 shipped, CBS), `education-region` (onderwijsregio), `inclusive-education` (samenwerkingsverband passend onderwijs), `ggd`, `youth-care`.
+             * @enum {string}
+             */
+            kind: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care";
             /** Code */
             code: string;
+            /** Name */
+            name: string;
+            /**
+             * Municipalitycount
+             * @default 0
+             */
+            municipalityCount: number;
+        };
+        /** RegionRef */
+        RegionRef: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care";
             /** Name */
             name: string;
         };
         /** RegionUpdate */
         RegionUpdate: {
+            /** Code */
+            code?: string | null;
             /** Name */
-            name: string;
+            name?: string | null;
         };
         /** ReportCell */
         ReportCell: {
@@ -4262,6 +4690,29 @@ export interface components {
             isPrimary?: boolean | null;
             /** Notes */
             notes?: string | null;
+        };
+        /** RoleCoverage */
+        RoleCoverage: {
+            /** Rolecode */
+            roleCode: string;
+            /** Rolenamenl */
+            roleNameNl: string;
+            /** Rolenameen */
+            roleNameEn: string;
+            /**
+             * Requiredby
+             * @enum {string}
+             */
+            requiredBy: "law" | "guideline";
+            /** Schoolsfilled */
+            schoolsFilled: number;
+            /** Schoolstotal */
+            schoolsTotal: number;
+            /**
+             * Schoolsmissing
+             * @description The schools without it: the school, never a person.
+             */
+            schoolsMissing: components["schemas"]["SchoolRef"][];
         };
         /** RoleTypeCreate */
         RoleTypeCreate: {
@@ -4620,6 +5071,15 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+        };
+        /** SchoolRef */
+        SchoolRef: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Locationcode */
+            locationCode: string;
         };
         /** SchoolSeries */
         SchoolSeries: {
@@ -5041,7 +5501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +5562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5150,7 +5610,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOut"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5196,7 +5656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +5713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5308,7 +5768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +5837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5444,7 +5904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5544,7 +6004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +6082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5686,7 +6146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5738,7 +6198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5796,7 +6256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5869,7 +6329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5889,7 +6349,561 @@ export interface operations {
             };
         };
     };
-    list_regions_labour_market_regions_get: {
+    list_regions_regions_get: {
+        parameters: {
+            query?: {
+                /** @description Search text (case-insensitive, part of a word). */
+                q?: string | null;
+                /** @description Only regions of this kind. */
+                kind?: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care" | null;
+                /** @description Only the regions this municipality lies in. */
+                municipalityId?: number | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_region_regions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_region_regions__regionId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_region_regions__regionId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_region_regions__regionId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_region_municipalities_regions__regionId__municipalities_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_region_municipalities_regions__regionId__municipalities_put: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionMunicipalities"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_labour_market_regions_labour_market_regions_get: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -5926,7 +6940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5946,7 +6960,7 @@ export interface operations {
             };
         };
     };
-    get_region_labour_market_regions__regionId__get: {
+    get_labour_market_region_labour_market_regions__regionId__get: {
         parameters: {
             query?: never;
             header?: never;
@@ -5977,7 +6991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6006,10 +7020,13 @@ export interface operations {
             };
         };
     };
-    update_region_labour_market_regions__regionId__patch: {
+    update_labour_market_region_labour_market_regions__regionId__patch: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
             path: {
                 /** @description The region's id. */
                 regionId: number;
@@ -6041,7 +7058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6068,6 +7085,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
             503: {
                 headers: {
@@ -6084,8 +7119,10 @@ export interface operations {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
                 q?: string | null;
-                /** @description Only this region's. */
+                /** @description Only this region's (any kind). */
                 regionId?: number | null;
+                /** @description `true`: only those that exist today; `false`: only ended ones. */
+                current?: boolean | null;
                 /** @description Page number, from 1. */
                 page?: number;
                 /** @description Records per page (at most 100). */
@@ -6118,7 +7155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6173,7 +7210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6242,7 +7279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6300,7 +7337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6382,7 +7419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6459,7 +7496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6514,7 +7551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6583,7 +7620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6644,7 +7681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6747,7 +7784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6855,7 +7892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6910,7 +7947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +8016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7040,7 +8077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7143,7 +8180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7208,6 +8245,274 @@ export interface operations {
             };
         };
     };
+    municipality_overview_municipalities__municipalityId__overview_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's schools in the list. */
+                boardId?: number | null;
+                /** @description Only this sector's schools. */
+                sector?: "PO" | "SBO" | "SO" | "VO" | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The municipality's id. */
+                municipalityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaOverview"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    municipality_overview_export_municipalities__municipalityId__overview_export_get: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description The municipality's id. */
+                municipalityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schools of the area with their coverage, as a file. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    region_overview_regions__regionId__overview_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's schools in the list. */
+                boardId?: number | null;
+                /** @description Only this sector's schools. */
+                sector?: "PO" | "SBO" | "SO" | "VO" | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaOverview"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    region_overview_export_regions__regionId__overview_export_get: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description The region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schools of the area with their coverage, as a file. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_categories_partner_categories_get: {
         parameters: {
             query?: {
@@ -7239,7 +8544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7291,7 +8596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7372,7 +8677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7427,7 +8732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,7 +8801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7557,7 +8862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7660,7 +8965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7771,7 +9076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7826,7 +9131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7895,7 +9200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7956,7 +9261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8059,7 +9364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8150,7 +9455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8225,7 +9530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8305,7 +9610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8360,7 +9665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8429,7 +9734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8490,7 +9795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8593,7 +9898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8689,7 +9994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8741,7 +10046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8808,7 +10113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8902,7 +10207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8957,7 +10262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9017,7 +10322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +10383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9172,7 +10477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9259,7 +10564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9319,7 +10624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9379,7 +10684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9451,7 +10756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9557,7 +10862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9620,7 +10925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9683,7 +10988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9722,7 +11027,7 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetOut"][];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9774,7 +11079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9843,7 +11148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9910,7 +11215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9997,7 +11302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10060,7 +11365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10132,7 +11437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10187,7 +11492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10256,7 +11561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10317,7 +11622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10420,7 +11725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10510,7 +11815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10579,7 +11884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10634,7 +11939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10703,7 +12008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10764,7 +12069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10858,7 +12163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10969,7 +12274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11024,7 +12329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11084,7 +12389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11145,7 +12450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11239,7 +12544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11332,7 +12637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11384,7 +12689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11453,7 +12758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11514,7 +12819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11608,7 +12913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11751,7 +13056,7 @@ export interface operations {
                     "application/json": components["schemas"]["BodyOut"][];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11802,7 +13107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11869,7 +13174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11956,7 +13261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12023,7 +13328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12112,7 +13417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12164,7 +13469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12233,7 +13538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12294,7 +13599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12388,7 +13693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12481,7 +13786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12551,7 +13856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12615,7 +13920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12681,7 +13986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12741,7 +14046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12802,7 +14107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12887,7 +14192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13106,7 +14411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13158,7 +14463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13227,7 +14532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13296,7 +14601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13378,7 +14683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13433,7 +14738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13506,7 +14811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13566,7 +14871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13627,7 +14932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13721,7 +15026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13807,7 +15112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13859,7 +15164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: log in or send an API key. */
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;

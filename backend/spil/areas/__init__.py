@@ -1,0 +1,1 @@
+"""Overviews of a municipality or a region across boards: aggregates for municipalities and regions."""
