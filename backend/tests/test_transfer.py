@@ -169,3 +169,13 @@ def test_xlsx_export_drops_control_characters_it_cannot_hold():
 
     sheet = load_workbook(io.BytesIO(write_xlsx("t", ["name", "n"], [["Bel\x10 mij", 3]]))).active
     assert [c.value for c in sheet[2]] == ["Bel mij", 3]
+
+
+def test_an_import_into_a_board_outside_ones_scope_names_the_query_parameter(login, demo):
+    r = login("bestuur@tweede.spil.nl").post(
+        f"/imports/people?boardId={demo['41234']}",
+        content=b"name\nX\n",
+        headers={"Content-Type": "text/csv"},
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["invalidParams"][0] == {**r.json()["invalidParams"][0], "name": "boardId", "in": "query"}

@@ -250,7 +250,9 @@ def delete_board(session: Session, principal: Principal, board_id: int, check_ve
     audited_delete(session, principal, board, "board", board_id=board_id)
 
 
-def visible_board_id(session: Session, principal: Principal, board_id: int, field: str = "boardId") -> int:
+def visible_board_id(
+    session: Session, principal: Principal, board_id: int, field: str = "boardId", location: str = "body"
+) -> int:
     found = session.execute(
         sa.select(Board.id).where(Board.id == board_id, Board.id.in_(scope.boards(principal, regional=True)))
     ).first()
@@ -258,6 +260,7 @@ def visible_board_id(session: Session, principal: Principal, board_id: int, fiel
         raise invalid(
             [(field, "unknown-reference", f"There is no board with id {board_id} in your scope.")],
             code="unknown-reference",
+            location=location,
         )
     return board_id
 

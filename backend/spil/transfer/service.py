@@ -422,7 +422,7 @@ def import_csv(
     valid_only: bool,
 ) -> ImportResult:
     principal.require_scope(SCOPES[kind])
-    visible_board_id(session, principal, board_id)
+    visible_board_id(session, principal, board_id, location="query")  # ?boardId=
     principal.require_in_board(Capability.EDIT, board_id)
     if len(raw) > MAX_BYTES:
         raise invalid(
