@@ -60,8 +60,8 @@ def on_database(engine: sa.Engine) -> Iterator[sa.Engine]:
 
 @pytest.fixture
 def postgresql(on_database: sa.Engine) -> sa.Engine:
-    if on_database.dialect.name != "postgresql":
-        pytest.skip("the counters are in the database on PostgreSQL only")
+    """The counters are in the database on PostgreSQL only (the tests using this are marked)."""
+    assert on_database.dialect.name == "postgresql"
     return on_database
 
 
@@ -83,14 +83,14 @@ def test_the_window_moves_on(on_database):
     assert _passes("1/second", "k", key)
 
 
+@pytest.mark.only_sqlite
 def test_sqlite_counts_in_memory(on_database):
-    if on_database.dialect.name != "sqlite":
-        pytest.skip("SQLite only")
     key = _key()
     assert [_passes("2/minute", "k", key) for _ in range(3)] == [True, True, False]
     assert _rows(on_database) == 0  # the table exists, but nobody writes to it
 
 
+@pytest.mark.only_postgresql
 def test_two_workers_share_one_limit(postgresql, database_url):
     """Two API processes, each with its own engine and connections, count against one budget."""
     first, second = kit_db.make_engine(database_url), kit_db.make_engine(database_url)
@@ -110,6 +110,7 @@ def test_two_workers_share_one_limit(postgresql, database_url):
         second.dispose()
 
 
+@pytest.mark.only_postgresql
 def test_simultaneous_hits_of_two_workers_never_exceed_the_limit(postgresql, database_url):
     engines = [kit_db.make_engine(database_url) for _ in range(2)]
     key = _key()
@@ -138,6 +139,7 @@ def test_simultaneous_hits_of_two_workers_never_exceed_the_limit(postgresql, dat
             engine.dispose()
 
 
+@pytest.mark.only_postgresql
 def test_a_rolled_back_request_still_counts_and_keeps_its_transaction(postgresql):
     key = _key()
     region = sa.text("SELECT name FROM region WHERE code = 'AM01'")
@@ -157,6 +159,7 @@ def test_a_rolled_back_request_still_counts_and_keeps_its_transaction(postgresql
     assert not _passes("2/minute", "login-ip", key)
 
 
+@pytest.mark.only_postgresql
 def test_refused_logins_are_counted_in_the_table(postgresql, client, monkeypatch):
     monkeypatch.setattr(get_settings(), "login_rate_limit", "3/minute")
     email = f"{_key()}@demo.spil.nl"
@@ -169,6 +172,7 @@ def test_refused_logins_are_counted_in_the_table(postgresql, client, monkeypatch
     assert _rows(postgresql, email) == 3
 
 
+@pytest.mark.only_postgresql
 def test_expired_hits_are_deleted_now_and_then(postgresql):
     with postgresql.begin() as conn:
         conn.execute(
@@ -190,6 +194,7 @@ def test_expired_hits_are_deleted_now_and_then(postgresql):
     assert _rows(postgresql) == 3  # not again within the minute
 
 
+@pytest.mark.only_postgresql
 def test_a_long_key_is_stored_as_its_hash(postgresql):
     long = "x" * 400
     assert [_passes("1/minute", "login-email", long) for _ in range(2)] == [True, False]
@@ -198,6 +203,7 @@ def test_a_long_key_is_stored_as_its_hash(postgresql):
     assert stored.startswith("sha256:") and len(stored) <= 255
 
 
+@pytest.mark.only_postgresql
 def test_an_explicit_storage_uri_is_used_instead(postgresql, monkeypatch):
     monkeypatch.setattr(get_settings(), "rate_limit_storage", "memory://")
     key = _key()
@@ -205,6 +211,7 @@ def test_an_explicit_storage_uri_is_used_instead(postgresql, monkeypatch):
     assert _rows(postgresql) == 0
 
 
+@pytest.mark.only_postgresql
 def test_the_limiter_has_a_pool_of_its_own_that_goes_with_the_engine(postgresql, database_url):
     engine = kit_db.make_engine(database_url)
     with worker(engine):
