@@ -36,7 +36,7 @@ export async function indicatorTests(h) {
   }
 
   async function chooseSchool() {
-    await page.getByLabel('Bestuur, school of regio').selectOption({ label: SCHOOL });
+    await page.getByLabel('Bestuur, school, gemeente of regio').selectOption({ label: SCHOOL });
     await page.getByLabel('Indicator', { exact: true }).selectOption('parent-contacts');
     await settle(page);
     await page.locator('[data-testid="series-table"] caption', { hasText: `Contactmomenten met ouders voor ${SCHOOL}` }).waitFor({ timeout: TIMEOUT });
@@ -75,7 +75,7 @@ export async function indicatorTests(h) {
   await test(`${BOARD_ADMIN} sees the board's parent contacts as a chart and a table, its schools compared`, async () => {
     await login(page, BOARD_ADMIN);
     await openDashboard();
-    const scope = page.getByLabel('Bestuur, school of regio');
+    const scope = page.getByLabel('Bestuur, school, gemeente of regio');
     const board = await scope.locator('optgroup[label="Besturen"] option').first().getAttribute('value');
     assert(board && board.startsWith('board:'), `no board to choose: ${board}`);
     // Either may be chosen already (the first board, the first indicator): then nothing is asked anew.
@@ -166,9 +166,9 @@ export async function indicatorTests(h) {
   await test(`${REGION_CONTACT} sees region and board figures only, without schools, entry or export`, async () => {
     await login(page, REGION_CONTACT);
     await openDashboard();
-    const groups = await page.getByLabel('Bestuur, school of regio').locator('optgroup').evaluateAll((list) => list.map((g) => g.getAttribute('label')));
+    const groups = await page.getByLabel('Bestuur, school, gemeente of regio').locator('optgroup').evaluateAll((list) => list.map((g) => g.getAttribute('label')));
     assert(!groups.includes('Scholen') && groups.includes("Regio's"), `scope groups: ${JSON.stringify(groups)}`);
-    await page.getByLabel('Bestuur, school of regio').selectOption({ index: 0 });
+    await page.getByLabel('Bestuur, school, gemeente of regio').selectOption({ index: 0 });
     await page.getByLabel('Indicator', { exact: true }).selectOption('parent-contacts');
     await settle(page);
     await page.getByTestId('series-table').waitFor({ timeout: TIMEOUT });

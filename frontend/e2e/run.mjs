@@ -16,6 +16,7 @@ import { keyPersonTests } from './keypersons.mjs';
 import { complaintsTests } from './complaints.mjs';
 import { registryTests } from './registry.mjs';
 import { indicatorTests } from './indicators.mjs';
+import { areaTests } from './areas.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const PASSWORD = process.env.SPIL_DEMO_PASSWORD || 'spil-demo';
@@ -693,6 +694,7 @@ async function main() {
     await keyPersonTests(helpers);
     await complaintsTests(helpers);
     await indicatorTests(helpers);
+    await areaTests(helpers);
 
     await test('no uncaught errors or console errors in the browser', async () => {
       assert(pageErrors.length === 0, pageErrors.join('\n'));

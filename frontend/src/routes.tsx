@@ -5,6 +5,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { ApiClientCreatePage } from './features/apiClients/ApiClientCreatePage';
 import { ApiClientsListPage } from './features/apiClients/ApiClientsListPage';
+import { areaRoutes } from './features/areas/routes';
 import { AuditLogPage } from './features/audit/AuditLogPage';
 import { BoardCreatePage } from './features/boards/BoardCreatePage';
 import { BoardDetailPage } from './features/boards/BoardDetailPage';
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
       ...keyPersonRoutes,
       ...complaintsRoutes,
       ...indicatorRoutes,
+      ...areaRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

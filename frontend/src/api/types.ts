@@ -35,6 +35,16 @@ export type MunicipalityPage = Ok<paths['/municipalities']['get']>;
 export type Municipality = MunicipalityPage['items'][number];
 export type RegionPage = Ok<paths['/labour-market-regions']['get']>;
 export type Region = RegionPage['items'][number];
+/** Regions of every kind (labour-market, education region, inclusive education, GGD, youth care). */
+export type AnyRegionPage = Ok<paths['/regions']['get']>;
+export type AnyRegion = Ok<paths['/regions/{regionId}']['get']>;
+export type RegionKind = AnyRegion['kind'];
+export type RegionCreate = Body<paths['/regions']['post']>;
+export type RegionUpdate = Body<paths['/regions/{regionId}']['patch']>;
+export type RegionListQuery = Query<paths['/regions']['get']>;
+export type RegionMunicipalities = Body<paths['/regions/{regionId}/municipalities']['put']>;
+/** The kinds a platform administrator creates (labour-market regions come from CBS). */
+export type CreatableRegionKind = RegionCreate['kind'];
 
 export type AuditEventPage = Ok<paths['/audit-events']['get']>;
 export type AuditEvent = AuditEventPage['items'][number];
@@ -64,7 +74,22 @@ export const ROLES = [
   'confidential-counsellor',
   'viewer',
   'region-contact',
+  'municipality-contact',
 ] as const satisfies readonly Role[];
+
+export const REGION_KINDS = [
+  'labour-market',
+  'education-region',
+  'inclusive-education',
+  'ggd',
+  'youth-care',
+] as const satisfies readonly RegionKind[];
+export const CREATABLE_REGION_KINDS = [
+  'education-region',
+  'inclusive-education',
+  'ggd',
+  'youth-care',
+] as const satisfies readonly CreatableRegionKind[];
 
 export const API_SCOPES = [
   'organisations:read',
@@ -84,3 +109,5 @@ export const API_SCOPES = [
 type Exhaustive<T extends never> = T;
 export type AllRolesListed = Exhaustive<Exclude<Role, (typeof ROLES)[number]>>;
 export type AllScopesListed = Exhaustive<Exclude<ApiScope, (typeof API_SCOPES)[number]>>;
+export type AllRegionKindsListed = Exhaustive<Exclude<RegionKind, (typeof REGION_KINDS)[number]>>;
+export type AllCreatableRegionKindsListed = Exhaustive<Exclude<CreatableRegionKind, (typeof CREATABLE_REGION_KINDS)[number]>>;

@@ -2,6 +2,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { areaNavLinks } from '../features/areas/nav';
 import { useAccess, useAuth, useUser } from '../features/auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
 import { keyPersonNavLinks } from '../features/keypersons/nav';
@@ -43,6 +44,7 @@ export function AppLayout() {
 
   const links = [
     { to: '/', label: t('nav.home'), show: true, end: true },
+    ...areaNavLinks(access, user, t),
     { to: '/boards', label: t('nav.boards'), show: canSeeBoards(access), end: false },
     { to: '/schools', label: t('nav.schools'), show: canSeeSchools(access), end: false },
     ...registryNavLinks(access, t),

@@ -9,6 +9,7 @@ import complaintsNl from './complaints.nl.json';
 import registryNl from './registry.nl.json';
 import keypersonsNl from './keypersons.nl.json';
 import indicatorsNl from './indicators.nl.json';
+import areasNl from './areas.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
@@ -24,12 +25,15 @@ const complaintsFiles = import.meta.glob<{ default: typeof complaintsNl }>('./co
 const keypersonsFiles = import.meta.glob<{ default: typeof keypersonsNl }>('./keypersons.*.json', { eager: true });
 // Indicators (dashboard, entry of measurements): `indicators.<code>.json`, likewise.
 const indicatorsFiles = import.meta.glob<{ default: typeof indicatorsNl }>('./indicators.*.json', { eager: true });
+// The area dashboards and the regions' administration: `areas.<code>.json`, likewise.
+const areasFiles = import.meta.glob<{ default: typeof areasNl }>('./areas.*.json', { eager: true });
 
 export const resources: Record<
   string,
   { translation: typeof nl; registry?: typeof registryNl; complaints?: typeof complaintsNl;
     keypersons?: typeof keypersonsNl;
     indicators?: typeof indicatorsNl;
+    areas?: typeof areasNl;
   }
 > = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
@@ -42,6 +46,7 @@ export const resources: Record<
         complaints: complaintsFiles[`./complaints.${code}.json`]?.default,
         keypersons: keypersonsFiles[`./keypersons.${code}.json`]?.default,
         indicators: indicatorsFiles[`./indicators.${code}.json`]?.default,
+        areas: areasFiles[`./areas.${code}.json`]?.default,
       },
     ];
   }),
@@ -71,8 +76,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators'],
-      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators'],
+      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators', 'areas'],
+      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators', 'areas'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

@@ -29,3 +29,8 @@ export function formatValue(value: unknown): string {
 export function externalHref(url: string): string {
   return /^https?:\/\//i.test(url) ? url : `https://${url}`;
 }
+
+/** Text for matching a search: lower case without accents, so that "fryslan" finds "Súdwest-Fryslân". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}

@@ -1,7 +1,7 @@
 /** Reference lists used in forms and filters: all municipalities, all boards in scope. */
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../api/client';
-import type { Board, Municipality, Region, School } from '../api/types';
+import type { AnyRegion, Board, Municipality, Region, School } from '../api/types';
 
 const MAX_PAGES = 50;
 
@@ -62,5 +62,31 @@ export function useAllRegions(enabled = true) {
       ),
     enabled,
     staleTime: 60 * 60 * 1000,
+  });
+}
+
+/** Every region of every kind (labour-market, education region, inclusive education, GGD, youth care). */
+export function useRegionsOfEveryKind(enabled = true) {
+  return useQuery({
+    queryKey: ['regions', 'all'],
+    queryFn: () =>
+      fetchAll<AnyRegion>(async (page) =>
+        must(await api.GET('/regions', { params: { query: { page, pageSize: 100, sort: 'name' } } })),
+      ),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
+/** The municipalities that exist today (342 in 2026), by name; ended ones (merged) are left out. */
+export function useCurrentMunicipalities(enabled = true) {
+  return useQuery({
+    queryKey: ['municipalities', 'current'],
+    queryFn: () =>
+      fetchAll<Municipality>(async (page) =>
+        must(await api.GET('/municipalities', { params: { query: { page, pageSize: 100, sort: 'name', current: true } } })),
+      ),
+    enabled,
+    staleTime: 10 * 60 * 1000,
   });
 }

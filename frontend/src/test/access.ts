@@ -13,6 +13,7 @@ export const TEST_ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   'confidential-counsellor': ['read', 'confidential', 'read-case-report'],
   viewer: ['read'],
   'region-contact': ['read-region'],
+  'municipality-contact': ['read-region'],
 };
 
 export const TEST_ROLE_LEVELS: RoleLevels = {
@@ -22,6 +23,7 @@ export const TEST_ROLE_LEVELS: RoleLevels = {
   'confidential-counsellor': ['board', 'school'],
   viewer: ['board', 'school'],
   'region-contact': ['region'],
+  'municipality-contact': ['municipality'],
 };
 
 const PLATFORM_ADMIN_CAPABILITIES = CAPABILITIES.filter((c) => c !== 'confidential' && c !== 'read-benefit');
@@ -36,7 +38,14 @@ export function accessFor(
 ): Access {
   const per = new Map<string, { level: ScopeType; id: number; boardId: number | null; caps: Set<Capability> }>();
   for (const m of user.memberships) {
-    const id = m.scopeType === 'board' ? m.boardId : m.scopeType === 'school' ? m.schoolId : m.regionId;
+    const id =
+      m.scopeType === 'board'
+        ? m.boardId
+        : m.scopeType === 'school'
+          ? m.schoolId
+          : m.scopeType === 'region'
+            ? m.regionId
+            : (m.municipalityId ?? null);
     if (id == null) continue;
     const key = `${m.scopeType}:${id}`;
     const boardId = m.scopeType === 'school' ? (m.boardId ?? schoolBoards[id] ?? null) : null;
@@ -57,6 +66,7 @@ export function accessFor(
     boards: listed('board'),
     schools: listed('school'),
     regions: listed('region'),
+    municipalities: listed('municipality'),
     roleLevels: TEST_ROLE_LEVELS,
   };
 }

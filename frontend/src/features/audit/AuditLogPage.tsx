@@ -31,6 +31,7 @@ function entityLink(event: AuditEvent): string | null {
   if (event.entityType === 'school') return `/schools/${event.entityId}`;
   if (event.entityType === 'user') return `/users/${event.entityId}`;
   if (event.entityType === 'api-client') return '/api-clients';
+  if (event.entityType === 'region') return `/regions/${event.entityId}`;
   return null;
 }
 

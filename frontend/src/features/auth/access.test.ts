@@ -30,7 +30,7 @@ const platformAdmin: Access = {
   ...NO_ACCESS,
   platformAdmin: true,
   capabilities: ['read', 'edit', 'manage-school', 'manage-board', 'read-audit', 'read-case-report', 'read-region'],
-  roleLevels: { viewer: ['board', 'school'], 'region-contact': ['region'] },
+  roleLevels: { viewer: ['board', 'school'], 'region-contact': ['region'], 'municipality-contact': ['municipality'] },
 };
 
 const regionContact: Access = {
@@ -104,9 +104,10 @@ describe('the access module', () => {
   it('takes the role levels from the session, and gives region-only roles to the platform administrator only', () => {
     expect(roleLevelsOf(platformAdmin, 'region-contact')).toEqual(['region']);
     expect(roleLevelsOf(schoolCoordinator, 'region-contact')).toEqual([]);
-    expect(grantableRoles(platformAdmin)).toEqual(['viewer', 'region-contact']);
+    expect(roleLevelsOf(platformAdmin, 'municipality-contact')).toEqual(['municipality']);
+    expect(grantableRoles(platformAdmin)).toEqual(['viewer', 'region-contact', 'municipality-contact']);
     expect(grantableRoles({ ...boardManager, roleLevels: platformAdmin.roleLevels })).toEqual(['viewer']);
-    expect(grantableLevels(platformAdmin)).toEqual(['board', 'school', 'region']);
+    expect(grantableLevels(platformAdmin)).toEqual(['board', 'school', 'region', 'municipality']);
     expect(grantableLevels(boardManager)).toEqual(['board', 'school']);
   });
 
@@ -116,6 +117,13 @@ describe('the access module', () => {
     };
     expect(scopeLabel(user, 'school', 4)).toBe('OBS De Spil');
     expect(scopeLabel(user, 'board', 4)).toBe('4');
+    const contact: Pick<User, 'memberships'> = {
+      memberships: [
+        { id: 2, role: 'municipality-contact', scopeType: 'municipality', boardId: null, schoolId: null, regionId: null, municipalityId: 14, scopeName: 'Haarlem' },
+      ],
+    };
+    expect(scopeLabel(contact, 'municipality', 14)).toBe('Haarlem');
+    expect(scopeLabel(contact, 'region', 14)).toBe('14');
   });
 });
 

@@ -3,7 +3,7 @@
  *
  * The API owns the policy (which role gives which capability); the screens only ask these
  * questions of its answer, so that they offer what the API will allow. Nothing here knows a
- * role's name: a role's capabilities arrive per board, school and region, and the levels each
+ * role's name: a role's capabilities arrive per board, school, region and municipality, and the levels each
  * role can be given at arrive as `roleLevels`.
  */
 import type { Role, ScopeType, SessionInfo, User } from '../../api/types';
@@ -45,6 +45,7 @@ export const NO_ACCESS: Access = {
   boards: [],
   schools: [],
   regions: [],
+  municipalities: [],
   roleLevels: {},
 };
 
@@ -108,14 +109,26 @@ export function regionsWith(access: Access, cap: Capability): number[] {
   return access.regions.filter((r) => has(r, cap)).map((r) => r.id);
 }
 
+/** The municipalities where the capability is held (a municipality contact's own). */
+export function municipalitiesWith(access: Access, cap: Capability): number[] {
+  return (access.municipalities ?? []).filter((m) => has(m, cap)).map((m) => m.id);
+}
+
 /** The levels a role can be given at, as the API enforces them (`role-scope-mismatch`). */
 export function roleLevelsOf(access: Access, role: Role): readonly ScopeType[] {
   return access.roleLevels[role] ?? [];
 }
 
-/** The name of a board, school or region the user has a role at (from the memberships), or its id. */
+const SCOPE_KEYS = {
+  board: 'boardId',
+  school: 'schoolId',
+  region: 'regionId',
+  municipality: 'municipalityId',
+} as const satisfies Record<ScopeType, string>;
+
+/** The name of a board, school, region or municipality the user has a role at (from the memberships), or its id. */
 export function scopeLabel(user: Pick<User, 'memberships'>, level: ScopeType, id: number): string {
-  const key = level === 'board' ? 'boardId' : level === 'school' ? 'schoolId' : 'regionId';
+  const key = SCOPE_KEYS[level];
   const membership = user.memberships.find((m) => m.scopeType === level && m[key] === id && m.scopeName);
   return membership?.scopeName ?? String(id);
 }

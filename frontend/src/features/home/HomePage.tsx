@@ -2,13 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership } from '../../api/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { areaPath } from '../areas/paths';
 import { useAccess, useUser } from '../auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
 
 function scopeLink(m: Membership): string | null {
   if (m.scopeType === 'board' && m.boardId != null) return `/boards/${m.boardId}`;
   if (m.scopeType === 'school' && m.schoolId != null) return `/schools/${m.schoolId}`;
-  if (m.scopeType === 'region') return '/boards';
+  if (m.scopeType === 'region' && m.regionId != null) return areaPath('region', m.regionId);
+  if (m.scopeType === 'municipality' && m.municipalityId != null) return areaPath('municipality', m.municipalityId);
   return null;
 }
 

@@ -110,7 +110,7 @@ describe('the indicators dashboard', () => {
     const user = userEvent.setup();
     renderApp('/indicators', { user: boardAdmin });
     await screen.findByTestId('series-table');
-    await user.selectOptions(screen.getByLabelText('Bestuur, school of regio'), 'school:1');
+    await user.selectOptions(screen.getByLabelText('Bestuur, school, gemeente of regio'), 'school:1');
     await user.type(screen.getByLabelText('Vanaf periode'), '2026-01');
     await user.click(screen.getByRole('button', { name: 'Toon' }));
     await waitFor(() => {
@@ -123,7 +123,7 @@ describe('the indicators dashboard', () => {
     const { calls } = mockFetch(answer);
     renderApp('/indicators', { user: regionContact });
     await screen.findByTestId('series-table');
-    const options = within(screen.getByLabelText('Bestuur, school of regio'))
+    const options = within(screen.getByLabelText('Bestuur, school, gemeente of regio'))
       .getAllByRole('option')
       .map((o) => (o as HTMLOptionElement).value);
     expect(options).toEqual(['board:7', 'region:3']);

@@ -11,14 +11,21 @@ import { canSeeBoards } from '../auth/permissions';
 import { ExportLinks } from '../registry/ExportLinks';
 import { useIndicators, useSeries } from './api';
 import { indicatorName, pointText, targetStatusText } from './format';
-import { useIT } from './i18n';
+import { useIT, type IndicatorKey } from './i18n';
 import { canCompareSchoolsOf, canEnterMeasurements, canSetTargetFor, isRegionOnly } from './permissions';
-import { byDomain, entryScope, scopeOptions } from './scopes';
+import { areaScopeOption, byDomain, entryScope, SCOPE_KINDS, scopeOptions, type ScopeKind } from './scopes';
 import { ScopeOptionGroups } from './ScopeOptionGroups';
 import { CompareTable, SeriesTable } from './SeriesTable';
 import { TargetForm } from './TargetForm';
 import { TrendChart } from './TrendChart';
 import './indicators.css';
+
+const SCOPE_GROUP_LABELS = {
+  board: 'indicators.chooser.boards',
+  school: 'indicators.chooser.schools',
+  municipality: 'indicators.chooser.municipalities',
+  region: 'indicators.chooser.regions',
+} as const satisfies Record<ScopeKind, IndicatorKey>;
 
 export function DashboardPage() {
   const { t, language } = useIT();
@@ -32,18 +39,21 @@ export function DashboardPage() {
   const catalogue = useIndicators();
   const boards = useAllBoards(canSeeBoards(access));
   const schools = useAllSchools(!regionOnly);
-  const scopes = scopeOptions(access, user, boards.data, schools.data, regionOnly);
+  const listed = scopeOptions(access, user, boards.data, schools.data, regionOnly);
   const indicators = catalogue.data ?? [];
   const groups = byDomain(indicators);
 
   const code = params.get('indicator') ?? groups[0]?.[1][0]?.code ?? null;
-  const scope = params.get('scope') ?? scopes[0]?.value ?? '';
+  const scope = params.get('scope') ?? listed[0]?.value ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const indicator = indicators.find((i) => i.code === code) ?? null;
-  const chosen = scopes.find((s) => s.value === scope) ?? null;
+  const chosen = listed.find((s) => s.value === scope) ?? null;
   const compare = scope.startsWith('board:') && canCompareSchoolsOf(access, Number(scope.slice('board:'.length)));
   const series = useSeries(indicator ? code : null, scope ? { scope, from: from || null, to: to || null, compare } : null);
+  // An area from the address that the choices do not list (opened from an area's dashboard) is offered too.
+  const extra = listed.some((s) => s.value === scope) ? null : areaScopeOption(scope, series.data?.scopeName);
+  const scopes = extra ? [...listed, extra] : listed;
 
   function update(changes: Record<string, string>) {
     const next = new URLSearchParams(params);
@@ -113,7 +123,7 @@ export function DashboardPage() {
           <div className="field">
             <label htmlFor={`${id}-scope`}>{t('indicators.chooser.scope')}</label>
             <select id={`${id}-scope`} name="scope" value={scope} onChange={(e) => update({ scope: e.target.value })}>
-              <ScopeOptionGroups scopes={scopes} kinds={['board', 'school', 'region']} label={(kind) => t(`indicators.chooser.${kind}s`)} />
+              <ScopeOptionGroups scopes={scopes} kinds={SCOPE_KINDS} label={(kind) => t(SCOPE_GROUP_LABELS[kind])} />
             </select>
           </div>
           <fieldset className="period-range">

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types';
 import type { Access } from '../auth/access';
 import { useAccess } from '../auth/AuthProvider';
 import { FormField } from '../../components/FormField';
+import { foldForSearch as fold } from '../../lib/format';
 import {
   grantableLevels,
   grantableRoles,
@@ -46,6 +48,9 @@ export function membershipIssueText(issue: MembershipIssue, role: string, t: Ret
   return t('users.errors.wrongLevel', { role: isRole(role) ? t(`roles.${role}`) : role });
 }
 
+/** From this many places on (the 342 municipalities, the regions) the list gets a search field. */
+export const SEARCH_FROM = 25;
+
 /**
  * A role and where it applies. Only roles the user may give are offered, and only the scopes
  * that fit the chosen role; the rule is spelt out next to the fields.
@@ -57,8 +62,20 @@ export function MembershipFields({ access, values, onChange, errors, lists, load
   const levels = grantableLevels(access);
   const role: Role | '' = isRole(values.role) ? values.role : '';
   const groups = scopeGroups(access.roleLevels, role, lists, levels);
+  const [filter, setFilter] = useState('');
+  const total = groups.reduce((n, g) => n + g.options.length, 0);
+  const searchable = total >= SEARCH_FROM;
+  const wanted = fold(filter.trim());
+  const shown =
+    searchable && wanted
+      ? groups
+          .map((g) => ({ ...g, options: g.options.filter((o) => o.value === values.scope || fold(o.label).includes(wanted)) }))
+          .filter((g) => g.options.length > 0)
+      : groups;
+  const matches = shown.reduce((n, g) => n + g.options.length, 0);
 
   function changeRole(next: string) {
+    setFilter('');
     const nextRole: Role | '' = isRole(next) ? next : '';
     let scope = keepScopeForRole(access.roleLevels, nextRole, values.scope);
     // Only one place this role can be given: choose it.
@@ -90,11 +107,34 @@ export function MembershipFields({ access, values, onChange, errors, lists, load
           </select>
         )}
       </FormField>
+      {searchable && (
+        <div className="scope-search">
+          <FormField label={t('users.scopeSearch')} hint={t('users.scopeSearchHint')}>
+            {(a) => (
+              <input
+                {...a}
+                type="search"
+                name="scopeSearch"
+                autoComplete="off"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                // Enter here narrows the list; it does not submit the form.
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') e.preventDefault();
+                }}
+              />
+            )}
+          </FormField>
+          <p className="muted scope-matches" aria-live="polite">
+            {wanted ? t('users.scopeMatches', { count: matches }) : ''}
+          </p>
+        </div>
+      )}
       <FormField label={t('users.scope')} hint={scopeHint} error={errors.scope} required={required}>
         {(a) => (
           <select {...a} name="scope" value={values.scope} onChange={(e) => onChange({ ...values, scope: e.target.value })}>
             <option value="">{loading ? t('app.loading') : t('users.chooseScope')}</option>
-            {groups.map((group) => (
+            {shown.map((group) => (
               <optgroup key={group.level} label={t(`scopeTypes.${group.level}`)}>
                 {group.options.map((o) => (
                   <option key={o.value} value={o.value}>

@@ -5,6 +5,8 @@ import type { User, UserAccount } from '../../api/types';
 import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
 import { coordinator, page, referenceLists, retired } from './fixtures';
 
+const platformAdmin: User = { ...boardAdmin, id: 2, email: 'admin@demo.spil.nl', name: 'Anna Platform', isPlatformAdmin: true, memberships: [] };
+
 function path(req: Request) {
   return new URL(req.url).pathname;
 }
@@ -195,6 +197,61 @@ describe('new user form', () => {
     const scope = screen.getByLabelText('Bij (verplicht)');
     await waitFor(() => expect(scope).toHaveAttribute('aria-invalid', 'true'));
     expect(scope).toHaveAccessibleDescription(/Deze keuze bestaat niet \(meer\) of valt buiten uw bereik\./);
+  });
+});
+
+describe('roles at a municipality or a region (platform administrator)', () => {
+  it('gives a municipal contact point a municipality found by searching the list of today\'s municipalities', async () => {
+    const created: UserAccount = { ...coordinator, id: 41, email: 'lea@haarlem.nl', name: 'Lea Haarlem', memberships: [] };
+    const { calls } = mockFetch((req) => {
+      const p = path(req);
+      if (p === '/api/v1/users' && req.method === 'POST') return json(created, { status: 201, headers: { ETag: '"1"' } });
+      if (p === '/api/v1/users/41') return json(created, { headers: { ETag: '"1"' } });
+      return referenceLists(p) ?? page([]);
+    });
+    renderApp('/users/new', { user: platformAdmin });
+    const role = await screen.findByLabelText('Rol');
+    expect(optionLabels(role)).toContain('Gemeentelijk aanspreekpunt (bij gemeente)');
+    expect(optionLabels(role)).toContain('Regionaal aanspreekpunt (bij regio)');
+
+    await userEvent.selectOptions(role, 'municipality-contact');
+    const scope = screen.getByLabelText('Bij');
+    await waitFor(() => expect(optionLabels(scope)).toHaveLength(33));
+    expect(within(scope).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Gemeente']);
+    // The municipalities of today only.
+    const listed = calls.find((c) => path(c) === '/api/v1/municipalities')!;
+    expect(new URL(listed.url).searchParams.get('current')).toBe('true');
+
+    const search = screen.getByLabelText('Zoek in de lijst');
+    await userEvent.type(search, 'haarlem{Enter}');
+    expect(optionLabels(scope)).toEqual(['Kies waar de rol geldt', 'Haarlem (Noord-Holland)', 'Haarlemmermeer (Noord-Holland)']);
+    expect(screen.getByText('2 keuzes gevonden')).toBeInTheDocument();
+    await userEvent.selectOptions(scope, 'municipality:392');
+    // Narrowing further keeps the choice.
+    await userEvent.clear(search);
+    await userEvent.type(search, 'meer');
+    expect(optionLabels(scope)).toEqual(['Kies waar de rol geldt', 'Haarlem (Noord-Holland)', 'Haarlemmermeer (Noord-Holland)']);
+    expect(scope).toHaveValue('municipality:392');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await userEvent.type(screen.getByLabelText(/^E-mailadres/), 'lea@haarlem.nl');
+    await userEvent.type(screen.getByLabelText(/^Naam/), 'Lea Haarlem');
+    await userEvent.type(screen.getByLabelText(/^Eerste wachtwoord/), 'een-lang-wachtwoord');
+    await userEvent.click(screen.getByRole('button', { name: 'Gebruiker aanmaken' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lea Haarlem' })).toBeInTheDocument();
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(await post.json()).toMatchObject({ memberships: [{ role: 'municipality-contact', municipalityId: 392 }] });
+  });
+
+  it('offers regions of every kind to a regional contact point, named with their kind', async () => {
+    mockFetch((req) => referenceLists(path(req)) ?? page([]));
+    renderApp('/users/new', { user: platformAdmin });
+    await userEvent.selectOptions(await screen.findByLabelText('Rol'), 'region-contact');
+    const scope = screen.getByLabelText('Bij');
+    await waitFor(() =>
+      expect(optionLabels(scope)).toEqual(['Kies waar de rol geldt', 'Groot Amsterdam (Arbeidsmarktregio)', 'GGD Kennemerland (GGD-regio)']),
+    );
+    expect(screen.queryByLabelText('Zoek in de lijst')).not.toBeInTheDocument();
   });
 });
 

@@ -1,5 +1,5 @@
 /** Shared test data for the account screens. */
-import type { Board, School, UserAccount } from '../../api/types';
+import type { AnyRegion, Board, Municipality, School, UserAccount } from '../../api/types';
 import { json } from '../../test/utils';
 
 export const board: Board = {
@@ -79,10 +79,29 @@ export function page<T>(items: T[], extra: { page?: number; pageSize?: number; t
   return json({ items, total: extra.total ?? items.length, page: extra.page ?? 1, pageSize: extra.pageSize ?? 100 });
 }
 
-/** Answers the reference lists the forms need: boards, schools, regions. */
+/** Regions of several kinds, as `GET /regions` lists them. */
+export const regions: AnyRegion[] = [
+  { id: 2, kind: 'labour-market', code: 'AM12', name: 'Groot Amsterdam', municipalityCount: 7 },
+  { id: 40, kind: 'ggd', code: 'GGD-KEN', name: 'GGD Kennemerland', municipalityCount: 2 },
+];
+
+function municipality(id: number, name: string): Municipality {
+  return { id, code: `GM${String(id).padStart(4, '0')}`, name, regionId: 2, regionName: 'Groot Amsterdam', province: 'Noord-Holland', endedOn: null, successorId: null, regions: [] };
+}
+
+/** Enough municipalities for the role form to offer a search field (and two that a search for "haarlem" finds). */
+export const municipalities: Municipality[] = [
+  municipality(392, 'Haarlem'),
+  municipality(394, 'Haarlemmermeer'),
+  ...Array.from({ length: 30 }, (_, i) => municipality(1000 + i, `Testgemeente ${i + 1}`)),
+];
+
+/** Answers the reference lists the forms need: boards, schools, regions, municipalities. */
 export function referenceLists(path: string): Response | null {
   if (path === '/api/v1/boards') return page([board]);
   if (path === '/api/v1/schools') return page(schools);
-  if (path === '/api/v1/labour-market-regions') return page([{ id: 2, code: 'AMR12', name: 'Groot Amsterdam' }]);
+  if (path === '/api/v1/labour-market-regions') return page([regions[0]]);
+  if (path === '/api/v1/regions') return page(regions);
+  if (path === '/api/v1/municipalities') return page(municipalities);
   return null;
 }

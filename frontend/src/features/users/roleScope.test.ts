@@ -33,6 +33,7 @@ const lists: ScopeLists = {
     { id: 5, name: 'Basisschool De Regenboog' },
   ],
   regions: [{ id: 2, name: 'Groot Amsterdam' }],
+  municipalities: [{ id: 14, name: 'Haarlem' }],
 };
 
 describe('the role-level rule', () => {
@@ -40,21 +41,24 @@ describe('the role-level rule', () => {
     expect(levelsForRole(roleLevels, 'board-admin')).toEqual(['board']);
     expect(levelsForRole(roleLevels, 'school-admin')).toEqual(['school']);
     expect(levelsForRole(roleLevels, 'region-contact')).toEqual(['region']);
+    expect(levelsForRole(roleLevels, 'municipality-contact')).toEqual(['municipality']);
     for (const role of ['coordinator', 'confidential-counsellor', 'viewer'] as const) {
       expect(levelsForRole(roleLevels, role)).toEqual(['board', 'school']);
     }
-    expect(levelsForRole(roleLevels, '')).toEqual(['board', 'school', 'region']);
+    expect(levelsForRole(roleLevels, '')).toEqual(['board', 'school', 'region', 'municipality']);
     // The levels come from the session, not from a table in the SPA.
     expect(levelsForRole({ ...roleLevels, viewer: ['school'] }, 'viewer')).toEqual(['school']);
     expect(levelsForRole({}, 'viewer')).toEqual([]);
   });
 
-  it('offers region roles and regions to platform administrators only', () => {
+  it('offers region and municipality roles, regions and municipalities to platform administrators only', () => {
     expect(grantableRoles(boardAdmin)).not.toContain('region-contact');
+    expect(grantableRoles(boardAdmin)).not.toContain('municipality-contact');
     expect(grantableRoles(boardAdmin)).toContain('coordinator');
     expect(grantableLevels(boardAdmin)).toEqual(['board', 'school']);
     expect(grantableRoles(platformAdmin)).toContain('region-contact');
-    expect(grantableLevels(platformAdmin)).toEqual(['board', 'school', 'region']);
+    expect(grantableRoles(platformAdmin)).toContain('municipality-contact');
+    expect(grantableLevels(platformAdmin)).toEqual(['board', 'school', 'region', 'municipality']);
   });
 
   it('lists only the scopes that fit the role, grouped by level', () => {
@@ -70,6 +74,9 @@ describe('the role-level rule', () => {
     ]);
     expect(scopeGroups(roleLevels, 'coordinator', lists, levels).map((g) => g.level)).toEqual(['board', 'school']);
     expect(scopeGroups(roleLevels, 'region-contact', lists, levels).map((g) => g.level)).toEqual(['region']);
+    expect(scopeGroups(roleLevels, 'municipality-contact', lists, levels)).toEqual([
+      { level: 'municipality', options: [{ value: 'municipality:14', label: 'Haarlem' }] },
+    ]);
     // A board admin has no region level at all.
     expect(scopeGroups(roleLevels, 'region-contact', lists, grantableLevels(boardAdmin))).toEqual([]);
   });
@@ -85,15 +92,18 @@ describe('the role-level rule', () => {
     expect(checkMembership(roleLevels, '', '')).toEqual({ role: 'roleRequired', scope: 'scopeRequired' });
     expect(checkMembership(roleLevels, 'board-admin', 'school:4')).toEqual({ scope: 'wrongLevel' });
     expect(checkMembership(roleLevels, 'region-contact', 'board:7')).toEqual({ scope: 'wrongLevel' });
+    expect(checkMembership(roleLevels, 'municipality-contact', 'region:2')).toEqual({ scope: 'wrongLevel' });
+    expect(checkMembership(roleLevels, 'municipality-contact', 'municipality:14')).toEqual({});
     expect(checkMembership(roleLevels, 'viewer', 'board:7')).toEqual({});
     expect(checkMembership(roleLevels, 'nonsense', 'board:7')).toEqual({ role: 'roleRequired' });
     expect(checkMembership(roleLevels, 'viewer', 'board:abc')).toEqual({ scope: 'scopeRequired' });
   });
 
-  it('builds the request body with exactly one of boardId, schoolId or regionId', () => {
+  it('builds the request body with exactly one of boardId, schoolId, regionId or municipalityId', () => {
     expect(membershipBody('coordinator', 'school:5')).toEqual({ role: 'coordinator', schoolId: 5 });
     expect(membershipBody('board-admin', 'board:7')).toEqual({ role: 'board-admin', boardId: 7 });
     expect(membershipBody('region-contact', 'region:2')).toEqual({ role: 'region-contact', regionId: 2 });
+    expect(membershipBody('municipality-contact', 'municipality:14')).toEqual({ role: 'municipality-contact', municipalityId: 14 });
     expect(parseScopeValue('school:0')).toBeNull();
     expect(() => membershipBody('viewer', '')).toThrow();
   });
@@ -104,6 +114,7 @@ describe('the role-level rule', () => {
     expect(membershipField('schoolId')).toBe('scope');
     expect(membershipField('body.memberships.0.boardId')).toBe('scope');
     expect(membershipField('memberships.0')).toBe('scope');
+    expect(membershipField('memberships.0.municipalityId')).toBe('scope');
     expect(membershipField('memberships')).toBe('scope');
     expect(membershipField('email')).toBeNull();
   });
@@ -113,7 +124,7 @@ describe('the role-level rule', () => {
       [4, 7],
       [9, 8],
     ]);
-    const at = (scopeType: 'board' | 'school' | 'region', ids: { boardId?: number; schoolId?: number }) => ({
+    const at = (scopeType: 'board' | 'school' | 'region' | 'municipality', ids: { boardId?: number; schoolId?: number }) => ({
       scopeType,
       boardId: ids.boardId ?? null,
       schoolId: ids.schoolId ?? null,
@@ -123,6 +134,8 @@ describe('the role-level rule', () => {
     expect(canManageMembership(boardAdmin, at('school', { schoolId: 4 }), schoolBoards)).toBe(true);
     expect(canManageMembership(boardAdmin, at('school', { schoolId: 9 }), schoolBoards)).toBe(false);
     expect(canManageMembership(boardAdmin, at('region', {}), schoolBoards)).toBe(false);
+    expect(canManageMembership(boardAdmin, at('municipality', {}), schoolBoards)).toBe(false);
     expect(canManageMembership(platformAdmin, at('region', {}), schoolBoards)).toBe(true);
+    expect(canManageMembership(platformAdmin, at('municipality', {}), schoolBoards)).toBe(true);
   });
 });

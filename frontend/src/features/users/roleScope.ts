@@ -7,7 +7,17 @@
 import { ROLES, type MembershipCreate, type Role, type ScopeType } from '../../api/types';
 import { can, type Access, type RoleLevels } from '../auth/access';
 
-export const SCOPE_LEVELS = ['board', 'school', 'region'] as const satisfies readonly ScopeType[];
+export const SCOPE_LEVELS = ['board', 'school', 'region', 'municipality'] as const satisfies readonly ScopeType[];
+
+type Exhaustive<T extends never> = T;
+export type AllScopeLevelsListed = Exhaustive<Exclude<ScopeType, (typeof SCOPE_LEVELS)[number]>>;
+
+/** The levels outside any board (a municipality, a region): only a platform administrator gives roles there. */
+const AREA_LEVELS: readonly ScopeType[] = ['municipality', 'region'];
+
+export function isAreaLevel(level: ScopeType): boolean {
+  return AREA_LEVELS.includes(level);
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -22,25 +32,25 @@ export function isAllowedLevel(roleLevels: RoleLevels, role: Role, level: ScopeT
   return levelsForRole(roleLevels, role).includes(level);
 }
 
-/** Roles given at a region only need a platform administrator: others give roles within their boards. */
+/** Roles given at a region or municipality only need a platform administrator: others give roles within their boards. */
 export function grantableRoles(access: Access): Role[] {
   return ROLES.filter((role) => {
     const levels = levelsForRole(access.roleLevels, role);
-    return levels.length > 0 && (access.platformAdmin || !levels.every((l) => l === 'region'));
+    return levels.length > 0 && (access.platformAdmin || !levels.every(isAreaLevel));
   });
 }
 
 export function grantableLevels(access: Access): ScopeType[] {
-  return SCOPE_LEVELS.filter((level) => access.platformAdmin || level !== 'region');
+  return SCOPE_LEVELS.filter((level) => access.platformAdmin || !isAreaLevel(level));
 }
 
-/** A scope as the value of one <select>: `board:7`, `school:12`, `region:3`. */
+/** A scope as the value of one <select>: `board:7`, `school:12`, `region:3`, `municipality:14`. */
 export function scopeValue(level: ScopeType, id: number): string {
   return `${level}:${id}`;
 }
 
 export function parseScopeValue(value: string): { level: ScopeType; id: number } | null {
-  const match = /^(board|school|region):([1-9][0-9]{0,9})$/.exec(value);
+  const match = /^(board|school|region|municipality):([1-9][0-9]{0,9})$/.exec(value);
   if (!match) return null;
   return { level: match[1] as ScopeType, id: Number(match[2]) };
 }
@@ -48,7 +58,7 @@ export function parseScopeValue(value: string): { level: ScopeType; id: number }
 export interface ScopeChoice {
   id: number;
   name: string;
-  /** The board of a school (to show which board it belongs to). */
+  /** The board of a school, or the kind of a region (to tell alike names apart). */
   detail?: string | null;
 }
 
@@ -56,6 +66,8 @@ export interface ScopeLists {
   boards: ScopeChoice[];
   schools: ScopeChoice[];
   regions: ScopeChoice[];
+  /** The municipalities of today (342 in 2026), for municipal contact points. */
+  municipalities: ScopeChoice[];
 }
 
 export interface ScopeGroup {
@@ -70,7 +82,12 @@ export function scopeGroups(
   lists: ScopeLists,
   levels: readonly ScopeType[],
 ): ScopeGroup[] {
-  const byLevel: Record<ScopeType, ScopeChoice[]> = { board: lists.boards, school: lists.schools, region: lists.regions };
+  const byLevel: Record<ScopeType, ScopeChoice[]> = {
+    board: lists.boards,
+    school: lists.schools,
+    region: lists.regions,
+    municipality: lists.municipalities,
+  };
   return levelsForRole(roleLevels, role)
     .filter((level) => levels.includes(level))
     .map((level) => ({
@@ -106,24 +123,30 @@ export function checkMembership(
   return issues;
 }
 
+const BODY_KEYS = {
+  board: 'boardId',
+  school: 'schoolId',
+  region: 'regionId',
+  municipality: 'municipalityId',
+} as const satisfies Record<ScopeType, keyof MembershipCreate>;
+
 /** The request body for a role at a scope (which must have passed `checkMembership`). */
 export function membershipBody(role: Role, scope: string): MembershipCreate {
   const parsed = parseScopeValue(scope);
   if (!parsed) throw new Error(`not a scope: ${scope}`);
-  const key = parsed.level === 'board' ? 'boardId' : parsed.level === 'school' ? 'schoolId' : 'regionId';
-  return { role, [key]: parsed.id };
+  return { role, [BODY_KEYS[parsed.level]]: parsed.id };
 }
 
 /**
  * The form field an API error on a membership belongs to: `role` for the role (and a role given
- * at the wrong level), `scope` for `boardId`, `schoolId`, `regionId` or the membership as a whole.
+ * at the wrong level), `scope` for `boardId`, `schoolId`, `regionId`, `municipalityId` or the membership as a whole.
  * Names may come nested (`memberships.0.role`) when the membership was part of a new user.
  */
 export function membershipField(name: string): 'role' | 'scope' | null {
   const bare = name.replace(/^body\./, '');
   const inner = bare.replace(/^memberships(\.\d+)?\.?/, '');
   if (inner === 'role') return 'role';
-  if (inner === 'boardId' || inner === 'schoolId' || inner === 'regionId') return 'scope';
+  if ((Object.values(BODY_KEYS) as string[]).includes(inner)) return 'scope';
   if (inner === '' && bare.startsWith('memberships')) return 'scope';
   return null;
 }
@@ -138,7 +161,7 @@ export function canManageMembership(
   schoolBoards: ReadonlyMap<number, number>,
 ): boolean {
   if (access.platformAdmin) return true;
-  if (membership.scopeType === 'region') return false;
+  if (isAreaLevel(membership.scopeType)) return false;
   const board =
     membership.scopeType === 'board'
       ? membership.boardId

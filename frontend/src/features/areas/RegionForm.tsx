@@ -1,0 +1,205 @@
+/**
+ * A region's kind, code and name (and, when creating, its municipalities). Editing sends the changed
+ * fields with If-Match; a stale edit (412) is explained and reloaded as on the other forms. A
+ * labour-market region's code is CBS's: only its name changes.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isProblemError } from '../../api/client';
+import { CREATABLE_REGION_KINDS, type AnyRegion, type CreatableRegionKind, type RegionUpdate } from '../../api/types';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormField } from '../../components/FormField';
+import { StaleNotice } from '../../components/StaleNotice';
+import { changedFields, renameInvalidParams, str, useFormState } from '../../lib/forms';
+import { useCreateRegion, useUpdateRegion } from './api';
+import { useAT } from './i18n';
+import { MunicipalityPicker } from './MunicipalityPicker';
+import { regionAdminPath, REGIONS_PATH } from './paths';
+
+/** `regionCode`, not `code`: the API's errors on `code` are renamed, so that a region's duplicate code has its own text. */
+type RegionValues = { kind: string; regionCode: string; name: string };
+
+const renameField = (name: string) => (name === 'code' ? 'regionCode' : null);
+
+function isCreatableKind(value: string): value is CreatableRegionKind {
+  return (CREATABLE_REGION_KINDS as readonly string[]).includes(value);
+}
+
+/** The API's 409 "in another region of this kind", about the municipalities. */
+export function isMunicipalityConflict(error: unknown): boolean {
+  return (
+    isProblemError(error) &&
+    error.status === 409 &&
+    (error.invalidParams.some((p) => p.name.replace(/^body\./, '').startsWith('municipalityIds')) || error.extensions.code === 'in-other-region')
+  );
+}
+
+interface Props {
+  region?: AnyRegion;
+  etag?: string | null;
+  onReload?: () => Promise<unknown>;
+}
+
+export function RegionForm({ region, etag = null, onReload }: Props) {
+  const { t } = useAT();
+  const navigate = useNavigate();
+  const initial: RegionValues = { kind: str(region?.kind), regionCode: str(region?.code), name: str(region?.name) };
+  const form = useFormState<RegionValues>(initial);
+  const { values, setValue, fieldErrors } = form;
+  const [municipalityIds, setMunicipalityIds] = useState<number[]>([]);
+  const create = useCreateRegion();
+  const update = useUpdateRegion(region?.id ?? 0);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const saving = create.isPending || update.isPending;
+  const labourMarket = region?.kind === 'labour-market';
+
+  function validate(): Partial<Record<keyof RegionValues, string>> {
+    const errors: Partial<Record<keyof RegionValues, string>> = {};
+    if (!region && !isCreatableKind(values.kind)) errors.kind = t('regionAdmin.errors.kindRequired');
+    if (!labourMarket && !values.regionCode.trim()) errors.regionCode = t('common.fieldRequired');
+    if (!values.name.trim()) errors.name = t('common.fieldRequired');
+    return errors;
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clearErrors();
+    setStale(false);
+    const errors = validate();
+    if (Object.keys(errors).length > 0) {
+      form.setFieldErrors(errors);
+      return;
+    }
+    try {
+      if (region) {
+        const changed = changedFields(initial, values).filter((k) => k === 'name' || (k === 'regionCode' && !labourMarket));
+        if (changed.length === 0) {
+          navigate(regionAdminPath(region.id));
+          return;
+        }
+        const body: RegionUpdate = {
+          ...(changed.includes('name') ? { name: values.name.trim() } : {}),
+          ...(changed.includes('regionCode') ? { code: values.regionCode.trim() } : {}),
+        };
+        await update.mutateAsync({ body, etag });
+        navigate(regionAdminPath(region.id), { state: { flash: t('common.saved') } });
+      } else if (isCreatableKind(values.kind)) {
+        const created = await create.mutateAsync({
+          kind: values.kind,
+          code: values.regionCode.trim(),
+          name: values.name.trim(),
+          municipalityIds,
+        });
+        navigate(regionAdminPath(created.data.id), { state: { flash: t('regionAdmin.created') } });
+      }
+    } catch (error) {
+      if (isProblemError(error) && error.status === 412) setStale(true);
+      else form.applyError(renameInvalidParams(error, renameField));
+    }
+  }
+
+  async function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+      setStale(false);
+    }
+  }
+
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const conflict = isMunicipalityConflict(form.formError);
+
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
+      {hasFieldErrors && !form.formError && (
+        <div className="alert alert-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      )}
+      {conflict ? <ConflictAlert error={form.formError} /> : <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />}
+
+      {region ? (
+        <p>
+          <strong>{t('regionAdmin.kind')}:</strong> {t(`regionKinds.${region.kind}`)}
+        </p>
+      ) : (
+        <FormField label={t('regionAdmin.kind')} hint={t('regionAdmin.kindHint')} error={fieldErrors.kind} required>
+          {(a) => (
+            <select {...a} name="kind" value={values.kind} onChange={(e) => setValue('kind', e.target.value)}>
+              <option value="">{t('regionAdmin.chooseKind')}</option>
+              {CREATABLE_REGION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`regionKinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      <FormField label={t('regionAdmin.name')} error={fieldErrors.name} required>
+        {(a) => <input {...a} name="name" maxLength={120} value={values.name} onChange={(e) => setValue('name', e.target.value)} />}
+      </FormField>
+      {labourMarket ? (
+        <p>
+          <strong>{t('regionAdmin.code')}:</strong> {region?.code} <span className="muted">({t('regionAdmin.cbsCode')})</span>
+        </p>
+      ) : (
+        <FormField label={t('regionAdmin.code')} hint={t('regionAdmin.codeHint')} error={fieldErrors.regionCode} required>
+          {(a) => (
+            <input
+              {...a}
+              name="code"
+              maxLength={20}
+              className="input-short"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={values.regionCode}
+              onChange={(e) => setValue('regionCode', e.target.value)}
+            />
+          )}
+        </FormField>
+      )}
+      {!region && (
+        <MunicipalityPicker
+          legend={t('regionAdmin.municipalities')}
+          selected={municipalityIds}
+          onChange={setMunicipalityIds}
+          kind={isCreatableKind(values.kind) ? values.kind : ''}
+          error={conflict ? t('regionAdmin.picker.conflict') : undefined}
+        />
+      )}
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving || stale}>
+          {saving ? t('common.saving') : region ? t('common.save') : t('regionAdmin.createSubmit')}
+        </button>
+        <Link to={region ? regionAdminPath(region.id) : REGIONS_PATH} className="button">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/** The API's refusal of a municipality in two regions of one kind: our rule in Dutch, then the API's own detail. */
+export function ConflictAlert({ error }: { error: unknown }) {
+  const { t } = useAT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!isProblemError(error)) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} data-testid="region-conflict" ref={ref}>
+      <p>
+        <strong>{t('regionAdmin.inOtherRegion')}</strong>
+      </p>
+      {error.detail && <p lang="en">{error.detail}</p>}
+    </div>
+  );
+}
