@@ -6,7 +6,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { idOrNull, renameInvalidParams, useFormState } from '../../lib/forms';
-import { useAllBoards, useAllRegions } from '../../lib/reference';
+import { useAllBoards, useCurrentMunicipalities, useRegionsOfEveryKind } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useAccess } from '../auth/AuthProvider';
 import { adminBoardIds, canManageApiClients } from '../auth/permissions';
@@ -45,8 +45,15 @@ export function ApiClientCreatePage() {
   );
 }
 
-type Binding = 'board' | 'region';
-type ClientValues = { name: string; binding: string; boardId: string; regionId: string; scopes: string };
+type Binding = 'board' | 'region' | 'municipality';
+type ClientValues = {
+  name: string;
+  binding: string;
+  boardId: string;
+  regionId: string;
+  municipalityId: string;
+  scopes: string;
+};
 
 export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) => void }) {
   const { t } = useTranslation();
@@ -54,7 +61,8 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
   const id = useId();
   const managed = adminBoardIds(access);
   const boards = useAllBoards();
-  const regions = useAllRegions(access.platformAdmin);
+  const regions = useRegionsOfEveryKind(access.platformAdmin);
+  const municipalities = useCurrentMunicipalities(access.platformAdmin);
   const allowedBoards = (boards.data ?? []).filter((b) => access.platformAdmin || managed.includes(b.id));
   const [scopes, setScopes] = useState<ApiScope[]>([]);
   const form = useFormState<ClientValues>({
@@ -63,10 +71,12 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
     // One board to choose from: choose it.
     boardId: !access.platformAdmin && managed.length === 1 ? String(managed[0]) : '',
     regionId: '',
+    municipalityId: '',
     scopes: '',
   });
   const { values, setValue, fieldErrors } = form;
-  const binding: Binding = values.binding === 'region' ? 'region' : 'board';
+  const binding: Binding =
+    values.binding === 'region' ? 'region' : values.binding === 'municipality' ? 'municipality' : 'board';
   const offered = scopesForBinding(binding);
   const create = useCreateApiClient();
 
@@ -76,8 +86,8 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
 
   function changeBinding(next: Binding) {
     setValue('binding', next);
-    // A region-bound client only reads: drop the write scopes.
-    if (next === 'region') setScopes((prev) => prev.filter((s) => !isWriteScope(s)));
+    // A client bound to a region or municipality only reads: drop the write scopes.
+    if (next !== 'board') setScopes((prev) => prev.filter((s) => !isWriteScope(s)));
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -89,8 +99,10 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
     if (chosen.length === 0) errors.scopes = t('apiClients.errors.scopesRequired');
     const boardId = idOrNull(values.boardId);
     const regionId = idOrNull(values.regionId);
+    const municipalityId = idOrNull(values.municipalityId);
     if (binding === 'board' && !boardId) errors.boardId = t('apiClients.errors.boardRequired');
     if (binding === 'region' && !regionId) errors.regionId = t('apiClients.errors.regionRequired');
+    if (binding === 'municipality' && !municipalityId) errors.municipalityId = t('apiClients.errors.municipalityRequired');
     if (Object.keys(errors).length > 0) {
       form.setFieldErrors(errors);
       return;
@@ -99,7 +111,7 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
     const body: ApiClientCreate = {
       name: values.name.trim(),
       scopes: offered.filter((s) => chosen.includes(s)),
-      ...(binding === 'board' ? { boardId } : { regionId }),
+      ...(binding === 'board' ? { boardId } : binding === 'region' ? { regionId } : { municipalityId }),
     };
     try {
       onCreated(await create.mutateAsync(body));
@@ -129,7 +141,7 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
         <fieldset>
           <legend>{t('apiClients.binding')}</legend>
           <p className="field-hint">{t('apiClients.bindingHint')}</p>
-          {(['board', 'region'] as const).map((b) => (
+          {(['board', 'region', 'municipality'] as const).map((b) => (
             <div className="checkbox-field" key={b}>
               <input
                 id={`${id}-binding-${b}`}
@@ -158,14 +170,32 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
             </select>
           )}
         </FormField>
-      ) : (
+      ) : binding === 'region' ? (
         <FormField label={t('apiClients.region')} error={fieldErrors.regionId} required>
           {(a) => (
             <select {...a} name="regionId" value={values.regionId} onChange={(e) => setValue('regionId', e.target.value)}>
               <option value="">{regions.isPending ? t('app.loading') : t('apiClients.chooseRegion')}</option>
               {(regions.data ?? []).map((r) => (
                 <option key={r.id} value={String(r.id)}>
-                  {r.name}
+                  {r.name} ({r.code})
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      ) : (
+        <FormField label={t('apiClients.municipality')} error={fieldErrors.municipalityId} required>
+          {(a) => (
+            <select
+              {...a}
+              name="municipalityId"
+              value={values.municipalityId}
+              onChange={(e) => setValue('municipalityId', e.target.value)}
+            >
+              <option value="">{municipalities.isPending ? t('app.loading') : t('apiClients.chooseMunicipality')}</option>
+              {(municipalities.data ?? []).map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {m.name} ({m.code})
                 </option>
               ))}
             </select>
@@ -182,7 +212,7 @@ export function ApiClientForm({ onCreated }: { onCreated: (client: ApiClientCrea
           <span className="required-mark"> ({t('common.required')})</span>
         </legend>
         <p className="field-hint" id={scopesHintId}>
-          {binding === 'region' ? t('apiClients.scopesHintRegion') : t('apiClients.scopesHint')}
+          {binding !== 'board' ? t('apiClients.scopesHintRegion') : t('apiClients.scopesHint')}
         </p>
         {fieldErrors.scopes && (
           <p className="field-error" id={scopesErrorId}>

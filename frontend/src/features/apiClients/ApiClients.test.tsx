@@ -158,15 +158,37 @@ describe('API clients', () => {
     renderApp('/api-clients/new', { user: admin });
     await userEvent.type(await screen.findByLabelText(/^Naam/), 'Regio');
     await userEvent.click(screen.getByLabelText(/^Besturen en scholen bijwerken/));
-    await userEvent.click(screen.getByLabelText('Een arbeidsmarktregio'));
+    await userEvent.click(screen.getByLabelText('Een regio (van elke soort)'));
     // Write scopes are not offered for a region, and the ticked one is dropped.
     expect(screen.queryByLabelText(/^Besturen en scholen bijwerken/)).not.toBeInTheDocument();
-    await screen.findByRole('option', { name: 'Groot Amsterdam' });
-    await userEvent.selectOptions(screen.getByLabelText(/^Arbeidsmarktregio/), '2');
+    await screen.findByRole('option', { name: 'GGD Kennemerland (GGD-KEN)' });
+    await userEvent.selectOptions(screen.getByLabelText(/^Regio/), '2');
     await userEvent.click(screen.getByLabelText(/^Besturen en scholen lezen/));
     await userEvent.click(screen.getByRole('button', { name: 'Koppeling aanmaken' }));
     await waitFor(() => expect(screen.getByLabelText(/^Besturen en scholen lezen/)).toHaveAttribute('aria-invalid', 'true'));
-    expect(screen.getByRole('group', { name: /Rechten/ })).toHaveAccessibleDescription(/Een koppeling aan een regio kan alleen lezen\./);
+    expect(screen.getByRole('group', { name: /Rechten/ })).toHaveAccessibleDescription(/Een koppeling aan een regio of gemeente kan alleen lezen\./);
     expect(await calls.find((c) => c.method === 'POST')!.json()).toEqual({ name: 'Regio', scopes: ['organisations:read'], regionId: 2 });
+  });
+
+  it('lets platform admins bind a read-only client to a municipality', async () => {
+    const admin: User = { ...boardAdmin, isPlatformAdmin: true, memberships: [] };
+    const { calls } = mockFetch((req) => {
+      const p = path(req);
+      if (p === '/api/v1/api-clients' && req.method === 'POST') return new Response(JSON.stringify({}), { status: 500 });
+      return referenceLists(p) ?? page([]);
+    });
+    renderApp('/api-clients/new', { user: admin });
+    await userEvent.type(await screen.findByLabelText(/^Naam/), 'Gemeente Haarlem');
+    await userEvent.click(screen.getByLabelText('Een gemeente'));
+    await screen.findByRole('option', { name: 'Haarlem (GM0392)' });
+    await userEvent.selectOptions(screen.getByLabelText(/^Gemeente/), '392');
+    await userEvent.click(screen.getByLabelText(/^Besturen en scholen lezen/));
+    await userEvent.click(screen.getByRole('button', { name: 'Koppeling aanmaken' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(await calls.find((c) => c.method === 'POST')!.json()).toEqual({
+      name: 'Gemeente Haarlem',
+      scopes: ['organisations:read'],
+      municipalityId: 392,
+    });
   });
 });

@@ -9,7 +9,7 @@ import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SortHeader } from '../../components/SortHeader';
 import { formatDateTime } from '../../lib/format';
-import { useAllBoards, useAllRegions } from '../../lib/reference';
+import { useAllBoards, useCurrentMunicipalities, useRegionsOfEveryKind } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
 import { useAccess } from '../auth/AuthProvider';
@@ -25,7 +25,8 @@ export function ApiClientsListPage() {
   useDocumentTitle(t('apiClients.title'));
   const query = useApiClients({ page: params.page, pageSize: params.pageSize, sort: params.sort }, allowed);
   const boards = useAllBoards(allowed);
-  const regions = useAllRegions(allowed && access.platformAdmin);
+  const regions = useRegionsOfEveryKind(allowed && access.platformAdmin);
+  const municipalities = useCurrentMunicipalities(allowed && access.platformAdmin);
   const revoke = useRevokeApiClient();
   const [revoked, setRevoked] = useState<string | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -45,12 +46,15 @@ export function ApiClientsListPage() {
 
   const boardNames = new Map((boards.data ?? []).map((b) => [b.id, b.name]));
   const regionNames = new Map((regions.data ?? []).map((r) => [r.id, r.name]));
+  const municipalityNames = new Map((municipalities.data ?? []).map((m) => [m.id, m.name]));
   const boundTo = (c: ApiClientRecord) =>
     c.boardId != null
       ? `${t('scopeTypes.board')}: ${boardNames.get(c.boardId) ?? `#${c.boardId}`}`
       : c.regionId != null
         ? `${t('scopeTypes.region')}: ${regionNames.get(c.regionId) ?? `#${c.regionId}`}`
-        : t('common.none');
+        : c.municipalityId != null
+          ? `${t('scopeTypes.municipality')}: ${municipalityNames.get(c.municipalityId) ?? `#${c.municipalityId}`}`
+          : t('common.none');
   const scopeName = (scope: string) => (isApiScope(scope) ? t(`apiClients.scopeNames.${SCOPE_KEYS[scope]}`) : scope);
 
   async function onRevoke(client: ApiClientRecord) {

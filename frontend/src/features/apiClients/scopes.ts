@@ -23,9 +23,9 @@ export function isWriteScope(scope: string): boolean {
   return scope.endsWith(':write');
 }
 
-/** Region-bound clients serve municipalities and regional contact points: they can only read. */
-export function scopesForBinding(binding: 'board' | 'region'): readonly ApiScope[] {
-  return binding === 'region' ? API_SCOPES.filter((s) => !isWriteScope(s)) : API_SCOPES;
+/** Clients bound to a region or a municipality serve municipalities and regional contact points: they only read. */
+export function scopesForBinding(binding: 'board' | 'region' | 'municipality'): readonly ApiScope[] {
+  return binding === 'board' ? API_SCOPES : API_SCOPES.filter((s) => !isWriteScope(s));
 }
 
 /** The key as far as it is known after creation: `spil_<prefix>_…`. */
