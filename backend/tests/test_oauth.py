@@ -328,3 +328,18 @@ def test_the_openapi_document_describes_the_oauth2_scheme(client):
     # The token endpoint answers in OAuth's format, not problem details: it is the scheme's
     # tokenUrl, not an operation of the (problem+json) API (docs/decisions/0014).
     assert "/oauth/token" not in doc["paths"]
+
+
+def test_a_token_reads_the_same_overview_as_the_municipality_contact(client, haarlem, login, demo):
+    """Done-when of the municipalities issue: a client-credentials token reads Haarlem's
+    overview, and it is the one the municipality contact sees in the SPA."""
+    token = token_for(client, haarlem)["access_token"]
+    path = f"/api/v1/municipalities/{demo['GM0392']}/overview"
+    by_token = client.get(path, headers=bearer(token))
+    assert by_token.status_code == 200, by_token.text
+    seen = login("gemeente@demo.spil.nl").get(f"/municipalities/{demo['GM0392']}/overview").json()
+    for part in ("area", "schoolsTotal", "roles", "partnerships", "keyPersons", "confidentialCases"):
+        assert by_token.json()[part] == seen[part], part
+    client.cookies.clear()
+    other = client.get(f"/api/v1/municipalities/{demo['GM0344']}/overview", headers=bearer(token))
+    assert other.status_code == 404
