@@ -65,3 +65,13 @@ def test_a_period_in_other_digits_is_refused(login, demo, period):
         {"indicator": "parent-contacts", "schoolId": demo["12AB00"], "period": period, "value": 3},
     )
     assert r.status_code == 400, r.text
+
+
+@pytest.mark.parametrize("value", [0, 1, "yes", "false", "off"])
+def test_a_boolean_is_true_or_false(login, demo, value):
+    """Found by the fuzzer's strict check: `"published": 0` was taken as false."""
+    api = login("directie@demo.spil.nl")
+    listing = api.get("/key-person-listings", params={"schoolId": demo["12AB00"]}).json()["items"][0]
+    r = api.patch(f"/key-person-listings/{listing['id']}", {"published": value})
+    assert r.status_code == 400, r.text
+    assert r.json()["invalidParams"][0]["name"] == "published"

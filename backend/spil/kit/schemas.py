@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationInfo,
     WithJsonSchema,
     computed_field,
     field_validator,
@@ -68,6 +69,9 @@ class VersionedOut(ApiModel):
         return f'"v{self.version}"'
 
 
+_BOOLEAN = (bool, bool | None)
+
+
 class InputModel(BaseModel):
     """Request model: camelCase, unknown fields refused, whitespace trimmed, no NUL bytes."""
 
@@ -77,6 +81,20 @@ class InputModel(BaseModel):
         extra="forbid",
         str_strip_whitespace=True,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _booleans_are_true_or_false(cls, value: Any, info: ValidationInfo) -> Any:
+        """JSON true/false only: pydantic would take 0, 1, "yes" and "off" for a boolean too."""
+        field = cls.model_fields.get(info.field_name or "")
+        if (
+            field is not None
+            and field.annotation in _BOOLEAN
+            and value is not None
+            and not isinstance(value, bool)
+        ):
+            raise ValueError("must be true or false")
+        return value
 
     @field_validator("*", mode="after")
     @classmethod
