@@ -36,6 +36,9 @@ import requests
 import schemathesis
 from hypothesis import strategies as st
 
+from spil.transfer.service import ALIASES as IMPORT_ALIASES
+from spil.transfer.service import COLUMNS as IMPORT_COLUMNS
+
 BASE = os.environ["SPIL_FUZZ_BASE"]
 API_KEY = os.environ["SPIL_FUZZ_API_KEY"]
 API_CLIENT_ID = int(os.environ["SPIL_FUZZ_API_CLIENT_ID"])
@@ -286,45 +289,9 @@ def before_load_schema(context: Any, raw_schema: dict[str, Any]) -> None:
 
 
 # --- CSV import files -----------------------------------------------------------------------------
-COLUMNS = {
-    "partners": [
-        "name",
-        "category",
-        "kvkNumber",
-        "email",
-        "phone",
-        "website",
-        "municipality",
-        "address",
-        "notes",
-    ],
-    "people": ["name", "kind", "email", "phone", "languages", "notes"],
-    "role-assignments": [
-        "person",
-        "role",
-        "school",
-        "partner",
-        "hoursPerWeek",
-        "hoursPerYear",
-        "startsOn",
-        "endsOn",
-        "isPrimary",
-        "notes",
-    ],
-    "measurements": ["indicator", "school", "period", "value", "note"],
-    "dutch": [
-        "naam",
-        "categorie",
-        "kvk",
-        "e-mail",
-        "telefoon",
-        "gemeente",
-        "soort",
-        "talen",
-        "rol",
-        "vestiging",
-    ],
-}
+# The import's own column names (the export's, camelCase) and the Dutch ones people type: taken
+# from the import itself, so that a new column is fuzzed as soon as it exists.
+COLUMNS = {**IMPORT_COLUMNS, "dutch": sorted(IMPORT_ALIASES)}
 CELLS = [
     "Speeltuin De Regenboog",
     "sport",

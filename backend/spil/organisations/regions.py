@@ -223,17 +223,6 @@ def set_municipalities(
     )
 
 
-def list_members(session: Session, region_id: int) -> list[Municipality]:
-    region = find(session, region_id)
-    return list(
-        session.execute(
-            sa.select(Municipality)
-            .where(Municipality.id.in_(municipality_ids(session, region)))
-            .order_by(Municipality.name)
-        ).scalars()
-    )
-
-
 def delete_region(session: Session, principal: Principal, region_id: int, check: Any) -> None:
     principal.require_platform_admin()
     region = find(session, region_id)

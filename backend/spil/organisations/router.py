@@ -55,6 +55,13 @@ SchoolId = Annotated[int, id_path("schoolId", "The school's id.")]
 Kind = Annotated[RegionKind | None, Query(description="Only regions of this kind.")]
 
 
+def _region(session: SessionDep, region_id: int, response: Response, kind: str | None = None) -> RegionOut:
+    """The region as answered, with its ETag on the response."""
+    out, version = regions.get_region(session, region_id, kind)
+    set_etag(response, version)
+    return out
+
+
 @router.get("/regions", tags=["organisations"], summary="List the regions of every kind")
 def list_regions(
     session: SessionDep,
@@ -80,16 +87,12 @@ def create_region(
     session: SessionDep, principal: Writer, data: RegionCreate, response: Response
 ) -> RegionOut:
     ident = regions.create_region(session, principal, data)
-    out, version = regions.get_region(session, ident)
-    set_etag(response, version)
-    return out
+    return _region(session, ident, response)
 
 
 @router.get("/regions/{regionId}", tags=["organisations"], responses=problems(404))
 def get_region(session: SessionDep, _: Reader, region_id: RegionId, response: Response) -> RegionOut:
-    out, version = regions.get_region(session, region_id)
-    set_etag(response, version)
-    return out
+    return _region(session, region_id, response)
 
 
 @router.patch(
@@ -107,9 +110,7 @@ def update_region(
     response: Response,
 ) -> RegionOut:
     regions.update_region(session, principal, region_id, data, check)
-    out, version = regions.get_region(session, region_id)
-    set_etag(response, version)
-    return out
+    return _region(session, region_id, response)
 
 
 @router.delete(
@@ -128,8 +129,7 @@ def delete_region(
 
 @router.get("/regions/{regionId}/municipalities", tags=["organisations"], responses=problems(404))
 def list_region_municipalities(session: SessionDep, _: Reader, region_id: RegionId) -> list[MunicipalityOut]:
-    ids = [m.id for m in regions.list_members(session, region_id)]
-    return [service.get_municipality(session, i) for i in ids if i is not None]
+    return service.municipalities_of_region(session, region_id)
 
 
 @router.put(
@@ -150,9 +150,7 @@ def set_region_municipalities(
     response: Response,
 ) -> RegionOut:
     regions.set_municipalities(session, principal, region_id, data, check)
-    out, version = regions.get_region(session, region_id)
-    set_etag(response, version)
-    return out
+    return _region(session, region_id, response)
 
 
 # The labour-market regions under their own path (the 35 shipped; kept for existing clients).
@@ -167,9 +165,7 @@ def list_labour_market_regions(
 def get_labour_market_region(
     session: SessionDep, _: Reader, region_id: RegionId, response: Response
 ) -> RegionOut:
-    out, version = regions.get_region(session, region_id, LABOUR_MARKET)
-    set_etag(response, version)
-    return out
+    return _region(session, region_id, response, LABOUR_MARKET)
 
 
 @router.patch(
@@ -187,9 +183,7 @@ def update_labour_market_region(
     response: Response,
 ) -> RegionOut:
     regions.update_region(session, principal, region_id, data, check, LABOUR_MARKET)
-    out, version = regions.get_region(session, region_id, LABOUR_MARKET)
-    set_etag(response, version)
-    return out
+    return _region(session, region_id, response, LABOUR_MARKET)
 
 
 # --- municipalities --------------------------------------------------------------------------
