@@ -18,6 +18,7 @@ from spil.complaints.router import public_router as complaints_public_router
 from spil.complaints.router import register as confidential_router
 from spil.complaints.router import router as complaints_router
 from spil.gaps.router import router as gaps_router
+from spil.inclusion.router import router as inclusion_router
 from spil.indicators.router import router as indicators_router
 from spil.keypersons.router import public_router as keypersons_public_router
 from spil.keypersons.router import router as keypersons_router
@@ -64,6 +65,11 @@ TAGS = [
         "name": "key persons",
         "description": "Volunteer-allowance rules and checks, key persons' agreements, the payments ledger, "
         "activities and the public listings.",
+    },
+    {
+        "name": "inclusion",
+        "description": "Inclusive employment (the job agreement): a board's track from intake to evaluation, "
+        "its placements and workplace mentors, jobs counted as hours ÷ 25.5, the quota per year.",
     },
     {
         "name": "public",
@@ -149,6 +155,7 @@ def create_api() -> FastAPI:
     api.include_router(confidential_router)
     api.include_router(complaints_public_router)
     api.include_router(indicators_router)
+    api.include_router(inclusion_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

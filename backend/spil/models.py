@@ -11,6 +11,16 @@ from spil.complaints.models import (
     ConfidentialCaseDeletion,
     ExternalBody,
 )
+from spil.inclusion.models import (
+    EmployerServicePoint,
+    InclusionAction,
+    InclusionBottleneck,
+    InclusionPhaseChange,
+    InclusionPlacement,
+    InclusionStaffHours,
+    InclusionTrack,
+    JobAgreementQuota,
+)
 from spil.indicators.models import Indicator, Measurement, Target
 from spil.keypersons.models import (
     AllowancePayment,
@@ -44,9 +54,17 @@ __all__ = [
     "ComplaintSettings",
     "ConfidentialCase",
     "ConfidentialCaseDeletion",
+    "EmployerServicePoint",
     "ExternalBody",
     "IdempotencyRecord",
+    "InclusionAction",
+    "InclusionBottleneck",
+    "InclusionPhaseChange",
+    "InclusionPlacement",
+    "InclusionStaffHours",
+    "InclusionTrack",
     "Indicator",
+    "JobAgreementQuota",
     "KeyPersonActivity",
     "KeyPersonActivityPerson",
     "KeyPersonListing",

@@ -137,6 +137,37 @@ MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
     ("GET", "/indicators", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("POST", "/indicators", "new-indicator", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
     ("GET", "/indicators/parent-contacts", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    # inclusive employment: the board's staff read its track, its admins keep it; placements per school; areas read aggregates only
+    ("GET", "/inclusion-tracks", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/inclusion-tracks", "new-track", {"platform": 409, "board-admin": 409, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("GET", "/inclusion-tracks/{t1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t2}", None, {"platform": 200, "board-admin": 404, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 404, "region": 404, "other-board": 200}),
+    ("PATCH", "/inclusion-tracks/{t1}", {"ambitionNotes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/inclusion-tracks/{t1}", None, {"platform": 409, "board-admin": 409, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/progress", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/bottlenecks", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("POST", "/inclusion-tracks/{t1}/bottlenecks", {"kind": "other", "label": "Roosters"}, {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/bottlenecks/{bn1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("PATCH", "/inclusion-tracks/{t1}/bottlenecks/{bn1}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/inclusion-tracks/{t1}/bottlenecks/{bn1}", None, {"platform": 204, "board-admin": 204, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/actions", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("POST", "/inclusion-tracks/{t1}/actions", {"title": "Gesprek met het WSP"}, {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/actions/{ac1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("PATCH", "/inclusion-tracks/{t1}/actions/{ac1}", {"outcome": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/inclusion-tracks/{t1}/actions/{ac1}", None, {"platform": 204, "board-admin": 204, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/placements", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("POST", "/inclusion-tracks/{t1}/placements", "new-placement", {"platform": 201, "board-admin": 201, "school-admin": 201, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/placements/{pl1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
+    ("GET", "/inclusion-tracks/{t1}/placements/{pl2}", None, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 200, "region": 404, "other-board": 404}),
+    ("PATCH", "/inclusion-tracks/{t1}/placements/{pl1}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("PATCH", "/inclusion-tracks/{t1}/placements/{pl2}", {"notes": "x"}, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 404, "other-board": 404}),
+    ("DELETE", "/inclusion-tracks/{t1}/placements/{pl1}", None, {"platform": 204, "board-admin": 204, "school-admin": 204, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/job-agreement-quotas", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/job-agreement-quotas", {"year": 2025, "percentage": 2.76, "source": "UWV"}, {"platform": 201, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/job-agreement-quotas/2024", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("PATCH", "/job-agreement-quotas/2024", {"notes": "x"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
+    ("GET", "/labour-market-regions/{r1}/employer-service-point", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("PATCH", "/labour-market-regions/{r1}/employer-service-point", {"phone": "023 555 0700"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 200, "municipality": 403, "other-board": 403}),
     # every scope variant of the series: a school's figures for its staff, a board's also for its region, a region for its contacts
     ("GET", "/indicators/parent-contacts/series?scope=school:{s1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 404, "other-board": 404}),
     ("GET", "/indicators/parent-contacts/series?scope=board:{b1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
@@ -242,6 +273,35 @@ def registry(db):
         "pe1": people["Chris Coördinator"],
         "pe2": people["Sanne de Vries"],
         "ra1": ib,
+        **_inclusion(db, demo),
+    }
+
+
+def _inclusion(db, demo):
+    import sqlalchemy as sa
+
+    from spil.inclusion.models import InclusionAction, InclusionBottleneck, InclusionPlacement, InclusionTrack
+
+    tracks = dict(db.execute(sa.select(InclusionTrack.board_id, InclusionTrack.id)).all())
+    t1 = tracks[demo["41234"]]
+    placements = dict(
+        db.execute(
+            sa.select(InclusionPlacement.school_id, InclusionPlacement.id).where(
+                InclusionPlacement.track_id == t1
+            )
+        ).all()
+    )
+
+    def first(model):
+        return db.execute(sa.select(model.id).where(model.track_id == t1).limit(1)).scalar_one()
+
+    return {
+        "t1": t1,
+        "t2": tracks[demo["51234"]],
+        "bn1": first(InclusionBottleneck),
+        "ac1": first(InclusionAction),
+        "pl1": placements[demo["12AB00"]],
+        "pl2": placements[demo["23CD00"]],
     }
 
 
@@ -295,6 +355,14 @@ def _request(demo, registry, path, body):
             "nameNl": "ICT",
             "nameEn": "ICT",
             "scopeLevel": "school",
+        },
+        "new-track": {"boardId": demo["41234"]},
+        "new-placement": {
+            "schoolId": demo["12AB00"],
+            "jobTitle": "Medewerker facilitair",
+            "hoursPerWeek": 12.75,
+            "startsOn": "2026-09-01",
+            "contractKind": "agency",
         },
         "new-assignment": {
             "personId": registry["pe2"],
@@ -517,6 +585,13 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "{rt1}": "{routeId}",
         "{c1}": "{caseId}",
         "{m1}": "{measurementId}",
+        "{t1}": "{trackId}",
+        "{t2}": "{trackId}",
+        "{bn1}": "{bottleneckId}",
+        "{ac1}": "{actionId}",
+        "{pl1}": "{placementId}",
+        "{pl2}": "{placementId}",
+        "/2024": "/{year}",
         "/parent-contacts": "/{code}",
         "/school-organisation": "/{area}",
         "/veilig-thuis": "/{code}",

@@ -32,6 +32,12 @@ def _path_values(db: Any, demo: dict[str, int]) -> dict[str, Any]:
     """A value for every path parameter: a record of the demo board (in the contact's region)."""
     from spil.access.models import User
     from spil.complaints.models import ComplaintRoute, ConfidentialCase
+    from spil.inclusion.models import (
+        InclusionAction,
+        InclusionBottleneck,
+        InclusionPlacement,
+        InclusionTrack,
+    )
     from spil.indicators.models import Measurement
     from spil.keypersons.models import (
         AllowancePayment,
@@ -67,6 +73,12 @@ def _path_values(db: Any, demo: dict[str, int]) -> dict[str, Any]:
         "routeId": _first(db, sa.select(ComplaintRoute.id).order_by(ComplaintRoute.board_id.desc())),
         "caseId": _first(db, sa.select(ConfidentialCase.id).where(ConfidentialCase.school_id == school)),
         "measurementId": _first(db, sa.select(Measurement.id).where(Measurement.school_id == school)),
+        "trackId": _first(db, sa.select(InclusionTrack.id).where(InclusionTrack.board_id == board)),
+        "bottleneckId": _first(db, sa.select(InclusionBottleneck.id)),
+        "actionId": _first(db, sa.select(InclusionAction.id)),
+        "placementId": _first(
+            db, sa.select(InclusionPlacement.id).where(InclusionPlacement.school_id == school)
+        ),
         "code": None,  # per path: an indicator's code or an external body's
         "year": 2025,
         "area": "undesirable-behaviour",
@@ -86,6 +98,9 @@ def _needles(db: Any, account: str = REGION) -> set[str]:
         values.update(v for v in row if v)
     for row in db.execute(sa.select(User.name, User.email)).all():
         values.update(v for v in row if v)
+    from spil.inclusion.models import InclusionPlacement
+
+    values.update(name for (name,) in db.execute(sa.select(InclusionPlacement.employee_name)).all() if name)
     for (contacts,) in db.execute(sa.select(Partnership.external_contacts)).all():
         for contact in contacts or []:
             values.update(contact.get(k) for k in ("name", "email", "phone") if contact.get(k))

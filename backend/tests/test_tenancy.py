@@ -65,9 +65,16 @@ RECORD_PARAMS = {
     "membershipId": "Lars Lezer's membership",
     "apiClientId": "an API client of board A (made here)",
     "indicatorCode": "an indicator of board A's own (made here)",
+    "trackId": "board A's inclusion track",
+    "inclusionBottleneckId": "a bottleneck named on that track",
+    "actionId": "an action of that track's plan",
+    "placementId": "placement 1 of that track, at OBS De Spil",
 }
 # A path parameter whose name means something else under a prefix: (prefix, name) -> fill key.
-PATH_SPECIFIC = {("/indicators/{code}", "code"): "indicatorCode"}
+PATH_SPECIFIC = {
+    ("/indicators/{code}", "code"): "indicatorCode",
+    ("/inclusion-tracks/{trackId}/bottlenecks", "bottleneckId"): "inclusionBottleneckId",
+}
 # ... and the other values it is swept with: reference data, so only where something else in the
 # request names board A (``/indicators/parent-contacts/series?scope=board:<A>``).
 ALTERNATIVES = {"indicatorCode": [SHIPPED_INDICATOR]}
@@ -82,6 +89,9 @@ NOT_SWEPT = {
     "/municipalities/{municipalityId}/overview/export": "the same as a file: test_areas",
     "/regions/{regionId}/overview": "an area's aggregates across boards, for its contacts only: test_areas",
     "/regions/{regionId}/overview/export": "the same as a file: test_areas",
+    "/labour-market-regions/{regionId}/employer-service-point": "global reference data: a region's public "
+    "contact point at the employer service point, for every board",
+    "/job-agreement-quotas/{year}": "global reference data: the job agreement's quota per year",
     "/allowance-rules/{year}": "global reference data: the tax authority's maxima per year",
     "/allowance-rules/{year}/revisions": "global reference data: the history of those maxima",
     "/external-bodies/{code}": "global reference data: Veilig Thuis, inspectorate, committees",
@@ -135,6 +145,19 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/complaint-routes/{routeId}"): {"published": True},
     ("PATCH", "/confidential-cases/{caseId}"): {"notes": "x"},
     ("PATCH", "/measurements/{measurementId}"): {"note": "x"},
+    ("PATCH", "/inclusion-tracks/{trackId}"): {"ambitionNotes": "x"},
+    ("PATCH", "/inclusion-tracks/{trackId}/bottlenecks/{bottleneckId}"): {"notes": "x"},
+    ("POST", "/inclusion-tracks/{trackId}/bottlenecks"): {"kind": "other", "label": "x"},
+    ("PATCH", "/inclusion-tracks/{trackId}/actions/{actionId}"): {"outcome": "x"},
+    ("POST", "/inclusion-tracks/{trackId}/actions"): {"title": "x"},
+    ("PATCH", "/inclusion-tracks/{trackId}/placements/{placementId}"): {"notes": "x"},
+    ("POST", "/inclusion-tracks/{trackId}/placements"): {
+        "schoolId": "{schoolId}",
+        "jobTitle": "x",
+        "hoursPerWeek": 10,
+        "startsOn": "{today}",
+        "contractKind": "agency",
+    },
 }
 CSV_BODIES = {"/imports/{kind}": b"name\nOvergenomen\n"}
 CHANGES = ("PATCH", "PUT", "DELETE")
@@ -331,6 +354,7 @@ def world(engine: sa.Engine, application: Any) -> Iterator[World]:
 def _build_world(session: Session, app: Any) -> World:
     from spil.access.models import ApiClient, Membership, User
     from spil.complaints.models import ComplaintRoute, ConfidentialCase
+    from spil.inclusion.models import InclusionAction, InclusionBottleneck, InclusionPlacement, InclusionTrack
     from spil.indicators.models import Indicator, Measurement
     from spil.keypersons.models import (
         AllowancePayment,
@@ -395,6 +419,7 @@ def _build_world(session: Session, app: Any) -> World:
     fatima = one(sa.select(Person.id).where(Person.board_id == board_a, Person.name == "Fatima El Amrani"))
     agreement = one(sa.select(VolunteerAgreement.id).where(VolunteerAgreement.person_id == fatima))
     viewer = one(sa.select(User.id).where(User.email == "lezer@demo.spil.nl"))
+    track = one(sa.select(InclusionTrack.id).where(InclusionTrack.board_id == board_a))
     records: dict[str, tuple[Any, int]] = {
         "boardId": (Board, board_a),
         "schoolId": (School, s1),
@@ -443,6 +468,23 @@ def _build_world(session: Session, app: Any) -> World:
         "membershipId": (Membership, one(sa.select(Membership.id).where(Membership.user_id == viewer))),
         "apiClientId": (ApiClient, a_client["id"]),
         "indicatorCode": (Indicator, indicator["id"]),
+        "trackId": (InclusionTrack, track),
+        "inclusionBottleneckId": (
+            InclusionBottleneck,
+            one(sa.select(InclusionBottleneck.id).where(InclusionBottleneck.track_id == track)),
+        ),
+        "actionId": (
+            InclusionAction,
+            one(sa.select(InclusionAction.id).where(InclusionAction.track_id == track)),
+        ),
+        "placementId": (
+            InclusionPlacement,
+            one(
+                sa.select(InclusionPlacement.id).where(
+                    InclusionPlacement.track_id == track, InclusionPlacement.school_id == s1
+                )
+            ),
+        ),
     }
     assert set(records) == set(RECORD_PARAMS)
     for key, (model, ident) in records.items():  # each of them is board A's
@@ -453,6 +495,8 @@ def _build_world(session: Session, app: Any) -> World:
             owner = one(sa.select(Membership.board_id).where(Membership.user_id == ident))
         elif key == "bottleneckId":
             owner = session.get(Partnership, row.partnership_id).board_id
+        elif key in ("inclusionBottleneckId", "actionId"):
+            owner = session.get(InclusionTrack, row.track_id).board_id
         else:
             owner = row.board_id
         assert owner == board_a, f"{key} {ident} is not board A's"
@@ -482,8 +526,12 @@ def _build_world(session: Session, app: Any) -> World:
         (Partner.name, Partner.board_id),
         (School.name, School.board_id),
         (KeyPersonListing.how_to_reach, KeyPersonListing.board_id),
+        (InclusionPlacement.employee_name, InclusionPlacement.board_id),
+        (InclusionPlacement.job_title, InclusionPlacement.board_id),
     ):
-        markers.update(session.execute(sa.select(column).where(board_column == board_a)).scalars())
+        markers.update(
+            v for v in session.execute(sa.select(column).where(board_column == board_a)).scalars() if v
+        )
     markers.update(("Stichting Spil Demo", indicator["nameNl"], a_client["name"]))
 
     world = World(

@@ -31,6 +31,8 @@ ScopeName = Literal[
     "key-persons:write",
     "indicators:read",
     "indicators:write",
+    "inclusion:read",
+    "inclusion:write",
     "audit:read",
 ]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
@@ -173,7 +175,7 @@ class ApiClientCreated(ApiClientOut):
 
 class ApiClientCreate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
-    scopes: list[ScopeName] = Field(min_length=1, max_length=11)
+    scopes: list[ScopeName] = Field(min_length=1, max_length=13)
     board_id: Id | None = None
     region_id: Id | None = None
     municipality_id: Id | None = None

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from spil.inclusion.schemas import AreaInclusion
 from spil.kit.pagination import Page
 from spil.kit.schemas import ApiModel
 
@@ -127,3 +128,6 @@ class AreaOverview(ApiModel):
     partnerships: PartnershipFigures
     key_persons: KeyPersonFigures
     confidential_cases: CaseFigures
+    inclusion: AreaInclusion = Field(
+        description="Inclusive employment of the area's boards: tracks, jobs, bottlenecks, contact points."
+    )

@@ -33,6 +33,7 @@ from spil.areas.schemas import (
 )
 from spil.complaints.cases import SMALL
 from spil.complaints.models import AREAS, ComplaintRoute, ConfidentialCase
+from spil.inclusion.service import area_inclusion
 from spil.keypersons.models import KeyPersonActivity
 from spil.kit import clock, scope
 from spil.kit.errors import not_found
@@ -222,6 +223,16 @@ def overview(
         ),
         key_persons=_key_persons(session, ids, today, first, quarters),
         confidential_cases=_cases(session, ids, today.year),
+        inclusion=area_inclusion(
+            session,
+            ids,
+            [(s.board_id, s.id) for s, _, _ in schools],
+            set(
+                session.execute(
+                    sa.select(Municipality.region_id).where(Municipality.id.in_(municipalities)).distinct()
+                ).scalars()
+            ),
+        ),
     )
 
 

@@ -1,10 +1,10 @@
 """Fictional, realistic demo data: two boards, four schools, one account per role.
 
 One module per feature tells its part of the story: ``organisations`` (municipalities, boards,
-schools, accounts), ``registry`` (partners, people, roles), ``keypersons``, ``complaints`` and
-``indicators``. Every example is placed relative to the ``today`` that :func:`seed_demo` passes
-down (the product's clock by default), so that the demo tells the same story on every day of
-the year.
+schools, accounts), ``registry`` (partners, people, roles), ``keypersons``, ``complaints``,
+``indicators`` and ``inclusion``. Every example is placed relative to the ``today`` that
+:func:`seed_demo` passes down (the product's clock by default), so that the demo tells the same
+story on every day of the year.
 
 Loading is idempotent: records are found by their natural keys (codes, numbers, e-mail) and
 created only when missing, so ``spil seed-demo`` can run on every start. Nothing here commits:
@@ -18,6 +18,7 @@ import datetime as dt
 from sqlmodel import Session
 
 from spil.demo.complaints import seed_complaints
+from spil.demo.inclusion import seed_inclusion
 from spil.demo.indicators import seed_indicators
 from spil.demo.keypersons import seed_key_persons
 from spil.demo.organisations import ACCOUNTS, DemoAccount, seed_organisations
@@ -38,4 +39,5 @@ def seed_demo(session: Session, password: str, today: dt.date | None = None) -> 
     seed_key_persons(session, today)
     seed_complaints(session, today)
     seed_indicators(session, today)
+    seed_inclusion(session, today)
     return accounts

@@ -20,7 +20,9 @@ class GapOut(ApiModel):
         description="statutory-role-missing, recommended-role-missing, no-internal-contact, "
         "single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, "
         "review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, "
-        "key-person-without-supervisor, route-role-unfilled; later capabilities add more."
+        "key-person-without-supervisor, route-role-unfilled, placement-without-mentor, "
+        "mentor-without-hours, inclusion-action-overdue, inclusion-register-check-missing, "
+        "inclusion-track-stalled; later capabilities add more."
     )
     severity: Literal["error", "warning", "info"]
     subject: GapSubject

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from spil.complaints import gaps as complaint_rules
 from spil.gaps.schemas import GapOut, GapPage
+from spil.inclusion import gaps as inclusion_rules
 from spil.keypersons import gaps as key_person_rules
 from spil.kit import clock, scope
 from spil.kit.gaps import Gap, GapScope, collect
@@ -19,7 +20,7 @@ from spil.partners import gaps as partner_rules
 from spil.people import gaps as role_rules
 
 # Each capability registers its gap rules when its module is imported (decision record 0006).
-RULE_MODULES = (role_rules, partner_rules, key_person_rules, complaint_rules)
+RULE_MODULES = (role_rules, partner_rules, key_person_rules, complaint_rules, inclusion_rules)
 
 
 def scope_for(

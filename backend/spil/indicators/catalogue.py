@@ -180,10 +180,10 @@ INDICATORS = [
         "count",
         "higher-is-better",
         "sum",
-        "school-year",
-        "region",
-        False,
-        "Seed 003: the job agreement.",
+        "month",
+        "inclusion",
+        True,
+        "Derived from the placements of the inclusion tracks (FACTS.md section 7).",
     ),
     (
         "open-gaps-error",
@@ -295,8 +295,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "The number of formal complaints the school or board received.",
     ),
     "job-agreement-jobs": (
-        "Het aantal banen in het kader van de banenafspraak, gerekend in banen van 25,5 uur per week.",
-        "The number of job-agreement jobs, counted in jobs of 25.5 hours a week.",
+        "Het aantal banen in het kader van de banenafspraak, berekend uit de plaatsingen: uren per week "
+        "gedeeld door 25,5, naar rato van de dagen in de maand dat een plaatsing liep en meetelde.",
+        "The number of job-agreement jobs, computed from the placements: hours a week divided by 25.5, "
+        "pro rata for the days of the month a placement ran and counted.",
     ),
     "open-gaps-error": (
         "Het aantal urgente knelpunten nu, zoals een wettelijke rol die niemand heeft of een partner "

@@ -19,6 +19,8 @@ from sqlmodel import Session, col
 
 from spil.complaints.models import ConfidentialCase
 from spil.gaps.service import gaps_of
+from spil.inclusion import counting
+from spil.inclusion.models import InclusionPlacement
 from spil.indicators import periods
 from spil.indicators.models import Indicator
 from spil.keypersons import allowance as rules
@@ -282,6 +284,42 @@ def allowance_headroom(session: Session, principal: Principal, w: Window) -> Der
     for (label, _person), (school_id, room) in position.items():
         if school_id in wanted:
             out.add(school_id, label, room)
+    return out
+
+
+@derived("job-agreement-jobs", api_scope="inclusion:read")
+def job_agreement_jobs(session: Session, principal: Principal, w: Window) -> Derived:
+    """Jobs under the job agreement at each school per month: hours ÷ 25.5 of every placement that
+    counts, pro rata for the days of the month it ran (``spil.inclusion.counting``). The month
+    under way counts the days so far; later months have no value yet. Quarters and school years
+    sum their months as any "sum" indicator would, so monthly frequency is what is shipped."""
+    out = Derived()
+    rows = session.execute(
+        sa.select(
+            InclusionPlacement.school_id,
+            InclusionPlacement.hours_per_week,
+            InclusionPlacement.starts_on,
+            InclusionPlacement.ends_on,
+        ).where(
+            InclusionPlacement.school_id.in_(w.school_ids),
+            InclusionPlacement.counts_towards_job_agreement.is_(True),
+            InclusionPlacement.starts_on < w.end,
+            sa.or_(col(InclusionPlacement.ends_on).is_(None), col(InclusionPlacement.ends_on) >= w.first),
+        )
+    ).all()
+    spans: dict[int, list[counting.Span]] = defaultdict(list)
+    for school_id, hours, starts_on, ends_on in rows:
+        spans[school_id].append(counting.Span(hours, starts_on, ends_on, True))
+    last = min(w.end - dt.timedelta(days=1), w.today)
+    for school_id in w.school_ids:
+        mine = spans.get(school_id, [])
+        for year, month in counting.months_between(w.first, last) if w.first <= last else []:
+            value = counting.jobs_in_month(mine, year, month, until=w.today)
+            out.add(
+                school_id,
+                periods.period_of(w.frequency, dt.date(year, month, 1)),
+                value.quantize(Decimal("0.0001")),
+            )
     return out
 
 

@@ -476,6 +476,7 @@ def delete_assignment(session: Session, principal: Principal, assignment_id: int
     assignment = visible_assignment(session, principal, assignment_id)
     _require_assignment_edit(principal, assignment.board_id, assignment.school_id)
     check_version(assignment.version)
+    deletion.refuse_if_referenced(session, "role_assignment", assignment_id)
     audited_delete(
         session,
         principal,

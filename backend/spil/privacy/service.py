@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from spil.inclusion import privacy as inclusion_data
 from spil.keypersons import privacy as key_person_data
 from spil.kit import audit, clock, personal_data
 from spil.kit.errors import ProblemError, conflict
@@ -23,7 +24,7 @@ from spil.people.models import Person, RoleAssignment, RoleType, active_assignme
 from spil.people.service import visible_person
 
 # Each feature registers its holder when its module is imported.
-HOLDER_MODULES = (role_data, key_person_data)
+HOLDER_MODULES = (role_data, key_person_data, inclusion_data)
 PERSON_FIELDS = ("name", "email", "phone", "notes", "languages")
 
 

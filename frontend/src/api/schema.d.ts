@@ -1452,6 +1452,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inclusion-tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inclusion tracks of the boards you work for */
+        get: operations["list_tracks_inclusion_tracks_get"];
+        put?: never;
+        /** Start a board's track (board administrator): it begins with the intake */
+        post: operations["create_track_inclusion_tracks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Track */
+        get: operations["get_track_inclusion_tracks__trackId__get"];
+        put?: never;
+        post?: never;
+        /** Remove a track started by mistake (not one with placements) */
+        delete: operations["delete_track_inclusion_tracks__trackId__delete"];
+        options?: never;
+        head?: never;
+        /** Change the ambition, the phase (kept in the history), the evaluation or the staff hours */
+        patch: operations["update_track_inclusion_tracks__trackId__patch"];
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs realised per month against the ambition (hours ÷ 25.5, pro rata) */
+        get: operations["get_progress_inclusion_tracks__trackId__progress_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/bottlenecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Bottlenecks */
+        get: operations["list_bottlenecks_inclusion_tracks__trackId__bottlenecks_get"];
+        put?: never;
+        /** Create Bottleneck */
+        post: operations["create_bottleneck_inclusion_tracks__trackId__bottlenecks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/bottlenecks/{bottleneckId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Bottleneck */
+        get: operations["get_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Bottleneck */
+        delete: operations["delete_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Bottleneck */
+        patch: operations["update_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__patch"];
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The action plan */
+        get: operations["list_actions_inclusion_tracks__trackId__actions_get"];
+        put?: never;
+        /** Create Action */
+        post: operations["create_action_inclusion_tracks__trackId__actions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Action */
+        get: operations["get_action_inclusion_tracks__trackId__actions__actionId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Action */
+        delete: operations["delete_action_inclusion_tracks__trackId__actions__actionId__delete"];
+        options?: never;
+        head?: never;
+        /** Change an action; status `done` ticks it off with today's date */
+        patch: operations["update_action_inclusion_tracks__trackId__actions__actionId__patch"];
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements at the schools you read (the employee's name only for the board admin and mentor) */
+        get: operations["list_placements_inclusion_tracks__trackId__placements_get"];
+        put?: never;
+        /** Create Placement */
+        post: operations["create_placement_inclusion_tracks__trackId__placements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inclusion-tracks/{trackId}/placements/{placementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Placement */
+        get: operations["get_placement_inclusion_tracks__trackId__placements__placementId__get"];
+        put?: never;
+        post?: never;
+        /** Remove a placement entered by mistake (end a real one with `endsOn`) */
+        delete: operations["delete_placement_inclusion_tracks__trackId__placements__placementId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Placement */
+        patch: operations["update_placement_inclusion_tracks__trackId__placements__placementId__patch"];
+        trace?: never;
+    };
+    "/job-agreement-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quota of government and education per year, with its source */
+        get: operations["list_quotas_job_agreement_quotas_get"];
+        put?: never;
+        /** Add a year's quota (platform administrator) */
+        post: operations["create_quota_job_agreement_quotas_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/job-agreement-quotas/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Quota */
+        get: operations["get_quota_job_agreement_quotas__year__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a year's quota (platform administrator) */
+        patch: operations["update_quota_job_agreement_quotas__year__patch"];
+        trace?: never;
+    };
+    "/labour-market-regions/{regionId}/employer-service-point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's single contact point for school boards at the employer service point
+         * @description Every labour-market region has one; it is empty (ETag `"v0"`) until someone fills it in.
+         */
+        get: operations["get_service_point_labour_market_regions__regionId__employer_service_point_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Fill in or change the contact point (platform administrator, the region's contacts) */
+        patch: operations["update_service_point_labour_market_regions__regionId__employer_service_point_patch"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1499,6 +1721,123 @@ export interface components {
             roleLevels: {
                 [key: string]: ("board" | "school" | "region" | "municipality")[];
             };
+        };
+        /** ActionCreate */
+        ActionCreate: {
+            /**
+             * Theme
+             * @enum {string|null}
+             */
+            theme?: "new-jobs" | "workplace-guidance" | "lasting-placement" | "other" | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Personid
+             * @description Who carries it out: a person of the board ...
+             */
+            personId?: number | null;
+            /**
+             * Assignmentid
+             * @description ... or a role assignment (the role's holder).
+             */
+            assignmentId?: number | null;
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn?: string | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "open" | "in-progress" | "done" | "dropped" | null;
+            /** Outcome */
+            outcome?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** ActionOut */
+        ActionOut: {
+            /** Id */
+            id: number;
+            /** Trackid */
+            trackId: number;
+            /** Title */
+            title: string;
+            /**
+             * Theme
+             * @enum {string}
+             */
+            theme: "new-jobs" | "workplace-guidance" | "lasting-placement" | "other";
+            /** Description */
+            description: string | null;
+            /** Personid */
+            personId: number | null;
+            /** Assignmentid */
+            assignmentId: number | null;
+            /**
+             * Who
+             * @description The person's name, or the role and its holder.
+             */
+            who: string | null;
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "done" | "dropped";
+            /**
+             * Doneon
+             * Format: date
+             */
+            doneOn: string | null;
+            /** Overdue */
+            overdue: boolean;
+            /** Outcome */
+            outcome: string | null;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** ActionUpdate */
+        ActionUpdate: {
+            /**
+             * Theme
+             * @enum {string|null}
+             */
+            theme?: "new-jobs" | "workplace-guidance" | "lasting-placement" | "other" | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Personid
+             * @description Who carries it out: a person of the board ...
+             */
+            personId?: number | null;
+            /**
+             * Assignmentid
+             * @description ... or a role assignment (the role's holder).
+             */
+            assignmentId?: number | null;
+            /**
+             * Dueon
+             * Format: date
+             */
+            dueOn?: string | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "open" | "in-progress" | "done" | "dropped" | null;
+            /** Outcome */
+            outcome?: string | null;
+            /** Title */
+            title?: string | null;
         };
         /** ActivityCreate */
         ActivityCreate: {
@@ -1894,7 +2233,7 @@ export interface components {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "indicators:read" | "indicators:write" | "audit:read")[];
+            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "indicators:read" | "indicators:write" | "inclusion:read" | "inclusion:write" | "audit:read")[];
             /** Boardid */
             boardId?: number | null;
             /** Regionid */
@@ -1971,6 +2310,36 @@ export interface components {
              */
             lastUsedAt: string | null;
         };
+        /** AreaInclusion */
+        AreaInclusion: {
+            /**
+             * Boardstotal
+             * @description Boards with schools in the area.
+             */
+            boardsTotal: number;
+            /** Boardswithtrack */
+            boardsWithTrack: number;
+            /** Byphase */
+            byPhase: {
+                [key: string]: number;
+            };
+            /** Tracks */
+            tracks: components["schemas"]["AreaTrack"][];
+            /** Ambitioninjobs */
+            ambitionInJobs: number;
+            /** Jobsrealised */
+            jobsRealised: number;
+            /**
+             * Bottlenecks
+             * @description The most named bottlenecks, by boards naming them.
+             */
+            bottlenecks: components["schemas"]["BottleneckCount"][];
+            /**
+             * Employerservicepoints
+             * @description The contact points of the area's labour-market regions.
+             */
+            employerServicePoints: components["schemas"]["EmployerServicePointOut"][];
+        };
         /** AreaOut */
         AreaOut: {
             /**
@@ -2023,6 +2392,8 @@ export interface components {
             partnerships: components["schemas"]["PartnershipFigures"];
             keyPersons: components["schemas"]["KeyPersonFigures"];
             confidentialCases: components["schemas"]["CaseFigures"];
+            /** @description Inclusive employment of the area's boards: tracks, jobs, bottlenecks, contact points. */
+            inclusion: components["schemas"]["AreaInclusion"];
         };
         /** AreaRef */
         AreaRef: {
@@ -2092,6 +2463,47 @@ export interface components {
              * @description The public route finder of the school (no login).
              */
             routeFinderUrl: string;
+        };
+        /** AreaTrack */
+        AreaTrack: {
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /**
+             * Phase
+             * @enum {string}
+             */
+            phase: "intake" | "action-plan" | "execution" | "evaluation" | "completed";
+            /**
+             * Phasesince
+             * Format: date
+             */
+            phaseSince: string;
+            /** Ambitioninjobs */
+            ambitionInJobs: number | null;
+            /**
+             * Targetdate
+             * Format: date
+             */
+            targetDate: string | null;
+            /**
+             * Jobsrealised
+             * @description The board's jobs that run and count today, at all its schools.
+             */
+            jobsRealised: number;
+            /**
+             * Jobsinarea
+             * @description Of those, at the board's schools in this area.
+             */
+            jobsInArea: number;
+            /**
+             * Firstcontacton
+             * Format: date
+             */
+            firstContactOn: string | null;
+            /** Sharesevaluation */
+            sharesEvaluation: boolean;
         };
         /** AssignmentRef */
         AssignmentRef: {
@@ -2283,46 +2695,15 @@ export interface components {
             /** Descriptionen */
             descriptionEn?: string | null;
         };
-        /** BottleneckCreate */
-        BottleneckCreate: {
+        /** BottleneckCount */
+        BottleneckCount: {
             /**
              * Kind
              * @enum {string}
              */
-            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
-            /**
-             * Occurredon
-             * Format: date
-             */
-            occurredOn: string;
-            /** Note */
-            note?: string | null;
-        };
-        /** BottleneckOut */
-        BottleneckOut: {
-            /** Id */
-            id: number;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
-            /**
-             * Occurredon
-             * Format: date
-             */
-            occurredOn: string;
-            /** Note */
-            note: string | null;
-            /** Resolved */
-            resolved: boolean;
-        };
-        /** BottleneckUpdate */
-        BottleneckUpdate: {
-            /** Resolved */
-            resolved?: boolean | null;
-            /** Note */
-            note?: string | null;
+            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
+            /** Boards */
+            boards: number;
         };
         /** BulkCreate */
         BulkCreate: {
@@ -2694,6 +3075,51 @@ export interface components {
             /** Howtoreach */
             howToReach?: string | null;
         };
+        /** EmployerServicePointOut */
+        EmployerServicePointOut: {
+            /** Regionid */
+            regionId: number;
+            /** Regioncode */
+            regionCode: string;
+            /** Regionname */
+            regionName: string;
+            /** Organisation */
+            organisation: string | null;
+            /** Contactname */
+            contactName: string | null;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Openinghours */
+            openingHours: string | null;
+            /** Website */
+            website: string | null;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Filledin
+             * @description Whether anyone has filled in the contact point yet.
+             */
+            filledIn: boolean;
+        };
+        /** EmployerServicePointUpdate */
+        EmployerServicePointUpdate: {
+            /** Organisation */
+            organisation?: string | null;
+            /** Contactname */
+            contactName?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Openinghours */
+            openingHours?: string | null;
+            /** Website */
+            website?: string | null;
+            /** Notes */
+            notes?: string | null;
+        };
         /** ExternalContact */
         ExternalContact: {
             /** Name */
@@ -2729,7 +3155,7 @@ export interface components {
         GapOut: {
             /**
              * Kind
-             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, key-person-without-supervisor, route-role-unfilled; later capabilities add more.
+             * @description statutory-role-missing, recommended-role-missing, no-internal-contact, single-internal-contact, supervisor-without-hours, role-without-hours, expiring, expired, review-overdue, allowance-rules-missing, allowance-near-limit, allowance-limit-exceeded, key-person-without-supervisor, route-role-unfilled, placement-without-mentor, mentor-without-hours, inclusion-action-overdue, inclusion-register-check-missing, inclusion-track-stalled; later capabilities add more.
              */
             kind: string;
             /**
@@ -3361,6 +3787,29 @@ export interface components {
             municipalityId?: number | null;
             /** Scopename */
             scopeName?: string | null;
+        };
+        /** MentorOut */
+        MentorOut: {
+            /** Assignmentid */
+            assignmentId: number;
+            /** Personname */
+            personName: string;
+            /** Hoursperweek */
+            hoursPerWeek: number | null;
+            /** Active */
+            active: boolean;
+        };
+        /** MonthJobs */
+        MonthJobs: {
+            /**
+             * Month
+             * @example 2026-11
+             */
+            month: string;
+            /** Jobs */
+            jobs: number;
+            /** Ambition */
+            ambition: number | null;
         };
         /** MunicipalityCreate */
         MunicipalityCreate: {
@@ -4001,7 +4450,7 @@ export interface components {
              * Bottlenecks
              * @default []
              */
-            bottlenecks: components["schemas"]["BottleneckOut"][];
+            bottlenecks: components["schemas"]["spil__partners__schemas__BottleneckOut"][];
             /**
              * Createdat
              * Format: date-time
@@ -4251,6 +4700,191 @@ export interface components {
                 }[];
             };
         };
+        /** PhaseChangeOut */
+        PhaseChangeOut: {
+            /**
+             * Phase
+             * @enum {string}
+             */
+            phase: "intake" | "action-plan" | "execution" | "evaluation" | "completed";
+            /**
+             * Fromphase
+             * @enum {string|null}
+             */
+            fromPhase: "intake" | "action-plan" | "execution" | "evaluation" | "completed" | null;
+            /**
+             * Changedon
+             * Format: date
+             */
+            changedOn: string;
+            /** Changedby */
+            changedBy: string;
+            /** Note */
+            note: string | null;
+        };
+        /** PlacementCreate */
+        PlacementCreate: {
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Countstowardsjobagreement
+             * @description Whether it counts towards the job agreement (UWV's target-group register). Nothing else is recorded: no ground, no diagnosis, no health data.
+             */
+            countsTowardsJobAgreement?: boolean | null;
+            /**
+             * Registercheckedon
+             * Format: date
+             * @description When UWV's register was checked.
+             */
+            registerCheckedOn?: string | null;
+            /**
+             * Mentorassignmentid
+             * @description The workplace mentor: a role assignment of the role `workplace-mentor`.
+             */
+            mentorAssignmentId?: number | null;
+            /**
+             * Employeename
+             * @description Optional; shown only to the board's administrators and the mentor.
+             */
+            employeeName?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Schoolid */
+            schoolId: number;
+            /** Jobtitle */
+            jobTitle: string;
+            /**
+             * Hoursperweek
+             * @description Paid hours a week (more than 0, at most 60).
+             */
+            hoursPerWeek: number | string;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string;
+            /**
+             * Contractkind
+             * @enum {string}
+             */
+            contractKind: "own-employment" | "secondment" | "agency";
+        };
+        /** PlacementOut */
+        PlacementOut: {
+            /** Id */
+            id: number;
+            /** Trackid */
+            trackId: number;
+            /** Boardid */
+            boardId: number;
+            /** Number */
+            number: number;
+            /** Schoolid */
+            schoolId: number;
+            /** Schoolname */
+            schoolName: string;
+            /** Jobtitle */
+            jobTitle: string;
+            /** Hoursperweek */
+            hoursPerWeek: number;
+            /**
+             * Jobs
+             * @description Hours ÷ 25.5.
+             */
+            jobs: number;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string | null;
+            /** Running */
+            running: boolean;
+            /**
+             * Contractkind
+             * @enum {string}
+             */
+            contractKind: "own-employment" | "secondment" | "agency";
+            /** Countstowardsjobagreement */
+            countsTowardsJobAgreement: boolean;
+            /**
+             * Registercheckedon
+             * Format: date
+             */
+            registerCheckedOn: string | null;
+            mentor: components["schemas"]["MentorOut"] | null;
+            /**
+             * Employeename
+             * @description Only for the board's administrators and the mentor.
+             */
+            employeeName: string | null;
+            /**
+             * Namevisible
+             * @description Whether you may see the employee's name (null here otherwise).
+             */
+            nameVisible: boolean;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** PlacementUpdate */
+        PlacementUpdate: {
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Countstowardsjobagreement
+             * @description Whether it counts towards the job agreement (UWV's target-group register). Nothing else is recorded: no ground, no diagnosis, no health data.
+             */
+            countsTowardsJobAgreement?: boolean | null;
+            /**
+             * Registercheckedon
+             * Format: date
+             * @description When UWV's register was checked.
+             */
+            registerCheckedOn?: string | null;
+            /**
+             * Mentorassignmentid
+             * @description The workplace mentor: a role assignment of the role `workplace-mentor`.
+             */
+            mentorAssignmentId?: number | null;
+            /**
+             * Employeename
+             * @description Optional; shown only to the board's administrators and the mentor.
+             */
+            employeeName?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Schoolid */
+            schoolId?: number | null;
+            /** Jobtitle */
+            jobTitle?: string | null;
+            /** Hoursperweek */
+            hoursPerWeek?: (number | string) | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Contractkind
+             * @enum {string|null}
+             */
+            contractKind?: "own-employment" | "secondment" | "agency" | null;
+        };
         /** Plan */
         Plan: {
             /** Goals */
@@ -4335,6 +4969,22 @@ export interface components {
             /** Invalidparams */
             invalidParams?: components["schemas"]["InvalidParam"][] | null;
         };
+        /** ProgressOut */
+        ProgressOut: {
+            /** Trackid */
+            trackId: number;
+            /** Ambitioninjobs */
+            ambitionInJobs: number | null;
+            /**
+             * Targetdate
+             * Format: date
+             */
+            targetDate: string | null;
+            /** Jobsnow */
+            jobsNow: number;
+            /** Months */
+            months: components["schemas"]["MonthJobs"][];
+        };
         /** Projection */
         Projection: {
             /**
@@ -4414,6 +5064,74 @@ export interface components {
             activities: number;
             /** Parentsreached */
             parentsReached: number;
+        };
+        /** QuotaCreate */
+        QuotaCreate: {
+            /** Year */
+            year: number;
+            /** Percentage */
+            percentage: number | string;
+            /** Levyimposed */
+            levyImposed?: boolean | null;
+            /** Source */
+            source: string;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** QuotaOut */
+        QuotaOut: {
+            /** Year */
+            year: number;
+            /** Percentage */
+            percentage: number;
+            /** Levyimposed */
+            levyImposed: boolean | null;
+            /** Source */
+            source: string;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** QuotaUpdate */
+        QuotaUpdate: {
+            /** Percentage */
+            percentage?: number | string | null;
+            /** Levyimposed */
+            levyImposed?: boolean | null;
+            /** Source */
+            source?: string | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** QuotaYear */
+        QuotaYear: {
+            /** Year */
+            year: number;
+            /** Paidhours */
+            paidHours: number;
+            /**
+             * Quotapercentage
+             * @description The sector's quota of the year, where known.
+             */
+            quotaPercentage: number | null;
+            /** Quotasource */
+            quotaSource: string | null;
+            /** Levyimposed */
+            levyImposed: boolean | null;
+            /**
+             * Jobsasked
+             * @description Paid hours × quota % ÷ 1,331: what the quota would ask. Information, not a verdict.
+             */
+            jobsAsked: number | null;
+            /**
+             * Jobsrealised
+             * @description The average of the year's monthly jobs so far.
+             */
+            jobsRealised: number;
         };
         /** RegionCreate */
         RegionCreate: {
@@ -5215,6 +5933,16 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** StaffHours */
+        StaffHours: {
+            /** Year */
+            year: number;
+            /**
+             * Paidhours
+             * @description The board's paid hours.
+             */
+            paidHours: number | string;
+        };
         /** StepIn */
         StepIn: {
             /**
@@ -5309,6 +6037,163 @@ export interface components {
             /** Value */
             value: number;
         };
+        /** TrackCreate */
+        TrackCreate: {
+            /** Ambitionjobs */
+            ambitionJobs?: (number | string) | null;
+            /**
+             * Ambitionhoursperweek
+             * @description Or the ambition in hours a week.
+             */
+            ambitionHoursPerWeek?: number | string | null;
+            /**
+             * Targetdate
+             * Format: date
+             */
+            targetDate?: string | null;
+            /** Ambitionnotes */
+            ambitionNotes?: string | null;
+            /**
+             * Firstcontacton
+             * Format: date
+             * @description When the board was first in touch with the region's employer service point.
+             */
+            firstContactOn?: string | null;
+            /** Boardid */
+            boardId: number;
+            /**
+             * Startedon
+             * Format: date
+             * @description The intake's date; today if left out.
+             */
+            startedOn?: string | null;
+        };
+        /** TrackOut */
+        TrackOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /**
+             * Phase
+             * @enum {string}
+             */
+            phase: "intake" | "action-plan" | "execution" | "evaluation" | "completed";
+            /**
+             * Phasesince
+             * Format: date
+             */
+            phaseSince: string;
+            /**
+             * Startedon
+             * Format: date
+             */
+            startedOn: string;
+            /** History */
+            history: components["schemas"]["PhaseChangeOut"][];
+            /** Ambitionjobs */
+            ambitionJobs: number | null;
+            /** Ambitionhoursperweek */
+            ambitionHoursPerWeek: number | null;
+            /**
+             * Ambitioninjobs
+             * @description The ambition as jobs (hours ÷ 25.5 where given in hours).
+             */
+            ambitionInJobs: number | null;
+            /**
+             * Targetdate
+             * Format: date
+             */
+            targetDate: string | null;
+            /** Ambitionnotes */
+            ambitionNotes: string | null;
+            /**
+             * Jobsrealised
+             * @description Jobs that run and count today (hours ÷ 25.5).
+             */
+            jobsRealised: number;
+            /** Placementstotal */
+            placementsTotal: number;
+            /** Placementscounting */
+            placementsCounting: number;
+            /** Actionsopen */
+            actionsOpen: number;
+            /** Actionsoverdue */
+            actionsOverdue: number;
+            /**
+             * Firstcontacton
+             * Format: date
+             */
+            firstContactOn: string | null;
+            /** Evaluationworked */
+            evaluationWorked: string | null;
+            /** Evaluationdidnotwork */
+            evaluationDidNotWork: string | null;
+            /** Evaluationlessons */
+            evaluationLessons: string | null;
+            /** Sharesevaluation */
+            sharesEvaluation: boolean;
+            /** Staffhours */
+            staffHours: components["schemas"]["QuotaYear"][];
+            /** @description The contact point of the labour-market region of the board's seat. */
+            employerServicePoint: components["schemas"]["EmployerServicePointOut"] | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** TrackUpdate */
+        TrackUpdate: {
+            /** Ambitionjobs */
+            ambitionJobs?: (number | string) | null;
+            /**
+             * Ambitionhoursperweek
+             * @description Or the ambition in hours a week.
+             */
+            ambitionHoursPerWeek?: number | string | null;
+            /**
+             * Targetdate
+             * Format: date
+             */
+            targetDate?: string | null;
+            /** Ambitionnotes */
+            ambitionNotes?: string | null;
+            /**
+             * Firstcontacton
+             * Format: date
+             * @description When the board was first in touch with the region's employer service point.
+             */
+            firstContactOn?: string | null;
+            /**
+             * Phase
+             * @description A new phase: the change is kept in the history with today's date (and `phaseNote`).
+             * @enum {string|null}
+             */
+            phase?: "intake" | "action-plan" | "execution" | "evaluation" | "completed" | null;
+            /** Phasenote */
+            phaseNote?: string | null;
+            /** Evaluationworked */
+            evaluationWorked?: string | null;
+            /** Evaluationdidnotwork */
+            evaluationDidNotWork?: string | null;
+            /** Evaluationlessons */
+            evaluationLessons?: string | null;
+            /** Sharesevaluation */
+            sharesEvaluation?: boolean | null;
+            /**
+             * Staffhours
+             * @description The annual paid staff hours per year (replaces the list).
+             */
+            staffHours?: components["schemas"]["StaffHours"][] | null;
+        };
         /** UserCreate */
         UserCreate: {
             /** Email */
@@ -5396,6 +6281,94 @@ export interface components {
             message: string;
             /** Period */
             period?: string | null;
+        };
+        /** BottleneckCreate */
+        spil__inclusion__schemas__BottleneckCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
+            /**
+             * Label
+             * @description The board's own name for it (required for `other`).
+             */
+            label?: string | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** BottleneckOut */
+        spil__inclusion__schemas__BottleneckOut: {
+            /** Id */
+            id: number;
+            /** Trackid */
+            trackId: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
+            /** Label */
+            label: string | null;
+            /** Notes */
+            notes: string | null;
+            /** Resolved */
+            resolved: boolean;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** BottleneckUpdate */
+        spil__inclusion__schemas__BottleneckUpdate: {
+            /** Label */
+            label?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Resolved */
+            resolved?: boolean | null;
+        };
+        /** BottleneckCreate */
+        spil__partners__schemas__BottleneckCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** BottleneckOut */
+        spil__partners__schemas__BottleneckOut: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Note */
+            note: string | null;
+            /** Resolved */
+            resolved: boolean;
+        };
+        /** BottleneckUpdate */
+        spil__partners__schemas__BottleneckUpdate: {
+            /** Resolved */
+            resolved?: boolean | null;
+            /** Note */
+            note?: string | null;
         };
     };
     responses: never;
@@ -9432,7 +10405,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BottleneckCreate"];
+                "application/json": components["schemas"]["spil__partners__schemas__BottleneckCreate"];
             };
         };
         responses: {
@@ -9443,7 +10416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BottleneckOut"];
+                    "application/json": components["schemas"]["spil__partners__schemas__BottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -9507,7 +10480,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BottleneckUpdate"];
+                "application/json": components["schemas"]["spil__partners__schemas__BottleneckUpdate"];
             };
         };
         responses: {
@@ -9518,7 +10491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BottleneckOut"];
+                    "application/json": components["schemas"]["spil__partners__schemas__BottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -15175,6 +16148,2024 @@ export interface operations {
             };
             /** @description Authenticated, but this role or API key may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tracks_inclusion_tracks_get: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Only tracks in this phase. */
+                phase?: "intake" | "action-plan" | "execution" | "evaluation" | "completed" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_track_inclusion_tracks_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_track_inclusion_tracks__trackId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_track_inclusion_tracks__trackId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_track_inclusion_tracks__trackId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_progress_inclusion_tracks__trackId__progress_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_bottlenecks_inclusion_tracks__trackId__bottlenecks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_bottleneck_inclusion_tracks__trackId__bottlenecks_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The bottleneck's id. */
+                bottleneckId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The bottleneck's id. */
+                bottleneckId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The bottleneck's id. */
+                bottleneckId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_actions_inclusion_tracks__trackId__actions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_action_inclusion_tracks__trackId__actions_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_action_inclusion_tracks__trackId__actions__actionId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The action's id. */
+                actionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_action_inclusion_tracks__trackId__actions__actionId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The action's id. */
+                actionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_action_inclusion_tracks__trackId__actions__actionId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The action's id. */
+                actionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_placements_inclusion_tracks__trackId__placements_get: {
+        parameters: {
+            query?: {
+                /** @description Only those at this school. */
+                schoolId?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_placement_inclusion_tracks__trackId__placements_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_placement_inclusion_tracks__trackId__placements__placementId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The placement's id. */
+                placementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_placement_inclusion_tracks__trackId__placements__placementId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The placement's id. */
+                placementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_placement_inclusion_tracks__trackId__placements__placementId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The inclusion track's id. */
+                trackId: number;
+                /** @description The placement's id. */
+                placementId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_quotas_job_agreement_quotas_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaOut"][];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_quota_job_agreement_quotas_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quota_job_agreement_quotas__year__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_quota_job_agreement_quotas__year__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The calendar year. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_service_point_labour_market_regions__regionId__employer_service_point_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The labour-market region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerServicePointOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_service_point_labour_market_regions__regionId__employer_service_point_patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The labour-market region's id. */
+                regionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerServicePointUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerServicePointOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,1 @@
+"""Inclusive employment: a board's job-agreement track (seed 003, *Baanbrekers*)."""
