@@ -31,6 +31,7 @@ from spil.organisations.router import router as organisations_router
 from spil.partners.router import router as partners_router
 from spil.people.router import router as people_router
 from spil.privacy.router import router as privacy_router
+from spil.programmes.router import router as programmes_router
 from spil.transfer.router import router as transfer_router
 
 API_PREFIX = "/api/v1"
@@ -70,6 +71,11 @@ TAGS = [
         "name": "inclusion",
         "description": "Inclusive employment (the job agreement): a board's track from intake to evaluation, "
         "its placements and workplace mentors, jobs counted as hours ÷ 25.5, the quota per year.",
+    },
+    {
+        "name": "regional programmes",
+        "description": "Boards working together: programmes, their members, lines and initiatives with "
+        "results rolled up over the boards taking part, and partnerships shared by all members.",
     },
     {
         "name": "public",
@@ -156,6 +162,7 @@ def create_api() -> FastAPI:
     api.include_router(complaints_public_router)
     api.include_router(indicators_router)
     api.include_router(inclusion_router)
+    api.include_router(programmes_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:

@@ -38,6 +38,15 @@ from spil.kit.ratelimit import RateLimitHit
 from spil.organisations.models import Board, Municipality, Region, RegionMunicipality, School
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
 from spil.people.models import Person, RoleAssignment, RoleType
+from spil.programmes.models import (
+    InitiativeBoard,
+    InitiativeResult,
+    ProgrammeAdmin,
+    ProgrammeInitiative,
+    ProgrammeLine,
+    ProgrammeMember,
+    RegionalProgramme,
+)
 
 metadata = SQLModel.metadata
 
@@ -64,6 +73,8 @@ __all__ = [
     "InclusionStaffHours",
     "InclusionTrack",
     "Indicator",
+    "InitiativeBoard",
+    "InitiativeResult",
     "JobAgreementQuota",
     "KeyPersonActivity",
     "KeyPersonActivityPerson",
@@ -75,9 +86,14 @@ __all__ = [
     "PartnerCategory",
     "Partnership",
     "Person",
+    "ProgrammeAdmin",
+    "ProgrammeInitiative",
+    "ProgrammeLine",
+    "ProgrammeMember",
     "RateLimitHit",
     "Region",
     "RegionMunicipality",
+    "RegionalProgramme",
     "RoleAssignment",
     "RoleType",
     "School",

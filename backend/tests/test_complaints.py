@@ -112,15 +112,18 @@ def test_resolution_names_people_partners_and_unfilled_roles(login, demo):
         "hours": None,
         "howToReach": None,
     }
+    # the school's youth-care partner, and the board-wide covenant of its regional programme
     assert [c["name"] for c in steps["youth-care"]["contacts"]] == [
-        "CJG Haarlem"
-    ]  # the school's youth-care partner
+        "CJG Haarlem",
+        "Jeugd- en gezinsteams Zuid-Kennemerland",
+    ]
     assert steps["care-coordinator"]["contacts"][0]["name"] == "Chris Coördinator"
     wending = api.get(
         f"/schools/{demo['45EF00']}/complaint-routes/personal-problems", params={"group": "pupil"}
     ).json()
     unfilled = {s["key"] for s in wending["steps"] if s["unfilled"]}
-    assert unfilled == {"counsellor", "care-coordinator", "youth-care"}
+    # youth care: the regional programme's covenant is board-wide, so it reaches every school of the board
+    assert unfilled == {"counsellor", "care-coordinator"}
     staff = api.get(
         f"/schools/{demo['45EF00']}/complaint-routes/personal-problems", params={"group": "staff"}
     ).json()

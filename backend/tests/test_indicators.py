@@ -73,8 +73,13 @@ def test_catalogue(login):
     codes = {i["code"]: i for i in found}
     assert codes["parent-evening-attendance"]["unit"] == "percentage"
     assert codes["key-person-activities"]["derived"] and not codes["parent-contacts"]["derived"]
-    # every built-in domain but "region" (for a board's own regional indicators) has built-ins
-    assert {i["domain"] for i in found} == {"key-persons", "collaboration", "confidential-work", "inclusion"}
+    assert {i["domain"] for i in found} == {
+        "key-persons",
+        "collaboration",
+        "confidential-work",
+        "inclusion",
+        "region",
+    }
     assert codes["job-agreement-jobs"]["derived"] and codes["job-agreement-jobs"]["frequency"] == "month"
 
 

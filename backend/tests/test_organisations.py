@@ -180,11 +180,11 @@ def test_municipalities_are_managed_by_the_platform_admin(login, demo):
 @pytest.mark.parametrize(
     "email,expected",
     [
-        ("admin@demo.spil.nl", 5),
+        ("admin@demo.spil.nl", 6),
         ("bestuur@demo.spil.nl", 3),
         ("directie@demo.spil.nl", 1),
         ("lezer@demo.spil.nl", 3),
-        ("regio@demo.spil.nl", 4),  # AM37: the Haarlem and Heemstede schools of both boards
+        ("regio@demo.spil.nl", 5),  # AM37: the Haarlem, Heemstede and Zandvoort schools of three boards
         ("gemeente@demo.spil.nl", 3),  # Haarlem: both boards' schools there
         ("bestuur@tweede.spil.nl", 2),
     ],

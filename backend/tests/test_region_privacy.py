@@ -48,6 +48,13 @@ def _path_values(db: Any, demo: dict[str, int]) -> dict[str, Any]:
     from spil.organisations.models import Municipality
     from spil.partners.models import Partner, Partnership
     from spil.people.models import Person, RoleAssignment
+    from spil.programmes.models import (
+        InitiativeResult,
+        ProgrammeInitiative,
+        ProgrammeLine,
+        ProgrammeMember,
+        RegionalProgramme,
+    )
 
     board, school = demo["41234"], demo["12AB00"]
     return {
@@ -79,6 +86,11 @@ def _path_values(db: Any, demo: dict[str, int]) -> dict[str, Any]:
         "placementId": _first(
             db, sa.select(InclusionPlacement.id).where(InclusionPlacement.school_id == school)
         ),
+        "programmeId": _first(db, sa.select(RegionalProgramme.id)),
+        "memberId": _first(db, sa.select(ProgrammeMember.id)),
+        "lineId": _first(db, sa.select(ProgrammeLine.id)),
+        "initiativeId": _first(db, sa.select(ProgrammeInitiative.id)),
+        "resultId": _first(db, sa.select(InitiativeResult.id)),
         "code": None,  # per path: an indicator's code or an external body's
         "year": 2025,
         "area": "undesirable-behaviour",

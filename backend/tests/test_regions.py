@@ -114,7 +114,8 @@ def test_a_contact_of_an_education_region_reads_its_schools_only(login, demo, db
     assert r.status_code == 201, r.text
     contact = login("onderwijsregio@example.nl", "een-goed-wachtwoord")
     codes = {s["locationCode"] for s in contact.get("/schools").json()["items"]}
-    assert codes == {"12AB00", "23CD00", "45EF00", "78JK00"}  # Haarlem and Heemstede, both boards
+    # Haarlem, Heemstede and Zandvoort, all three boards
+    assert codes == {"12AB00", "23CD00", "45EF00", "78JK00", "89LM00"}
     assert contact.get("/people").json()["total"] == 0
 
 

@@ -69,6 +69,12 @@ RECORD_PARAMS = {
     "inclusionBottleneckId": "a bottleneck named on that track",
     "actionId": "an action of that track's plan",
     "placementId": "placement 1 of that track, at OBS De Spil",
+    "programmeId": "RAP Zuid-Kennemerland, led by board A (board B is no member)",
+    "memberId": "board A's membership of it",
+    "adminId": "a programme admin (made here)",
+    "lineId": "a line of the programme",
+    "initiativeId": "its side-entry track",
+    "resultId": "a figure of board A in that track",
 }
 # A path parameter whose name means something else under a prefix: (prefix, name) -> fill key.
 PATH_SPECIFIC = {
@@ -120,6 +126,7 @@ LIST_FILTERS = {
     "agreementId": "{agreementId}",
     "entityId": "{schoolId}",
     "indicator": "{indicatorCode}",
+    "lineId": "{lineId}",
 }
 LIST_FILTERS_NOT_SWEPT = {
     "municipalityId": "global reference data (a municipality holds schools of several boards)",
@@ -146,6 +153,24 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/confidential-cases/{caseId}"): {"notes": "x"},
     ("PATCH", "/measurements/{measurementId}"): {"note": "x"},
     ("PATCH", "/inclusion-tracks/{trackId}"): {"ambitionNotes": "x"},
+    ("PATCH", "/regional-programmes/{programmeId}"): {"description": "x"},
+    ("POST", "/regional-programmes/{programmeId}/members"): {"boardId": "{boardB}"},
+    ("PATCH", "/regional-programmes/{programmeId}/members/{memberId}"): {"leftOn": "{today}"},
+    ("POST", "/regional-programmes/{programmeId}/admins"): {"userId": "{userId}"},
+    ("POST", "/regional-programmes/{programmeId}/lines"): {"nameNl": "x"},
+    ("PATCH", "/regional-programmes/{programmeId}/lines/{lineId}"): {"description": "x"},
+    ("POST", "/regional-programmes/{programmeId}/initiatives"): {"name": "x", "lineId": "{lineId}"},
+    ("PATCH", "/regional-programmes/{programmeId}/initiatives/{initiativeId}"): {"description": "x"},
+    ("POST", "/regional-programmes/{programmeId}/initiatives/{initiativeId}/results"): {
+        "boardId": "{boardId}",
+        "indicator": "side-entrants-started",
+        "period": "2020-2021",
+        "value": 1,
+    },
+    ("PATCH", "/regional-programmes/{programmeId}/initiatives/{initiativeId}/results/{resultId}"): {
+        "note": "x"
+    },
+    ("POST", "/regional-programmes/{programmeId}/partnerships"): {"partnerId": "{partnerId}"},
     ("PATCH", "/inclusion-tracks/{trackId}/bottlenecks/{bottleneckId}"): {"notes": "x"},
     ("POST", "/inclusion-tracks/{trackId}/bottlenecks"): {"kind": "other", "label": "x"},
     ("PATCH", "/inclusion-tracks/{trackId}/actions/{actionId}"): {"outcome": "x"},
@@ -420,6 +445,22 @@ def _build_world(session: Session, app: Any) -> World:
     agreement = one(sa.select(VolunteerAgreement.id).where(VolunteerAgreement.person_id == fatima))
     viewer = one(sa.select(User.id).where(User.email == "lezer@demo.spil.nl"))
     track = one(sa.select(InclusionTrack.id).where(InclusionTrack.board_id == board_a))
+    from spil.programmes.models import (
+        InitiativeResult,
+        ProgrammeAdmin,
+        ProgrammeInitiative,
+        ProgrammeLine,
+        ProgrammeMember,
+        RegionalProgramme,
+    )
+
+    programme = one(sa.select(RegionalProgramme.id).where(RegionalProgramme.lead_board_id == board_a))
+    admin = post(A_ADMIN, f"/regional-programmes/{programme}/admins", {"userId": viewer})
+    side_entry = one(
+        sa.select(ProgrammeInitiative.id).where(
+            ProgrammeInitiative.programme_id == programme, ProgrammeInitiative.name == "Zij-instroomtraject"
+        )
+    )
     records: dict[str, tuple[Any, int]] = {
         "boardId": (Board, board_a),
         "schoolId": (School, s1),
@@ -469,6 +510,29 @@ def _build_world(session: Session, app: Any) -> World:
         "apiClientId": (ApiClient, a_client["id"]),
         "indicatorCode": (Indicator, indicator["id"]),
         "trackId": (InclusionTrack, track),
+        "programmeId": (RegionalProgramme, programme),
+        "memberId": (
+            ProgrammeMember,
+            one(
+                sa.select(ProgrammeMember.id).where(
+                    ProgrammeMember.programme_id == programme, ProgrammeMember.board_id == board_a
+                )
+            ),
+        ),
+        "adminId": (ProgrammeAdmin, admin["id"]),
+        "lineId": (
+            ProgrammeLine,
+            one(sa.select(ProgrammeLine.id).where(ProgrammeLine.programme_id == programme)),
+        ),
+        "initiativeId": (ProgrammeInitiative, side_entry),
+        "resultId": (
+            InitiativeResult,
+            one(
+                sa.select(InitiativeResult.id).where(
+                    InitiativeResult.initiative_id == side_entry, InitiativeResult.board_id == board_a
+                )
+            ),
+        ),
         "inclusionBottleneckId": (
             InclusionBottleneck,
             one(sa.select(InclusionBottleneck.id).where(InclusionBottleneck.track_id == track)),
@@ -497,6 +561,10 @@ def _build_world(session: Session, app: Any) -> World:
             owner = session.get(Partnership, row.partnership_id).board_id
         elif key in ("inclusionBottleneckId", "actionId"):
             owner = session.get(InclusionTrack, row.track_id).board_id
+        elif key == "programmeId":
+            owner = row.lead_board_id
+        elif key in ("adminId", "lineId", "initiativeId"):
+            owner = session.get(RegionalProgramme, row.programme_id).lead_board_id
         else:
             owner = row.board_id
         assert owner == board_a, f"{key} {ident} is not board A's"

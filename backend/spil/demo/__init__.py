@@ -2,7 +2,7 @@
 
 One module per feature tells its part of the story: ``organisations`` (municipalities, boards,
 schools, accounts), ``registry`` (partners, people, roles), ``keypersons``, ``complaints``,
-``indicators`` and ``inclusion``. Every example is placed relative to the ``today`` that
+``indicators``, ``inclusion`` and ``programmes``. Every example is placed relative to the ``today`` that
 :func:`seed_demo` passes down (the product's clock by default), so that the demo tells the same
 story on every day of the year.
 
@@ -22,6 +22,7 @@ from spil.demo.inclusion import seed_inclusion
 from spil.demo.indicators import seed_indicators
 from spil.demo.keypersons import seed_key_persons
 from spil.demo.organisations import ACCOUNTS, DemoAccount, seed_organisations
+from spil.demo.programmes import seed_programmes
 from spil.demo.registry import seed_registry
 from spil.kit import clock
 from spil.kit.db import advisory_lock
@@ -40,4 +41,5 @@ def seed_demo(session: Session, password: str, today: dt.date | None = None) -> 
     seed_complaints(session, today)
     seed_indicators(session, today)
     seed_inclusion(session, today)
+    seed_programmes(session, today)
     return accounts

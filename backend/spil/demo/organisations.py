@@ -1,8 +1,9 @@
-"""Demo tenancy: two boards, five schools in three real municipalities, one login per role.
+"""Demo tenancy: three boards, six schools in four real municipalities, one login per role.
 
 Stichting Spil Demo (Haarlem and Heemstede) holds the examples; Stichting Tweede Demo (Utrecht,
 and one school in Haarlem) is there to show that one board never sees another's records, and
-that a municipality reads across boards. The municipalities and labour-market regions come with
+that a municipality reads across boards; Stichting Derde Demo (Zandvoort) works with the first
+board in a regional programme. The municipalities and labour-market regions come with
 the migrations (CBS 2026); the demo refers to them by code and adds one education region.
 """
 
@@ -16,7 +17,7 @@ from spil.access.models import Membership, User
 from spil.access.security import hash_password
 from spil.organisations.models import LABOUR_MARKET, Board, Municipality, Region, RegionMunicipality, School
 
-MUNICIPALITIES = ["GM0392", "GM0397", "GM0344"]  # Haarlem, Heemstede, Utrecht (CBS)
+MUNICIPALITIES = ["GM0392", "GM0397", "GM0344", "GM0473"]  # Haarlem, Heemstede, Utrecht, Zandvoort (CBS)
 # An education region (onderwijsregio) as the platform administrator would keep it.
 EDUCATION_REGION = ("OR-ZK", "Onderwijsregio Zuid-Kennemerland", ["GM0392", "GM0397", "GM0473", "GM0377"])
 
@@ -34,6 +35,13 @@ BOARDS = [
         "municipality": "GM0344",
         "email": "info@tweede-demo.example",
         "website": "https://tweede-demo.example",
+    },
+    {
+        "number": "61234",
+        "name": "Stichting Derde Demo",
+        "municipality": "GM0473",
+        "email": "info@derde-demo.example",
+        "website": "https://derde-demo.example",
     },
 ]
 
@@ -102,6 +110,19 @@ SCHOOLS = [
         "city": "Haarlem",
         "email": "info@deark.example",
         "phone": "023 555 0505",
+    },
+    {
+        "board": "61234",
+        "location_code": "89LM00",
+        "name": "OBS De Duinpan",
+        "sector": "PO",
+        "municipality": "GM0473",
+        "street": "Koninginneweg",
+        "house_number": "30",
+        "postal_code": "2041 KP",
+        "city": "Zandvoort",
+        "email": "info@deduinpan.example",
+        "phone": "023 555 0606",
     },
 ]
 
@@ -177,6 +198,13 @@ ACCOUNTS = [
         "board admin, Stichting Tweede Demo",
         "board-admin",
         board="51234",
+    ),
+    DemoAccount(
+        "bestuur@derde.spil.nl",
+        "Daan Derde",
+        "board admin, Stichting Derde Demo (member of RAP Zuid-Kennemerland)",
+        "board-admin",
+        board="61234",
     ),
 ]
 

@@ -18,9 +18,17 @@ from spil.kit.policy import Principal
 from spil.organisations.models import Board, School
 from spil.partners import gaps as partner_rules
 from spil.people import gaps as role_rules
+from spil.programmes import gaps as programme_rules
 
 # Each capability registers its gap rules when its module is imported (decision record 0006).
-RULE_MODULES = (role_rules, partner_rules, key_person_rules, complaint_rules, inclusion_rules)
+RULE_MODULES = (
+    role_rules,
+    partner_rules,
+    key_person_rules,
+    complaint_rules,
+    inclusion_rules,
+    programme_rules,
+)
 
 
 def scope_for(

@@ -221,6 +221,42 @@ INDICATORS = [
         True,
         "Derived from the payments ledger and the allowance rules (FACTS.md section 1).",
     ),
+    (
+        "side-entrants-started",
+        "Gestarte zij-instromers",
+        "Side-entrants started",
+        "count",
+        "higher-is-better",
+        "sum",
+        "school-year",
+        "region",
+        False,
+        "Seed 004: side-entry tracks of a regional programme.",
+    ),
+    (
+        "substitute-days-covered",
+        "Ingevulde vervangingsdagen",
+        "Substitute days covered",
+        "count",
+        "higher-is-better",
+        "sum",
+        "quarter",
+        "region",
+        False,
+        "Seed 004: a shared substitution pool.",
+    ),
+    (
+        "programme-participants",
+        "Deelnemers aan een initiatief",
+        "Participants in an initiative",
+        "count",
+        "higher-is-better",
+        "sum",
+        "school-year",
+        "region",
+        False,
+        "Seed 004: training and courses in the region.",
+    ),
 ]
 
 
@@ -319,5 +355,19 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "How much the key persons with an allowance may still receive this calendar year under the "
         "tax authority's yearly maximum, at the end of each month. A key person counts once, at "
         "the first school of the agreement.",
+    ),
+    "side-entrants-started": (
+        "Hoeveel zij-instromers per schooljaar begonnen, per bestuur; opgeteld over de besturen die "
+        "meedoen aan het initiatief.",
+        "How many side-entrants started per school year, per board; added up over the boards taking "
+        "part in the initiative.",
+    ),
+    "substitute-days-covered": (
+        "Hoeveel dagen vervanging een gezamenlijke pool per kwartaal invulde, per bestuur.",
+        "How many days of substitution a shared pool covered per quarter, per board.",
+    ),
+    "programme-participants": (
+        "Hoeveel medewerkers per schooljaar deelnamen aan een opleiding of traject van het programma.",
+        "How many staff took part in a course or track of the programme per school year.",
     ),
 }

@@ -40,6 +40,13 @@ _school = sa.table("school", sa.column("id"), sa.column("board_id"), sa.column("
 _board = sa.table("board", sa.column("id"), sa.column("municipality_id"))
 _municipality = sa.table("municipality", sa.column("id"), sa.column("region_id"))
 _region_municipality = sa.table("region_municipality", sa.column("region_id"), sa.column("municipality_id"))
+_programme_member = sa.table(
+    "programme_member",
+    sa.column("programme_id"),
+    sa.column("board_id"),
+    sa.column("joined_on"),
+    sa.column("left_on"),
+)
 
 BoardWide = Literal["board-and-schools", "board"]
 
@@ -165,6 +172,35 @@ def any_school_of(
             link_record_id == record_id, link_school_id.in_(schools(principal, capability, regional=regional))
         )
     )
+
+
+def current_member(today: Any) -> sa.ColumnElement[bool]:
+    """A programme membership that runs on ``today``: joined, and not left (leaving ends access
+    from its date)."""
+    return sa.and_(
+        _programme_member.c.joined_on <= today,
+        sa.or_(_programme_member.c.left_on.is_(None), _programme_member.c.left_on > today),
+    )
+
+
+def programmes_of_boards(board_ids: Any, today: Any) -> sa.Select[Any]:
+    """The ids of the regional programmes these boards (ids or a subquery) are current members of."""
+    return sa.select(_programme_member.c.programme_id).where(
+        _programme_member.c.board_id.in_(board_ids), current_member(today)
+    )
+
+
+def programme_boards(programme_id: Any, today: Any) -> sa.Select[Any]:
+    """The ids of a programme's current member boards."""
+    return sa.select(_programme_member.c.board_id).where(
+        _programme_member.c.programme_id == programme_id, current_member(today)
+    )
+
+
+def programmes(principal: Principal, today: Any, capability: Capability = Capability.READ) -> sa.Select[Any]:
+    """The regional programmes whose shared records the principal reads through a board that is a
+    current member (decision record 0017): never another board's own registry."""
+    return programmes_of_boards(boards(principal, capability), today)
 
 
 def municipality_visible(principal: Principal, municipality_id: Any) -> sa.ColumnElement[bool]:

@@ -40,7 +40,10 @@ def _open_partnerships(session: Session, scope: GapScope) -> list[Any]:
             )
             .join(Partner, Partner.id == Partnership.partner_id)
             .outerjoin(School, School.id == Partnership.school_id)
-            .where(sa.or_(*in_scope), Partnership.status.in_(OPEN_STATUSES))
+            # a programme's shared partnerships are the programme's rule: a contact per member board
+            .where(
+                sa.or_(*in_scope), Partnership.status.in_(OPEN_STATUSES), Partnership.programme_id.is_(None)
+            )
         ).all()
     )
 

@@ -72,6 +72,10 @@ class Partnership(Versioned, table=True):
     board_id: int = Field(foreign_key="board.id", index=True, ondelete="RESTRICT")
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True, ondelete="RESTRICT")
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="RESTRICT")
+    # A partnership of a regional programme (its lead board's, shared by every member board).
+    programme_id: int | None = Field(
+        default=None, foreign_key="regional_programme.id", index=True, ondelete="RESTRICT"
+    )
     title: str | None = Field(default=None, max_length=200)
     levels: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     purposes: list[str] = Field(default_factory=list, sa_type=sa.JSON)
@@ -113,3 +117,10 @@ deletion.restricted_by(
     "The school still has partnerships; end them (status 'ended') or move them first.",
 )
 deletion.restricted_by("board", Partnership.board_id, "The board still has partnerships; end them first.")
+
+
+deletion.restricted_by(
+    "regional_programme",
+    Partnership.programme_id,
+    "The programme has shared partnerships; end or remove them first.",
+)

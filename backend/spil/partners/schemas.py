@@ -149,6 +149,11 @@ class PartnershipOut(ApiModel):
     notes: str | None
     internal_contacts: list[InternalContactOut] = []
     bottlenecks: list[BottleneckOut] = []
+    programme_id: int | None = Field(
+        default=None,
+        description="Set for a regional programme's shared partnership: it shows at every member board's "
+        "schools, kept by the lead board.",
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
 

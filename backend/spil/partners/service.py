@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from spil.kit import deletion, scope
+from spil.kit import clock, deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
 from spil.kit.errors import conflict, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
@@ -222,13 +222,22 @@ def delete_partner(session: Session, principal: Principal, partner_id: int, chec
 
 
 # --- partnerships ----------------------------------------------------------------------------
+def partnerships_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
+    """A school's or a board's own partnerships, and the shared partnerships of the regional
+    programmes the principal's boards are current members of (decision record 0017)."""
+    return sa.or_(
+        scope.school_or_board(principal, Partnership.school_id, Partnership.board_id),
+        Partnership.programme_id.in_(scope.programmes(principal, clock.today())),
+    )
+
+
 def _partnership_query(principal: Principal) -> sa.Select[Any]:
     return (
         sa.select(Partnership, Partner.name, PartnerCategory.code, School.name)
         .join(Partner, Partner.id == Partnership.partner_id)
         .join(PartnerCategory, PartnerCategory.id == Partner.category_id)
         .outerjoin(School, School.id == Partnership.school_id)
-        .where(scope.school_or_board(principal, Partnership.school_id, Partnership.board_id))
+        .where(partnerships_in_scope(principal))
     )
 
 
@@ -270,9 +279,23 @@ def list_partnerships(
                 sa.func.lower(Partnership.title).like(like_pattern(q), escape="\\"),
             )
         )
+    today = clock.today()
+    if board_id is not None:  # the board's own, and the programmes' it shares as a member
+        stmt = stmt.where(
+            sa.or_(
+                Partnership.board_id == board_id,
+                Partnership.programme_id.in_(scope.programmes_of_boards([board_id], today)),
+            )
+        )
+    if school_id is not None:  # the school's, and its board's programmes' (they show at every school)
+        boards_of_school = sa.select(School.board_id).where(School.id == school_id)
+        stmt = stmt.where(
+            sa.or_(
+                Partnership.school_id == school_id,
+                Partnership.programme_id.in_(scope.programmes_of_boards(boards_of_school, today)),
+            )
+        )
     for column, value in (
-        (Partnership.board_id, board_id),
-        (Partnership.school_id, school_id),
         (Partnership.partner_id, partner_id),
         (Partnership.status, status),
     ):
@@ -307,10 +330,7 @@ def list_partnerships(
 def visible_partnership(session: Session, principal: Principal, partnership_id: int) -> Partnership:
     found = (
         session.execute(
-            sa.select(Partnership).where(
-                Partnership.id == partnership_id,
-                scope.school_or_board(principal, Partnership.school_id, Partnership.board_id),
-            )
+            sa.select(Partnership).where(Partnership.id == partnership_id, partnerships_in_scope(principal))
         )
         .scalars()
         .first()

@@ -362,7 +362,11 @@ def add_assignment(session: Session, principal: Principal, data: RoleAssignmentC
     school_id, region_id = data.school_id, data.region_id
     if data.partnership_id is not None:
         partnership = session.get(Partnership, data.partnership_id)
-        if partnership is None or partnership.board_id != board_id:
+        shared = partnership is not None and partnership.programme_id is not None
+        if shared and partnership is not None:  # a programme's: any current member board's people
+            members = scope.programme_boards(partnership.programme_id, clock.today())
+            shared = board_id in set(session.execute(members).scalars())
+        if partnership is None or (partnership.board_id != board_id and not shared):
             raise invalid(
                 [
                     (

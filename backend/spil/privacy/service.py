@@ -22,9 +22,10 @@ from spil.organisations.models import Board, School
 from spil.people import privacy as role_data
 from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 from spil.people.service import visible_person
+from spil.programmes import privacy as programme_data
 
 # Each feature registers its holder when its module is imported.
-HOLDER_MODULES = (role_data, key_person_data, inclusion_data)
+HOLDER_MODULES = (role_data, key_person_data, inclusion_data, programme_data)
 PERSON_FIELDS = ("name", "email", "phone", "notes", "languages")
 
 

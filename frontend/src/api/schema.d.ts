@@ -1674,6 +1674,243 @@ export interface paths {
         patch: operations["update_service_point_labour_market_regions__regionId__employer_service_point_patch"];
         trace?: never;
     };
+    "/regional-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regional programmes you take part in or read */
+        get: operations["list_programmes_regional_programmes_get"];
+        put?: never;
+        /** Start a programme (the lead board's administrators): the lead board is its first member */
+        post: operations["create_programme_regional_programmes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Programme */
+        get: operations["get_programme_regional_programmes__programmeId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Programme */
+        delete: operations["delete_programme_regional_programmes__programmeId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Programme */
+        patch: operations["update_programme_regional_programmes__programmeId__patch"];
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member boards, with the dates they joined and left */
+        get: operations["list_members_regional_programmes__programmeId__members_get"];
+        put?: never;
+        /** Add Member */
+        post: operations["add_member_regional_programmes__programmeId__members_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Member */
+        get: operations["get_member_regional_programmes__programmeId__members__memberId__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a membership: `leftOn` ends the board's access from that date (the history stays) */
+        patch: operations["update_member_regional_programmes__programmeId__members__memberId__patch"];
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts that keep the programme */
+        get: operations["list_admins_regional_programmes__programmeId__admins_get"];
+        put?: never;
+        /** Add Admin */
+        post: operations["add_admin_regional_programmes__programmeId__admins_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/admins/{adminId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove Admin */
+        delete: operations["remove_admin_regional_programmes__programmeId__admins__adminId__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Lines */
+        get: operations["list_lines_regional_programmes__programmeId__lines_get"];
+        put?: never;
+        /** Create Line */
+        post: operations["create_line_regional_programmes__programmeId__lines_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Line */
+        get: operations["get_line_regional_programmes__programmeId__lines__lineId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Line */
+        delete: operations["delete_line_regional_programmes__programmeId__lines__lineId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Line */
+        patch: operations["update_line_regional_programmes__programmeId__lines__lineId__patch"];
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Initiatives */
+        get: operations["list_initiatives_regional_programmes__programmeId__initiatives_get"];
+        put?: never;
+        /** Create Initiative */
+        post: operations["create_initiative_regional_programmes__programmeId__initiatives_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/initiatives/{initiativeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Initiative */
+        get: operations["get_initiative_regional_programmes__programmeId__initiatives__initiativeId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Initiative */
+        delete: operations["delete_initiative_regional_programmes__programmeId__initiatives__initiativeId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Initiative */
+        patch: operations["update_initiative_regional_programmes__programmeId__initiatives__initiativeId__patch"];
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/initiatives/{initiativeId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Results */
+        get: operations["list_results_regional_programmes__programmeId__initiatives__initiativeId__results_get"];
+        put?: never;
+        /** Create Result */
+        post: operations["create_result_regional_programmes__programmeId__initiatives__initiativeId__results_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/initiatives/{initiativeId}/results/{resultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Result */
+        get: operations["get_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__get"];
+        put?: never;
+        post?: never;
+        /** Delete Result */
+        delete: operations["delete_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__delete"];
+        options?: never;
+        head?: never;
+        /** Update Result */
+        patch: operations["update_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__patch"];
+        trace?: never;
+    };
+    "/regional-programmes/{programmeId}/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's shared partnerships, with each member board's contacts */
+        get: operations["list_shared_regional_programmes__programmeId__partnerships_get"];
+        put?: never;
+        /** Add a shared partnership (a covenant for all member boards), kept by the lead board */
+        post: operations["create_shared_regional_programmes__programmeId__partnerships_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1938,6 +2175,22 @@ export interface components {
             languages?: string[] | null;
             /** Note */
             note?: string | null;
+        };
+        /** AdminCreate */
+        AdminCreate: {
+            /** Userid */
+            userId: number;
+        };
+        /** AdminOut */
+        AdminOut: {
+            /** Id */
+            id: number;
+            /** Userid */
+            userId: number;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
         };
         /** AgreementCreate */
         AgreementCreate: {
@@ -2570,6 +2823,18 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** BoardContacts */
+        BoardContacts: {
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /**
+             * Contacts
+             * @description The names of the board's internal contacts for it (members only).
+             */
+            contacts: string[];
+        };
         /** BoardCreate */
         BoardCreate: {
             /**
@@ -2629,6 +2894,13 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+        };
+        /** BoardRef */
+        BoardRef: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** BoardUpdate */
         BoardUpdate: {
@@ -3075,6 +3347,31 @@ export interface components {
             /** Howtoreach */
             howToReach?: string | null;
         };
+        /** ContactOut */
+        ContactOut: {
+            /** Personid */
+            personId: number;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+        };
+        /** Document */
+        Document: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
+        /** DocumentOut */
+        DocumentOut: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
         /** EmployerServicePointOut */
         EmployerServicePointOut: {
             /** Regionid */
@@ -3388,6 +3685,113 @@ export interface components {
             /** Contacts */
             contacts: components["schemas"]["InductionContact"][];
         };
+        /** InitiativeCreate */
+        InitiativeCreate: {
+            /** Lineid */
+            lineId: number;
+            /** Description */
+            description?: string | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "idea" | "preparing" | "running" | "evaluating" | "ended" | null;
+            /**
+             * Endedreason
+             * @description Required once the status is `ended`.
+             */
+            endedReason?: string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Participants
+             * @description The member boards taking part (replaces the list).
+             */
+            participants?: components["schemas"]["Participant"][] | null;
+            /** Name */
+            name: string;
+        };
+        /** InitiativeOut */
+        InitiativeOut: {
+            /** Id */
+            id: number;
+            /** Programmeid */
+            programmeId: number;
+            /** Lineid */
+            lineId: number;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "preparing" | "running" | "evaluating" | "ended";
+            /** Endedreason */
+            endedReason: string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string | null;
+            /** Participants */
+            participants: components["schemas"]["ParticipantOut"][];
+            /** Totals */
+            totals: components["schemas"]["ResultTotal"][];
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** InitiativeUpdate */
+        InitiativeUpdate: {
+            /** Lineid */
+            lineId?: number | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Status
+             * @enum {string|null}
+             */
+            status?: "idea" | "preparing" | "running" | "evaluating" | "ended" | null;
+            /**
+             * Endedreason
+             * @description Required once the status is `ended`.
+             */
+            endedReason?: string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Participants
+             * @description The member boards taking part (replaces the list).
+             */
+            participants?: components["schemas"]["Participant"][] | null;
+            /** Name */
+            name?: string | null;
+        };
         /**
          * InternalContactOut
          * @description A current contact; its ETag is the role assignment's (to end it).
@@ -3589,6 +3993,62 @@ export interface components {
              */
             headroom: string;
         };
+        /** LineCreate */
+        LineCreate: {
+            /**
+             * Code
+             * @description One of the seed's four lines; leave out for your own.
+             * @enum {string|null}
+             */
+            code?: "target-group-policy" | "training" | "employment-conditions" | "organising-differently" | null;
+            /**
+             * Namenl
+             * @description Required for a line of your own.
+             */
+            nameNl?: string | null;
+            /** Nameen */
+            nameEn?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Position */
+            position?: number | null;
+        };
+        /** LineOut */
+        LineOut: {
+            /** Id */
+            id: number;
+            /**
+             * Code
+             * @enum {string|null}
+             */
+            code: "target-group-policy" | "training" | "employment-conditions" | "organising-differently" | null;
+            /** Namenl */
+            nameNl: string;
+            /** Nameen */
+            nameEn: string;
+            /** Description */
+            description: string | null;
+            /** Position */
+            position: number;
+            /** Initiatives */
+            initiatives: number;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** LineUpdate */
+        LineUpdate: {
+            /** Namenl */
+            nameNl?: string | null;
+            /** Nameen */
+            nameEn?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Position */
+            position?: number | null;
+        };
         /** ListingCreate */
         ListingCreate: {
             /**
@@ -3747,6 +4207,59 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /** MemberCreate */
+        MemberCreate: {
+            /** Boardid */
+            boardId: number;
+            /**
+             * Joinedon
+             * Format: date
+             * @description Today if left out.
+             */
+            joinedOn?: string | null;
+        };
+        /** MemberOut */
+        MemberOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /**
+             * Joinedon
+             * Format: date
+             */
+            joinedOn: string;
+            /**
+             * Lefton
+             * Format: date
+             */
+            leftOn: string | null;
+            /** Current */
+            current: boolean;
+            /** Lead */
+            lead: boolean;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** MemberUpdate */
+        MemberUpdate: {
+            /**
+             * Joinedon
+             * Format: date
+             */
+            joinedOn?: string | null;
+            /**
+             * Lefton
+             * Format: date
+             * @description Leaving ends the board's access from that date.
+             */
+            leftOn?: string | null;
+        };
         /** MembershipCreate */
         MembershipCreate: {
             /**
@@ -3852,7 +4365,7 @@ export interface components {
              * Regions
              * @description The regions of other kinds it belongs to.
              */
-            regions?: components["schemas"]["RegionRef"][];
+            regions?: components["schemas"]["spil__organisations__schemas__RegionRef"][];
         };
         /** MunicipalityUpdate */
         MunicipalityUpdate: {
@@ -4163,6 +4676,25 @@ export interface components {
             /** Pagesize */
             pageSize: number;
         };
+        /** Participant */
+        Participant: {
+            /** Boardid */
+            boardId: number;
+            /**
+             * Contactpersonid
+             * @description The board's contact for the initiative: a person of that board.
+             */
+            contactPersonId?: number | null;
+        };
+        /** ParticipantOut */
+        ParticipantOut: {
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /** @description Hidden (null) for readers of the region. */
+            contact: components["schemas"]["ContactOut"] | null;
+        };
         /** PartnerCreate */
         PartnerCreate: {
             /**
@@ -4451,6 +4983,11 @@ export interface components {
              * @default []
              */
             bottlenecks: components["schemas"]["spil__partners__schemas__BottleneckOut"][];
+            /**
+             * Programmeid
+             * @description Set for a regional programme's shared partnership: it shows at every member board's schools, kept by the lead board.
+             */
+            programmeId?: number | null;
             /**
              * Createdat
              * Format: date-time
@@ -4969,6 +5506,194 @@ export interface components {
             /** Invalidparams */
             invalidParams?: components["schemas"]["InvalidParam"][] | null;
         };
+        /** ProgrammeCreate */
+        ProgrammeCreate: {
+            /**
+             * Kind
+             * @enum {string|null}
+             */
+            kind?: "education-region" | "rap" | "other" | null;
+            /**
+             * Regionid
+             * @description The region it covers (any kind).
+             */
+            regionId?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Coordinatorname */
+            coordinatorName?: string | null;
+            /** Coordinatoremail */
+            coordinatorEmail?: string | null;
+            /** Coordinatorphone */
+            coordinatorPhone?: string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Fundingscheme
+             * @description The subsidy scheme, e.g. RAP or onderwijsregio's.
+             */
+            fundingScheme?: string | null;
+            /** Fundingamount */
+            fundingAmount?: number | string | null;
+            /**
+             * Fundingfrom
+             * Format: date
+             */
+            fundingFrom?: string | null;
+            /**
+             * Fundingto
+             * Format: date
+             */
+            fundingTo?: string | null;
+            /** Documents */
+            documents?: components["schemas"]["Document"][] | null;
+            /** Name */
+            name: string;
+            /**
+             * Leadboardid
+             * @description The lead board (penvoerder): a member from the start.
+             */
+            leadBoardId: number;
+            /**
+             * Joinedon
+             * Format: date
+             * @description When the lead board joined; today if left out.
+             */
+            joinedOn?: string | null;
+        };
+        /** ProgrammeOut */
+        ProgrammeOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "education-region" | "rap" | "other";
+            region: components["schemas"]["spil__programmes__schemas__RegionRef"] | null;
+            leadBoard: components["schemas"]["BoardRef"];
+            /** Description */
+            description: string | null;
+            /** Coordinatorname */
+            coordinatorName: string | null;
+            /** Coordinatoremail */
+            coordinatorEmail: string | null;
+            /** Coordinatorphone */
+            coordinatorPhone: string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn: string | null;
+            /** Fundingscheme */
+            fundingScheme: string | null;
+            /**
+             * Fundingamount
+             * Format: decimal
+             * @description An amount in euro with two decimals, exact (a string, never a binary float).
+             * @example 190.00
+             */
+            fundingAmount: string | null;
+            /**
+             * Fundingfrom
+             * Format: date
+             */
+            fundingFrom: string | null;
+            /**
+             * Fundingto
+             * Format: date
+             */
+            fundingTo: string | null;
+            /** Documents */
+            documents: components["schemas"]["DocumentOut"][];
+            /**
+             * Members
+             * @description The current member boards.
+             */
+            members: components["schemas"]["BoardRef"][];
+            /**
+             * Canedit
+             * @description Whether you keep this programme (its admins, the lead board's admins).
+             */
+            canEdit: boolean;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** ProgrammeUpdate */
+        ProgrammeUpdate: {
+            /**
+             * Kind
+             * @enum {string|null}
+             */
+            kind?: "education-region" | "rap" | "other" | null;
+            /**
+             * Regionid
+             * @description The region it covers (any kind).
+             */
+            regionId?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Coordinatorname */
+            coordinatorName?: string | null;
+            /** Coordinatoremail */
+            coordinatorEmail?: string | null;
+            /** Coordinatorphone */
+            coordinatorPhone?: string | null;
+            /**
+             * Startson
+             * Format: date
+             */
+            startsOn?: string | null;
+            /**
+             * Endson
+             * Format: date
+             */
+            endsOn?: string | null;
+            /**
+             * Fundingscheme
+             * @description The subsidy scheme, e.g. RAP or onderwijsregio's.
+             */
+            fundingScheme?: string | null;
+            /** Fundingamount */
+            fundingAmount?: number | string | null;
+            /**
+             * Fundingfrom
+             * Format: date
+             */
+            fundingFrom?: string | null;
+            /**
+             * Fundingto
+             * Format: date
+             */
+            fundingTo?: string | null;
+            /** Documents */
+            documents?: components["schemas"]["Document"][] | null;
+            /** Name */
+            name?: string | null;
+            /**
+             * Leadboardid
+             * @description A current member board.
+             */
+            leadBoardId?: number | null;
+        };
         /** ProgressOut */
         ProgressOut: {
             /** Trackid */
@@ -5178,18 +5903,6 @@ export interface components {
              */
             municipalityCount: number;
         };
-        /** RegionRef */
-        RegionRef: {
-            /** Id */
-            id: number;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care";
-            /** Name */
-            name: string;
-        };
         /** RegionUpdate */
         RegionUpdate: {
             /** Code */
@@ -5293,6 +6006,76 @@ export interface components {
              * @default false
              */
             viaSchool: boolean;
+        };
+        /** ResultCreate */
+        ResultCreate: {
+            /** Boardid */
+            boardId: number;
+            /**
+             * Indicator
+             * @description An indicator code.
+             */
+            indicator: string;
+            /**
+             * Period
+             * @example 2025-2026
+             */
+            period: string;
+            /** Value */
+            value: number | string;
+            /** Note */
+            note?: string | null;
+        };
+        /** ResultOut */
+        ResultOut: {
+            /** Id */
+            id: number;
+            /** Initiativeid */
+            initiativeId: number;
+            /** Boardid */
+            boardId: number;
+            /** Boardname */
+            boardName: string;
+            /** Indicator */
+            indicator: string;
+            /** Period */
+            period: string;
+            /** Value */
+            value: number;
+            /** Note */
+            note: string | null;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** ResultTotal */
+        ResultTotal: {
+            /** Indicator */
+            indicator: string;
+            /** Indicatornamenl */
+            indicatorNameNl: string;
+            /** Indicatornameen */
+            indicatorNameEn: string;
+            /** Unit */
+            unit: string;
+            /** Period */
+            period: string;
+            /**
+             * Total
+             * @description Summed over the participating boards.
+             */
+            total: number;
+            /** Boards */
+            boards: number;
+        };
+        /** ResultUpdate */
+        ResultUpdate: {
+            /** Value */
+            value?: number | string | null;
+            /** Note */
+            note?: string | null;
         };
         /** RoleAssignmentCreate */
         RoleAssignmentCreate: {
@@ -5919,6 +6702,67 @@ export interface components {
             /** Notes */
             notes?: string | null;
         };
+        /** SharedPartnershipCreate */
+        SharedPartnershipCreate: {
+            /**
+             * Partnerid
+             * @description A partner of the lead board's registry (the covenant's other party).
+             */
+            partnerId: number;
+            /** Title */
+            title?: string | null;
+            /** Purposes */
+            purposes?: ("vision" | "proximity" | "societal-mission" | "workload-relief" | "required-care" | "other")[] | null;
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate?: string | null;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate?: string | null;
+            /**
+             * Reviewdate
+             * Format: date
+             */
+            reviewDate?: string | null;
+            /**
+             * Agreementtype
+             * @enum {string|null}
+             */
+            agreementType?: "none" | "informal" | "covenant" | "contract" | "data-processing-agreement" | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** SharedPartnershipOut */
+        SharedPartnershipOut: {
+            /** Id */
+            id: number;
+            /** Partnername */
+            partnerName: string;
+            /** Partnercategory */
+            partnerCategory: string;
+            /** Title */
+            title: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string | null;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate: string | null;
+            /** Agreementtype */
+            agreementType: string;
+            /** Boards */
+            boards: components["schemas"]["BoardContacts"][];
+        };
         /** Source */
         Source: {
             /** Title */
@@ -6329,6 +7173,18 @@ export interface components {
             /** Resolved */
             resolved?: boolean | null;
         };
+        /** RegionRef */
+        spil__organisations__schemas__RegionRef: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care";
+            /** Name */
+            name: string;
+        };
         /** BottleneckCreate */
         spil__partners__schemas__BottleneckCreate: {
             /**
@@ -6369,6 +7225,17 @@ export interface components {
             resolved?: boolean | null;
             /** Note */
             note?: string | null;
+        };
+        /** RegionRef */
+        spil__programmes__schemas__RegionRef: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
     };
     responses: never;
@@ -18166,6 +19033,2245 @@ export interface operations {
             };
             /** @description `If-Match` is required: send the `ETag` of the version you edited. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_programmes_regional_programmes_get: {
+        parameters: {
+            query?: {
+                /** @description Only those this board is a current member of. */
+                boardId?: number | null;
+                /** @description Only those covering this region. */
+                regionId?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_programme_regional_programmes_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_programme_regional_programmes__programmeId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_programme_regional_programmes__programmeId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_programme_regional_programmes__programmeId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_members_regional_programmes__programmeId__members_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_member_regional_programmes__programmeId__members_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_member_regional_programmes__programmeId__members__memberId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The membership's id. */
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_member_regional_programmes__programmeId__members__memberId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The membership's id. */
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_admins_regional_programmes__programmeId__admins_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_admin_regional_programmes__programmeId__admins_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_admin_regional_programmes__programmeId__admins__adminId__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The programme admin's id. */
+                adminId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_lines_regional_programmes__programmeId__lines_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_line_regional_programmes__programmeId__lines_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LineCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_line_regional_programmes__programmeId__lines__lineId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The programme line's id. */
+                lineId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_line_regional_programmes__programmeId__lines__lineId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The programme line's id. */
+                lineId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_line_regional_programmes__programmeId__lines__lineId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The programme line's id. */
+                lineId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LineUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_initiatives_regional_programmes__programmeId__initiatives_get: {
+        parameters: {
+            query?: {
+                /** @description Only this line's. */
+                lineId?: number | null;
+                /** @description Only those with this status. */
+                status?: "idea" | "preparing" | "running" | "evaluating" | "ended" | null;
+            };
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_initiative_regional_programmes__programmeId__initiatives_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_initiative_regional_programmes__programmeId__initiatives__initiativeId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_initiative_regional_programmes__programmeId__initiatives__initiativeId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_initiative_regional_programmes__programmeId__initiatives__initiativeId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_results_regional_programmes__programmeId__initiatives__initiativeId__results_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_result_regional_programmes__programmeId__initiatives__initiativeId__results_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+                /** @description The result's id. */
+                resultId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+                /** @description The result's id. */
+                resultId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+                /** @description The result's id. */
+                resultId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_shared_regional_programmes__programmeId__partnerships_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedPartnershipOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_shared_regional_programmes__programmeId__partnerships_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharedPartnershipCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedPartnershipOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

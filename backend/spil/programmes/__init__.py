@@ -1,0 +1,1 @@
+"""Regional programmes: boards working together (seed 004, the RAP region Kennemerland-Zuid)."""
