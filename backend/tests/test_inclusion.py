@@ -503,3 +503,33 @@ def test_erasure_and_retention_reach_the_inclusion_records(login, demo, db):
     db.refresh(first)
     assert first.employee_name is None
     assert db.get(InclusionTrack, track["id"]) is not None
+
+
+def test_editing_a_mentors_e_mail_does_not_hand_on_the_name(login, demo, db):
+    """The review's probe: a coordinator who gives the mentor's person record their own e-mail
+    address does not become the mentor; nor does a name go into the idempotency store."""
+    from spil.kit.idempotency import IdempotencyRecord
+    from spil.people.models import Person
+
+    karin = db.execute(sa.select(Person.id).where(Person.name == "Karin Bos")).scalar_one()
+    coordinator = login(COORDINATOR)
+    r = coordinator.patch(f"/people/{karin}", json={"email": COORDINATOR})
+    assert r.status_code == 200, r.text
+    track = track_of(coordinator, demo["41234"])
+    assert placements(coordinator, track["id"])[1]["employeeName"] is None
+    admin = login(BOARD_ADMIN)
+    r = admin.post(
+        f"/inclusion-tracks/{track['id']}/placements",
+        json={
+            "schoolId": demo["12AB00"],
+            "jobTitle": "Medewerker facilitair",
+            "hoursPerWeek": 10,
+            "startsOn": clock.today().isoformat(),
+            "contractKind": "agency",
+            "employeeName": "Geheime Naam",
+        },
+        headers={"Idempotency-Key": "plaatsing-3"},
+    )
+    assert r.status_code == 201 and r.json()["employeeName"] == "Geheime Naam"
+    stored = db.execute(sa.select(IdempotencyRecord.response_body)).scalars().all()
+    assert "Geheime Naam" not in str(stored)

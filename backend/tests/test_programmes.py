@@ -191,7 +191,7 @@ def test_leaving_ends_access_from_that_date_and_keeps_the_history(login, demo):
     lead_member = history["Stichting Spil Demo"]
     r = lead.patch(f"/regional-programmes/{rap['id']}/members/{lead_member['id']}", json={"leftOn": tomorrow})
     assert r.status_code == 400
-    r = lead.post(f"/regional-programmes/{rap['id']}/members", json={"boardId": demo["61234"]})
+    r = login(PLATFORM).post(f"/regional-programmes/{rap['id']}/members", json={"boardId": demo["61234"]})
     assert r.status_code == 409
 
 
@@ -238,6 +238,7 @@ def test_a_contact_of_the_covered_region_reads_the_programme_without_its_people(
     assert all(b["contacts"] == [] for s in shared for b in s["boards"])
     text = str(initiatives) + str(shared)
     assert "Dewi" not in text and "Noor" not in text and "Chris" not in text
+    assert rap["coordinatorName"] is None and rap["coordinatorEmail"] is None
     assert contact.patch(f"/regional-programmes/{rap['id']}", json={"description": "x"}).status_code == 403
     # the members see the contacts named in the programme
     member_view = login(THIRD).get(f"/regional-programmes/{rap['id']}/initiatives").json()
@@ -286,3 +287,63 @@ def test_erasure_takes_a_person_off_the_initiatives(login, db):
     assert r.status_code == 200, r.text
     left = db.execute(sa.select(InitiativeBoard).where(InitiativeBoard.contact_person_id == noor)).all()
     assert left == []
+
+
+def test_a_programme_reaches_no_board_that_did_not_join_and_no_person_it_did_not_name(login, demo, db):
+    """The review's probes: a keeper cannot enrol a board, name another board's person, look up
+    another board's accounts or use the lead board's registry without being its staff."""
+    from spil.access.models import User
+    from spil.people.models import Person
+
+    lead = login(LEAD)
+    rap = programme(lead)
+    base = f"/regional-programmes/{rap['id']}"
+    r = lead.post(f"{base}/members", json={"boardId": demo["51234"]})
+    assert r.status_code == 403  # only the board's own admin (or the platform admin) enrols it
+    tom = db.execute(sa.select(Person.id).where(Person.name == "Tom Tweede")).scalar_one()
+    noor = db.execute(sa.select(Person.id).where(Person.name == "Noor de Wit")).scalar_one()
+    lines = lead.get(f"{base}/lines").json()
+    r = lead.post(
+        f"{base}/initiatives",
+        json={
+            "name": "x",
+            "lineId": lines[0]["id"],
+            "participants": [{"boardId": demo["61234"], "contactPersonId": noor}],
+        },
+    )
+    assert r.status_code == 400  # the lead board does not read the third board's people
+    assert "Noor" not in r.text and "Tom" not in r.text
+    tweede_admin = db.execute(sa.select(User.id).where(User.email == OTHER)).scalar_one()
+    r = lead.post(f"{base}/admins", json={"userId": tweede_admin})
+    assert r.status_code == 400 and OTHER not in r.text
+    # the third board names its own contact for an initiative it takes part in
+    side = next(i for i in lead.get(f"{base}/initiatives").json() if i["name"] == "Zij-instroomtraject")
+    third = login(THIRD)
+    path = f"{base}/initiatives/{side['id']}/participants/{demo['61234']}"
+    assert third.patch(path, json={"contactPersonId": tom}).status_code == 400
+    r = third.patch(path, json={"contactPersonId": None})
+    assert r.status_code == 200 and r.json()["contact"] is None
+    r = third.patch(path, json={"contactPersonId": noor})
+    assert r.status_code == 200 and r.json()["contact"]["name"] == "Noor de Wit"
+    assert (
+        third.patch(
+            f"{base}/initiatives/{side['id']}/participants/{demo['41234']}", json={"contactPersonId": None}
+        ).status_code
+        == 403
+    )
+    # a keeper from another board keeps the programme, but not the lead board's registry
+    derde = db.execute(sa.select(User.id).where(User.email == THIRD)).scalar_one()
+    lead = login(LEAD)
+    assert lead.post(f"{base}/admins", json={"userId": derde}).status_code == 201
+    third = login(THIRD)
+    assert third.patch(base, json={"description": "Samen"}).status_code == 200
+    partner = db.execute(
+        sa.text("SELECT id FROM partner WHERE name = 'Bibliotheek Zuid-Kennemerland'")
+    ).scalar()
+    partner = partner or db.execute(sa.text("SELECT id FROM partner ORDER BY id LIMIT 1")).scalar()
+    r = third.post(f"{base}/partnerships", json={"partnerId": partner})
+    assert r.status_code == 403 and "Bibliotheek" not in r.text
+    # an emptied join date is a 400, not a 500
+    member = next(m for m in login(LEAD).get(f"{base}/members").json() if m["boardId"] == demo["61234"])
+    r = login(LEAD).patch(f"{base}/members/{member['id']}", json={"joinedOn": None, "leftOn": "2030-01-01"})
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "joinedOn"

@@ -171,6 +171,9 @@ BODIES: dict[tuple[str, str], Any] = {
         "note": "x"
     },
     ("POST", "/regional-programmes/{programmeId}/partnerships"): {"partnerId": "{partnerId}"},
+    ("PATCH", "/regional-programmes/{programmeId}/initiatives/{initiativeId}/participants/{boardId}"): {
+        "contactPersonId": None
+    },
     ("PATCH", "/inclusion-tracks/{trackId}/bottlenecks/{bottleneckId}"): {"notes": "x"},
     ("POST", "/inclusion-tracks/{trackId}/bottlenecks"): {"kind": "other", "label": "x"},
     ("PATCH", "/inclusion-tracks/{trackId}/actions/{actionId}"): {"outcome": "x"},

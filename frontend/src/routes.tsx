@@ -13,6 +13,7 @@ import { BoardEditPage } from './features/boards/BoardEditPage';
 import { BoardsListPage } from './features/boards/BoardsListPage';
 import { complaintsRoutes, publicComplaintsRoutes } from './features/complaints/routes';
 import { HomePage } from './features/home/HomePage';
+import { inclusionRoutes } from './features/inclusion/routes';
 import { indicatorRoutes } from './features/indicators/routes';
 import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
       ...complaintsRoutes,
       ...indicatorRoutes,
       ...areaRoutes,
+      ...inclusionRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -202,6 +202,7 @@ def upgrade() -> None:
     sa.Column('register_checked_on', sa.Date(), nullable=True),
     sa.Column('mentor_assignment_id', sa.Integer(), nullable=True),
     sa.Column('employee_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+    sa.Column('mentor_login', sqlmodel.sql.sqltypes.AutoString(length=320), nullable=True),
     sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True),
     sa.CheckConstraint('ends_on IS NULL OR ends_on >= starts_on', name=op.f('ck_inclusion_placement_dates')),
     sa.CheckConstraint('hours_per_week > 0 AND hours_per_week <= 60', name=op.f('ck_inclusion_placement_hours')),

@@ -182,6 +182,7 @@ def seed_inclusion(session: Session, today: dt.date) -> None:
                     counts_towards_job_agreement=counts,
                     register_checked_on=checked,
                     mentor_assignment_id=mentor,
+                    mentor_login="contactpunt@demo.spil.nl" if mentor == with_hours else None,
                     employee_name=name,
                 )
             )

@@ -55,7 +55,8 @@ def placement_mentors(session: Session, scope: GapScope) -> Iterable[Gap]:
     ).all()
     for p, school, mentor in rows:
         ended = mentor is not None and mentor.ends_on is not None and mentor.ends_on < scope.today
-        if mentor is None or ended:
+        later = mentor is not None and mentor.starts_on is not None and mentor.starts_on > scope.today
+        if mentor is None or ended or later:
             yield _placement_gap(
                 "placement-without-mentor",
                 p,

@@ -151,6 +151,9 @@ class InclusionPlacement(Versioned, table=True):
         default=None, foreign_key="role_assignment.id", index=True, ondelete="RESTRICT"
     )
     employee_name: str | None = Field(default=None, max_length=200)
+    # The login of the mentor who may read the name, as a board administrator confirmed it when
+    # naming the mentor: editing a person's e-mail address later does not hand the name on.
+    mentor_login: str | None = Field(default=None, max_length=320)
     notes: str | None = Field(default=None, max_length=2000)
 
 

@@ -45,10 +45,31 @@ def is_board_admin(principal: Principal, board_id: int) -> bool:
     )
 
 
-def may_see_name(principal: Principal, board_id: int, mentor_email: str | None) -> bool:
-    if is_board_admin(principal, board_id):
+def may_see_name(principal: Principal, placement: InclusionPlacement, mentor_current: bool) -> bool:
+    """The board's administrators, and the current mentor as a board administrator confirmed them
+    (``mentor_login``, taken when a board admin named the mentor: not the person's e-mail address
+    as it may be edited later by others)."""
+    if is_board_admin(principal, placement.board_id):
         return True
-    return principal.kind == "user" and mentor_email is not None and mentor_email == principal.label.lower()
+    login = placement.mentor_login
+    return (
+        principal.kind == "user" and mentor_current and login is not None and login == principal.label.lower()
+    )
+
+
+def _mentor_login(
+    session: Session, principal: Principal, board_id: int, assignment_id: int | None
+) -> str | None:
+    """Who may read the name as the mentor: the mentor's e-mail address when a board administrator
+    names the mentor; nobody when someone else does (a board admin confirms it by naming them)."""
+    if assignment_id is None or not is_board_admin(principal, board_id):
+        return None
+    email = session.scalar(
+        sa.select(Person.email)
+        .join(RoleAssignment, RoleAssignment.person_id == Person.id)
+        .where(RoleAssignment.id == assignment_id)
+    )
+    return email.lower() if email else None
 
 
 def require_edit(principal: Principal, board_id: int, school_id: int) -> None:
@@ -60,22 +81,19 @@ def require_edit(principal: Principal, board_id: int, school_id: int) -> None:
         )
 
 
-def _mentors(session: Session, ids: set[int]) -> dict[int, tuple[MentorOut, str | None]]:
+def _mentors(session: Session, ids: set[int]) -> dict[int, MentorOut]:
     if not ids:
         return {}
     rows = session.execute(
-        sa.select(RoleAssignment, Person.name, Person.email)
+        sa.select(RoleAssignment, Person.name)
         .join(Person, Person.id == RoleAssignment.person_id)
         .where(RoleAssignment.id.in_(ids))
     ).all()
     return {
-        a.id: (
-            MentorOut(
-                assignment_id=a.id, person_name=name, hours_per_week=a.hours_per_week, active=is_active(a)
-            ),
-            (email or "").lower() or None,
+        a.id: MentorOut(
+            assignment_id=a.id, person_name=name, hours_per_week=a.hours_per_week, active=is_active(a)
         )
-        for a, name, email in rows
+        for a, name in rows
     }
 
 
@@ -93,8 +111,8 @@ def placements_out(
     mentors = _mentors(session, {p.mentor_assignment_id for p in rows if p.mentor_assignment_id})
     out = []
     for p in rows:
-        mentor, email = mentors.get(p.mentor_assignment_id or 0, (None, None))
-        visible = may_see_name(principal, p.board_id, email if mentor and mentor.active else None)
+        mentor = mentors.get(p.mentor_assignment_id or 0)
+        visible = may_see_name(principal, p, mentor is not None and mentor.active)
         out.append(
             PlacementOut.model_validate(
                 {
@@ -224,7 +242,11 @@ def create_placement(
         sa.select(InclusionTrack.next_placement_number).where(InclusionTrack.id == track_id)
     )
     placement = InclusionPlacement(
-        track_id=track_id, board_id=track.board_id, number=(number or 2) - 1, **values
+        track_id=track_id,
+        board_id=track.board_id,
+        number=(number or 2) - 1,
+        mentor_login=_mentor_login(session, principal, track.board_id, data.mentor_assignment_id),
+        **values,
     )
     audited_create(
         session,
@@ -262,6 +284,10 @@ def update_placement(
         require_edit(principal, track.board_id, changes["school_id"])
     if "employee_name" in changes and changes["employee_name"] != placement.employee_name:
         _require_name_right(principal, track.board_id)
+    if "mentor_assignment_id" in changes:  # named (again): confirmed by a board admin, else nobody
+        changes["mentor_login"] = _mentor_login(
+            session, principal, track.board_id, changes["mentor_assignment_id"]
+        )
     audited_update(
         session,
         principal,

@@ -79,9 +79,9 @@ def _expire(session: Session, board_id: int, cutoff: dt.date) -> int:
         session.execute(
             sa.update(InclusionPlacement)
             .where(InclusionPlacement.id.in_(ids))
-            .values(employee_name=None, notes=None, version=InclusionPlacement.version + 1)
+            .values(employee_name=None, notes=None, mentor_login=None, version=InclusionPlacement.version + 1)
         )
-        blank_audit(session, "inclusion-placement", ids, ["employeeName", "notes"])
+        blank_audit(session, "inclusion-placement", ids, ["employeeName", "notes", "mentorLogin"])
     return len(ids)
 
 

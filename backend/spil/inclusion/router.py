@@ -296,6 +296,7 @@ def create_placement(
         data,
         lambda: placements.create_placement(session, principal, track_id, data),
         f"inclusion-tracks/{track_id}/placements",
+        redact=lambda body: {**body, "employeeName": None, "nameVisible": False},
     )
 
 

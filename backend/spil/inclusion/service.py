@@ -95,20 +95,35 @@ def span_of(p: InclusionPlacement) -> counting.Span:
     return counting.Span(p.hours_per_week, p.starts_on, p.ends_on, p.counts_towards_job_agreement)
 
 
-def seat_region(session: Session, board_id: int) -> Region | None:
-    """The labour-market region of the municipality where the board has its seat."""
-    return session.execute(
-        sa.select(Region)
-        .join(Municipality, Municipality.region_id == Region.id)
-        .join(Board, Board.municipality_id == Municipality.id)
-        .where(Board.id == board_id, Region.kind == LABOUR_MARKET)
-    ).scalar()
+def seat_regions(session: Session, board_ids: set[int]) -> dict[int, Region]:
+    """The labour-market region of the municipality where each board has its seat."""
+    return {
+        board_id: region
+        for board_id, region in session.execute(
+            sa.select(Board.id, Region)
+            .join(Municipality, Municipality.region_id == Region.id)
+            .join(Board, Board.municipality_id == Municipality.id)
+            .where(Board.id.in_(board_ids), Region.kind == LABOUR_MARKET)
+        ).all()
+    }
+
+
+def service_points_out(session: Session, regions: list[Region]) -> dict[int, EmployerServicePointOut]:
+    """The contact point of each region, in one query (a region without a row has an empty one)."""
+    rows = {
+        p.region_id: p
+        for p in session.execute(
+            sa.select(EmployerServicePoint).where(EmployerServicePoint.region_id.in_([r.id for r in regions]))
+        ).scalars()
+    }
+    return {r.id or 0: _service_point(r, rows.get(r.id or 0)) for r in regions}
 
 
 def service_point_out(session: Session, region: Region) -> EmployerServicePointOut:
-    point = session.execute(
-        sa.select(EmployerServicePoint).where(EmployerServicePoint.region_id == region.id)
-    ).scalar()
+    return service_points_out(session, [region])[region.id or 0]
+
+
+def _service_point(region: Region, point: EmployerServicePoint | None) -> EmployerServicePointOut:
     fields = (
         {
             k: getattr(point, k)
@@ -155,7 +170,7 @@ def tracks_out(session: Session, tracks: list[InclusionTrack]) -> list[TrackOut]
     for change in session.execute(
         sa.select(InclusionPhaseChange)
         .where(InclusionPhaseChange.track_id.in_(ids))
-        .order_by(InclusionPhaseChange.changed_at, InclusionPhaseChange.id)
+        .order_by(InclusionPhaseChange.changed_on, InclusionPhaseChange.changed_at, InclusionPhaseChange.id)
     ).scalars():
         history[change.track_id].append(PhaseChangeOut.model_validate(change))
     placements = _placements(session, ids)
@@ -172,11 +187,13 @@ def tracks_out(session: Session, tracks: list[InclusionTrack]) -> list[TrackOut]
     ).scalars():
         hours[row.track_id].append(row)
     quotas = _quota_years(session)
+    seats = seat_regions(session, {t.board_id for t in tracks})
+    points = service_points_out(session, list({r.id: r for r in seats.values()}.values()))
     out = []
     for track in tracks:
         spans = [span_of(p) for p in placements[track.id or 0]]
         open_actions = [a for a in actions[track.id or 0] if a.status in ("open", "in-progress")]
-        region = seat_region(session, track.board_id)
+        region = seats.get(track.board_id)
         staff = []
         for row in hours[track.id or 0]:
             quota = quotas.get(row.year)
@@ -224,7 +241,7 @@ def tracks_out(session: Session, tracks: list[InclusionTrack]) -> list[TrackOut]
                 evaluation_lessons=track.evaluation_lessons,
                 shares_evaluation=track.shares_evaluation,
                 staff_hours=staff,
-                employer_service_point=service_point_out(session, region) if region else None,
+                employer_service_point=points.get(region.id or 0) if region else None,
                 created_at=track.created_at,
                 updated_at=track.updated_at,
             )
@@ -821,5 +838,5 @@ def area_inclusion(
             BottleneckCount(kind=kind, boards=n)  # type: ignore[arg-type]
             for kind, n in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
-        employer_service_points=[service_point_out(session, r) for r in regions],
+        employer_service_points=list(service_points_out(session, regions).values()),
     )

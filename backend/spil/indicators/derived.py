@@ -311,10 +311,12 @@ def job_agreement_jobs(session: Session, principal: Principal, w: Window) -> Der
     for school_id, hours, starts_on, ends_on in rows:
         spans[school_id].append(counting.Span(hours, starts_on, ends_on, True))
     last = min(w.end - dt.timedelta(days=1), w.today)
+    months = counting.months_between(w.first, last) if w.first <= last else []
+    zero = Decimal("0.0000")
     for school_id in w.school_ids:
-        mine = spans.get(school_id, [])
-        for year, month in counting.months_between(w.first, last) if w.first <= last else []:
-            value = counting.jobs_in_month(mine, year, month, until=w.today)
+        mine = spans.get(school_id)
+        for year, month in months:
+            value = counting.jobs_in_month(mine, year, month, until=w.today) if mine else zero
             out.add(
                 school_id,
                 periods.period_of(w.frequency, dt.date(year, month, 1)),

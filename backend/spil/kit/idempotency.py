@@ -139,14 +139,17 @@ class Idempotency:
             headers={"Retry-After": "1"},
         )
 
-    def created(self, body: Any, location: str, etag: str) -> JSONResponse:
+    def created(
+        self, body: Any, location: str, etag: str, *, redact: Callable[[Any], Any] | None = None
+    ) -> JSONResponse:
         """Answer 201 with Location and ETag, remembered under the key (not committed: the
-        request's transaction commits the record and this answer together)."""
+        request's transaction commits the record and this answer together). ``redact`` gives the
+        body as it is kept for a replay: without what only some readers may see."""
         payload = jsonable_encoder(body)
         headers = {"Location": location, "ETag": etag}
         if self._claim is not None:
             self._claim.status_code = 201
-            self._claim.response_body = payload
+            self._claim.response_body = redact(payload) if redact else payload
             self._claim.response_headers = headers
             self.session.flush()
         return JSONResponse(payload, status_code=201, headers=headers)
@@ -159,6 +162,8 @@ def idempotent_create(
     data: Any,
     create: Callable[[], tuple[Any, int]],
     collection: str,
+    *,
+    redact: Callable[[Any], Any] | None = None,
 ) -> JSONResponse:
     """The create endpoints' whole answer: replay a repeated ``Idempotency-Key``, otherwise
     ``create()`` and answer 201 with ``Location: /api/v1/<collection>/<id>`` and the ETag (a batch,
@@ -169,4 +174,15 @@ def idempotent_create(
     out, version = create()
     ident = getattr(out, "id", None)
     location = f"/api/v1/{collection}/{ident}" if ident is not None else f"/api/v1/{collection}"
-    return idem.created(out, location, etag_for(version))
+    return idem.created(out, location, etag_for(version), redact=redact)
+
+
+KEEP_DAYS = 2
+
+
+def purge(session: Session, now: dt.datetime | None = None) -> int:
+    """Forget the answers of keys older than ``KEEP_DAYS``: a retry comes within minutes, and the
+    stored answers hold the records as they were (``spil purge-personal-data`` runs this)."""
+    cutoff = (now or clock.now()) - dt.timedelta(days=KEEP_DAYS)
+    result = session.execute(sa.delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from spil.inclusion import privacy as inclusion_data
 from spil.keypersons import privacy as key_person_data
-from spil.kit import audit, clock, personal_data
+from spil.kit import audit, clock, idempotency, personal_data
 from spil.kit.errors import ProblemError, conflict
 from spil.kit.personal_data import ERASED_NAME, blank_audit, jsonable
 from spil.kit.policy import Capability, Principal
@@ -139,5 +139,6 @@ def purge(session: Session, today: dt.date | None = None) -> dict[str, int]:
             _anonymise(session, person)
             audit.record(session, None, "erase", "person", person.id or 0, board_id=board_id)
             counts["erased"] += 1
+    counts["idempotencyRecords"] = idempotency.purge(session)
     session.flush()
     return counts

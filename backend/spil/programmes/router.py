@@ -17,6 +17,7 @@ from spil.programmes import service
 from spil.programmes.schemas import (
     AdminCreate,
     AdminOut,
+    ContactUpdate,
     InitiativeCreate,
     InitiativeOut,
     InitiativeStatus,
@@ -27,6 +28,7 @@ from spil.programmes.schemas import (
     MemberCreate,
     MemberOut,
     MemberUpdate,
+    ParticipantOut,
     ProgrammeCreate,
     ProgrammeOut,
     ProgrammeUpdate,
@@ -467,3 +469,43 @@ def create_shared(
         lambda: service.create_shared(session, principal, programme_id, data),
         "partnerships",
     )
+
+
+# --- a participating board's own contact -------------------------------------------------------------
+ParticipantPath = BASE + "/initiatives/{initiativeId}/participants/{boardId}"
+BoardId = Annotated[int, id_path("boardId", "The participating board's id.")]
+
+
+@router.get(ParticipantPath, responses=problems(404), summary="A participating board and its contact")
+def get_participant(
+    session: SessionDep,
+    principal: Reader,
+    programme_id: ProgrammeId,
+    initiative_id: InitiativeId,
+    board_id: BoardId,
+    response: Response,
+) -> ParticipantOut:
+    out, version = service.get_participant(session, principal, programme_id, initiative_id, board_id)
+    set_etag(response, version)
+    return out
+
+
+@router.patch(
+    ParticipantPath,
+    responses=problems(403, 404, 412),
+    openapi_extra=IF_MATCH_DOC,
+    summary="Name the board's own contact for the initiative (the board's staff; the initiative's ETag)",
+)
+def set_contact(
+    session: SessionDep,
+    principal: Writer,
+    programme_id: ProgrammeId,
+    initiative_id: InitiativeId,
+    board_id: BoardId,
+    data: ContactUpdate,
+    check: VersionCheck,
+    response: Response,
+) -> ParticipantOut:
+    out, version = service.set_contact(session, principal, programme_id, initiative_id, board_id, data, check)
+    set_etag(response, version)
+    return out

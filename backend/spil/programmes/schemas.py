@@ -203,6 +203,10 @@ class InitiativeUpdate(InitiativeFields):
     name: Name | None = None
 
 
+class ContactUpdate(InputModel):
+    contact_person_id: Id | None = Field(description="A person of the board, or null for none.")
+
+
 class ContactOut(ApiModel):
     person_id: int
     name: str

@@ -46,6 +46,7 @@ from spil.programmes.schemas import (
     BoardContacts,
     BoardRef,
     ContactOut,
+    ContactUpdate,
     DocumentOut,
     InitiativeCreate,
     InitiativeOut,
@@ -188,6 +189,7 @@ def programmes_out(
             sa.select(Region).where(Region.id.in_({p.region_id for p in rows if p.region_id}))
         ).scalars()
     }
+    people = {p.id or 0: sees_people(session, principal, p) for p in rows}
     out = []
     for p in rows:
         region = regions.get(p.region_id or 0)
@@ -201,9 +203,9 @@ def programmes_out(
                 else None,
                 lead_board=BoardRef(id=p.lead_board_id, name=boards.get(p.lead_board_id, "")),
                 description=p.description,
-                coordinator_name=p.coordinator_name,
-                coordinator_email=p.coordinator_email,
-                coordinator_phone=p.coordinator_phone,
+                coordinator_name=p.coordinator_name if people[p.id or 0] else None,
+                coordinator_email=p.coordinator_email if people[p.id or 0] else None,
+                coordinator_phone=p.coordinator_phone if people[p.id or 0] else None,
                 starts_on=p.starts_on,
                 ends_on=p.ends_on,
                 funding_scheme=p.funding_scheme,
@@ -398,6 +400,14 @@ def add_member(
     require_edit(session, principal, p)
     if session.get(Board, data.board_id) is None:
         raise invalid([("boardId", "unknown-reference", f"There is no board with id {data.board_id}.")])
+    if not principal.can(Capability.MANAGE_BOARD, board_id=data.board_id):
+        # joining opens the programme to the board's staff and its people to the programme: the
+        # board's own administrator decides (or the platform administrator, on its behalf)
+        raise ProblemError(
+            403,
+            "A board joins a programme by its own administrator; ask them, or the platform administrator.",
+            code="forbidden",
+        )
     if session.execute(
         sa.select(ProgrammeMember.id).where(
             ProgrammeMember.programme_id == programme_id, ProgrammeMember.board_id == data.board_id
@@ -425,6 +435,8 @@ def update_member(
     require_edit(session, principal, p)
     check(m.version)
     changes = data.model_dump(exclude_unset=True)
+    if "joined_on" in changes and changes["joined_on"] is None:
+        raise invalid([("joinedOn", "required", "Cannot be emptied.")])
     merged = {**m.model_dump(), **changes}
     if merged["left_on"] is not None and merged["left_on"] < merged["joined_on"]:
         raise invalid([("leftOn", "end-before-start", "A board leaves on or after the day it joined.")])
@@ -458,9 +470,20 @@ def add_admin(
     p = visible_programme(session, principal, programme_id)
     require_edit(session, principal, p)
     user = session.get(User, data.user_id)
-    if user is None or not user.is_active:
+    if (
+        user is None
+        or not user.is_active
+        or not (principal.is_platform_admin or _works_for_a_member(session, user.id or 0, programme_id))
+    ):
+        # only accounts of the member boards: the programme looks up no other board's staff
         raise invalid(
-            [("userId", "unknown-reference", f"There is no active account with id {data.user_id}.")]
+            [
+                (
+                    "userId",
+                    "unknown-reference",
+                    f"There is no active account with id {data.user_id} at a member board.",
+                )
+            ]
         )
     if session.execute(
         sa.select(ProgrammeAdmin.id).where(
@@ -481,6 +504,25 @@ def add_admin(
         board_id=p.lead_board_id,
     )
     return AdminOut(id=admin.id or 0, user_id=user.id or 0, name=user.name, email=user.email), 1
+
+
+def _works_for_a_member(session: Session, user_id: int, programme_id: int) -> bool:
+    from spil.access.models import Membership
+    from spil.organisations.models import School
+
+    members = list(current_members(session, programme_id))
+    return (
+        session.execute(
+            sa.select(Membership.id).where(
+                Membership.user_id == user_id,
+                sa.or_(
+                    Membership.board_id.in_(members),
+                    Membership.school_id.in_(sa.select(School.id).where(School.board_id.in_(members))),
+                ),
+            )
+        ).first()
+        is not None
+    )
 
 
 def remove_admin(session: Session, principal: Principal, programme_id: int, admin_id: int) -> None:
@@ -694,8 +736,15 @@ def get_initiative(
 
 
 def _check_initiative(
-    session: Session, programme_id: int, values: dict[str, Any], participants: Any
+    session: Session,
+    principal: Principal,
+    programme_id: int,
+    values: dict[str, Any],
+    participants: Any,
+    existing: dict[int, int | None] | None = None,
 ) -> list[tuple[str, str, str]]:
+    """``existing``: the contacts named now, per board; a board's contact may stay as it is, and a
+    new one must be a person of that board whom the caller reads (each board names its own)."""
     problems = []
     line = session.get(ProgrammeLine, values.get("line_id") or 0)
     if values.get("line_id") is not None and (line is None or line.programme_id != programme_id):
@@ -717,8 +766,14 @@ def _check_initiative(
             if part.board_id in seen:
                 problems.append((f"participants.{i}.boardId", "duplicate", "The board is named twice."))
             seen.add(part.board_id)
-            if part.contact_person_id is not None:
-                board = session.scalar(sa.select(Person.board_id).where(Person.id == part.contact_person_id))
+            if part.contact_person_id is not None and part.contact_person_id != (existing or {}).get(
+                part.board_id
+            ):
+                board = session.scalar(
+                    sa.select(Person.board_id).where(
+                        Person.id == part.contact_person_id, Person.board_id.in_(scope.boards(principal))
+                    )
+                )
                 if board != part.board_id:
                     problems.append(
                         (
@@ -728,6 +783,69 @@ def _check_initiative(
                         )
                     )
     return problems
+
+
+def get_participant(
+    session: Session, principal: Principal, programme_id: int, initiative_id: int, board_id: int
+) -> tuple[ParticipantOut, int]:
+    p, initiative = _initiative(session, principal, programme_id, initiative_id)
+    found = next(
+        (
+            x
+            for x in initiatives_out(session, principal, p, [initiative])[0].participants
+            if x.board_id == board_id
+        ),
+        None,
+    )
+    if found is None:
+        raise not_found("participating board")
+    return found, initiative.version
+
+
+def set_contact(
+    session: Session,
+    principal: Principal,
+    programme_id: int,
+    initiative_id: int,
+    board_id: int,
+    data: ContactUpdate,
+    check: Callable[[int], None],
+) -> tuple[ParticipantOut, int]:
+    """A participating board names its own contact for the initiative (its staff with ``edit``, or
+    the programme's keepers naming a person they read)."""
+    p, initiative = _initiative(session, principal, programme_id, initiative_id)
+    link = session.get(InitiativeBoard, (initiative_id, board_id))
+    if link is None:
+        raise not_found("participating board")
+    if not (principal.can_in_board(Capability.EDIT, board_id) or can_edit(session, principal, p)):
+        raise ProblemError(403, "The board's own staff name its contact.", code="forbidden")
+    check(initiative.version)
+    if data.contact_person_id is not None:
+        person_board = session.scalar(
+            sa.select(Person.board_id).where(
+                Person.id == data.contact_person_id, Person.board_id.in_(scope.boards(principal))
+            )
+        )
+        if person_board != board_id:
+            raise invalid(
+                [("contactPersonId", "unknown-reference", "The contact must be a person of that board.")]
+            )
+    if link.contact_person_id != data.contact_person_id:
+        before = link.contact_person_id
+        link.contact_person_id = data.contact_person_id
+        initiative.updated_at = clock.now()  # moves the initiative's version (the ETag)
+        session.flush()
+        audit.record(
+            session,
+            principal,
+            "update",
+            "programme-initiative",
+            initiative_id,
+            before={"boardId": board_id, "contactPersonId": before},
+            after={"boardId": board_id, "contactPersonId": data.contact_person_id},
+            board_id=board_id,
+        )
+    return get_participant(session, principal, programme_id, initiative_id, board_id)
 
 
 def _set_participants(session: Session, initiative_id: int, participants: Any) -> None:
@@ -747,7 +865,7 @@ def create_initiative(
     p = visible_programme(session, principal, programme_id)
     require_edit(session, principal, p)
     values = data.model_dump(exclude={"participants"}, exclude_none=True)
-    if problems := _check_initiative(session, programme_id, values, data.participants):
+    if problems := _check_initiative(session, principal, programme_id, values, data.participants):
         raise invalid(problems)
     initiative = ProgrammeInitiative(programme_id=programme_id, **values)
     ident = audited_create(
@@ -769,8 +887,15 @@ def update_initiative(
     require_edit(session, principal, p)
     check(initiative.version)
     changes = data.model_dump(exclude_unset=True, exclude={"participants"})
+    existing: dict[int, int | None] = dict(
+        session.execute(
+            sa.select(InitiativeBoard.board_id, InitiativeBoard.contact_person_id).where(
+                InitiativeBoard.initiative_id == initiative_id
+            )
+        ).all()
+    )
     if problems := _check_initiative(
-        session, programme_id, {**initiative.model_dump(), **changes}, data.participants
+        session, principal, programme_id, {**initiative.model_dump(), **changes}, data.participants, existing
     ):
         raise invalid(problems)
     changed = audited_update(
@@ -1041,6 +1166,11 @@ def create_shared(
 ) -> tuple[SharedPartnershipOut, int]:
     p = visible_programme(session, principal, programme_id)
     require_edit(session, principal, p)
+    if not principal.can_in_board(Capability.EDIT, p.lead_board_id):
+        # the partner and the partnership are the lead board's records, kept by its staff
+        raise ProblemError(
+            403, "A shared partnership is kept in the lead board's registry, by its staff.", code="forbidden"
+        )
     partner = session.get(Partner, data.partner_id)
     if partner is None or partner.board_id != p.lead_board_id:
         raise invalid(

@@ -1911,6 +1911,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regional-programmes/{programmeId}/initiatives/{initiativeId}/participants/{boardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participating board and its contact */
+        get: operations["get_participant_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Name the board's own contact for the initiative (the board's staff; the initiative's ETag) */
+        patch: operations["set_contact_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__patch"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3357,6 +3375,14 @@ export interface components {
             email: string | null;
             /** Phone */
             phone: string | null;
+        };
+        /** ContactUpdate */
+        ContactUpdate: {
+            /**
+             * Contactpersonid
+             * @description A person of the board, or null for none.
+             */
+            contactPersonId: number | null;
         };
         /** Document */
         Document: {
@@ -21272,6 +21298,168 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_participant_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+                /** @description The participating board's id. */
+                boardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_contact_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you edited (from the GET): a stale one is refused with 412, a change without it with 428, so that nobody overwrites a change they have not seen. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The regional programme's id. */
+                programmeId: number;
+                /** @description The initiative's id. */
+                initiativeId: number;
+                /** @description The participating board's id. */
+                boardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since it was read (`If-Match` is stale). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you edited. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -102,6 +102,8 @@ export const API_SCOPES = [
   'key-persons:write',
   'indicators:read',
   'indicators:write',
+  'inclusion:read',
+  'inclusion:write',
   'audit:read',
 ] as const satisfies readonly ApiScope[];
 

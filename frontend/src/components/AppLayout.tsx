@@ -7,6 +7,7 @@ import { useAccess, useAuth, useUser } from '../features/auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
 import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
+import { inclusionNavLinks } from '../features/inclusion/nav';
 import { indicatorNavLinks } from '../features/indicators/nav';
 import { registryNavLinks } from '../features/registry/nav';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -51,6 +52,7 @@ export function AppLayout() {
     ...keyPersonNavLinks(access, t),
     ...complaintsNavLinks(access, t),
     ...indicatorNavLinks(access, t),
+    ...inclusionNavLinks(access, t),
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(access), end: false },
     { to: '/users', label: t('nav.users'), show: canManageUsers(access), end: false },
     { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(access), end: false },

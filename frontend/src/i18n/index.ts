@@ -10,6 +10,7 @@ import registryNl from './registry.nl.json';
 import keypersonsNl from './keypersons.nl.json';
 import indicatorsNl from './indicators.nl.json';
 import areasNl from './areas.nl.json';
+import inclusionNl from './inclusion.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
@@ -27,6 +28,8 @@ const keypersonsFiles = import.meta.glob<{ default: typeof keypersonsNl }>('./ke
 const indicatorsFiles = import.meta.glob<{ default: typeof indicatorsNl }>('./indicators.*.json', { eager: true });
 // The area dashboards and the regions' administration: `areas.<code>.json`, likewise.
 const areasFiles = import.meta.glob<{ default: typeof areasNl }>('./areas.*.json', { eager: true });
+// Inclusive employment (the job agreement's tracks, placements, employer service points): `inclusion.<code>.json`, likewise.
+const inclusionFiles = import.meta.glob<{ default: typeof inclusionNl }>('./inclusion.*.json', { eager: true });
 
 export const resources: Record<
   string,
@@ -34,6 +37,7 @@ export const resources: Record<
     keypersons?: typeof keypersonsNl;
     indicators?: typeof indicatorsNl;
     areas?: typeof areasNl;
+    inclusion?: typeof inclusionNl;
   }
 > = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
@@ -47,6 +51,7 @@ export const resources: Record<
         keypersons: keypersonsFiles[`./keypersons.${code}.json`]?.default,
         indicators: indicatorsFiles[`./indicators.${code}.json`]?.default,
         areas: areasFiles[`./areas.${code}.json`]?.default,
+        inclusion: inclusionFiles[`./inclusion.${code}.json`]?.default,
       },
     ];
   }),
@@ -76,8 +81,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators', 'areas'],
-      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators', 'areas'],
+      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators', 'areas', 'inclusion'],
+      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators', 'areas', 'inclusion'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

@@ -12,6 +12,8 @@ export const SCOPE_KEYS = {
   'key-persons:write': 'keyPersonsWrite',
   'indicators:read': 'indicatorsRead',
   'indicators:write': 'indicatorsWrite',
+  'inclusion:read': 'inclusionRead',
+  'inclusion:write': 'inclusionWrite',
   'audit:read': 'auditRead',
 } as const satisfies Record<ApiScope, string>;
 

@@ -16,6 +16,7 @@ import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
 import { useAccess, useUser } from '../auth/AuthProvider';
+import { AreaInclusionSection } from '../inclusion/AreaInclusionSection';
 import { canSeeIndicators } from '../indicators/permissions';
 import { languageName } from '../people/languages';
 import { formatDate } from '../registry/format';
@@ -164,6 +165,7 @@ export function AreaDashboardPage({ type }: { type: AreaType }) {
       <PartnershipsSection overview={overview} />
       <KeyPersonsSection overview={overview} />
       <CasesSection overview={overview} />
+      <AreaInclusionSection inclusion={overview.inclusion} areaName={area.name} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useAccess } from '../auth/AuthProvider';
 import { canSeeAudit } from '../auth/permissions';
+import { servicePointPath } from '../inclusion/paths';
 import { useDeleteRegion, useRegion, useRegionMunicipalities, useSetRegionMunicipalities } from './api';
 import { useAT } from './i18n';
 import { MunicipalityPicker } from './MunicipalityPicker';
@@ -119,6 +120,11 @@ export function RegionDetailPage() {
         <p>
           <Link to={areaPath('region', region.id)}>{t('regionAdmin.openDashboardOf', { name: region.name })}</Link>
         </p>
+        {labourMarket && (
+          <p>
+            <Link to={servicePointPath(region.id)}>{t('inclusion.servicePoint.edit' as never, { region: region.name })}</Link>
+          </p>
+        )}
         {canSeeAudit(access) && (
           <p>
             <Link to={`/audit?entityType=region&entityId=${region.id}`}>{t('regionAdmin.auditTrail')}</Link>

@@ -135,6 +135,64 @@ export function haarlemOverview(items: AreaSchool[] = SCHOOLS, extra: { total?: 
       ],
       totalDisplay: '<5',
     },
+    inclusion: areaInclusion(),
+  };
+}
+
+/** Inclusive employment in Haarlem: both boards have a track (execution and intake); Zuid-Kennemerland's service point. */
+export function areaInclusion(): AreaOverview['inclusion'] {
+  return {
+    boardsTotal: 2,
+    boardsWithTrack: 2,
+    byPhase: { execution: 1, intake: 1 },
+    tracks: [
+      {
+        boardId: 1,
+        boardName: 'Stichting Spil Demo',
+        phase: 'execution',
+        phaseSince: '2026-06-27',
+        ambitionInJobs: 3,
+        targetDate: '2027-12-24',
+        jobsRealised: 0.7843,
+        jobsInArea: 0.7843,
+        firstContactOn: '2026-03-09',
+        sharesEvaluation: false,
+      },
+      {
+        boardId: 2,
+        boardName: 'Stichting Tweede Demo',
+        phase: 'intake',
+        phaseSince: '2026-11-04',
+        ambitionInJobs: 1,
+        targetDate: '2027-11-04',
+        jobsRealised: 0,
+        jobsInArea: 0,
+        firstContactOn: null,
+        sharesEvaluation: false,
+      },
+    ],
+    ambitionInJobs: 4,
+    jobsRealised: 0.7843,
+    bottlenecks: [
+      { kind: 'funding', boards: 1 },
+      { kind: 'workplace-guidance', boards: 1 },
+      { kind: 'other', boards: 1 },
+    ],
+    employerServicePoints: [
+      {
+        regionId: 37,
+        regionCode: 'AM37',
+        regionName: 'Zuid-Kennemerland en IJmond',
+        organisation: 'Werkgeversservicepunt Zuid-Kennemerland en IJmond',
+        contactName: 'Team Onderwijs',
+        email: 'onderwijs@wsp-zkij.example',
+        phone: '023 555 0600',
+        openingHours: 'Maandag tot en met vrijdag, 9.00–17.00 uur',
+        website: null,
+        notes: null,
+        filledIn: true,
+      },
+    ],
   };
 }
 

@@ -4,6 +4,7 @@
  * English readers of kinds this screen does not know yet).
  */
 import { ROUTE_GAP, routeGapLink, routeGapLinkText, routeGapText, routeGapTitle } from '../complaints/gapText';
+import { inclusionGapLink, inclusionGapLinkText, inclusionGapText, inclusionGapTitle } from '../inclusion/gapText';
 import { keyPersonGapLink, keyPersonGapLinkText, keyPersonGapText, keyPersonGapTitle } from '../keypersons/gapText';
 import { formatDate } from '../registry/format';
 import type { RT } from '../registry/i18n';
@@ -36,7 +37,9 @@ export function inSentence(name: string): string {
 /** A short title for the kind of gap ("Wettelijke rol ontbreekt"). */
 export function gapTitle(gap: Gap, t: RT): string {
   if (gap.kind === ROUTE_GAP) return routeGapTitle(t);
-  return isKnownKind(gap.kind) ? t(`gaps.kinds.${gap.kind}.title`) : (keyPersonGapTitle(gap, t) ?? t('gaps.unknownTitle'));
+  return isKnownKind(gap.kind)
+    ? t(`gaps.kinds.${gap.kind}.title`)
+    : (keyPersonGapTitle(gap, t) ?? inclusionGapTitle(gap, t) ?? t('gaps.unknownTitle'));
 }
 
 /** The sentence that says what is wrong, e.g. "SBO De Wending heeft geen interne vertrouwenspersoon." */
@@ -69,6 +72,7 @@ export function gapText(gap: Gap, t: RT, ctx: GapTextContext): string {
       // A kind added to the API later: the English message is fine for English readers only.
       return (
         keyPersonGapText(gap, t, ctx.language) ??
+        inclusionGapText(gap, t, ctx.language) ??
         (ctx.language === 'en' ? gap.message : t('gaps.unknownText', { subject: gap.subject.name }))
       );
   }
@@ -85,7 +89,7 @@ export function gapLink(gap: Gap): string | null {
     case 'role-assignment':
       return `/role-assignments/${gap.subject.id}`;
     default:
-      return keyPersonGapLink(gap);
+      return keyPersonGapLink(gap) ?? inclusionGapLink(gap);
   }
 }
 
@@ -100,6 +104,6 @@ export function gapLinkText(gap: Gap, t: RT): string {
     case 'role-assignment':
       return t('gaps.links.roleAssignment', { name: subjectPerson(gap) });
     default:
-      return keyPersonGapLinkText(gap, t) ?? gap.subject.name;
+      return keyPersonGapLinkText(gap, t) ?? inclusionGapLinkText(gap, t) ?? gap.subject.name;
   }
 }
