@@ -37,7 +37,7 @@ def _placement_gap(kind: str, p: InclusionPlacement, school: str, message: str, 
         board_id=p.board_id,
         school_id=p.school_id,
         school_name=school,
-        details={"trackId": str(p.track_id), "number": str(p.number), **details},
+        details={"trackId": str(p.track_id), "number": str(p.number), "jobTitle": p.job_title, **details},
     )
 
 

@@ -61,6 +61,17 @@ from spil.people.models import Person, RoleAssignment, RoleType
 STALLED_AFTER_DAYS = 183  # "no phase change and no action done in six months"
 
 
+def _display_name(session: Session, principal: Principal) -> str:
+    """Who changed the phase, as the track's readers see it: a person's name, not their login."""
+    if principal.kind == "user":
+        from spil.access.models import User
+
+        user = session.get(User, principal.id)
+        if user is not None:
+            return user.name
+    return principal.label
+
+
 # --- reading ------------------------------------------------------------------------------------
 def tracks_in_scope(principal: Principal) -> sa.ColumnElement[bool]:
     """Tracks of the boards the principal reads as their staff (never a region: ``area_inclusion``)."""
@@ -302,7 +313,11 @@ def create_track(session: Session, principal: Principal, data: TrackCreate) -> t
     ident = audited_create(session, principal, track, "inclusion-track", board_id=lambda t: t.board_id)
     session.add(
         InclusionPhaseChange(
-            track_id=ident, phase="intake", changed_on=started_on, changed_by=principal.label, note=None
+            track_id=ident,
+            phase="intake",
+            changed_on=started_on,
+            changed_by=_display_name(session, principal),
+            note=None,
         )
     )
     session.flush()
@@ -331,7 +346,7 @@ def update_track(
                 phase=data.phase,
                 from_phase=track.phase,
                 changed_on=today,
-                changed_by=principal.label,
+                changed_by=_display_name(session, principal),
                 note=data.phase_note,
             )
         )
