@@ -18,6 +18,7 @@ import { registryTests } from './registry.mjs';
 import { indicatorTests } from './indicators.mjs';
 import { areaTests } from './areas.mjs';
 import { inclusionTests } from './inclusion.mjs';
+import { programmeTests } from './programmes.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const PASSWORD = process.env.SPIL_DEMO_PASSWORD || 'spil-demo';
@@ -697,6 +698,7 @@ async function main() {
     await indicatorTests(helpers);
     await areaTests(helpers);
     await inclusionTests(helpers);
+    await programmeTests(helpers);
 
     await test('no uncaught errors or console errors in the browser', async () => {
       assert(pageErrors.length === 0, pageErrors.join('\n'));

@@ -15,6 +15,7 @@ import { complaintsRoutes, publicComplaintsRoutes } from './features/complaints/
 import { HomePage } from './features/home/HomePage';
 import { inclusionRoutes } from './features/inclusion/routes';
 import { indicatorRoutes } from './features/indicators/routes';
+import { programmeRoutes } from './features/programmes/routes';
 import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
       ...indicatorRoutes,
       ...areaRoutes,
       ...inclusionRoutes,
+      ...programmeRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

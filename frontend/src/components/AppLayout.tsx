@@ -9,6 +9,7 @@ import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
 import { inclusionNavLinks } from '../features/inclusion/nav';
 import { indicatorNavLinks } from '../features/indicators/nav';
+import { programmesNavLinks } from '../features/programmes/nav';
 import { registryNavLinks } from '../features/registry/nav';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -53,6 +54,7 @@ export function AppLayout() {
     ...complaintsNavLinks(access, t),
     ...indicatorNavLinks(access, t),
     ...inclusionNavLinks(access, t),
+    ...programmesNavLinks(access, t),
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(access), end: false },
     { to: '/users', label: t('nav.users'), show: canManageUsers(access), end: false },
     { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(access), end: false },

@@ -11,6 +11,7 @@ import keypersonsNl from './keypersons.nl.json';
 import indicatorsNl from './indicators.nl.json';
 import areasNl from './areas.nl.json';
 import inclusionNl from './inclusion.nl.json';
+import programmesNl from './programmes.nl.json';
 
 export const DEFAULT_LANGUAGE = 'nl';
 const STORAGE_KEY = 'spil.language';
@@ -30,6 +31,8 @@ const indicatorsFiles = import.meta.glob<{ default: typeof indicatorsNl }>('./in
 const areasFiles = import.meta.glob<{ default: typeof areasNl }>('./areas.*.json', { eager: true });
 // Inclusive employment (the job agreement's tracks, placements, employer service points): `inclusion.<code>.json`, likewise.
 const inclusionFiles = import.meta.glob<{ default: typeof inclusionNl }>('./inclusion.*.json', { eager: true });
+// Regional programmes (lines, initiatives, results, shared partnerships): `programmes.<code>.json`, likewise.
+const programmesFiles = import.meta.glob<{ default: typeof programmesNl }>('./programmes.*.json', { eager: true });
 
 export const resources: Record<
   string,
@@ -38,6 +41,7 @@ export const resources: Record<
     indicators?: typeof indicatorsNl;
     areas?: typeof areasNl;
     inclusion?: typeof inclusionNl;
+    programmes?: typeof programmesNl;
   }
 > = Object.fromEntries(
   Object.entries(files).map(([path, mod]) => {
@@ -52,6 +56,7 @@ export const resources: Record<
         indicators: indicatorsFiles[`./indicators.${code}.json`]?.default,
         areas: areasFiles[`./areas.${code}.json`]?.default,
         inclusion: inclusionFiles[`./inclusion.${code}.json`]?.default,
+        programmes: programmesFiles[`./programmes.${code}.json`]?.default,
       },
     ];
   }),
@@ -81,8 +86,8 @@ export function setupI18n(language?: string) {
   if (!i18n.isInitialized) {
     i18n.use(initReactI18next).init({
       resources,
-      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators', 'areas', 'inclusion'],
-      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators', 'areas', 'inclusion'],
+      ns: ['translation', 'registry', 'complaints', 'keypersons', 'indicators', 'areas', 'inclusion', 'programmes'],
+      fallbackNS: ['registry', 'complaints', 'keypersons', 'indicators', 'areas', 'inclusion', 'programmes'],
       lng: language ?? storedLanguage() ?? DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: Object.keys(resources),

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useAccess } from '../auth/AuthProvider';
 import { canCreateSchool, canDeleteBoard, canEditBoard, canSeeAudit } from '../auth/permissions';
 import { ComplaintSettingsSection } from '../complaints/SettingsPages';
+import { BoardProgrammesSection } from '../programmes/BoardProgrammesSection';
 import { useSchools } from '../schools/api';
 import { useBoard, useDeleteBoard } from './api';
 
@@ -143,6 +144,7 @@ export function BoardDetailPage() {
           </p>
         )}
       </section>
+      <BoardProgrammesSection boardId={board.id} />
       <ComplaintSettingsSection boardId={board.id} />
     </>
   );

@@ -5,6 +5,7 @@
  */
 import { ROUTE_GAP, routeGapLink, routeGapLinkText, routeGapText, routeGapTitle } from '../complaints/gapText';
 import { inclusionGapLink, inclusionGapLinkText, inclusionGapText, inclusionGapTitle } from '../inclusion/gapText';
+import { programmeGapText, programmeGapTitle } from '../programmes/gapText';
 import { keyPersonGapLink, keyPersonGapLinkText, keyPersonGapText, keyPersonGapTitle } from '../keypersons/gapText';
 import { formatDate } from '../registry/format';
 import type { RT } from '../registry/i18n';
@@ -39,7 +40,7 @@ export function gapTitle(gap: Gap, t: RT): string {
   if (gap.kind === ROUTE_GAP) return routeGapTitle(t);
   return isKnownKind(gap.kind)
     ? t(`gaps.kinds.${gap.kind}.title`)
-    : (keyPersonGapTitle(gap, t) ?? inclusionGapTitle(gap, t) ?? t('gaps.unknownTitle'));
+    : (keyPersonGapTitle(gap, t) ?? inclusionGapTitle(gap, t) ?? programmeGapTitle(gap, t) ?? t('gaps.unknownTitle'));
 }
 
 /** The sentence that says what is wrong, e.g. "SBO De Wending heeft geen interne vertrouwenspersoon." */
@@ -73,6 +74,7 @@ export function gapText(gap: Gap, t: RT, ctx: GapTextContext): string {
       return (
         keyPersonGapText(gap, t, ctx.language) ??
         inclusionGapText(gap, t, ctx.language) ??
+        programmeGapText(gap, t) ??
         (ctx.language === 'en' ? gap.message : t('gaps.unknownText', { subject: gap.subject.name }))
       );
   }

@@ -14,6 +14,7 @@ import { formatMoney } from '../../lib/money';
 import { formatDate } from '../registry/format';
 import { useRT } from '../registry/i18n';
 import { useCategoryName } from '../registry/scope';
+import { SharedVia } from '../programmes/SharedVia';
 import { Bottlenecks } from './Bottlenecks';
 import { InternalContacts } from './InternalContacts';
 import { StatusBadge } from './StatusBadge';
@@ -74,6 +75,7 @@ export function PartnershipDetailPage() {
       </div>
       <Flash />
       <RegistryProblem error={remove.error} focus />
+      {partnership.programmeId != null && <SharedVia programmeId={partnership.programmeId} />}
 
       <section aria-labelledby="partnership-details">
         <h2 id="partnership-details">{t('common.details')}</h2>

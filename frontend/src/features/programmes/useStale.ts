@@ -1,0 +1,1 @@
+export { isStale, useStale } from '../inclusion/useStale';
