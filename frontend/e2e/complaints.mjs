@@ -265,6 +265,12 @@ export async function complaintsTests(h) {
     await page.waitForURL(/\/confidential-cases$/, { timeout: TIMEOUT });
     await settle(page);
     await page.getByRole('status').filter({ hasText: 'De registratie is opgeslagen.' }).waitFor({ timeout: TIMEOUT });
+    // The list may show its cached page first and then the page read again: wait for the new count.
+    await page
+      .waitForFunction((n) => Number(document.querySelector('.result-count')?.textContent?.match(/\d+/)?.[0] ?? 0) === n, before + 1, {
+        timeout: TIMEOUT,
+      })
+      .catch(() => {});
     const after = Number((await page.locator('.result-count').innerText()).match(/\d+/)?.[0] ?? 0);
     assert(after === before + 1, `cases before ${before}, after ${after}`);
     const deleteAfter = await page.locator('table tbody tr').filter({ hasText: 'Opgelost' }).first().locator('td').last().innerText();
