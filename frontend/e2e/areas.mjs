@@ -146,7 +146,7 @@ export async function areaTests(h) {
     await page.getByRole('heading', { level: 1, name: 'Haarlem', exact: true }).waitFor({ timeout: TIMEOUT });
     await settle(page);
     state.dashboardUrl = page.url();
-    assert((await heading(page)) === 'Haarlem', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Haarlem')) === 'Haarlem', `heading is "${await heading(page)}"`);
     assert((await page.locator('.area-kicker').innerText()).trim().toLowerCase() === 'gemeente', 'the kind of area is not named');
     const boards = (await page.getByTestId('area-boards').innerText()).trim();
     assert(boards === '2', `boards: ${boards}`);

@@ -65,7 +65,7 @@ export async function complaintsTests(h) {
     try {
       await phone.goto(`${BASE_URL}${FINDER}`);
       await settle(phone);
-      assert((await heading(phone)) === 'Waar kun je terecht?', `heading is "${await heading(phone)}"`);
+      assert((await heading(phone, 'Waar kun je terecht?')) === 'Waar kun je terecht?', `heading is "${await heading(phone)}"`);
       assert(new URL(phone.url()).pathname === FINDER, `the finder sent the visitor to ${phone.url()}`);
       assert((await phone.locator('.app-header').count()) === 0, 'the app header shows on the public page');
       assert((await phone.locator('.public-school').innerText()).includes('OBS De Spil'), 'no school name');
@@ -111,7 +111,7 @@ export async function complaintsTests(h) {
     try {
       await phone.goto(`${BASE_URL}${FINDER}/poster`);
       await settle(phone);
-      assert((await heading(phone)) === 'Zit je ergens mee?', `heading is "${await heading(phone)}"`);
+      assert((await heading(phone, 'Zit je ergens mee?')) === 'Zit je ergens mee?', `heading is "${await heading(phone)}"`);
       await phone.locator('.poster-counsellor').getByText('Vera Vertrouwen').waitFor({ timeout: TIMEOUT });
       assert((await phone.locator('.poster-areas li').count()) === 6, 'not six areas on the poster');
       await noOverflow(phone, 'the poster');
@@ -237,7 +237,7 @@ export async function complaintsTests(h) {
     await nav().getByRole('link', { name: 'Vertrouwenswerk' }).click();
     await page.waitForURL(/\/confidential-cases$/, { timeout: TIMEOUT });
     await settle(page);
-    assert((await heading(page)) === 'Registratie vertrouwenswerk', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Registratie vertrouwenswerk')) === 'Registratie vertrouwenswerk', `heading is "${await heading(page)}"`);
     const before = Number((await page.locator('.result-count').innerText()).match(/\d+/)?.[0] ?? 0);
     assert(before >= 9, `the counsellor sees ${before} cases`);
     await checkA11y(page, 'cases-list');

@@ -335,7 +335,7 @@ export async function inclusionTests(h) {
     await page.getByRole('link', { name: 'Aanspreekpunt van Zuid-Kennemerland en IJmond bewerken' }).click();
     await page.waitForURL(/\/inclusie\/werkgeversservicepunt\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
-    assert((await heading(page)) === 'Werkgeversservicepunt Zuid-Kennemerland en IJmond', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Werkgeversservicepunt Zuid-Kennemerland en IJmond')) === 'Werkgeversservicepunt Zuid-Kennemerland en IJmond', `heading is "${await heading(page)}"`);
     const form = page.getByTestId('service-point-form');
     assert((await form.getByLabel('E-mail').inputValue()) === 'onderwijs@wsp-zkij.example', 'the form is not filled in');
     await checkA11y(page, 'inclusion-service-point');

@@ -25,7 +25,7 @@ export async function indicatorTests(h) {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Indicatoren' }).click();
     await page.waitForURL((url) => url.pathname === '/indicators', { timeout: TIMEOUT });
     await settle(page);
-    assert((await heading(page)) === 'Indicatoren', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Indicatoren')) === 'Indicatoren', `heading is "${await heading(page)}"`);
   }
 
   /** The dashboard's figure for this month in the table of the chosen school or board. */

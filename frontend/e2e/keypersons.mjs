@@ -51,7 +51,7 @@ export async function keyPersonTests(h) {
     await nav().getByRole('link', { name: 'Sleutelpersonen', exact: true }).click();
     await page.waitForURL(/\/key-persons\/agreements$/, { timeout: TIMEOUT });
     await settle(page);
-    assert((await heading(page)) === 'Vrijwilligersovereenkomsten', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Vrijwilligersovereenkomsten')) === 'Vrijwilligersovereenkomsten', `heading is "${await heading(page)}"`);
     const rows = (await page.getByTestId('agreements-table').locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
     assert(rows.some((r) => r.includes('Fatima El Amrani') && r.includes('€ 160,00 per maand')), `agreements: ${JSON.stringify(rows)}`);
     const murat = rows.find((r) => r.includes('Murat Yılmaz')) ?? '';
@@ -64,7 +64,7 @@ export async function keyPersonTests(h) {
     await page.waitForURL(/\/key-persons\/agreements\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
     state.fatimaUrl = new URL(page.url()).pathname;
-    assert((await heading(page)) === 'Overeenkomst met Fatima El Amrani', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Overeenkomst met Fatima El Amrani')) === 'Overeenkomst met Fatima El Amrani', `heading is "${await heading(page)}"`);
     assert((await page.getByTestId('benefit-type').innerText()).trim() === 'Participatiewet', 'no benefit type "Participatiewet" for the board admin');
     const benefit = await page.getByTestId('benefit-warnings').innerText();
     assert(/gemeente moet vooraf toestemming/.test(benefit), `benefit warnings: ${benefit}`);
@@ -137,7 +137,7 @@ export async function keyPersonTests(h) {
   await test('a new agreement: the scheme\'s amount is asked for, then it is saved, and deleted again', async () => {
     await page.goto(`${BASE_URL}/key-persons/agreements/new`);
     await settle(page);
-    assert((await heading(page)) === 'Nieuwe overeenkomst', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Nieuwe overeenkomst')) === 'Nieuwe overeenkomst', `heading is "${await heading(page)}"`);
     await page.getByLabel(/^Sleutelpersoon/).locator('option', { hasText: 'Vera Vertrouwen' }).waitFor({ state: 'attached', timeout: TIMEOUT });
     await page.getByLabel(/^Sleutelpersoon/).selectOption({ label: 'Vera Vertrouwen' });
     await page.getByRole('group', { name: 'Scholen' }).getByLabel('OBS De Spil').check();
@@ -152,7 +152,7 @@ export async function keyPersonTests(h) {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.waitForURL(/\/key-persons\/agreements\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
-    assert((await heading(page)) === 'Overeenkomst met Vera Vertrouwen', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Overeenkomst met Vera Vertrouwen')) === 'Overeenkomst met Vera Vertrouwen', `heading is "${await heading(page)}"`);
     assert(/€ 50,00 per maand/.test(await text(page.getByTestId('agreement-details'))), 'the new agreement does not show its amount');
     await page.getByRole('button', { name: 'Verwijderen' }).click();
     await page.getByRole('group').getByRole('button', { name: 'Verwijderen' }).click();
@@ -180,7 +180,7 @@ export async function keyPersonTests(h) {
   await test('the calculator: a month over the limit makes the whole allowance taxable', async () => {
     await page.goto(`${BASE_URL}/key-persons/calculator`);
     await settle(page);
-    assert((await heading(page)) === 'Rekenhulp vrijwilligersvergoeding', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Rekenhulp vrijwilligersvergoeding')) === 'Rekenhulp vrijwilligersvergoeding', `heading is "${await heading(page)}"`);
     await checkA11y(page, 'keypersons-calculator');
     await page.getByLabel(/^Jaar/).selectOption('2025');
     const rows = page.locator('.month-row');
@@ -319,7 +319,7 @@ export async function keyPersonTests(h) {
     await asVisitor({ width: 1280, height: 900 }, async (pub, visitor) => {
       await pub.goto(`${BASE_URL}/openbaar/scholen/12AB00/sleutelpersonen`);
       await settle(pub);
-      assert((await heading(pub)) === 'Sleutelpersonen van OBS De Spil', `heading is "${await heading(pub)}"`);
+      assert((await heading(pub, 'Sleutelpersonen van OBS De Spil')) === 'Sleutelpersonen van OBS De Spil', `heading is "${await heading(pub)}"`);
       const cards = await pub.getByTestId('public-people').locator('li').allInnerTexts();
       assert(cards.length === 2, `expected 2 people, saw ${JSON.stringify(cards)}`);
       assert(cards.some((c) => c.includes('Fatima') && c.includes('Arabisch') && c.includes('Sleutelpersoon')), `cards: ${JSON.stringify(cards)}`);
@@ -348,7 +348,7 @@ export async function keyPersonTests(h) {
       await phone.goto(`${BASE_URL}/openbaar/scholen/99ZZ99/sleutelpersonen`);
       await settle(phone);
       await phone.getByTestId('public-not-found').waitFor({ timeout: TIMEOUT });
-      assert((await heading(phone)) === 'Deze school kennen we niet', `heading is "${await heading(phone)}"`);
+      assert((await heading(phone, 'Deze school kennen we niet')) === 'Deze school kennen we niet', `heading is "${await heading(phone)}"`);
       await noOverflow(phone, 'the not-found page');
       await checkA11y(phone, 'public-keypersons-not-found');
     });

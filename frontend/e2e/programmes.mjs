@@ -43,7 +43,7 @@ export async function programmeTests(h) {
     await nav().getByRole('link', { name: "Regionale programma's", exact: true }).click();
     await page.waitForURL(/\/programmas$/, { timeout: TIMEOUT });
     await settle(page);
-    assert((await heading(page)) === "Regionale programma's", `heading is "${await heading(page)}"`);
+    assert((await heading(page, "Regionale programma's")) === "Regionale programma's", `heading is "${await heading(page)}"`);
   }
 
   async function openProgramme() {
@@ -52,7 +52,7 @@ export async function programmeTests(h) {
     await page.waitForURL(/\/programmas\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
     await page.getByTestId('lines-board').waitFor({ timeout: TIMEOUT });
-    assert((await heading(page)) === PROGRAMME, `heading is "${await heading(page)}"`);
+    assert((await heading(page, PROGRAMME)) === PROGRAMME, `heading is "${await heading(page)}"`);
     return page.url();
   }
 
@@ -61,7 +61,7 @@ export async function programmeTests(h) {
     await page.waitForURL(/\/programmas\/\d+\/initiatieven\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
     await page.getByTestId('totals-table').waitFor({ timeout: TIMEOUT });
-    assert((await heading(page)) === SIDE_ENTRY, `heading is "${await heading(page)}"`);
+    assert((await heading(page, SIDE_ENTRY)) === SIDE_ENTRY, `heading is "${await heading(page)}"`);
   }
 
   async function totalIs(period, expected) {

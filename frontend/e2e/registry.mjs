@@ -49,7 +49,7 @@ export async function registryTests(h) {
   await test(`${COORDINATOR} lands on the gaps dashboard and sees CJG Haarlem as a continuity risk`, async () => {
     await login(page, COORDINATOR);
     assert(new URL(page.url()).pathname === '/gaps', `after login the coordinator is at ${page.url()}`);
-    assert((await heading(page)) === 'Knelpunten en hiaten', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Knelpunten en hiaten')) === 'Knelpunten en hiaten', `heading is "${await heading(page)}"`);
     const navText = await nav().innerText();
     for (const item of ['Knelpunten', 'Partners', 'Samenwerkingen', 'Mensen', 'Wie doet wat', 'Importeren']) {
       assert(navText.includes(item), `navigation lacks "${item}": ${navText}`);
@@ -78,7 +78,7 @@ export async function registryTests(h) {
     await page.waitForURL(/\/partnerships\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
     state.partnershipUrl = page.url();
-    assert((await heading(page)) === 'CJG Haarlem', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'CJG Haarlem')) === 'CJG Haarlem', `heading is "${await heading(page)}"`);
     const contacts = page.getByTestId('internal-contacts').locator('li');
     assert((await contacts.count()) === 1, `expected one internal contact, saw ${await contacts.count()}`);
     assert((await page.getByText('Het contact rust op één persoon').count()) >= 1, 'no single-contact warning on the partnership');
@@ -148,7 +148,7 @@ export async function registryTests(h) {
     await page.getByRole('link', { name: 'Nieuwe samenwerking' }).click();
     await page.waitForURL(/\/partnerships\/new/);
     await settle(page);
-    assert((await heading(page)) === 'Nieuwe samenwerking', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Nieuwe samenwerking')) === 'Nieuwe samenwerking', `heading is "${await heading(page)}"`);
     await page.getByLabel(/^Voor/).selectOption({ label: 'OBS De Spil' });
     await page.getByLabel(/^Partner/).selectOption({ label: NEW_PARTNER });
     await page.getByRole('group', { name: 'Niveaus' }).getByLabel('Leerling').check();
@@ -158,7 +158,7 @@ export async function registryTests(h) {
     await page.waitForURL(/\/partnerships\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
     state.newPartnershipUrl = page.url();
-    assert((await heading(page)) === NEW_PARTNER, `heading is "${await heading(page)}"`);
+    assert((await heading(page, NEW_PARTNER)) === NEW_PARTNER, `heading is "${await heading(page)}"`);
     assert((await page.getByRole('status').filter({ hasText: 'aangemaakt' }).count()) === 1, 'no "created" message');
     assert((await page.getByText('Niemand op school is aanspreekpunt voor deze partner.').count()) === 1, 'no "no contact" warning');
     await gapsShow('no-internal-contact', NEW_PARTNER, true);
@@ -186,7 +186,7 @@ export async function registryTests(h) {
 
   await test('partners list, search and detail with its partnerships', async () => {
     await goNav('Partners', /\/partners$/);
-    assert((await heading(page)) === 'Partners', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Partners')) === 'Partners', `heading is "${await heading(page)}"`);
     assert((await page.locator('table tbody tr').count()) >= 6, 'fewer than 6 partners listed');
     assert((await page.getByRole('link', { name: 'CSV' }).count()) === 1, 'no CSV export link');
     const href = await page.getByRole('link', { name: /Excel/ }).getAttribute('href');
@@ -199,7 +199,7 @@ export async function registryTests(h) {
     await page.getByRole('link', { name: 'Bibliotheek Zuid-Kennemerland' }).click();
     await page.waitForURL(/\/partners\/\d+$/);
     await settle(page);
-    assert((await heading(page)) === 'Bibliotheek Zuid-Kennemerland', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Bibliotheek Zuid-Kennemerland')) === 'Bibliotheek Zuid-Kennemerland', `heading is "${await heading(page)}"`);
     const partnerships = await page.locator('table tbody tr').allInnerTexts();
     assert(partnerships.some((r) => r.includes('OBS De Spil')), `partnerships: ${JSON.stringify(partnerships)}`);
     await checkA11y(page, 'registry-partner-detail');
@@ -357,7 +357,7 @@ export async function registryTests(h) {
   await test(`${BOARD_ADMIN} adds an own role to the catalogue, sees it listed, and deletes it`, async () => {
     await login(page, BOARD_ADMIN);
     await goNav('Catalogus', /\/catalogue\/roles$/);
-    assert((await heading(page)) === 'Rollen', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Rollen')) === 'Rollen', `heading is "${await heading(page)}"`);
     const law = await page.getByRole('table', { name: /^Ingebouwde rollen/ }).locator('tr[data-code="internal-confidential-counsellor"]').innerText();
     assert(/Wettelijk verplicht/.test(law) && /School/.test(law), `built-in counsellor row: ${law}`);
     await checkA11y(page, 'catalogue-roles');
@@ -403,7 +403,7 @@ export async function registryTests(h) {
     await page.getByRole('navigation', { name: 'Onderdelen van de catalogus' }).getByRole('link', { name: 'Soorten partners' }).click();
     await page.waitForURL(/\/catalogue\/partner-categories$/);
     await settle(page);
-    assert((await heading(page)) === 'Soorten partners', `heading is "${await heading(page)}"`);
+    assert((await heading(page, 'Soorten partners')) === 'Soorten partners', `heading is "${await heading(page)}"`);
     const library = await page.getByRole('table', { name: 'Ingebouwde soorten' }).locator('tr[data-code="library"]').innerText();
     assert(/Bibliotheek/.test(library), `library row: ${library}`);
     await checkA11y(page, 'catalogue-categories');

@@ -4,6 +4,9 @@
 //   SPIL_E2E_BASE_URL   where Spil (API + built SPA) runs      default http://127.0.0.1:8000
 //   SPIL_DEMO_PASSWORD  the demo users' password               default spil-demo
 //   CHROMIUM_PATH       the browser                            default /usr/bin/chromium
+//   SPIL_E2E_ONLY       while developing: run only these suites (comma-separated: core, registry,
+//                       keypersons, complaints, indicators, areas, inclusion, programmes); refused
+//                       under CI=true, where every test runs
 //
 // Prints one line per test and ends with "N passed, M failed"; exits non-zero on any failure.
 // Screenshots of every page go to frontend/test-results/.
@@ -34,12 +37,21 @@ mkdirSync(RESULTS, { recursive: true });
 
 const results = [];
 let shot = 0;
+const ONLY = (process.env.SPIL_E2E_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean);
+if (ONLY.length > 0 && process.env.CI === 'true') {
+  process.stderr.write('SPIL_E2E_ONLY is for local runs; under CI=true every browser test runs.\n');
+  process.exit(2);
+}
+/** The suite whose tests run now (SPIL_E2E_ONLY skips the others; they are not counted). */
+let suite = 'core';
+let currentPage = null;
 
 function log(line) {
   process.stdout.write(line + '\n');
 }
 
 async function test(name, fn) {
+  if (ONLY.length > 0 && !ONLY.includes(suite)) return;
   const started = Date.now();
   try {
     await fn();
@@ -48,7 +60,24 @@ async function test(name, fn) {
   } catch (error) {
     results.push({ name, ok: false });
     const message = error instanceof Error ? error.message : String(error);
+    // Where in the test files it failed, and what the page looked like then.
+    const where = (error instanceof Error ? error.stack ?? '' : '')
+      .split('\n')
+      .filter((line) => /e2e\/[a-z]+\.mjs/.test(line))
+      .map((line) => line.trim().replace(/^at /, ''))
+      .slice(0, 2);
+    let picture = '';
+    if (currentPage) {
+      shot += 1;
+      picture = join(RESULTS, `${String(shot).padStart(2, '0')}-FAILED.png`);
+      await currentPage.screenshot({ path: picture, fullPage: true }).catch(() => (picture = ''));
+    }
     log(`not ok - ${name}\n    ${message.split('\n').join('\n    ')}`);
+    for (const line of where) log(`    at ${line}`);
+    if (picture) log(`    screenshot ${picture}`);
+    // A test that failed half-way may leave its user logged in: the next test starts logged out,
+    // so that one failure is reported once instead of in every test after it.
+    if (currentPage) await currentPage.context().clearCookies().catch(() => {});
   }
 }
 
@@ -94,11 +123,22 @@ async function checkA11y(page, name) {
   }
 }
 
-async function heading(page) {
+/**
+ * The page's heading. With `expected`, first waits (up to TIMEOUT) until the heading says that:
+ * a page that has just been navigated to may still show the previous or a loading heading.
+ */
+async function heading(page, expected) {
+  if (expected !== undefined) {
+    await page
+      .waitForFunction((text) => document.querySelector('h1')?.textContent?.trim() === text, expected, { timeout: TIMEOUT })
+      .catch(() => {});
+  }
   return (await page.locator('h1').first().innerText()).trim();
 }
 
 async function login(page, email) {
+  // Whoever was logged in before is not any more (a test that failed may not have logged out).
+  await page.context().clearCookies();
   await page.goto(`${BASE_URL}/`);
   await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
   await page.getByLabel('E-mailadres').fill(email);
@@ -155,6 +195,7 @@ async function main() {
     // The API key panel's copy button writes to the clipboard.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
     const page = await context.newPage();
+    currentPage = page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // Console errors other than the browser's own note on an HTTP error answer (401, 404, 412
     // are expected here), e.g. a Content-Security-Policy violation or a React error.
@@ -168,7 +209,7 @@ async function main() {
       await page.goto(`${BASE_URL}/boards`);
       await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
       await settle(page);
-      assert((await heading(page)) === 'Inloggen', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Inloggen')) === 'Inloggen', `heading is "${await heading(page)}"`);
       assert((await page.locator('html').getAttribute('lang')) === 'nl', 'html lang is not nl');
       await checkA11y(page, 'login');
     });
@@ -215,7 +256,7 @@ async function main() {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Besturen' }).click();
       await page.waitForURL('**/boards');
       await settle(page);
-      assert((await heading(page)) === 'Besturen', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Besturen')) === 'Besturen', `heading is "${await heading(page)}"`);
       const rows = page.locator('table tbody tr');
       assert((await rows.count()) >= 1, 'no boards listed');
       await checkA11y(page, 'boards-list');
@@ -380,7 +421,7 @@ async function main() {
       await page.getByLabel('Taal').selectOption('en');
       await page.getByRole('navigation', { name: 'Main menu' }).waitFor({ timeout: TIMEOUT });
       assert((await page.locator('html').getAttribute('lang')) === 'en', 'html lang is not en');
-      assert((await heading(page)) === 'Audit log', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Audit log')) === 'Audit log', `heading is "${await heading(page)}"`);
       await checkA11y(page, 'audit-log-english');
       await page.getByLabel('Language').selectOption('nl');
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor({ timeout: TIMEOUT });
@@ -390,7 +431,7 @@ async function main() {
     await test('an unknown address shows the not-found page', async () => {
       await page.goto(`${BASE_URL}/no-such-page`);
       await settle(page);
-      assert((await heading(page)) === 'Pagina niet gevonden', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Pagina niet gevonden')) === 'Pagina niet gevonden', `heading is "${await heading(page)}"`);
       await checkA11y(page, 'not-found');
     });
 
@@ -431,7 +472,7 @@ async function main() {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
       await page.waitForURL('**/users');
       await settle(page);
-      assert((await heading(page)) === 'Gebruikers', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Gebruikers')) === 'Gebruikers', `heading is "${await heading(page)}"`);
       const rows = await page.locator('table tbody tr').allInnerTexts();
       assert(rows.some((r) => r.includes(BOARD_ADMIN) && r.includes('Actief')), `users: ${JSON.stringify(rows)}`);
       await checkA11y(page, 'users-list');
@@ -458,7 +499,7 @@ async function main() {
       await page.waitForURL(/\/users\/\d+$/, { timeout: TIMEOUT });
       await settle(page);
       account.url = page.url();
-      assert((await heading(page)) === account.name, `heading is "${await heading(page)}"`);
+      assert((await heading(page, account.name)) === account.name, `heading is "${await heading(page)}"`);
       assert((await page.getByRole('status').filter({ hasText: 'aangemaakt' }).count()) === 1, 'no "created" message');
       const roles = await page.locator('table tbody tr').allInnerTexts();
       assert(
@@ -531,7 +572,7 @@ async function main() {
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Koppelingen (API)' }).click();
       await page.waitForURL('**/api-clients');
       await settle(page);
-      assert((await heading(page)) === 'Koppelingen (API)', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Koppelingen (API)')) === 'Koppelingen (API)', `heading is "${await heading(page)}"`);
       await checkA11y(page, 'api-clients-list');
       await page.getByRole('link', { name: 'Nieuwe koppeling' }).click();
       await page.waitForURL('**/api-clients/new');
@@ -614,7 +655,7 @@ async function main() {
 
     await test('log out', async () => {
       await logout(page);
-      assert((await heading(page)) === 'Inloggen', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'Inloggen')) === 'Inloggen', `heading is "${await heading(page)}"`);
       await page.goto(`${BASE_URL}/schools`);
       await page.waitForURL((url) => url.pathname === '/login', { timeout: TIMEOUT });
     });
@@ -680,7 +721,7 @@ async function main() {
       await page.getByRole('button', { name: 'Opslaan' }).click();
       await page.waitForURL(/\/boards\/\d+$/, { timeout: TIMEOUT });
       await settle(page);
-      assert((await heading(page)) === 'E2E Testbestuur', `heading is "${await heading(page)}"`);
+      assert((await heading(page, 'E2E Testbestuur')) === 'E2E Testbestuur', `heading is "${await heading(page)}"`);
       await page.getByRole('button', { name: 'Verwijderen' }).click();
       await page.getByRole('group').getByRole('button', { name: 'Verwijderen' }).click();
       await page.waitForURL(/\/boards$/, { timeout: TIMEOUT });
@@ -692,13 +733,20 @@ async function main() {
     const helpers = {
       page, context, pageErrors, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
     };
-    await registryTests(helpers);
-    await keyPersonTests(helpers);
-    await complaintsTests(helpers);
-    await indicatorTests(helpers);
-    await areaTests(helpers);
-    await inclusionTests(helpers);
-    await programmeTests(helpers);
+    const suites = [
+      ['registry', registryTests],
+      ['keypersons', keyPersonTests],
+      ['complaints', complaintsTests],
+      ['indicators', indicatorTests],
+      ['areas', areaTests],
+      ['inclusion', inclusionTests],
+      ['programmes', programmeTests],
+    ];
+    for (const [name, run] of suites) {
+      suite = name;
+      if (ONLY.length === 0 || ONLY.includes(name)) await run(helpers);
+    }
+    suite = 'core';
 
     await test('no uncaught errors or console errors in the browser', async () => {
       assert(pageErrors.length === 0, pageErrors.join('\n'));
