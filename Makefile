@@ -14,7 +14,7 @@ ADR_RULES ?= $(firstword $(wildcard ../shared/standards/adr-linter.yaml) standar
 export SPIL_PORT
 
 .PHONY: help run install backend-install frontend-install frontend-build migrate seed client \
-        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench clean
+        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench bench-sync clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -29,7 +29,16 @@ $(VENV)/.installed: $(BIN)/python backend/pyproject.toml backend/constraints.txt
 	$(BIN)/pip install --quiet -c backend/constraints.txt -e 'backend[dev]'
 	@touch $@
 
-backend-install: $(VENV)/.installed ## Create the virtual environment and install the backend
+# The client generator the tests run as an integrator would (tests/test_generated_client.py), in a
+# virtual environment of its own: it pins an older typer than the app's CLI.
+CODEGEN ?= .venv-codegen
+$(CODEGEN)/.installed: backend/codegen-constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(CODEGEN)
+	$(CODEGEN)/bin/pip install --quiet -r backend/codegen-constraints.txt
+	@touch $@
+
+backend-install: $(VENV)/.installed $(CODEGEN)/.installed ## Create the virtual environments and install the backend
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	$(NPM) ci --no-audit --no-fund
@@ -117,5 +126,8 @@ BENCH_SCALE ?= 1.0
 bench: backend-install ## Benchmarks (not part of make test): national data set + load; BENCH_SCALE=0.02 for a quick one
 	cd backend && BENCH_SCALE=$(BENCH_SCALE) ../$(BIN)/python -m bench.run
 
+bench-sync: backend-install ## Only the sync case of the benchmarks (its own throwaway PostgreSQL)
+	cd backend && ../$(BIN)/python -m bench.sync
+
 clean: ## Remove the virtual environment, builds and local data
-	rm -rf $(VENV) frontend/node_modules frontend/dist var
+	rm -rf $(VENV) $(CODEGEN) frontend/node_modules frontend/dist var

@@ -1,5 +1,6 @@
 """``make bench``: a throwaway PostgreSQL cluster, the migrations, the generated national data set,
-the load runner; everything it started is stopped on exit (by process id), the cluster removed.
+the load runner, then the sync case (``bench.sync``); everything it started is stopped on exit
+(by process id), the cluster removed.
 
     python -m bench.run [--scale 1.0] [--pg-port 55433] [--app-port 55080]
     python -m bench.run --database-url postgresql+psycopg://...   # an existing, generated database
@@ -22,6 +23,7 @@ from types import FrameType
 import psycopg
 
 from bench import generate, load
+from bench import sync as sync_bench
 from tests.pg import EphemeralPostgres
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     load_args = ["--port", str(args.app_port)]
 
     if args.database_url:
-        return load.main(["--url", args.database_url, *load_args])
+        return load.main(["--url", args.database_url, *load_args]) or sync_bench.report(args.database_url)
 
     cluster = EphemeralPostgres(port=args.pg_port, options=SERVER_OPTIONS)
     started = False
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Migrated in {time.perf_counter() - start:.1f} s", flush=True)
         with psycopg.connect(generate.plain_url(url)) as conn:
             generate.Generator(conn, args.scale).run()
-        return load.main(["--url", url, *load_args])
+        return load.main(["--url", url, *load_args]) or sync_bench.report(url)
     finally:
         if args.keep and started:
             print(

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from spil.access.router import router as access_router
 from spil.areas.router import router as areas_router
+from spil.changes.router import router as changes_router
 from spil.complaints.router import public_router as complaints_public_router
 from spil.complaints.router import register as confidential_router
 from spil.complaints.router import router as complaints_router
@@ -27,11 +28,14 @@ from spil.kit.db import get_engine
 from spil.kit.errors import install_handlers, invalid, problem_for, problem_response
 from spil.kit.openapi import API_VERSION, build_openapi, problems
 from spil.kit.schemas import ApiModel
+from spil.operation_ids import operation_id
 from spil.organisations.router import router as organisations_router
 from spil.partners.router import router as partners_router
 from spil.people.router import router as people_router
 from spil.privacy.router import router as privacy_router
 from spil.programmes.router import router as programmes_router
+from spil.sync.router import add_body_schemas as add_sync_body_schemas
+from spil.sync.router import router as sync_router
 from spil.transfer.router import router as transfer_router
 
 API_PREFIX = "/api/v1"
@@ -76,6 +80,17 @@ TAGS = [
         "name": "regional programmes",
         "description": "Boards working together: programmes, their members, lines and initiatives with "
         "results rolled up over the boards taking part, and partnerships shared by all members.",
+    },
+    {
+        "name": "sync",
+        "description": "School administration systems (ParnasSys, Magister, Somtoday, Esis, an HR system) "
+        "keep the staff, their roles and the schools in sync: idempotent runs (upsert or snapshot, dry run), "
+        "kept with what they changed; the board's mapping of job titles to role types.",
+    },
+    {
+        "name": "changes",
+        "description": "The change feed for systems that read Spil: what changed in your scope, in order, "
+        "with a cursor for the next call.",
     },
     {
         "name": "public",
@@ -143,6 +158,7 @@ def create_api() -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
         openapi_tags=TAGS,
+        generate_unique_id_function=operation_id,
     )
     install_handlers(api)
     api.add_middleware(ApiVersionHeader)
@@ -163,12 +179,15 @@ def create_api() -> FastAPI:
     api.include_router(indicators_router)
     api.include_router(inclusion_router)
     api.include_router(programmes_router)
+    api.include_router(sync_router)
+    api.include_router(changes_router)
 
     def custom_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:
             api.openapi_schema = build_openapi(
                 api, title="Spil API", description=DESCRIPTION, server_url=API_PREFIX
             )
+            add_sync_body_schemas(api.openapi_schema)
         return api.openapi_schema
 
     # FastAPI's documented way to customise the document; mypy sees a method being replaced.

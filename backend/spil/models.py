@@ -47,6 +47,7 @@ from spil.programmes.models import (
     ProgrammeMember,
     RegionalProgramme,
 )
+from spil.sync.models import SyncLink, SyncRoleMapping, SyncRun
 
 metadata = SQLModel.metadata
 
@@ -97,6 +98,9 @@ __all__ = [
     "RoleAssignment",
     "RoleType",
     "School",
+    "SyncLink",
+    "SyncRoleMapping",
+    "SyncRun",
     "Target",
     "User",
     "UserSession",

@@ -10,6 +10,7 @@ import pytest
 
 from spil.api import create_api
 from spil.kit import clock
+from spil.operation_ids import NAMES
 
 REPO = Path(__file__).resolve().parents[2]
 KEBAB_PATH = re.compile(r"^(/([a-z0-9-]+|\{[a-zA-Z]+\}))+$")
@@ -56,6 +57,22 @@ def test_every_operation_documents_problems_and_version_header(doc):
                     assert list(response["content"]) == ["application/problem+json"], (method, path, code)
                 else:
                     assert "API-Version" in response["headers"], (method, path, code)
+
+
+def test_operation_ids_are_stable_readable_and_unique(doc):
+    """Generated clients name their methods after the operationIds: ``listSchools``, not
+    ``list_schools_schools_get``; every name of the table is in use (no stale entry)."""
+    ids = [op["operationId"] for item in doc["paths"].values() for op in item.values()]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for operation_id in ids:
+        assert CAMEL.match(operation_id), operation_id
+        assert not re.search(r"(Get|Post|Patch|Put|Delete)$", operation_id), operation_id
+    assert set(NAMES.values()) <= set(ids), set(NAMES.values()) - set(ids)
+    paths = doc["paths"]
+    assert paths["/schools"]["get"]["operationId"] == "listSchools"
+    assert paths["/sync-runs"]["post"]["operationId"] == "createSyncRun"
+    assert paths["/changes"]["get"]["operationId"] == "listChanges"
+    assert paths["/inclusion-tracks/{trackId}/actions"]["post"]["operationId"] == "createInclusionAction"
 
 
 def test_dates_have_a_format(doc):

@@ -52,7 +52,7 @@ def test_people_with_languages_and_board_wide_unique_email(login, demo):
 def test_role_catalogue(login, demo):
     api = login("bestuur@demo.spil.nl")
     roles = {r["code"]: r for r in api.get("/role-types").json()}
-    assert len(roles) == 16
+    assert len(roles) == 17
     assert roles["anti-bullying-coordinator"]["requiredBy"] == "law"
     assert roles["key-person-supervisor"]["needsHours"] is True
     r = api.post(

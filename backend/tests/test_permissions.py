@@ -48,6 +48,8 @@ MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
     ("PATCH", "/schools/{s2}", {"city": "Haarlem"}, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 403, "other-board": 404}),
     ("DELETE", "/schools/{s2}", None, {"platform": 409, "board-admin": 409, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 403, "region": 403, "other-board": 404}),
     ("POST", "/schools", "new-school", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    # the board's schools from DUO's file (400: allowed, and no file sent; test_duo_import sends files)
+    ("POST", "/imports/duo-schools?boardId={b1}", None, {"platform": 400, "board-admin": 400, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
     ("GET", "/municipalities", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("POST", "/municipalities", {"code": "GM0001", "name": "X", "regionId": 1}, {"platform": 201, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
     ("PATCH", "/labour-market-regions/1", {"name": "Groningen"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
@@ -168,6 +170,14 @@ MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
     ("PATCH", "/job-agreement-quotas/2024", {"notes": "x"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 403}),
     ("GET", "/labour-market-regions/{r1}/employer-service-point", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("PATCH", "/labour-market-regions/{r1}/employer-service-point", {"phone": "023 555 0700"}, {"platform": 200, "board-admin": 403, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 200, "municipality": 403, "other-board": 403}),
+    # sync runs: a board's admins (and its sync keys); the change feed: everyone, for their own scope
+    ("GET", "/sync-runs", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
+    ("POST", "/sync-runs?boardId={b1}", "new-sync", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 404}),
+    ("GET", "/sync-runs/{sr1}", None, {"platform": 200, "board-admin": 200, "school-admin": 404, "coordinator": 404, "counsellor": 404, "viewer": 404, "region": 404, "other-board": 404}),
+    ("GET", "/sync-role-mappings?boardId={b1}", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 404}),
+    ("POST", "/sync-role-mappings", "new-mapping", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 403, "other-board": 400}),
+    ("DELETE", "/sync-role-mappings/{sm1}", None, {"platform": 204, "board-admin": 204, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
+    ("GET", "/changes", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     # regional programmes: read by the member boards' admins and coordinators, kept by the lead board's admins and the programme's admins; never another board
     ("GET", "/regional-programmes", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("POST", "/regional-programmes", "new-programme", {"platform": 201, "board-admin": 201, "school-admin": 403, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
@@ -380,7 +390,30 @@ def _programme(db, demo):
         "programme_user": db.execute(
             sa.select(User.id).where(User.email == "contactpunt@demo.spil.nl")
         ).scalar_one(),
+        **_sync_records(db, demo),
     }
+
+
+def _sync_records(db, demo):
+    """A run and a role mapping of the demo board (the demo has none)."""
+    import sqlalchemy as sa
+
+    from spil.people.models import RoleType
+    from spil.sync.models import SyncRoleMapping, SyncRun
+
+    run = SyncRun(
+        board_id=demo["41234"],
+        source="parnassys",
+        mode="upsert",
+        status="applied",
+        actor_type="api-client",
+        actor_label="ParnasSys",
+    )
+    teacher = db.execute(sa.select(RoleType.id).where(RoleType.code == "teacher")).scalar_one()
+    mapping = SyncRoleMapping(board_id=demo["41234"], source_name="groepsleider", role_type_id=teacher)
+    db.add_all([run, mapping])
+    db.flush()
+    return {"sr1": run.id, "sm1": mapping.id}
 
 
 def _with_municipality(expected):
@@ -435,6 +468,8 @@ def _request(demo, registry, path, body):
             "scopeLevel": "school",
         },
         "new-track": {"boardId": demo["41234"]},
+        "new-sync": {"source": "parnassys", "people": [{"sourceId": "M-1", "name": "Nieuw Gesynct"}]},
+        "new-mapping": {"boardId": demo["41234"], "sourceName": "Conciërge", "roleType": "teacher"},
         "new-programme": {"name": "Onderwijsregio Zuid-Kennemerland", "leadBoardId": demo["41234"]},
         "new-member": {"boardId": demo["51234"]},
         "new-shared": {"partnerId": registry["p1"]},
@@ -555,7 +590,7 @@ def test_permission_matrix(login, demo, registry, method, path, body, role, stat
 
 # Records without a version (none in the matrix today; municipalities are reference data outside it).
 # Links with nothing to edit, only to remove (as a user's membership): no version to send.
-NOT_VERSIONED: tuple[str, ...] = ("/regional-programmes/{pr1}/admins/",)
+NOT_VERSIONED: tuple[str, ...] = ("/regional-programmes/{pr1}/admins/", "/sync-role-mappings/")
 
 
 def _changes_with_if_match():
@@ -682,6 +717,8 @@ def test_every_operation_is_in_the_matrix_or_covered_elsewhere():
         "{ln1}": "{lineId}",
         "{in1}": "{initiativeId}",
         "{rs1}": "{resultId}",
+        "{sr1}": "{syncRunId}",
+        "{sm1}": "{mappingId}",
         "{t2}": "{trackId}",
         "{bn1}": "{bottleneckId}",
         "{ac1}": "{actionId}",

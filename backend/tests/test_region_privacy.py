@@ -28,6 +28,34 @@ def _first(db: Any, stmt: Any) -> Any:
     return value
 
 
+def _sync_run(db: Any, board: int) -> int:
+    """A run of the demo board whose diff names a person (the demo has no runs)."""
+    from spil.sync.models import SyncRun
+
+    run = SyncRun(
+        board_id=board,
+        source="parnassys",
+        mode="upsert",
+        status="applied",
+        actor_type="api-client",
+        actor_label="ParnasSys",
+        changes=[
+            {
+                "collection": "people",
+                "index": 0,
+                "key": "PS-1",
+                "action": "updated",
+                "id": 1,
+                "label": "Dewi Directeur",
+                "fields": {},
+            }
+        ],
+    )
+    db.add(run)
+    db.flush()
+    return int(run.id or 0)
+
+
 def _path_values(db: Any, demo: dict[str, int]) -> dict[str, Any]:
     """A value for every path parameter: a record of the demo board (in the contact's region)."""
     from spil.access.models import User
@@ -91,6 +119,8 @@ def _path_values(db: Any, demo: dict[str, int]) -> dict[str, Any]:
         "lineId": _first(db, sa.select(ProgrammeLine.id)),
         "initiativeId": _first(db, sa.select(ProgrammeInitiative.id)),
         "resultId": _first(db, sa.select(InitiativeResult.id)),
+        "syncRunId": _sync_run(db, board),
+        "mappingId": None,  # only DELETE takes it
         "code": None,  # per path: an indicator's code or an external body's
         "year": 2025,
         "area": "undesirable-behaviour",

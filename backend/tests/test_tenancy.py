@@ -75,6 +75,8 @@ RECORD_PARAMS = {
     "lineId": "a line of the programme",
     "initiativeId": "its side-entry track",
     "resultId": "a figure of board A in that track",
+    "syncRunId": "a ParnasSys run of board A (made here)",
+    "mappingId": "a job-title mapping of board A (made here)",
 }
 # A path parameter whose name means something else under a prefix: (prefix, name) -> fill key.
 PATH_SPECIFIC = {
@@ -143,6 +145,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/partnerships/{partnershipId}/bottlenecks"): {"kind": "privacy", "occurredOn": "{today}"},
     ("PATCH", "/partnerships/{partnershipId}/bottlenecks/{bottleneckId}"): {"note": "x"},
     ("PATCH", "/people/{personId}"): {"phone": "023 555 7777"},
+    ("POST", "/sync-runs"): {"source": "parnassys", "people": [{"sourceId": "B-1", "name": "Overgenomen"}]},
     ("PATCH", "/role-assignments/{roleAssignmentId}"): {"notes": "x"},
     ("PATCH", "/volunteer-agreements/{agreementId}"): {"notes": "x"},
     ("PATCH", "/allowance-payments/{paymentId}"): {"note": "x"},
@@ -406,6 +409,31 @@ def _build_world(session: Session, app: Any) -> World:
         return r.json()
 
     # Board A's own records that the demo does not hold, made through the API by its admin.
+    from spil.sync.models import SyncRoleMapping, SyncRun
+
+    mapping = post(
+        A_ADMIN, "/sync-role-mappings", {"boardId": board_a, "sourceName": "Conciërge", "roleType": "teacher"}
+    )
+    sync_run = SyncRun(
+        board_id=board_a,
+        source="parnassys",
+        mode="upsert",
+        status="applied",
+        actor_type="api-client",
+        actor_label="Koppeling A",
+        changes=[
+            {
+                "collection": "people",
+                "index": 0,
+                "key": "PS-1",
+                "action": "updated",
+                "id": 1,
+                "label": "Chris Coördinator",
+            }
+        ],
+    )
+    session.add(sync_run)
+    session.commit()  # as a request would (a savepoint of the module's transaction)
     role_type = post(
         A_ADMIN,
         "/role-types",
@@ -428,7 +456,9 @@ def _build_world(session: Session, app: Any) -> World:
         A_ADMIN, "/complaint-routes", {"schoolId": s1, "area": "school-organisation", "group": "parent"}
     )
     a_client = post(
-        A_ADMIN, "/api-clients", {"name": "ParnasSys", "scopes": ["organisations:read"], "boardId": board_a}
+        A_ADMIN,
+        "/api-clients",
+        {"name": "Koppeling van bestuur A", "scopes": ["organisations:read"], "boardId": board_a},
     )
     # Board B's API key, with every scope there is.
     every_scope = DOC["components"]["schemas"]["ApiClientCreate"]["properties"]["scopes"]["items"]["enum"]
@@ -552,6 +582,8 @@ def _build_world(session: Session, app: Any) -> World:
                 )
             ),
         ),
+        "syncRunId": (SyncRun, sync_run.id),
+        "mappingId": (SyncRoleMapping, mapping["id"]),
     }
     assert set(records) == set(RECORD_PARAMS)
     for key, (model, ident) in records.items():  # each of them is board A's

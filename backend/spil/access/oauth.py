@@ -75,6 +75,8 @@ _AREAS = {
     "people": "people, role types and role assignments",
     "key-persons": "key persons' agreements, allowance payments and activities",
     "indicators": "indicators, measurements and targets",
+    "inclusion": "inclusion tracks, placements and the employer service points",
+    "sync": "sync runs from school administration systems and their role-name mappings",
     "audit": "the audit trail",
 }
 SCOPES: tuple[str, ...] = get_args(ScopeName)

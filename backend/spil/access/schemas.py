@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -33,6 +33,8 @@ ScopeName = Literal[
     "indicators:write",
     "inclusion:read",
     "inclusion:write",
+    "sync:read",
+    "sync:write",
     "audit:read",
 ]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
@@ -175,7 +177,7 @@ class ApiClientCreated(ApiClientOut):
 
 class ApiClientCreate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
-    scopes: list[ScopeName] = Field(min_length=1, max_length=13)
+    scopes: list[ScopeName] = Field(min_length=1, max_length=len(get_args(ScopeName)))
     board_id: Id | None = None
     region_id: Id | None = None
     municipality_id: Id | None = None

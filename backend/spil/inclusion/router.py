@@ -13,11 +13,11 @@ from spil.inclusion.schemas import (
     ActionCreate,
     ActionOut,
     ActionUpdate,
-    BottleneckCreate,
-    BottleneckOut,
-    BottleneckUpdate,
     EmployerServicePointOut,
     EmployerServicePointUpdate,
+    InclusionBottleneckCreate,
+    InclusionBottleneckOut,
+    InclusionBottleneckUpdate,
     Phase,
     PlacementCreate,
     PlacementOut,
@@ -130,7 +130,9 @@ def get_progress(session: SessionDep, principal: Reader, track_id: TrackId) -> P
 
 # --- bottlenecks --------------------------------------------------------------------------------
 @router.get("/inclusion-tracks/{trackId}/bottlenecks", responses=problems(404))
-def list_bottlenecks(session: SessionDep, principal: Reader, track_id: TrackId) -> list[BottleneckOut]:
+def list_bottlenecks(
+    session: SessionDep, principal: Reader, track_id: TrackId
+) -> list[InclusionBottleneckOut]:
     return service.list_bottlenecks(session, principal, track_id)
 
 
@@ -139,10 +141,14 @@ def list_bottlenecks(session: SessionDep, principal: Reader, track_id: TrackId) 
     status_code=201,
     responses=problems(403, 404, 409),
     openapi_extra=IDEMPOTENCY_DOC,
-    response_model=BottleneckOut,
+    response_model=InclusionBottleneckOut,
 )
 def create_bottleneck(
-    request: Request, session: SessionDep, principal: Writer, track_id: TrackId, data: BottleneckCreate
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    track_id: TrackId,
+    data: InclusionBottleneckCreate,
 ) -> Any:
     return idempotent_create(
         request,
@@ -157,7 +163,7 @@ def create_bottleneck(
 @router.get("/inclusion-tracks/{trackId}/bottlenecks/{bottleneckId}", responses=problems(404))
 def get_bottleneck(
     session: SessionDep, principal: Reader, track_id: TrackId, bottleneck_id: BottleneckId, response: Response
-) -> BottleneckOut:
+) -> InclusionBottleneckOut:
     out, version = service.get_bottleneck(session, principal, track_id, bottleneck_id)
     set_etag(response, version)
     return out
@@ -173,10 +179,10 @@ def update_bottleneck(
     principal: Writer,
     track_id: TrackId,
     bottleneck_id: BottleneckId,
-    data: BottleneckUpdate,
+    data: InclusionBottleneckUpdate,
     check: VersionCheck,
     response: Response,
-) -> BottleneckOut:
+) -> InclusionBottleneckOut:
     out, version = service.update_bottleneck(session, principal, track_id, bottleneck_id, data, check)
     set_etag(response, version)
     return out

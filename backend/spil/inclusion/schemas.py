@@ -156,7 +156,7 @@ class TrackOut(ApiModel):
 
 
 # --- bottlenecks ---------------------------------------------------------------------------------
-class BottleneckCreate(InputModel):
+class InclusionBottleneckCreate(InputModel):
     kind: BottleneckKind
     label: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = Field(
         default=None, description="The board's own name for it (required for `other`)."
@@ -164,19 +164,19 @@ class BottleneckCreate(InputModel):
     notes: Text | None = None
 
     @model_validator(mode="after")
-    def _other_needs_label(self) -> BottleneckCreate:
+    def _other_needs_label(self) -> InclusionBottleneckCreate:
         if self.kind == "other" and not self.label:
             raise ValueError("a bottleneck of kind 'other' needs a label")
         return self
 
 
-class BottleneckUpdate(InputModel):
+class InclusionBottleneckUpdate(InputModel):
     label: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
     notes: Text | None = None
     resolved: bool | None = None
 
 
-class BottleneckOut(VersionedOut):
+class InclusionBottleneckOut(VersionedOut):
     id: int
     track_id: int
     kind: BottleneckKind

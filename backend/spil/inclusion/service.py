@@ -35,11 +35,11 @@ from spil.inclusion.schemas import (
     AreaInclusion,
     AreaTrack,
     BottleneckCount,
-    BottleneckCreate,
-    BottleneckOut,
-    BottleneckUpdate,
     EmployerServicePointOut,
     EmployerServicePointUpdate,
+    InclusionBottleneckCreate,
+    InclusionBottleneckOut,
+    InclusionBottleneckUpdate,
     MonthJobs,
     PhaseChangeOut,
     ProgressOut,
@@ -450,24 +450,24 @@ def _bottleneck_of(
 
 def get_bottleneck(
     session: Session, principal: Principal, track_id: int, bottleneck_id: int
-) -> tuple[BottleneckOut, int]:
+) -> tuple[InclusionBottleneckOut, int]:
     _, bottleneck = _bottleneck_of(session, principal, track_id, bottleneck_id)
-    return BottleneckOut.model_validate(bottleneck), bottleneck.version
+    return InclusionBottleneckOut.model_validate(bottleneck), bottleneck.version
 
 
-def list_bottlenecks(session: Session, principal: Principal, track_id: int) -> list[BottleneckOut]:
+def list_bottlenecks(session: Session, principal: Principal, track_id: int) -> list[InclusionBottleneckOut]:
     visible_track(session, principal, track_id)
     rows = session.execute(
         sa.select(InclusionBottleneck)
         .where(InclusionBottleneck.track_id == track_id)
         .order_by(InclusionBottleneck.id)
     ).scalars()
-    return [BottleneckOut.model_validate(b) for b in rows]
+    return [InclusionBottleneckOut.model_validate(b) for b in rows]
 
 
 def create_bottleneck(
-    session: Session, principal: Principal, track_id: int, data: BottleneckCreate
-) -> tuple[BottleneckOut, int]:
+    session: Session, principal: Principal, track_id: int, data: InclusionBottleneckCreate
+) -> tuple[InclusionBottleneckOut, int]:
     track = visible_track(session, principal, track_id)
     require_manage(principal, track)
     if (
@@ -483,7 +483,7 @@ def create_bottleneck(
         )
     bottleneck = InclusionBottleneck(track_id=track_id, **data.model_dump())
     audited_create(session, principal, bottleneck, "inclusion-bottleneck", board_id=lambda _: track.board_id)
-    return BottleneckOut.model_validate(bottleneck), bottleneck.version
+    return InclusionBottleneckOut.model_validate(bottleneck), bottleneck.version
 
 
 def update_bottleneck(
@@ -491,9 +491,9 @@ def update_bottleneck(
     principal: Principal,
     track_id: int,
     bottleneck_id: int,
-    data: BottleneckUpdate,
+    data: InclusionBottleneckUpdate,
     check_version: Callable[[int], None],
-) -> tuple[BottleneckOut, int]:
+) -> tuple[InclusionBottleneckOut, int]:
     track, bottleneck = _bottleneck_of(session, principal, track_id, bottleneck_id)
     require_manage(principal, track)
     check_version(bottleneck.version)
@@ -509,7 +509,7 @@ def update_bottleneck(
         required=["resolved"],
         board_id=track.board_id,
     )
-    return BottleneckOut.model_validate(bottleneck), bottleneck.version
+    return InclusionBottleneckOut.model_validate(bottleneck), bottleneck.version
 
 
 def delete_bottleneck(

@@ -41,6 +41,10 @@ class AuditEvent(SQLModel, table=True):
     school_id: int | None = Field(default=None, index=True)
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    # The change feed's order (``GET /changes``): given when the transaction commits, under one
+    # lock, so a later commit always has a higher number than any earlier one (an id is taken
+    # when the event is written, and transactions commit in another order than they started).
+    feed_seq: int | None = Field(default=None, sa_type=sa.BigInteger, index=True)
 
 
 def _jsonable(value: Any) -> Any:
@@ -107,4 +111,31 @@ def record(
         after=after,
     )
     session.add(event)
+    session.info["audit_pending"] = True
     return event
+
+
+# The lock that orders the commits of audited transactions (PostgreSQL; SQLite writers are
+# serialised by their write lock already).
+FEED_LOCK_ID = 0x46454544  # "FEED"
+
+
+def _sequence_feed(session: Session) -> None:
+    """Before the commit: number this transaction's events after every event committed so far.
+    The events are flushed first and the lock is taken last, so the lock is held only for two
+    small statements and the commit (no other lock is waited for while holding it)."""
+    if not session.info.pop("audit_pending", False):
+        return
+    session.flush()
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": FEED_LOCK_ID})
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    low = conn.execute(sa.select(sa.func.min(table.c.id)).where(table.c.feed_seq.is_(None))).scalar()
+    if low is None:
+        return
+    top = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.feed_seq), 0))).scalar() or 0
+    conn.execute(table.update().where(table.c.feed_seq.is_(None)).values(feed_seq=table.c.id - low + top + 1))
+
+
+sa.event.listen(Session, "before_commit", _sequence_feed)

@@ -204,7 +204,7 @@ def _sqlite_query_error(exc: BaseException) -> bool:
     return not any(m in message for m in _SQLITE_UNAVAILABLE)
 
 
-def database_unavailable(exc: BaseException | None) -> bool:
+def database_unavailable(exc: BaseException | None, _seen: set[int] | None = None) -> bool:
     """Whether ``exc`` (or what caused it) means the database is down, restarting, unreachable or
     busy: trying again later will do, and the request's transaction was rolled back.
 
@@ -212,11 +212,12 @@ def database_unavailable(exc: BaseException | None) -> bool:
     broken or closed connection, a server shutting down, SQLite's lock timeout), any ``DBAPIError``
     that invalidated its connection, a ``DisconnectionError``, the pool's ``TimeoutError`` (every
     connection busy for ``pool_timeout`` seconds), and psycopg's own errors of those kinds."""
-    seen: set[int] = set()
+    # one set over the whole walk: a group's member may lead back to the group (its context)
+    seen: set[int] = set() if _seen is None else _seen
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, BaseExceptionGroup):
-            return any(database_unavailable(e) for e in exc.exceptions)
+            return any(database_unavailable(e, seen) for e in exc.exceptions)
         if _sqlite_query_error(exc):
             return False
         if isinstance(exc, _UNAVAILABLE_ERRORS):

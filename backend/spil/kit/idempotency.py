@@ -139,6 +139,14 @@ class Idempotency:
             headers={"Retry-After": "1"},
         )
 
+    def release(self) -> None:
+        """Give the key back (an answer that is not kept, e.g. a refusal whose request is written
+        down all the same): a retry with the key runs again."""
+        if self._claim is not None:
+            self.session.delete(self._claim)
+            self.session.flush()
+            self._claim = None
+
     def created(
         self, body: Any, location: str, etag: str, *, redact: Callable[[Any], Any] | None = None
     ) -> JSONResponse:

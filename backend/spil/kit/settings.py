@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     confidential_retention_years: int = 5
     # SQLite: how long a writing request waits for the write lock before it answers 503.
     sqlite_lock_timeout: float = 15.0
+    # A snapshot sync that would end more than this share of a source's people or assignments
+    # stops and asks for confirmLargeRemoval=true (an empty export is the classic accident).
+    sync_max_removal_share: float = Field(default=0.2, ge=0, le=1)
     # Pins the product's clock (``spil.kit.clock``): a date (``2027-02-28``) or a local time
     # (``2026-12-31T23:40``, Europe/Amsterdam). Development and tests only.
     today: dt.datetime | None = None

@@ -102,4 +102,6 @@ class School(Versioned, table=True):
     email: str | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=40)
     website: str | None = Field(default=None, max_length=500)
+    # The school's denomination as DUO registers it (Openbaar, Rooms-Katholiek, Algemeen bijzonder, ...).
+    denomination: str | None = Field(default=None, max_length=80)
     profile: str | None = Field(default=None, max_length=4000)

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from spil.kit.schemas import ApiModel, Email, Id, InputModel, Phone, SafeStr, Url
+from spil.sync.synced import SyncedFrom
 
 Sector = Literal["PO", "SBO", "SO", "VO"]
 
@@ -164,7 +165,13 @@ class SchoolOut(ApiModel):
     email: str | None
     phone: str | None
     website: str | None
+    denomination: str | None = Field(
+        default=None, description="The denomination as DUO registers it: Openbaar, Rooms-Katholiek, ..."
+    )
     profile: str | None
+    synced_from: SyncedFrom | None = Field(
+        default=None, description="Kept by a school administration system."
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -177,6 +184,7 @@ class SchoolFields(InputModel):
     email: Email | None = None
     phone: Phone | None = None
     website: Url | None = None
+    denomination: Annotated[SafeStr, Field(max_length=80)] | None = None
     profile: Annotated[SafeStr, Field(max_length=4000)] | None = None
 
 

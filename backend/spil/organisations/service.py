@@ -25,6 +25,7 @@ from spil.organisations.schemas import (
     SchoolOut,
     SchoolUpdate,
 )
+from spil.sync import ownership
 
 
 def _search(column: Any, q: str | None) -> sa.ColumnElement[bool]:
@@ -279,7 +280,7 @@ def visible_board_id(
 # --- schools ---------------------------------------------------------------------------------
 def _school_query(principal: Principal) -> sa.Select[Any]:
     return (
-        sa.select(School, Board.name, Municipality.name)
+        sa.select(School, Board.name, Municipality.name, *ownership.columns("school", School.id))
         .join(Board, Board.id == School.board_id)
         .join(Municipality, Municipality.id == School.municipality_id)
         .where(School.id.in_(scope.schools(principal, regional=True)))
@@ -287,13 +288,14 @@ def _school_query(principal: Principal) -> sa.Select[Any]:
 
 
 def _school_out(row: Any) -> SchoolOut:
-    school, board_name, municipality_name = row
+    school, board_name, municipality_name, source, owned = row
     return SchoolOut.model_validate(
         {
             **school.model_dump(),
             "brin": school.location_code[:4],
             "board_name": board_name,
             "municipality_name": municipality_name,
+            "synced_from": ownership.synced_from("school", source, owned),
         }
     )
 
@@ -382,6 +384,7 @@ def update_school(
         exclude_id=school_id,
     )
     current_municipality(session, changes.get("municipality_id"))
+    ownership.refuse_owned(session, "school", school_id, changes, school)
     audited_update(
         session,
         principal,

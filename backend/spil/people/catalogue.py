@@ -170,4 +170,15 @@ ROLE_TYPES = [
         False,
         "Banenafspraak (Baanbrekers): een plaatsing gaat samen met werkplekbegeleiding.",
     ),
+    (
+        "teacher",
+        "Leerkracht / docent",
+        "Teacher",
+        "school",
+        "none",
+        False,
+        False,
+        False,
+        "Rol uit de leerlingadministratie (ParnasSys, Magister, Somtoday, Esis): lesgevend personeel.",
+    ),
 ]

@@ -31,6 +31,9 @@ class Person(Versioned, table=True):
     # Set when the person's data was erased (right to erasure or retention): the record stays so
     # that history refers to someone, without the name (spil.people.privacy).
     erased_on: dt.date | None = None
+    # Set when the school administration system that made this person no longer lists them
+    # (a snapshot sync, spil.sync): the history stays, the person is no longer current.
+    inactive_since: dt.date | None = None
 
 
 class RoleType(SQLModel, table=True):

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from spil.kit.schemas import ApiModel, Email, Id, InputModel, NumberOut, Phone, SafeStr
+from spil.sync.synced import SyncedFrom
 
 PersonKind = Literal["staff", "volunteer", "external"]
 ScopeLevel = Literal["school", "board", "region"]
@@ -31,6 +32,12 @@ class PersonOut(ApiModel):
     active_roles: int = 0
     erased_on: dt.date | None = Field(
         default=None, description="The day the person's data was erased (history kept, without the name)."
+    )
+    inactive_since: dt.date | None = Field(
+        default=None, description="The day the school administration system stopped listing the person."
+    )
+    synced_from: SyncedFrom | None = Field(
+        default=None, description="Kept by a school administration system."
     )
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -98,6 +105,9 @@ class RoleAssignmentOut(ApiModel):
     is_primary: bool
     active: bool
     notes: str | None
+    synced_from: SyncedFrom | None = Field(
+        default=None, description="Kept by a school administration system."
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
 

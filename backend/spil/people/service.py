@@ -27,6 +27,7 @@ from spil.people.schemas import (
     RoleTypeCreate,
     RoleTypeOut,
 )
+from spil.sync import ownership
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -37,12 +38,19 @@ def _person_query(principal: Principal) -> sa.Select[Any]:
         .correlate(Person)
         .scalar_subquery()
     )
-    return sa.select(Person, roles).where(Person.board_id.in_(scope.boards(principal)))
+    source, owned = ownership.columns("person", Person.id)
+    return sa.select(Person, roles, source, owned).where(Person.board_id.in_(scope.boards(principal)))
 
 
 def _person_out(row: Any) -> PersonOut:
-    person, roles = row
-    return PersonOut.model_validate({**person.model_dump(), "active_roles": roles})
+    person, roles, source, owned = row
+    return PersonOut.model_validate(
+        {
+            **person.model_dump(),
+            "active_roles": roles,
+            "synced_from": ownership.synced_from("person", source, owned),
+        }
+    )
 
 
 def list_people(
@@ -143,6 +151,7 @@ def change_person(
     if changes.get("languages") is None and "languages" in changes:
         changes["languages"] = []
     _check_email(session, person.board_id, changes.get("email"), person_id)
+    ownership.refuse_owned(session, "person", person_id, changes, person)
     audited_update(
         session, principal, person, changes, "person", required=["name", "kind"], board_id=person.board_id
     )
@@ -233,8 +242,18 @@ def resolve_role_type(session: Session, board_id: int, code: str, field: str = "
 
 # --- role assignments ------------------------------------------------------------------------
 def _assignment_query(principal: Principal) -> sa.Select[Any]:
+    source, owned = ownership.columns("role-assignment", RoleAssignment.id)
     return (
-        sa.select(RoleAssignment, Person.name, RoleType.code, RoleType.name_nl, School.name, Partner.name)
+        sa.select(
+            RoleAssignment,
+            Person.name,
+            RoleType.code,
+            RoleType.name_nl,
+            School.name,
+            Partner.name,
+            source,
+            owned,
+        )
         .join(Person, Person.id == RoleAssignment.person_id)
         .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
         .outerjoin(School, School.id == RoleAssignment.school_id)
@@ -252,7 +271,7 @@ def is_active(assignment: RoleAssignment, today: dt.date | None = None) -> bool:
 
 
 def _assignment_out(row: Any) -> RoleAssignmentOut:
-    assignment, person_name, code, role_name, school_name, partner_name = row
+    assignment, person_name, code, role_name, school_name, partner_name, source, owned = row
     return RoleAssignmentOut.model_validate(
         {
             **assignment.model_dump(),
@@ -262,6 +281,7 @@ def _assignment_out(row: Any) -> RoleAssignmentOut:
             "school_name": school_name,
             "partner_name": partner_name,
             "active": is_active(assignment),
+            "synced_from": ownership.synced_from("role-assignment", source, owned),
         }
     )
 
@@ -451,11 +471,13 @@ def change_assignment(
     assignment = visible_assignment(session, principal, assignment_id)
     _require_assignment_edit(principal, assignment.board_id, assignment.school_id)
     check_version(assignment.version)
+    changes = data.model_dump(exclude_unset=True)
+    ownership.refuse_owned(session, "role-assignment", assignment_id, changes, assignment)
     audited_update(
         session,
         principal,
         assignment,
-        data.model_dump(exclude_unset=True),
+        changes,
         "role-assignment",
         required=["is_primary"],
         board_id=assignment.board_id,

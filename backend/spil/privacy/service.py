@@ -140,5 +140,8 @@ def purge(session: Session, today: dt.date | None = None) -> dict[str, int]:
             audit.record(session, None, "erase", "person", person.id or 0, board_id=board_id)
             counts["erased"] += 1
     counts["idempotencyRecords"] = idempotency.purge(session)
+    from spil.sync.models import purge_changes
+
+    counts["syncRunDiffs"] = purge_changes(session, today)
     session.flush()
     return counts

@@ -76,7 +76,7 @@ class BoardRef(ApiModel):
     name: str
 
 
-class RegionRef(ApiModel):
+class ProgrammeRegionRef(ApiModel):
     id: int
     kind: str
     code: str
@@ -87,7 +87,7 @@ class ProgrammeOut(ApiModel):
     id: int
     name: str
     kind: ProgrammeKind
-    region: RegionRef | None
+    region: ProgrammeRegionRef | None
     lead_board: BoardRef
     description: str | None
     coordinator_name: str | None

@@ -60,8 +60,8 @@ from spil.programmes.schemas import (
     ParticipantOut,
     ProgrammeCreate,
     ProgrammeOut,
+    ProgrammeRegionRef,
     ProgrammeUpdate,
-    RegionRef,
     ResultCreate,
     ResultOut,
     ResultTotal,
@@ -198,7 +198,9 @@ def programmes_out(
                 id=p.id or 0,
                 name=p.name,
                 kind=p.kind,  # type: ignore[arg-type]
-                region=RegionRef(id=region.id or 0, kind=region.kind, code=region.code, name=region.name)
+                region=ProgrammeRegionRef(
+                    id=region.id or 0, kind=region.kind, code=region.code, name=region.name
+                )
                 if region
                 else None,
                 lead_board=BoardRef(id=p.lead_board_id, name=boards.get(p.lead_board_id, "")),
