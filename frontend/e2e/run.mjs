@@ -5,7 +5,7 @@
 //   SPIL_DEMO_PASSWORD  the demo users' password               default spil-demo
 //   CHROMIUM_PATH       the browser                            default /usr/bin/chromium
 //   SPIL_E2E_ONLY       while developing: run only these suites (comma-separated: core, registry,
-//                       keypersons, complaints, indicators, areas, inclusion, programmes); refused
+//                       keypersons, complaints, indicators, areas, inclusion, programmes, duo, sync); refused
 //                       under CI=true, where every test runs
 //
 // Prints one line per test and ends with "N passed, M failed"; exits non-zero on any failure.
@@ -22,6 +22,8 @@ import { indicatorTests } from './indicators.mjs';
 import { areaTests } from './areas.mjs';
 import { inclusionTests } from './inclusion.mjs';
 import { programmeTests } from './programmes.mjs';
+import { duoTests } from './duo.mjs';
+import { syncTests } from './sync.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const PASSWORD = process.env.SPIL_DEMO_PASSWORD || 'spil-demo';
@@ -741,6 +743,8 @@ async function main() {
       ['areas', areaTests],
       ['inclusion', inclusionTests],
       ['programmes', programmeTests],
+      ['duo', duoTests],
+      ['sync', syncTests],
     ];
     for (const [name, run] of suites) {
       suite = name;

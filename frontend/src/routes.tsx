@@ -16,6 +16,7 @@ import { HomePage } from './features/home/HomePage';
 import { inclusionRoutes } from './features/inclusion/routes';
 import { indicatorRoutes } from './features/indicators/routes';
 import { programmeRoutes } from './features/programmes/routes';
+import { syncRoutes } from './features/sync/routes';
 import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
 import { registryRoutes } from './features/registry/routes';
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
       ...areaRoutes,
       ...inclusionRoutes,
       ...programmeRoutes,
+      ...syncRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

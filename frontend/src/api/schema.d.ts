@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process answers */
-        get: operations["liveness_health_get"];
+        get: operations["checkLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: the database answers */
-        get: operations["readiness_health_ready_get"];
+        get: operations["checkReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,7 +51,7 @@ export interface paths {
          * Log in with e-mail and password
          * @description Starts a session in an HttpOnly, SameSite cookie and returns the user and a CSRF token to send as `X-CSRF-Token` with every change.
          */
-        post: operations["login_auth_login_post"];
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -71,7 +71,7 @@ export interface paths {
          * Change your own password
          * @description Needs the current password. Ends every session of the account, on every device, and starts a new one here (a new cookie and CSRF token).
          */
-        post: operations["change_password_auth_password_post"];
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -86,7 +86,7 @@ export interface paths {
             cookie?: never;
         };
         /** The logged-in user, what they may do where, and the CSRF token */
-        get: operations["get_current_session_auth_session_get"];
+        get: operations["getCurrentSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -105,7 +105,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the session */
-        post: operations["logout_auth_logout_post"];
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,10 +120,10 @@ export interface paths {
             cookie?: never;
         };
         /** Users in the boards you administer */
-        get: operations["list_users_users_get"];
+        get: operations["listUsers"];
         put?: never;
         /** Create User */
-        post: operations["create_user_users_post"];
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -138,14 +138,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get User */
-        get: operations["get_user_users__userId__get"];
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update User */
-        patch: operations["update_user_users__userId__patch"];
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/users/{userId}/memberships": {
@@ -158,7 +158,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add Membership */
-        post: operations["add_membership_users__userId__memberships_post"];
+        post: operations["addUserMembership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -176,7 +176,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove Membership */
-        delete: operations["remove_membership_users__userId__memberships__membershipId__delete"];
+        delete: operations["removeUserMembership"];
         options?: never;
         head?: never;
         patch?: never;
@@ -190,10 +190,10 @@ export interface paths {
             cookie?: never;
         };
         /** API clients of the boards you administer */
-        get: operations["list_api_clients_api_clients_get"];
+        get: operations["listApiClients"];
         put?: never;
         /** Create an API client; the key is returned once */
-        post: operations["create_api_client_api_clients_post"];
+        post: operations["createApiClient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -211,7 +211,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke Api Client */
-        delete: operations["revoke_api_client_api_clients__apiClientId__delete"];
+        delete: operations["revokeApiClient"];
         options?: never;
         head?: never;
         patch?: never;
@@ -225,7 +225,7 @@ export interface paths {
             cookie?: never;
         };
         /** The audit trail of the boards you administer */
-        get: operations["list_audit_events_audit_events_get"];
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -242,10 +242,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the regions of every kind */
-        get: operations["list_regions_regions_get"];
+        get: operations["listRegions"];
         put?: never;
         /** Add a region of another kind than labour-market (platform administrator) */
-        post: operations["create_region_regions_post"];
+        post: operations["createRegion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,15 +260,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Region */
-        get: operations["get_region_regions__regionId__get"];
+        get: operations["getRegion"];
         put?: never;
         post?: never;
         /** Delete Region */
-        delete: operations["delete_region_regions__regionId__delete"];
+        delete: operations["deleteRegion"];
         options?: never;
         head?: never;
         /** Update Region */
-        patch: operations["update_region_regions__regionId__patch"];
+        patch: operations["updateRegion"];
         trace?: never;
     };
     "/regions/{regionId}/municipalities": {
@@ -279,12 +279,12 @@ export interface paths {
             cookie?: never;
         };
         /** List Region Municipalities */
-        get: operations["list_region_municipalities_regions__regionId__municipalities_get"];
+        get: operations["listRegionMunicipalities"];
         /**
          * Set the region's municipalities (the whole set)
          * @description A municipality lies in at most one region of each kind: one that lies in another region of this kind is a 409 naming both. Labour-market regions follow CBS's list (400).
          */
-        put: operations["set_region_municipalities_regions__regionId__municipalities_put"];
+        put: operations["setRegionMunicipalities"];
         post?: never;
         delete?: never;
         options?: never;
@@ -300,7 +300,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the labour-market regions */
-        get: operations["list_labour_market_regions_labour_market_regions_get"];
+        get: operations["listLabourMarketRegions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -317,14 +317,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Labour Market Region */
-        get: operations["get_labour_market_region_labour_market_regions__regionId__get"];
+        get: operations["getLabourMarketRegion"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update Labour Market Region */
-        patch: operations["update_labour_market_region_labour_market_regions__regionId__patch"];
+        patch: operations["updateLabourMarketRegion"];
         trace?: never;
     };
     "/municipalities": {
@@ -335,10 +335,10 @@ export interface paths {
             cookie?: never;
         };
         /** List municipalities */
-        get: operations["list_municipalities_municipalities_get"];
+        get: operations["listMunicipalities"];
         put?: never;
         /** Create Municipality */
-        post: operations["create_municipality_municipalities_post"];
+        post: operations["createMunicipality"];
         delete?: never;
         options?: never;
         head?: never;
@@ -353,15 +353,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Municipality */
-        get: operations["get_municipality_municipalities__municipalityId__get"];
+        get: operations["getMunicipality"];
         put?: never;
         post?: never;
         /** Delete Municipality */
-        delete: operations["delete_municipality_municipalities__municipalityId__delete"];
+        delete: operations["deleteMunicipality"];
         options?: never;
         head?: never;
         /** Update Municipality */
-        patch: operations["update_municipality_municipalities__municipalityId__patch"];
+        patch: operations["updateMunicipality"];
         trace?: never;
     };
     "/boards": {
@@ -372,10 +372,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the boards in your scope */
-        get: operations["list_boards_boards_get"];
+        get: operations["listBoards"];
         put?: never;
         /** Create Board */
-        post: operations["create_board_boards_post"];
+        post: operations["createBoard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -390,15 +390,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Board */
-        get: operations["get_board_boards__boardId__get"];
+        get: operations["getBoard"];
         put?: never;
         post?: never;
         /** Delete Board */
-        delete: operations["delete_board_boards__boardId__delete"];
+        delete: operations["deleteBoard"];
         options?: never;
         head?: never;
         /** Update Board */
-        patch: operations["update_board_boards__boardId__patch"];
+        patch: operations["updateBoard"];
         trace?: never;
     };
     "/schools": {
@@ -409,10 +409,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the schools (locations) in your scope */
-        get: operations["list_schools_schools_get"];
+        get: operations["listSchools"];
         put?: never;
         /** Create School */
-        post: operations["create_school_schools_post"];
+        post: operations["createSchool"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,15 +427,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get School */
-        get: operations["get_school_schools__schoolId__get"];
+        get: operations["getSchool"];
         put?: never;
         post?: never;
         /** Delete School */
-        delete: operations["delete_school_schools__schoolId__delete"];
+        delete: operations["deleteSchool"];
         options?: never;
         head?: never;
         /** Update School */
-        patch: operations["update_school_schools__schoolId__patch"];
+        patch: operations["updateSchool"];
         trace?: never;
     };
     "/municipalities/{municipalityId}/overview": {
@@ -449,7 +449,7 @@ export interface paths {
          * The municipality's schools across boards: coverage, partnerships, key persons, routes
          * @description For the area's contacts (and the platform administrator): every board's schools located in the area, their coverage of the roles the law or a guideline asks of every school, partnerships by category, level and status, key-person reach, published complaint routes and the confidential cases as the annual report shows them. Never a person: a school without a role is named, the people who hold roles are not; counts below 5 that could identify someone are shown as `<5`. The indicators of the area are in `/indicators/{code}/series?scope={kind}:<id>`.
          */
-        get: operations["municipality_overview_municipalities__municipalityId__overview_get"];
+        get: operations["getMunicipalityOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -466,7 +466,7 @@ export interface paths {
             cookie?: never;
         };
         /** The municipality's overview as CSV or XLSX (one row per school) */
-        get: operations["municipality_overview_export_municipalities__municipalityId__overview_export_get"];
+        get: operations["exportMunicipalityOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -486,7 +486,7 @@ export interface paths {
          * The region's schools across boards: coverage, partnerships, key persons, routes
          * @description For the area's contacts (and the platform administrator): every board's schools located in the area, their coverage of the roles the law or a guideline asks of every school, partnerships by category, level and status, key-person reach, published complaint routes and the confidential cases as the annual report shows them. Never a person: a school without a role is named, the people who hold roles are not; counts below 5 that could identify someone are shown as `<5`. The indicators of the area are in `/indicators/{code}/series?scope={kind}:<id>`.
          */
-        get: operations["region_overview_regions__regionId__overview_get"];
+        get: operations["getRegionOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -503,7 +503,7 @@ export interface paths {
             cookie?: never;
         };
         /** The region's overview as CSV or XLSX (one row per school) */
-        get: operations["region_overview_export_regions__regionId__overview_export_get"];
+        get: operations["exportRegionOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -520,10 +520,10 @@ export interface paths {
             cookie?: never;
         };
         /** Partner categories: the built-in catalogue and the board's own */
-        get: operations["list_categories_partner_categories_get"];
+        get: operations["listPartnerCategories"];
         put?: never;
         /** Create Category */
-        post: operations["create_category_partner_categories_post"];
+        post: operations["createPartnerCategory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -538,10 +538,10 @@ export interface paths {
             cookie?: never;
         };
         /** Partners (external organisations) of the boards in your scope */
-        get: operations["list_partners_partners_get"];
+        get: operations["listPartners"];
         put?: never;
         /** Create Partner */
-        post: operations["create_partner_partners_post"];
+        post: operations["createPartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -556,15 +556,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Partner */
-        get: operations["get_partner_partners__partnerId__get"];
+        get: operations["getPartner"];
         put?: never;
         post?: never;
         /** Delete Partner */
-        delete: operations["delete_partner_partners__partnerId__delete"];
+        delete: operations["deletePartner"];
         options?: never;
         head?: never;
         /** Update Partner */
-        patch: operations["update_partner_partners__partnerId__patch"];
+        patch: operations["updatePartner"];
         trace?: never;
     };
     "/partnerships": {
@@ -575,10 +575,10 @@ export interface paths {
             cookie?: never;
         };
         /** Partnerships of the schools and boards in your scope */
-        get: operations["list_partnerships_partnerships_get"];
+        get: operations["listPartnerships"];
         put?: never;
         /** Create Partnership */
-        post: operations["create_partnership_partnerships_post"];
+        post: operations["createPartnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -593,15 +593,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Partnership */
-        get: operations["get_partnership_partnerships__partnershipId__get"];
+        get: operations["getPartnership"];
         put?: never;
         post?: never;
         /** Delete Partnership */
-        delete: operations["delete_partnership_partnerships__partnershipId__delete"];
+        delete: operations["deletePartnership"];
         options?: never;
         head?: never;
         /** Update Partnership */
-        patch: operations["update_partnership_partnerships__partnershipId__patch"];
+        patch: operations["updatePartnership"];
         trace?: never;
     };
     "/partnerships/{partnershipId}/bottlenecks": {
@@ -614,7 +614,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add Bottleneck */
-        post: operations["add_bottleneck_partnerships__partnershipId__bottlenecks_post"];
+        post: operations["createPartnershipBottleneck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -635,7 +635,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Update Bottleneck */
-        patch: operations["update_bottleneck_partnerships__partnershipId__bottlenecks__bottleneckId__patch"];
+        patch: operations["updatePartnershipBottleneck"];
         trace?: never;
     };
     "/people": {
@@ -646,10 +646,10 @@ export interface paths {
             cookie?: never;
         };
         /** Staff, volunteers and external contacts of the boards in your scope */
-        get: operations["list_people_people_get"];
+        get: operations["listPeople"];
         put?: never;
         /** Create Person */
-        post: operations["create_person_people_post"];
+        post: operations["createPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -664,15 +664,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Person */
-        get: operations["get_person_people__personId__get"];
+        get: operations["getPerson"];
         put?: never;
         post?: never;
         /** Delete Person */
-        delete: operations["delete_person_people__personId__delete"];
+        delete: operations["deletePerson"];
         options?: never;
         head?: never;
         /** Update Person */
-        patch: operations["update_person_people__personId__patch"];
+        patch: operations["updatePerson"];
         trace?: never;
     };
     "/role-types": {
@@ -683,10 +683,10 @@ export interface paths {
             cookie?: never;
         };
         /** The role catalogue: built-in roles and the board's own */
-        get: operations["list_role_types_role_types_get"];
+        get: operations["listRoleTypes"];
         put?: never;
         /** Create Role Type */
-        post: operations["create_role_type_role_types_post"];
+        post: operations["createRoleType"];
         delete?: never;
         options?: never;
         head?: never;
@@ -704,7 +704,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete Role Type */
-        delete: operations["delete_role_type_role_types__roleTypeId__delete"];
+        delete: operations["deleteRoleType"];
         options?: never;
         head?: never;
         patch?: never;
@@ -718,10 +718,10 @@ export interface paths {
             cookie?: never;
         };
         /** Who holds which role where (history included) */
-        get: operations["list_assignments_role_assignments_get"];
+        get: operations["listRoleAssignments"];
         put?: never;
         /** Create Assignment */
-        post: operations["create_assignment_role_assignments_post"];
+        post: operations["createRoleAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -736,21 +736,21 @@ export interface paths {
             cookie?: never;
         };
         /** Get Assignment */
-        get: operations["get_assignment_role_assignments__roleAssignmentId__get"];
+        get: operations["getRoleAssignment"];
         put?: never;
         post?: never;
         /**
          * Delete Assignment
          * @description Only for an assignment entered by mistake; to end one, set `endsOn`.
          */
-        delete: operations["delete_assignment_role_assignments__roleAssignmentId__delete"];
+        delete: operations["deleteRoleAssignment"];
         options?: never;
         head?: never;
         /**
          * Update Assignment
          * @description Ending an assignment is setting `endsOn`; the history is kept.
          */
-        patch: operations["update_assignment_role_assignments__roleAssignmentId__patch"];
+        patch: operations["updateRoleAssignment"];
         trace?: never;
     };
     "/schools/{schoolId}/organogram": {
@@ -761,7 +761,7 @@ export interface paths {
             cookie?: never;
         };
         /** The school's roles, the people holding them and the partners they are the contact for */
-        get: operations["get_organogram_schools__schoolId__organogram_get"];
+        get: operations["getSchoolOrganogram"];
         put?: never;
         post?: never;
         delete?: never;
@@ -778,7 +778,7 @@ export interface paths {
             cookie?: never;
         };
         /** For new staff: the school's partners by level, with the colleague to go to */
-        get: operations["get_induction_schools__schoolId__induction_get"];
+        get: operations["getSchoolInduction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,7 +798,7 @@ export interface paths {
          * Everything Spil holds about one person (right of access)
          * @description For the managers of the person's board, to hand to the person who asks (AVG/GDPR article 15). The export is written to the audit trail.
          */
-        get: operations["export_personal_data_people__personId__personal_data_get"];
+        get: operations["exportPersonalData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -820,7 +820,7 @@ export interface paths {
          * Erase a person (right to erasure)
          * @description Anonymises the person and what Spil holds about them: name, e-mail, phone, notes and languages go, and so do the free texts of their roles and agreements and their public listings; the history (roles, the allowance ledger, activities) is kept without the name. Refused with 409 `holds-statutory-role` while the person holds a role the law requires.
          */
-        post: operations["erase_person_people__personId__erasure_post"];
+        post: operations["erasePerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -835,9 +835,29 @@ export interface paths {
             cookie?: never;
         };
         /** What is missing or at risk: unfilled statutory roles, partners on one person, expiring agreements, ... */
-        get: operations["list_gaps_gaps_get"];
+        get: operations["listGaps"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/duo-schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update a board's schools from DUO's file of school locations (dry run by default)
+         * @description Reads the rows of the board's number (`BEVOEGD GEZAG NUMMER`) and matches each to a school by its location code: created, updated (name, sector, municipality, address, phone, website, denomination) or unchanged; an empty cell changes nothing. The answer is the diff per school, and per row the problems with their column (an unknown municipality, a location of another board, which is never taken over). Nothing is written in a dry run, nor when a row has a problem unless `validOnly`. Every change is in the audit trail; the same file again changes nothing. Needs the board's administrator (an API key: `organisations:write`, bound to the board).
+         */
+        post: operations["importDuoSchools"];
         delete?: never;
         options?: never;
         head?: never;
@@ -854,7 +874,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import partners, people, role assignments or measurements from CSV (dry run by default) */
-        post: operations["run_import_imports__kind__post"];
+        post: operations["runImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -869,7 +889,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export a list as CSV (Excel-ready: UTF-8 with BOM, `;`) or XLSX */
-        get: operations["run_export_exports__kind__get"];
+        get: operations["runExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -886,10 +906,10 @@ export interface paths {
             cookie?: never;
         };
         /** The volunteer-allowance maxima per calendar year */
-        get: operations["list_rule_sets_allowance_rules_get"];
+        get: operations["listAllowanceRuleSets"];
         put?: never;
         /** Add a year (platform administrator) */
-        post: operations["create_rule_set_allowance_rules_post"];
+        post: operations["createAllowanceRuleSet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -904,14 +924,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Rule Set */
-        get: operations["get_rule_set_allowance_rules__year__get"];
+        get: operations["getAllowanceRuleSet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Correct a year (platform administrator; the previous figures are kept) */
-        patch: operations["update_rule_set_allowance_rules__year__patch"];
+        patch: operations["updateAllowanceRuleSet"];
         trace?: never;
     };
     "/allowance-rules/{year}/revisions": {
@@ -922,7 +942,7 @@ export interface paths {
             cookie?: never;
         };
         /** Earlier figures of a year */
-        get: operations["list_revisions_allowance_rules__year__revisions_get"];
+        get: operations["listAllowanceRuleSetRevisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -944,7 +964,7 @@ export interface paths {
          * Check allowances against the year's limits (stateless; nothing is stored)
          * @description The explanation is in Dutch unless `Accept-Language` prefers English.
          */
-        post: operations["check_allowance_allowance_checks_post"];
+        post: operations["checkAllowance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -959,10 +979,10 @@ export interface paths {
             cookie?: never;
         };
         /** Key persons' volunteer agreements in your scope */
-        get: operations["list_agreements_volunteer_agreements_get"];
+        get: operations["listVolunteerAgreements"];
         put?: never;
         /** Create Agreement */
-        post: operations["create_agreement_volunteer_agreements_post"];
+        post: operations["createVolunteerAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -977,15 +997,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Agreement */
-        get: operations["get_agreement_volunteer_agreements__agreementId__get"];
+        get: operations["getVolunteerAgreement"];
         put?: never;
         post?: never;
         /** Delete Agreement */
-        delete: operations["delete_agreement_volunteer_agreements__agreementId__delete"];
+        delete: operations["deleteVolunteerAgreement"];
         options?: never;
         head?: never;
         /** Update Agreement */
-        patch: operations["update_agreement_volunteer_agreements__agreementId__patch"];
+        patch: operations["updateVolunteerAgreement"];
         trace?: never;
     };
     "/volunteer-agreements/{agreementId}/ledger": {
@@ -996,7 +1016,7 @@ export interface paths {
             cookie?: never;
         };
         /** Year-to-date totals, headroom against each limit and a projection to year end */
-        get: operations["get_ledger_volunteer_agreements__agreementId__ledger_get"];
+        get: operations["getVolunteerAgreementLedger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1013,10 +1033,10 @@ export interface paths {
             cookie?: never;
         };
         /** The payments ledger */
-        get: operations["list_payments_allowance_payments_get"];
+        get: operations["listAllowancePayments"];
         put?: never;
         /** Record a month's allowance and expenses (409 when it would cross a limit) */
-        post: operations["create_payment_allowance_payments_post"];
+        post: operations["createAllowancePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1031,15 +1051,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Payment */
-        get: operations["get_payment_allowance_payments__paymentId__get"];
+        get: operations["getAllowancePayment"];
         put?: never;
         post?: never;
         /** Delete Payment */
-        delete: operations["delete_payment_allowance_payments__paymentId__delete"];
+        delete: operations["deleteAllowancePayment"];
         options?: never;
         head?: never;
         /** Update Payment */
-        patch: operations["update_payment_allowance_payments__paymentId__patch"];
+        patch: operations["updateAllowancePayment"];
         trace?: never;
     };
     "/key-person-activities": {
@@ -1050,10 +1070,10 @@ export interface paths {
             cookie?: never;
         };
         /** Coffee mornings, intakes, home visits, ... */
-        get: operations["list_activities_key_person_activities_get"];
+        get: operations["listKeyPersonActivities"];
         put?: never;
         /** Create Activity */
-        post: operations["create_activity_key_person_activities_post"];
+        post: operations["createKeyPersonActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1068,15 +1088,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Activity */
-        get: operations["get_activity_key_person_activities__activityId__get"];
+        get: operations["getKeyPersonActivity"];
         put?: never;
         post?: never;
         /** Delete Activity */
-        delete: operations["delete_activity_key_person_activities__activityId__delete"];
+        delete: operations["deleteKeyPersonActivity"];
         options?: never;
         head?: never;
         /** Update Activity */
-        patch: operations["update_activity_key_person_activities__activityId__patch"];
+        patch: operations["updateKeyPersonActivity"];
         trace?: never;
     };
     "/key-person-listings": {
@@ -1087,10 +1107,10 @@ export interface paths {
             cookie?: never;
         };
         /** Who a school shows on its public "who is who" page */
-        get: operations["list_listings_key_person_listings_get"];
+        get: operations["listKeyPersonListings"];
         put?: never;
         /** Create Listing */
-        post: operations["create_listing_key_person_listings_post"];
+        post: operations["createKeyPersonListing"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1105,15 +1125,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Listing */
-        get: operations["get_listing_key_person_listings__listingId__get"];
+        get: operations["getKeyPersonListing"];
         put?: never;
         post?: never;
         /** Delete Listing */
-        delete: operations["delete_listing_key_person_listings__listingId__delete"];
+        delete: operations["deleteKeyPersonListing"];
         options?: never;
         head?: never;
         /** Update Listing */
-        patch: operations["update_listing_key_person_listings__listingId__patch"];
+        patch: operations["updateKeyPersonListing"];
         trace?: never;
     };
     "/public/schools/{locationCode}/key-persons": {
@@ -1124,7 +1144,7 @@ export interface paths {
             cookie?: never;
         };
         /** A school's key persons and contact points, as the school published them (no login) */
-        get: operations["public_key_persons_public_schools__locationCode__key_persons_get"];
+        get: operations["listPublicKeyPersons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1141,7 +1161,7 @@ export interface paths {
             cookie?: never;
         };
         /** Veilig Thuis, the confidential inspectors, helplines, complaint committees */
-        get: operations["list_bodies_external_bodies_get"];
+        get: operations["listExternalBodies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1158,14 +1178,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Body */
-        get: operations["get_body_external_bodies__code__get"];
+        get: operations["getExternalBody"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Correct a body's contact details (platform administrator) */
-        patch: operations["update_body_external_bodies__code__patch"];
+        patch: operations["updateExternalBody"];
         trace?: never;
     };
     "/boards/{boardId}/complaint-settings": {
@@ -1176,14 +1196,14 @@ export interface paths {
             cookie?: never;
         };
         /** The board's complaint committee and procedure */
-        get: operations["get_settings__boards__boardId__complaint_settings_get"];
+        get: operations["getComplaintSettings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update Settings */
-        patch: operations["update_settings_boards__boardId__complaint_settings_patch"];
+        patch: operations["updateComplaintSettings"];
         trace?: never;
     };
     "/complaint-routes": {
@@ -1194,10 +1214,10 @@ export interface paths {
             cookie?: never;
         };
         /** The default routes and the schools' own versions */
-        get: operations["list_routes_complaint_routes_get"];
+        get: operations["listComplaintRoutes"];
         put?: never;
         /** Start a school's own version of a route (a copy of the default) */
-        post: operations["create_route_complaint_routes_post"];
+        post: operations["createComplaintRoute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1212,15 +1232,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Route */
-        get: operations["get_route_complaint_routes__routeId__get"];
+        get: operations["getComplaintRoute"];
         put?: never;
         post?: never;
         /** Drop a school's own version: the default applies again */
-        delete: operations["delete_route_complaint_routes__routeId__delete"];
+        delete: operations["deleteComplaintRoute"];
         options?: never;
         head?: never;
         /** Reword, reorder, add or remove steps (statutory steps stay), publish */
-        patch: operations["update_route_complaint_routes__routeId__patch"];
+        patch: operations["updateComplaintRoute"];
         trace?: never;
     };
     "/schools/{schoolId}/complaint-routes/{area}": {
@@ -1231,7 +1251,7 @@ export interface paths {
             cookie?: never;
         };
         /** A route as it applies at the school, resolved to the people and partners */
-        get: operations["resolve_route_schools__schoolId__complaint_routes__area__get"];
+        get: operations["resolveComplaintRoute"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1248,10 +1268,10 @@ export interface paths {
             cookie?: never;
         };
         /** The counsellor's case register */
-        get: operations["list_cases_confidential_cases_get"];
+        get: operations["listConfidentialCases"];
         put?: never;
         /** Create Case */
-        post: operations["create_case_confidential_cases_post"];
+        post: operations["createConfidentialCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1266,7 +1286,7 @@ export interface paths {
             cookie?: never;
         };
         /** Counts per area × reporter group × outcome; <5 for anyone but the counsellors */
-        get: operations["case_report_confidential_cases_report_get"];
+        get: operations["getConfidentialCaseReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1283,15 +1303,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Case */
-        get: operations["get_case_confidential_cases__caseId__get"];
+        get: operations["getConfidentialCase"];
         put?: never;
         post?: never;
         /** Delete Case */
-        delete: operations["delete_case_confidential_cases__caseId__delete"];
+        delete: operations["deleteConfidentialCase"];
         options?: never;
         head?: never;
         /** Update Case */
-        patch: operations["update_case_confidential_cases__caseId__patch"];
+        patch: operations["updateConfidentialCase"];
         trace?: never;
     };
     "/public/schools/{locationCode}/complaint-routes": {
@@ -1302,7 +1322,7 @@ export interface paths {
             cookie?: never;
         };
         /** Route finder: the problem areas in plain words (no login) */
-        get: operations["public_areas_public_schools__locationCode__complaint_routes_get"];
+        get: operations["listPublicComplaintAreas"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1319,7 +1339,7 @@ export interface paths {
             cookie?: never;
         };
         /** Route finder: the steps for one area and group, with only published contact details (no login) */
-        get: operations["public_route_public_schools__locationCode__complaint_routes__area__get"];
+        get: operations["getPublicComplaintRoute"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1336,10 +1356,10 @@ export interface paths {
             cookie?: never;
         };
         /** The indicator catalogue: built-in and the board's own */
-        get: operations["list_indicators_indicators_get"];
+        get: operations["listIndicators"];
         put?: never;
         /** Create Indicator */
-        post: operations["create_indicator_indicators_post"];
+        post: operations["createIndicator"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1354,7 +1374,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Indicator */
-        get: operations["get_indicator_indicators__code__get"];
+        get: operations["getIndicator"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1371,7 +1391,7 @@ export interface paths {
             cookie?: never;
         };
         /** Values per period with targets, rolled up to a board or a region; compare a board's schools */
-        get: operations["get_series_indicators__code__series_get"];
+        get: operations["getIndicatorSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1388,10 +1408,10 @@ export interface paths {
             cookie?: never;
         };
         /** Entered values of the schools and boards in your scope */
-        get: operations["list_measurements_measurements_get"];
+        get: operations["listMeasurements"];
         put?: never;
         /** Enter a value (409 when the indicator, scope and period have one: PATCH it instead) */
-        post: operations["create_measurement_measurements_post"];
+        post: operations["createMeasurement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1408,7 +1428,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Enter many values at once (integrations): all or nothing, per-item problems */
-        post: operations["bulk_create_measurements_bulk_post"];
+        post: operations["createMeasurementsInBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1423,15 +1443,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Measurement */
-        get: operations["get_measurement_measurements__measurementId__get"];
+        get: operations["getMeasurement"];
         put?: never;
         post?: never;
         /** Delete Measurement */
-        delete: operations["delete_measurement_measurements__measurementId__delete"];
+        delete: operations["deleteMeasurement"];
         options?: never;
         head?: never;
         /** Update Measurement */
-        patch: operations["update_measurement_measurements__measurementId__patch"];
+        patch: operations["updateMeasurement"];
         trace?: never;
     };
     "/targets": {
@@ -1442,9 +1462,9 @@ export interface paths {
             cookie?: never;
         };
         /** Targets per indicator, scope and period */
-        get: operations["list_targets_targets_get"];
+        get: operations["listTargets"];
         /** Set (or replace) the target of an indicator, scope and period */
-        put: operations["set_target_targets_put"];
+        put: operations["setTarget"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1460,10 +1480,10 @@ export interface paths {
             cookie?: never;
         };
         /** The inclusion tracks of the boards you work for */
-        get: operations["list_tracks_inclusion_tracks_get"];
+        get: operations["listInclusionTracks"];
         put?: never;
         /** Start a board's track (board administrator): it begins with the intake */
-        post: operations["create_track_inclusion_tracks_post"];
+        post: operations["createInclusionTrack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1478,15 +1498,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Track */
-        get: operations["get_track_inclusion_tracks__trackId__get"];
+        get: operations["getInclusionTrack"];
         put?: never;
         post?: never;
         /** Remove a track started by mistake (not one with placements) */
-        delete: operations["delete_track_inclusion_tracks__trackId__delete"];
+        delete: operations["deleteInclusionTrack"];
         options?: never;
         head?: never;
         /** Change the ambition, the phase (kept in the history), the evaluation or the staff hours */
-        patch: operations["update_track_inclusion_tracks__trackId__patch"];
+        patch: operations["updateInclusionTrack"];
         trace?: never;
     };
     "/inclusion-tracks/{trackId}/progress": {
@@ -1497,7 +1517,7 @@ export interface paths {
             cookie?: never;
         };
         /** Jobs realised per month against the ambition (hours ÷ 25.5, pro rata) */
-        get: operations["get_progress_inclusion_tracks__trackId__progress_get"];
+        get: operations["getInclusionTrackProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1514,10 +1534,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Bottlenecks */
-        get: operations["list_bottlenecks_inclusion_tracks__trackId__bottlenecks_get"];
+        get: operations["listInclusionBottlenecks"];
         put?: never;
         /** Create Bottleneck */
-        post: operations["create_bottleneck_inclusion_tracks__trackId__bottlenecks_post"];
+        post: operations["createInclusionBottleneck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1532,15 +1552,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Bottleneck */
-        get: operations["get_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__get"];
+        get: operations["getInclusionBottleneck"];
         put?: never;
         post?: never;
         /** Delete Bottleneck */
-        delete: operations["delete_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__delete"];
+        delete: operations["deleteInclusionBottleneck"];
         options?: never;
         head?: never;
         /** Update Bottleneck */
-        patch: operations["update_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__patch"];
+        patch: operations["updateInclusionBottleneck"];
         trace?: never;
     };
     "/inclusion-tracks/{trackId}/actions": {
@@ -1551,10 +1571,10 @@ export interface paths {
             cookie?: never;
         };
         /** The action plan */
-        get: operations["list_actions_inclusion_tracks__trackId__actions_get"];
+        get: operations["listInclusionActions"];
         put?: never;
         /** Create Action */
-        post: operations["create_action_inclusion_tracks__trackId__actions_post"];
+        post: operations["createInclusionAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1569,15 +1589,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Action */
-        get: operations["get_action_inclusion_tracks__trackId__actions__actionId__get"];
+        get: operations["getInclusionAction"];
         put?: never;
         post?: never;
         /** Delete Action */
-        delete: operations["delete_action_inclusion_tracks__trackId__actions__actionId__delete"];
+        delete: operations["deleteInclusionAction"];
         options?: never;
         head?: never;
         /** Change an action; status `done` ticks it off with today's date */
-        patch: operations["update_action_inclusion_tracks__trackId__actions__actionId__patch"];
+        patch: operations["updateInclusionAction"];
         trace?: never;
     };
     "/inclusion-tracks/{trackId}/placements": {
@@ -1588,10 +1608,10 @@ export interface paths {
             cookie?: never;
         };
         /** Placements at the schools you read (the employee's name only for the board admin and mentor) */
-        get: operations["list_placements_inclusion_tracks__trackId__placements_get"];
+        get: operations["listPlacements"];
         put?: never;
         /** Create Placement */
-        post: operations["create_placement_inclusion_tracks__trackId__placements_post"];
+        post: operations["createPlacement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1606,15 +1626,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Placement */
-        get: operations["get_placement_inclusion_tracks__trackId__placements__placementId__get"];
+        get: operations["getPlacement"];
         put?: never;
         post?: never;
         /** Remove a placement entered by mistake (end a real one with `endsOn`) */
-        delete: operations["delete_placement_inclusion_tracks__trackId__placements__placementId__delete"];
+        delete: operations["deletePlacement"];
         options?: never;
         head?: never;
         /** Update Placement */
-        patch: operations["update_placement_inclusion_tracks__trackId__placements__placementId__patch"];
+        patch: operations["updatePlacement"];
         trace?: never;
     };
     "/job-agreement-quotas": {
@@ -1625,10 +1645,10 @@ export interface paths {
             cookie?: never;
         };
         /** The quota of government and education per year, with its source */
-        get: operations["list_quotas_job_agreement_quotas_get"];
+        get: operations["listJobAgreementQuotas"];
         put?: never;
         /** Add a year's quota (platform administrator) */
-        post: operations["create_quota_job_agreement_quotas_post"];
+        post: operations["createJobAgreementQuota"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1643,14 +1663,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Quota */
-        get: operations["get_quota_job_agreement_quotas__year__get"];
+        get: operations["getJobAgreementQuota"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Correct a year's quota (platform administrator) */
-        patch: operations["update_quota_job_agreement_quotas__year__patch"];
+        patch: operations["updateJobAgreementQuota"];
         trace?: never;
     };
     "/labour-market-regions/{regionId}/employer-service-point": {
@@ -1664,14 +1684,14 @@ export interface paths {
          * The region's single contact point for school boards at the employer service point
          * @description Every labour-market region has one; it is empty (ETag `"v0"`) until someone fills it in.
          */
-        get: operations["get_service_point_labour_market_regions__regionId__employer_service_point_get"];
+        get: operations["getEmployerServicePoint"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Fill in or change the contact point (platform administrator, the region's contacts) */
-        patch: operations["update_service_point_labour_market_regions__regionId__employer_service_point_patch"];
+        patch: operations["updateEmployerServicePoint"];
         trace?: never;
     };
     "/regional-programmes": {
@@ -1682,10 +1702,10 @@ export interface paths {
             cookie?: never;
         };
         /** The regional programmes you take part in or read */
-        get: operations["list_programmes_regional_programmes_get"];
+        get: operations["listRegionalProgrammes"];
         put?: never;
         /** Start a programme (the lead board's administrators): the lead board is its first member */
-        post: operations["create_programme_regional_programmes_post"];
+        post: operations["createRegionalProgramme"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1700,15 +1720,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Programme */
-        get: operations["get_programme_regional_programmes__programmeId__get"];
+        get: operations["getRegionalProgramme"];
         put?: never;
         post?: never;
         /** Delete Programme */
-        delete: operations["delete_programme_regional_programmes__programmeId__delete"];
+        delete: operations["deleteRegionalProgramme"];
         options?: never;
         head?: never;
         /** Update Programme */
-        patch: operations["update_programme_regional_programmes__programmeId__patch"];
+        patch: operations["updateRegionalProgramme"];
         trace?: never;
     };
     "/regional-programmes/{programmeId}/members": {
@@ -1719,10 +1739,10 @@ export interface paths {
             cookie?: never;
         };
         /** Member boards, with the dates they joined and left */
-        get: operations["list_members_regional_programmes__programmeId__members_get"];
+        get: operations["listProgrammeMembers"];
         put?: never;
         /** Add Member */
-        post: operations["add_member_regional_programmes__programmeId__members_post"];
+        post: operations["addProgrammeMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1737,14 +1757,14 @@ export interface paths {
             cookie?: never;
         };
         /** Get Member */
-        get: operations["get_member_regional_programmes__programmeId__members__memberId__get"];
+        get: operations["getProgrammeMember"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change a membership: `leftOn` ends the board's access from that date (the history stays) */
-        patch: operations["update_member_regional_programmes__programmeId__members__memberId__patch"];
+        patch: operations["updateProgrammeMember"];
         trace?: never;
     };
     "/regional-programmes/{programmeId}/admins": {
@@ -1755,10 +1775,10 @@ export interface paths {
             cookie?: never;
         };
         /** The accounts that keep the programme */
-        get: operations["list_admins_regional_programmes__programmeId__admins_get"];
+        get: operations["listProgrammeAdmins"];
         put?: never;
         /** Add Admin */
-        post: operations["add_admin_regional_programmes__programmeId__admins_post"];
+        post: operations["addProgrammeAdmin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1776,7 +1796,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove Admin */
-        delete: operations["remove_admin_regional_programmes__programmeId__admins__adminId__delete"];
+        delete: operations["removeProgrammeAdmin"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1790,10 +1810,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Lines */
-        get: operations["list_lines_regional_programmes__programmeId__lines_get"];
+        get: operations["listProgrammeLines"];
         put?: never;
         /** Create Line */
-        post: operations["create_line_regional_programmes__programmeId__lines_post"];
+        post: operations["createProgrammeLine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1808,15 +1828,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Line */
-        get: operations["get_line_regional_programmes__programmeId__lines__lineId__get"];
+        get: operations["getProgrammeLine"];
         put?: never;
         post?: never;
         /** Delete Line */
-        delete: operations["delete_line_regional_programmes__programmeId__lines__lineId__delete"];
+        delete: operations["deleteProgrammeLine"];
         options?: never;
         head?: never;
         /** Update Line */
-        patch: operations["update_line_regional_programmes__programmeId__lines__lineId__patch"];
+        patch: operations["updateProgrammeLine"];
         trace?: never;
     };
     "/regional-programmes/{programmeId}/initiatives": {
@@ -1827,10 +1847,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Initiatives */
-        get: operations["list_initiatives_regional_programmes__programmeId__initiatives_get"];
+        get: operations["listProgrammeInitiatives"];
         put?: never;
         /** Create Initiative */
-        post: operations["create_initiative_regional_programmes__programmeId__initiatives_post"];
+        post: operations["createProgrammeInitiative"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1845,15 +1865,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Initiative */
-        get: operations["get_initiative_regional_programmes__programmeId__initiatives__initiativeId__get"];
+        get: operations["getProgrammeInitiative"];
         put?: never;
         post?: never;
         /** Delete Initiative */
-        delete: operations["delete_initiative_regional_programmes__programmeId__initiatives__initiativeId__delete"];
+        delete: operations["deleteProgrammeInitiative"];
         options?: never;
         head?: never;
         /** Update Initiative */
-        patch: operations["update_initiative_regional_programmes__programmeId__initiatives__initiativeId__patch"];
+        patch: operations["updateProgrammeInitiative"];
         trace?: never;
     };
     "/regional-programmes/{programmeId}/initiatives/{initiativeId}/results": {
@@ -1864,10 +1884,10 @@ export interface paths {
             cookie?: never;
         };
         /** List Results */
-        get: operations["list_results_regional_programmes__programmeId__initiatives__initiativeId__results_get"];
+        get: operations["listInitiativeResults"];
         put?: never;
         /** Create Result */
-        post: operations["create_result_regional_programmes__programmeId__initiatives__initiativeId__results_post"];
+        post: operations["createInitiativeResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1882,15 +1902,15 @@ export interface paths {
             cookie?: never;
         };
         /** Get Result */
-        get: operations["get_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__get"];
+        get: operations["getInitiativeResult"];
         put?: never;
         post?: never;
         /** Delete Result */
-        delete: operations["delete_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__delete"];
+        delete: operations["deleteInitiativeResult"];
         options?: never;
         head?: never;
         /** Update Result */
-        patch: operations["update_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__patch"];
+        patch: operations["updateInitiativeResult"];
         trace?: never;
     };
     "/regional-programmes/{programmeId}/partnerships": {
@@ -1901,10 +1921,10 @@ export interface paths {
             cookie?: never;
         };
         /** The programme's shared partnerships, with each member board's contacts */
-        get: operations["list_shared_regional_programmes__programmeId__partnerships_get"];
+        get: operations["listSharedPartnerships"];
         put?: never;
         /** Add a shared partnership (a covenant for all member boards), kept by the lead board */
-        post: operations["create_shared_regional_programmes__programmeId__partnerships_post"];
+        post: operations["createSharedPartnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1919,14 +1939,101 @@ export interface paths {
             cookie?: never;
         };
         /** A participating board and its contact */
-        get: operations["get_participant_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__get"];
+        get: operations["getInitiativeParticipant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Name the board's own contact for the initiative (the board's staff; the initiative's ETag) */
-        patch: operations["set_contact_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__patch"];
+        patch: operations["setInitiativeParticipantContact"];
+        trace?: never;
+    };
+    "/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sync runs of your boards (board administrators): who, what, counts */
+        get: operations["listSyncRuns"];
+        put?: never;
+        /** Send what the school administration system knows now (staff, roles, schools); creates, updates and, in a snapshot, ends */
+        post: operations["createSyncRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-runs/{syncRunId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sync run with what it changed */
+        get: operations["getSyncRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-role-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How job titles of the sources map to role types: the board's own, then the built-in defaults */
+        get: operations["listSyncRoleMappings"];
+        put?: never;
+        /** Map a job title of a source to a role type (board administrator) */
+        post: operations["createSyncRoleMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-role-mappings/{mappingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Sync Role Mapping */
+        delete: operations["deleteSyncRoleMapping"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed in your scope since a cursor, in commit order, with each record as it is now */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -2504,7 +2611,7 @@ export interface components {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "indicators:read" | "indicators:write" | "inclusion:read" | "inclusion:write" | "audit:read")[];
+            scopes: ("organisations:read" | "organisations:write" | "partners:read" | "partners:write" | "people:read" | "people:write" | "key-persons:read" | "key-persons:write" | "indicators:read" | "indicators:write" | "inclusion:read" | "inclusion:write" | "sync:read" | "sync:write" | "audit:read")[];
             /** Boardid */
             boardId?: number | null;
             /** Regionid */
@@ -2995,6 +3102,47 @@ export interface components {
             /** Boards */
             boards: number;
         };
+        /** BottleneckCreate */
+        BottleneckCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** BottleneckOut */
+        BottleneckOut: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
+            /**
+             * Occurredon
+             * Format: date
+             */
+            occurredOn: string;
+            /** Note */
+            note: string | null;
+            /** Resolved */
+            resolved: boolean;
+        };
+        /** BottleneckUpdate */
+        BottleneckUpdate: {
+            /** Resolved */
+            resolved?: boolean | null;
+            /** Note */
+            note?: string | null;
+        };
         /** BulkCreate */
         BulkCreate: {
             /** Items */
@@ -3244,6 +3392,63 @@ export interface components {
              */
             boardId: number | null;
         };
+        /** ChangeOut */
+        ChangeOut: {
+            /**
+             * Cursor
+             * @description This change's place in the feed (resume after it with `since`).
+             */
+            cursor: string;
+            /**
+             * Type
+             * @description The record type: board, school, person, role-assignment, partner, partnership.
+             */
+            type: string;
+            /** Id */
+            id: number;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "created" | "updated" | "deleted";
+            /**
+             * Occurredat
+             * Format: date-time
+             */
+            occurredAt: string;
+            /**
+             * State
+             * @description The record as it is now, as `GET` on it answers you; empty in a tombstone.
+             */
+            state: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Tombstone
+             * @description The record is gone, or no longer in your scope: forget it.
+             */
+            tombstone: boolean;
+        };
+        /** ChangePage */
+        ChangePage: {
+            /** Items */
+            items: components["schemas"]["ChangeOut"][];
+            /**
+             * Nextcursor
+             * @description Send as `since` in the next call.
+             */
+            nextCursor: string;
+            /**
+             * Hasmore
+             * @description More changes are waiting: call again at once.
+             */
+            hasMore: boolean;
+            /**
+             * Types
+             * @description The record types this feed holds for you.
+             */
+            types: string[];
+        };
         /** CheckMonth */
         CheckMonth: {
             /**
@@ -3384,6 +3589,34 @@ export interface components {
              */
             contactPersonId: number | null;
         };
+        /** Counts */
+        Counts: {
+            /**
+             * Created
+             * @default 0
+             */
+            created: number;
+            /**
+             * Updated
+             * @default 0
+             */
+            updated: number;
+            /**
+             * Unchanged
+             * @default 0
+             */
+            unchanged: number;
+            /**
+             * Ended
+             * @default 0
+             */
+            ended: number;
+            /**
+             * Failed
+             * @default 0
+             */
+            failed: number;
+        };
         /** Document */
         Document: {
             /** Title */
@@ -3397,6 +3630,106 @@ export interface components {
             title: string;
             /** Url */
             url: string;
+        };
+        /** DuoChange */
+        DuoChange: {
+            /** Field */
+            field: string;
+            /** Old */
+            old: string | null;
+            /** New */
+            new: string | null;
+        };
+        /** DuoImportResult */
+        DuoImportResult: {
+            /** Boardid */
+            boardId: number;
+            /** Boardnumber */
+            boardNumber: string;
+            /** Dryrun */
+            dryRun: boolean;
+            /** Validonly */
+            validOnly: boolean;
+            /** Written */
+            written: boolean;
+            /** Encoding */
+            encoding: string;
+            /** Separator */
+            separator: string;
+            /**
+             * Layout
+             * @description `current`: the codes in INSTELLINGSCODE and VESTIGINGSCODE; `old`: in BRIN NUMMER and VESTIGINGSNUMMER.
+             * @enum {string}
+             */
+            layout: "current" | "old";
+            /**
+             * Filesector
+             * @description The sector the file's layout tells for new schools (PO: DUO's file of primary schools, which names no kind of school per row); the `sector` parameter comes first. An existing school's sector changes only where its row names the kind of school.
+             * @enum {string|null}
+             */
+            fileSector: "PO" | "SBO" | "SO" | "VO" | null;
+            /** Rowsinfile */
+            rowsInFile: number;
+            /** Otherboardrows */
+            otherBoardRows: number;
+            /** Total */
+            total: number;
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Invalid */
+            invalid: number;
+            /** Schools */
+            schools: components["schemas"]["DuoSchoolResult"][];
+            /** Notinfile */
+            notInFile: components["schemas"]["DuoMissing"][];
+        };
+        /** DuoMissing */
+        DuoMissing: {
+            /** Schoolid */
+            schoolId: number;
+            /** Locationcode */
+            locationCode: string;
+            /** Name */
+            name: string;
+        };
+        /** DuoProblem */
+        DuoProblem: {
+            /** Column */
+            column: string;
+            /** Code */
+            code: string;
+            /** Reason */
+            reason: string;
+        };
+        /** DuoSchoolResult */
+        DuoSchoolResult: {
+            /** Row */
+            row: number;
+            /** Locationcode */
+            locationCode: string;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "create" | "update" | "unchanged" | "error";
+            /** Schoolid */
+            schoolId?: number | null;
+            /**
+             * Changes
+             * @default []
+             */
+            changes: components["schemas"]["DuoChange"][];
+            /**
+             * Problems
+             * @default []
+             */
+            problems: components["schemas"]["DuoProblem"][];
         };
         /** EmployerServicePointOut */
         EmployerServicePointOut: {
@@ -3464,6 +3797,13 @@ export interface components {
             email?: string | null;
             /** Phone */
             phone?: string | null;
+        };
+        /** FieldChange */
+        FieldChange: {
+            /** Old */
+            old?: unknown;
+            /** New */
+            new?: unknown;
         };
         /** GapCounts */
         GapCounts: {
@@ -3568,6 +3908,53 @@ export interface components {
             updated: number;
             /** Rows */
             rows: components["schemas"]["RowResult"][];
+        };
+        /** InclusionBottleneckCreate */
+        InclusionBottleneckCreate: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
+            /**
+             * Label
+             * @description The board's own name for it (required for `other`).
+             */
+            label?: string | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** InclusionBottleneckOut */
+        InclusionBottleneckOut: {
+            /** Id */
+            id: number;
+            /** Trackid */
+            trackId: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
+            /** Label */
+            label: string | null;
+            /** Notes */
+            notes: string | null;
+            /** Resolved */
+            resolved: boolean;
+            /**
+             * Etag
+             * @description The record's ETag: send it as If-Match to change or delete this record.
+             */
+            readonly etag: string;
+        };
+        /** InclusionBottleneckUpdate */
+        InclusionBottleneckUpdate: {
+            /** Label */
+            label?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Resolved */
+            resolved?: boolean | null;
         };
         /** IndicatorCreate */
         IndicatorCreate: {
@@ -3859,6 +4246,65 @@ export interface components {
              * @description What is wrong, in plain language.
              */
             reason: string;
+        };
+        /** ItemChange */
+        ItemChange: {
+            /**
+             * Collection
+             * @enum {string}
+             */
+            collection: "schools" | "people" | "roleAssignments";
+            /**
+             * Index
+             * @description The item's position; empty for a record ended by a snapshot.
+             */
+            index: number | null;
+            /**
+             * Key
+             * @description The source's key of the record.
+             */
+            key: string;
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "created" | "updated" | "ended";
+            /**
+             * Id
+             * @description Spil's id of the record (empty in a dry run's creations).
+             */
+            id: number | null;
+            /**
+             * Label
+             * @description What the record is, in words (a name, a role at a school).
+             */
+            label: string;
+            /** Fields */
+            fields?: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+        };
+        /** ItemProblem */
+        ItemProblem: {
+            /**
+             * Collection
+             * @enum {string}
+             */
+            collection: "schools" | "people" | "roleAssignments";
+            /**
+             * Index
+             * @description The item's position in its list (0-based).
+             */
+            index: number;
+            /**
+             * Field
+             * @description The item's field, camelCase; empty for the item as a whole.
+             */
+            field: string | null;
+            /** Code */
+            code: string;
+            /** Detail */
+            detail: string;
         };
         /** KeyPersonFigures */
         KeyPersonFigures: {
@@ -4391,7 +4837,7 @@ export interface components {
              * Regions
              * @description The regions of other kinds it belongs to.
              */
-            regions?: components["schemas"]["spil__organisations__schemas__RegionRef"][];
+            regions?: components["schemas"]["RegionRef"][];
         };
         /** MunicipalityUpdate */
         MunicipalityUpdate: {
@@ -4678,6 +5124,20 @@ export interface components {
         SchoolPage: {
             /** Items */
             items: components["schemas"]["SchoolOut"][];
+            /**
+             * Total
+             * @description How many records match the filters, over all pages.
+             */
+            total: number;
+            /** Page */
+            page: number;
+            /** Pagesize */
+            pageSize: number;
+        };
+        /** Page[SyncRunOut] */
+        SyncRunPage: {
+            /** Items */
+            items: components["schemas"]["SyncRunOut"][];
             /**
              * Total
              * @description How many records match the filters, over all pages.
@@ -5008,7 +5468,7 @@ export interface components {
              * Bottlenecks
              * @default []
              */
-            bottlenecks: components["schemas"]["spil__partners__schemas__BottleneckOut"][];
+            bottlenecks: components["schemas"]["BottleneckOut"][];
             /**
              * Programmeid
              * @description Set for a regional programme's shared partnership: it shows at every member board's schools, kept by the lead board.
@@ -5197,6 +5657,14 @@ export interface components {
              * @description The day the person's data was erased (history kept, without the name).
              */
             erasedOn?: string | null;
+            /**
+             * Inactivesince
+             * Format: date
+             * @description The day the school administration system stopped listing the person.
+             */
+            inactiveSince?: string | null;
+            /** @description Kept by a school administration system. */
+            syncedFrom?: components["schemas"]["SyncedFrom"] | null;
             /**
              * Createdat
              * Format: date-time
@@ -5606,7 +6074,7 @@ export interface components {
              * @enum {string}
              */
             kind: "education-region" | "rap" | "other";
-            region: components["schemas"]["spil__programmes__schemas__RegionRef"] | null;
+            region: components["schemas"]["ProgrammeRegionRef"] | null;
             leadBoard: components["schemas"]["BoardRef"];
             /** Description */
             description: string | null;
@@ -5662,6 +6130,17 @@ export interface components {
              * Format: date-time
              */
             updatedAt: string;
+        };
+        /** ProgrammeRegionRef */
+        ProgrammeRegionRef: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
         /** ProgrammeUpdate */
         ProgrammeUpdate: {
@@ -5929,6 +6408,18 @@ export interface components {
              */
             municipalityCount: number;
         };
+        /** RegionRef */
+        RegionRef: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care";
+            /** Name */
+            name: string;
+        };
         /** RegionUpdate */
         RegionUpdate: {
             /** Code */
@@ -6186,6 +6677,8 @@ export interface components {
             active: boolean;
             /** Notes */
             notes: string | null;
+            /** @description Kept by a school administration system. */
+            syncedFrom?: components["schemas"]["SyncedFrom"] | null;
             /**
              * Createdat
              * Format: date-time
@@ -6240,6 +6733,50 @@ export interface components {
              * @description The schools without it: the school, never a person.
              */
             schoolsMissing: components["schemas"]["SchoolRef"][];
+        };
+        /**
+         * RoleMappingCreate
+         * @example {
+         *       "boardId": 1,
+         *       "roleType": "care-coordinator",
+         *       "source": "parnassys",
+         *       "sourceName": "Bouwcoördinator"
+         *     }
+         */
+        RoleMappingCreate: {
+            /** Boardid */
+            boardId: number;
+            /**
+             * Source
+             * @description `parnassys`, `magister`, `somtoday`, `esis`, or the board's own name for its HR system (lower case, e.g. `afas`).
+             * @example parnassys
+             */
+            source?: string | null;
+            /** Sourcename */
+            sourceName: string;
+            /** Roletype */
+            roleType: string;
+        };
+        /** RoleMappingOut */
+        RoleMappingOut: {
+            /**
+             * Id
+             * @description Empty for a built-in default.
+             */
+            id: number | null;
+            /** Boardid */
+            boardId: number | null;
+            /**
+             * Source
+             * @description Empty: for every source.
+             */
+            source: string | null;
+            /** Sourcename */
+            sourceName: string;
+            /** Roletype */
+            roleType: string;
+            /** Builtin */
+            builtIn: boolean;
         };
         /** RoleTypeCreate */
         RoleTypeCreate: {
@@ -6510,6 +7047,12 @@ export interface components {
              */
             reason: string;
         };
+        /** RunCounts */
+        RunCounts: {
+            schools?: components["schemas"]["Counts"];
+            people?: components["schemas"]["Counts"];
+            roleAssignments?: components["schemas"]["Counts"];
+        };
         /** SchoolCreate */
         SchoolCreate: {
             /** Street */
@@ -6526,6 +7069,8 @@ export interface components {
             phone?: string | null;
             /** Website */
             website?: string | null;
+            /** Denomination */
+            denomination?: string | null;
             /** Profile */
             profile?: string | null;
             /** Boardid */
@@ -6586,8 +7131,15 @@ export interface components {
             phone: string | null;
             /** Website */
             website: string | null;
+            /**
+             * Denomination
+             * @description The denomination as DUO registers it: Openbaar, Rooms-Katholiek, ...
+             */
+            denomination?: string | null;
             /** Profile */
             profile: string | null;
+            /** @description Kept by a school administration system. */
+            syncedFrom?: components["schemas"]["SyncedFrom"] | null;
             /**
              * Createdat
              * Format: date-time
@@ -6633,6 +7185,8 @@ export interface components {
             phone?: string | null;
             /** Website */
             website?: string | null;
+            /** Denomination */
+            denomination?: string | null;
             /** Profile */
             profile?: string | null;
             /**
@@ -6875,6 +7429,66 @@ export interface components {
             expectNl: string | null;
             /** Expecten */
             expectEn: string | null;
+        };
+        /** SyncRunOut */
+        SyncRunOut: {
+            /** Id */
+            id: number;
+            /** Boardid */
+            boardId: number;
+            /** Source */
+            source: string;
+            /** Sourcelabel */
+            sourceLabel: string;
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "upsert" | "snapshot";
+            /** Dryrun */
+            dryRun: boolean;
+            /** Validonly */
+            validOnly: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "applied" | "dry-run" | "rejected" | "stopped";
+            /** Actorlabel */
+            actorLabel: string;
+            /**
+             * Startedat
+             * Format: date-time
+             */
+            startedAt: string;
+            /**
+             * Finishedat
+             * Format: date-time
+             */
+            finishedAt: string | null;
+            counts: components["schemas"]["RunCounts"];
+            /** Problems */
+            problems: components["schemas"]["ItemProblem"][];
+            /**
+             * Changes
+             * @description Item by item what changed (not in lists; empty after the retention period).
+             */
+            changes?: components["schemas"]["ItemChange"][] | null;
+        };
+        /** SyncedFrom */
+        SyncedFrom: {
+            /**
+             * Source
+             * @description The school administration system that keeps this record.
+             */
+            source: string;
+            /** Sourcelabel */
+            sourceLabel: string;
+            /**
+             * Fields
+             * @description The fields it keeps: change them there, not in Spil.
+             */
+            fields: string[];
         };
         /** TargetCreate */
         TargetCreate: {
@@ -7152,116 +7766,161 @@ export interface components {
             /** Period */
             period?: string | null;
         };
-        /** BottleneckCreate */
-        spil__inclusion__schemas__BottleneckCreate: {
+        /** SyncPerson */
+        SyncPerson: {
             /**
-             * Kind
-             * @enum {string}
+             * Sourceid
+             * @description The source's own id.
              */
-            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
-            /**
-             * Label
-             * @description The board's own name for it (required for `other`).
-             */
-            label?: string | null;
-            /** Notes */
-            notes?: string | null;
-        };
-        /** BottleneckOut */
-        spil__inclusion__schemas__BottleneckOut: {
-            /** Id */
-            id: number;
-            /** Trackid */
-            trackId: number;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "suitable-jobs" | "finding-candidates" | "workplace-guidance" | "funding" | "guidance-on-teachers" | "other";
-            /** Label */
-            label: string | null;
-            /** Notes */
-            notes: string | null;
-            /** Resolved */
-            resolved: boolean;
-            /**
-             * Etag
-             * @description The record's ETag: send it as If-Match to change or delete this record.
-             */
-            readonly etag: string;
-        };
-        /** BottleneckUpdate */
-        spil__inclusion__schemas__BottleneckUpdate: {
-            /** Label */
-            label?: string | null;
-            /** Notes */
-            notes?: string | null;
-            /** Resolved */
-            resolved?: boolean | null;
-        };
-        /** RegionRef */
-        spil__organisations__schemas__RegionRef: {
-            /** Id */
-            id: number;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "labour-market" | "education-region" | "inclusive-education" | "ggd" | "youth-care";
+            sourceId: string;
             /** Name */
             name: string;
-        };
-        /** BottleneckCreate */
-        spil__partners__schemas__BottleneckCreate: {
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Phone
+             * @default null
+             */
+            phone: string | null;
             /**
              * Kind
+             * @default staff
              * @enum {string}
              */
-            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
-            /**
-             * Occurredon
-             * Format: date
-             */
-            occurredOn: string;
-            /** Note */
-            note?: string | null;
+            kind: "staff" | "volunteer" | "external";
         };
-        /** BottleneckOut */
-        spil__partners__schemas__BottleneckOut: {
-            /** Id */
-            id: number;
+        /** SyncRoleAssignment */
+        SyncRoleAssignment: {
             /**
-             * Kind
+             * Sourceid
+             * @description The source's id of this assignment; without it the key is person + role + school.
+             * @default null
+             */
+            sourceId: string | null;
+            /**
+             * Personsourceid
+             * @description The source's own id.
+             */
+            personSourceId: string;
+            /**
+             * Role
+             * @description The job title as the source writes it (mapped to a role type).
+             * @default null
+             */
+            role: string | null;
+            /**
+             * Roletype
+             * @description Or Spil's role type code directly.
+             * @default null
+             */
+            roleType: string | null;
+            /**
+             * Locationcode
+             * @description The school (location code) for a school-level role; empty for a board role.
+             * @default null
+             */
+            locationCode: string | null;
+            /**
+             * Hoursperweek
+             * @default null
+             */
+            hoursPerWeek: number | string | null;
+            /**
+             * Startson
+             * @default null
+             */
+            startsOn: string | null;
+            /**
+             * Endson
+             * @default null
+             */
+            endsOn: string | null;
+        };
+        /** SyncSchool */
+        SyncSchool: {
+            /**
+             * Locationcode
+             * @description BRIN (4 characters) followed by the 2-digit location (vestiging) number.
+             * @example 12AB00
+             */
+            locationCode: string;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Sector
+             * @default null
+             */
+            sector: ("PO" | "SBO" | "SO" | "VO") | null;
+            /**
+             * Municipalitycode
+             * @default null
+             */
+            municipalityCode: string | null;
+            /**
+             * Street
+             * @default null
+             */
+            street: string | null;
+            /**
+             * Housenumber
+             * @default null
+             */
+            houseNumber: string | null;
+            /**
+             * Postalcode
+             * @default null
+             */
+            postalCode: string | null;
+            /**
+             * City
+             * @default null
+             */
+            city: string | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Phone
+             * @default null
+             */
+            phone: string | null;
+            /**
+             * Website
+             * @default null
+             */
+            website: string | null;
+        };
+        /**
+         * SyncRunCreate
+         * @description What the source knows now. Items are checked one by one; see the endpoint.
+         */
+        SyncRunCreate: {
+            /**
+             * Source
+             * @description `parnassys`, `magister`, `somtoday`, `esis`, or the board's own name for its HR system (lower case, e.g. `afas`).
+             * @example parnassys
+             */
+            source: string;
+            /**
+             * Mode
+             * @default upsert
              * @enum {string}
              */
-            kind: "availability" | "staff-turnover" | "admin-burden" | "system-differences" | "privacy" | "funding" | "other";
-            /**
-             * Occurredon
-             * Format: date
-             */
-            occurredOn: string;
-            /** Note */
-            note: string | null;
-            /** Resolved */
-            resolved: boolean;
-        };
-        /** BottleneckUpdate */
-        spil__partners__schemas__BottleneckUpdate: {
-            /** Resolved */
-            resolved?: boolean | null;
-            /** Note */
-            note?: string | null;
-        };
-        /** RegionRef */
-        spil__programmes__schemas__RegionRef: {
-            /** Id */
-            id: number;
-            /** Kind */
-            kind: string;
-            /** Code */
-            code: string;
-            /** Name */
-            name: string;
+            mode: "upsert" | "snapshot";
+            /** Schools */
+            schools?: components["schemas"]["SyncSchool"][];
+            /** People */
+            people?: components["schemas"]["SyncPerson"][];
+            /** Roleassignments */
+            roleAssignments?: components["schemas"]["SyncRoleAssignment"][];
         };
     };
     responses: never;
@@ -7275,7 +7934,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    liveness_health_get: {
+    checkLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -7305,7 +7964,7 @@ export interface operations {
             };
         };
     };
-    readiness_health_ready_get: {
+    checkReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -7335,7 +7994,7 @@ export interface operations {
             };
         };
     };
-    login_auth_login_post: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -7396,7 +8055,7 @@ export interface operations {
             };
         };
     };
-    change_password_auth_password_post: {
+    changePassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -7457,7 +8116,7 @@ export interface operations {
             };
         };
     };
-    get_current_session_auth_session_get: {
+    getCurrentSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -7496,7 +8155,7 @@ export interface operations {
             };
         };
     };
-    logout_auth_logout_post: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -7542,7 +8201,7 @@ export interface operations {
             };
         };
     };
-    list_users_users_get: {
+    listUsers: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -7599,7 +8258,7 @@ export interface operations {
             };
         };
     };
-    create_user_users_post: {
+    createUser: {
         parameters: {
             query?: never;
             header?: {
@@ -7672,7 +8331,7 @@ export interface operations {
             };
         };
     };
-    get_user_users__userId__get: {
+    getUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -7732,7 +8391,7 @@ export interface operations {
             };
         };
     };
-    update_user_users__userId__patch: {
+    updateUser: {
         parameters: {
             query?: never;
             header: {
@@ -7835,7 +8494,7 @@ export interface operations {
             };
         };
     };
-    add_membership_users__userId__memberships_post: {
+    addUserMembership: {
         parameters: {
             query?: never;
             header?: never;
@@ -7917,7 +8576,7 @@ export interface operations {
             };
         };
     };
-    remove_membership_users__userId__memberships__membershipId__delete: {
+    removeUserMembership: {
         parameters: {
             query?: never;
             header?: never;
@@ -7977,7 +8636,7 @@ export interface operations {
             };
         };
     };
-    list_api_clients_api_clients_get: {
+    listApiClients: {
         parameters: {
             query?: {
                 /** @description Page number, from 1. */
@@ -8032,7 +8691,7 @@ export interface operations {
             };
         };
     };
-    create_api_client_api_clients_post: {
+    createApiClient: {
         parameters: {
             query?: never;
             header?: never;
@@ -8093,7 +8752,7 @@ export interface operations {
             };
         };
     };
-    revoke_api_client_api_clients__apiClientId__delete: {
+    revokeApiClient: {
         parameters: {
             query?: never;
             header?: never;
@@ -8151,7 +8810,7 @@ export interface operations {
             };
         };
     };
-    list_audit_events_audit_events_get: {
+    listAuditEvents: {
         parameters: {
             query?: {
                 /** @description Only this board's events. */
@@ -8215,7 +8874,7 @@ export interface operations {
             };
         };
     };
-    list_regions_regions_get: {
+    listRegions: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -8276,7 +8935,7 @@ export interface operations {
             };
         };
     };
-    create_region_regions_post: {
+    createRegion: {
         parameters: {
             query?: never;
             header?: never;
@@ -8346,7 +9005,7 @@ export interface operations {
             };
         };
     };
-    get_region_regions__regionId__get: {
+    getRegion: {
         parameters: {
             query?: never;
             header?: never;
@@ -8406,7 +9065,7 @@ export interface operations {
             };
         };
     };
-    delete_region_regions__regionId__delete: {
+    deleteRegion: {
         parameters: {
             query?: never;
             header: {
@@ -8503,7 +9162,7 @@ export interface operations {
             };
         };
     };
-    update_region_regions__regionId__patch: {
+    updateRegion: {
         parameters: {
             query?: never;
             header: {
@@ -8606,7 +9265,7 @@ export interface operations {
             };
         };
     };
-    list_region_municipalities_regions__regionId__municipalities_get: {
+    listRegionMunicipalities: {
         parameters: {
             query?: never;
             header?: never;
@@ -8666,7 +9325,7 @@ export interface operations {
             };
         };
     };
-    set_region_municipalities_regions__regionId__municipalities_put: {
+    setRegionMunicipalities: {
         parameters: {
             query?: never;
             header: {
@@ -8769,7 +9428,7 @@ export interface operations {
             };
         };
     };
-    list_labour_market_regions_labour_market_regions_get: {
+    listLabourMarketRegions: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -8826,7 +9485,7 @@ export interface operations {
             };
         };
     };
-    get_labour_market_region_labour_market_regions__regionId__get: {
+    getLabourMarketRegion: {
         parameters: {
             query?: never;
             header?: never;
@@ -8886,7 +9545,7 @@ export interface operations {
             };
         };
     };
-    update_labour_market_region_labour_market_regions__regionId__patch: {
+    updateLabourMarketRegion: {
         parameters: {
             query?: never;
             header: {
@@ -8980,7 +9639,7 @@ export interface operations {
             };
         };
     };
-    list_municipalities_municipalities_get: {
+    listMunicipalities: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -9041,7 +9700,7 @@ export interface operations {
             };
         };
     };
-    create_municipality_municipalities_post: {
+    createMunicipality: {
         parameters: {
             query?: never;
             header?: {
@@ -9114,7 +9773,7 @@ export interface operations {
             };
         };
     };
-    get_municipality_municipalities__municipalityId__get: {
+    getMunicipality: {
         parameters: {
             query?: never;
             header?: never;
@@ -9174,7 +9833,7 @@ export interface operations {
             };
         };
     };
-    delete_municipality_municipalities__municipalityId__delete: {
+    deleteMunicipality: {
         parameters: {
             query?: never;
             header?: never;
@@ -9250,7 +9909,7 @@ export interface operations {
             };
         };
     };
-    update_municipality_municipalities__municipalityId__patch: {
+    updateMunicipality: {
         parameters: {
             query?: never;
             header?: never;
@@ -9323,7 +9982,7 @@ export interface operations {
             };
         };
     };
-    list_boards_boards_get: {
+    listBoards: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -9382,7 +10041,7 @@ export interface operations {
             };
         };
     };
-    create_board_boards_post: {
+    createBoard: {
         parameters: {
             query?: never;
             header?: {
@@ -9455,7 +10114,7 @@ export interface operations {
             };
         };
     };
-    get_board_boards__boardId__get: {
+    getBoard: {
         parameters: {
             query?: never;
             header?: never;
@@ -9515,7 +10174,7 @@ export interface operations {
             };
         };
     };
-    delete_board_boards__boardId__delete: {
+    deleteBoard: {
         parameters: {
             query?: never;
             header: {
@@ -9612,7 +10271,7 @@ export interface operations {
             };
         };
     };
-    update_board_boards__boardId__patch: {
+    updateBoard: {
         parameters: {
             query?: never;
             header: {
@@ -9715,7 +10374,7 @@ export interface operations {
             };
         };
     };
-    list_schools_schools_get: {
+    listSchools: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -9778,7 +10437,7 @@ export interface operations {
             };
         };
     };
-    create_school_schools_post: {
+    createSchool: {
         parameters: {
             query?: never;
             header?: {
@@ -9851,7 +10510,7 @@ export interface operations {
             };
         };
     };
-    get_school_schools__schoolId__get: {
+    getSchool: {
         parameters: {
             query?: never;
             header?: never;
@@ -9911,7 +10570,7 @@ export interface operations {
             };
         };
     };
-    delete_school_schools__schoolId__delete: {
+    deleteSchool: {
         parameters: {
             query?: never;
             header: {
@@ -10008,7 +10667,7 @@ export interface operations {
             };
         };
     };
-    update_school_schools__schoolId__patch: {
+    updateSchool: {
         parameters: {
             query?: never;
             header: {
@@ -10111,7 +10770,7 @@ export interface operations {
             };
         };
     };
-    municipality_overview_municipalities__municipalityId__overview_get: {
+    getMunicipalityOverview: {
         parameters: {
             query?: {
                 /** @description Only this board's schools in the list. */
@@ -10182,7 +10841,7 @@ export interface operations {
             };
         };
     };
-    municipality_overview_export_municipalities__municipalityId__overview_export_get: {
+    exportMunicipalityOverview: {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx";
@@ -10245,7 +10904,7 @@ export interface operations {
             };
         };
     };
-    region_overview_regions__regionId__overview_get: {
+    getRegionOverview: {
         parameters: {
             query?: {
                 /** @description Only this board's schools in the list. */
@@ -10316,7 +10975,7 @@ export interface operations {
             };
         };
     };
-    region_overview_export_regions__regionId__overview_export_get: {
+    exportRegionOverview: {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx";
@@ -10379,7 +11038,7 @@ export interface operations {
             };
         };
     };
-    list_categories_partner_categories_get: {
+    listPartnerCategories: {
         parameters: {
             query?: {
                 /** @description Only this board's. */
@@ -10430,7 +11089,7 @@ export interface operations {
             };
         };
     };
-    create_category_partner_categories_post: {
+    createPartnerCategory: {
         parameters: {
             query?: never;
             header?: never;
@@ -10500,7 +11159,7 @@ export interface operations {
             };
         };
     };
-    list_partners_partners_get: {
+    listPartners: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -10563,7 +11222,7 @@ export interface operations {
             };
         };
     };
-    create_partner_partners_post: {
+    createPartner: {
         parameters: {
             query?: never;
             header?: {
@@ -10636,7 +11295,7 @@ export interface operations {
             };
         };
     };
-    get_partner_partners__partnerId__get: {
+    getPartner: {
         parameters: {
             query?: never;
             header?: never;
@@ -10696,7 +11355,7 @@ export interface operations {
             };
         };
     };
-    delete_partner_partners__partnerId__delete: {
+    deletePartner: {
         parameters: {
             query?: never;
             header: {
@@ -10793,7 +11452,7 @@ export interface operations {
             };
         };
     };
-    update_partner_partners__partnerId__patch: {
+    updatePartner: {
         parameters: {
             query?: never;
             header: {
@@ -10896,7 +11555,7 @@ export interface operations {
             };
         };
     };
-    list_partnerships_partnerships_get: {
+    listPartnerships: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -10962,7 +11621,7 @@ export interface operations {
             };
         };
     };
-    create_partnership_partnerships_post: {
+    createPartnership: {
         parameters: {
             query?: never;
             header?: {
@@ -11035,7 +11694,7 @@ export interface operations {
             };
         };
     };
-    get_partnership_partnerships__partnershipId__get: {
+    getPartnership: {
         parameters: {
             query?: never;
             header?: never;
@@ -11095,7 +11754,7 @@ export interface operations {
             };
         };
     };
-    delete_partnership_partnerships__partnershipId__delete: {
+    deletePartnership: {
         parameters: {
             query?: never;
             header: {
@@ -11192,7 +11851,7 @@ export interface operations {
             };
         };
     };
-    update_partnership_partnerships__partnershipId__patch: {
+    updatePartnership: {
         parameters: {
             query?: never;
             header: {
@@ -11286,7 +11945,7 @@ export interface operations {
             };
         };
     };
-    add_bottleneck_partnerships__partnershipId__bottlenecks_post: {
+    createPartnershipBottleneck: {
         parameters: {
             query?: never;
             header?: never;
@@ -11298,7 +11957,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["spil__partners__schemas__BottleneckCreate"];
+                "application/json": components["schemas"]["BottleneckCreate"];
             };
         };
         responses: {
@@ -11309,7 +11968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["spil__partners__schemas__BottleneckOut"];
+                    "application/json": components["schemas"]["BottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -11359,7 +12018,7 @@ export interface operations {
             };
         };
     };
-    update_bottleneck_partnerships__partnershipId__bottlenecks__bottleneckId__patch: {
+    updatePartnershipBottleneck: {
         parameters: {
             query?: never;
             header?: never;
@@ -11373,7 +12032,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["spil__partners__schemas__BottleneckUpdate"];
+                "application/json": components["schemas"]["BottleneckUpdate"];
             };
         };
         responses: {
@@ -11384,7 +12043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["spil__partners__schemas__BottleneckOut"];
+                    "application/json": components["schemas"]["BottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -11434,7 +12093,7 @@ export interface operations {
             };
         };
     };
-    list_people_people_get: {
+    listPeople: {
         parameters: {
             query?: {
                 /** @description Search text (case-insensitive, part of a word). */
@@ -11496,7 +12155,7 @@ export interface operations {
             };
         };
     };
-    create_person_people_post: {
+    createPerson: {
         parameters: {
             query?: never;
             header?: {
@@ -11569,7 +12228,7 @@ export interface operations {
             };
         };
     };
-    get_person_people__personId__get: {
+    getPerson: {
         parameters: {
             query?: never;
             header?: never;
@@ -11629,7 +12288,7 @@ export interface operations {
             };
         };
     };
-    delete_person_people__personId__delete: {
+    deletePerson: {
         parameters: {
             query?: never;
             header: {
@@ -11726,7 +12385,7 @@ export interface operations {
             };
         };
     };
-    update_person_people__personId__patch: {
+    updatePerson: {
         parameters: {
             query?: never;
             header: {
@@ -11829,7 +12488,7 @@ export interface operations {
             };
         };
     };
-    list_role_types_role_types_get: {
+    listRoleTypes: {
         parameters: {
             query?: {
                 /** @description Only this board's. */
@@ -11880,7 +12539,7 @@ export interface operations {
             };
         };
     };
-    create_role_type_role_types_post: {
+    createRoleType: {
         parameters: {
             query?: never;
             header?: never;
@@ -11950,7 +12609,7 @@ export interface operations {
             };
         };
     };
-    delete_role_type_role_types__roleTypeId__delete: {
+    deleteRoleType: {
         parameters: {
             query?: never;
             header?: never;
@@ -12026,7 +12685,7 @@ export interface operations {
             };
         };
     };
-    list_assignments_role_assignments_get: {
+    listRoleAssignments: {
         parameters: {
             query?: {
                 /** @description Only this board's. */
@@ -12093,7 +12752,7 @@ export interface operations {
             };
         };
     };
-    create_assignment_role_assignments_post: {
+    createRoleAssignment: {
         parameters: {
             query?: never;
             header?: {
@@ -12157,7 +12816,7 @@ export interface operations {
             };
         };
     };
-    get_assignment_role_assignments__roleAssignmentId__get: {
+    getRoleAssignment: {
         parameters: {
             query?: never;
             header?: never;
@@ -12217,7 +12876,7 @@ export interface operations {
             };
         };
     };
-    delete_assignment_role_assignments__roleAssignmentId__delete: {
+    deleteRoleAssignment: {
         parameters: {
             query?: never;
             header: {
@@ -12305,7 +12964,7 @@ export interface operations {
             };
         };
     };
-    update_assignment_role_assignments__roleAssignmentId__patch: {
+    updateRoleAssignment: {
         parameters: {
             query?: never;
             header: {
@@ -12399,7 +13058,7 @@ export interface operations {
             };
         };
     };
-    get_organogram_schools__schoolId__organogram_get: {
+    getSchoolOrganogram: {
         parameters: {
             query?: never;
             header?: never;
@@ -12459,7 +13118,7 @@ export interface operations {
             };
         };
     };
-    get_induction_schools__schoolId__induction_get: {
+    getSchoolInduction: {
         parameters: {
             query?: never;
             header?: never;
@@ -12519,7 +13178,7 @@ export interface operations {
             };
         };
     };
-    export_personal_data_people__personId__personal_data_get: {
+    exportPersonalData: {
         parameters: {
             query?: never;
             header?: never;
@@ -12588,7 +13247,7 @@ export interface operations {
             };
         };
     };
-    erase_person_people__personId__erasure_post: {
+    erasePerson: {
         parameters: {
             query?: never;
             header: {
@@ -12687,7 +13346,7 @@ export interface operations {
             };
         };
     };
-    list_gaps_gaps_get: {
+    listGaps: {
         parameters: {
             query?: {
                 /** @description Only this board. */
@@ -12748,7 +13407,98 @@ export interface operations {
             };
         };
     };
-    run_import_imports__kind__post: {
+    importDuoSchools: {
+        parameters: {
+            query: {
+                /** @description The board whose schools the file updates. */
+                boardId: number;
+                /** @description Only check and show the changes; write nothing. */
+                dryRun?: boolean;
+                /** @description Write the rows without problems even when some have one. */
+                validOnly?: boolean;
+                /** @description The sector of new schools whose row does not name the kind of school (special education's file does: sbo, so, vso); without it, DUO's file of primary schools gives PO. */
+                sector?: "PO" | "SBO" | "SO" | "VO" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description DUO's open-data file of school locations (*Adressen alle vestigingen*, duo.nl, Open onderwijsdata, per sector) as downloaded: current column names (`BEVOEGD GEZAG NUMMER`, `VESTIGINGSCODE`, `VESTIGINGSNAAM`, `GEMEENTENUMMER`, ...) or older ones (`BRIN NUMMER`, `VESTIGINGSNUMMER`); `;` or `,` separated; UTF-8 or Latin-1/Windows-1252. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form. */
+        requestBody: {
+            content: {
+                /**
+                 * @example BEVOEGD GEZAG NUMMER;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;GEMEENTENUMMER;DENOMINATIE
+                 *     41234;12AB00;OBS DE SPIL;KLEVERPARKWEG;12;2023CA;HAARLEM;0392;Openbaar
+                 */
+                "text/csv": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuoImportResult"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runImport: {
         parameters: {
             query: {
                 /** @description The board to import into. */
@@ -12765,10 +13515,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. */
+        /** @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form. */
         requestBody: {
             content: {
+                /**
+                 * @example naam;categorie;kvknummer;e-mail
+                 *     Bibliotheek Zuid-Kennemerland;library;41223344;info@bibliotheek.example
+                 */
                 "text/csv": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file.
+                     */
+                    file: string;
+                };
             };
         };
         responses: {
@@ -12820,7 +13581,7 @@ export interface operations {
             };
         };
     };
-    run_export_exports__kind__get: {
+    runExport: {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx";
@@ -12874,7 +13635,7 @@ export interface operations {
             };
         };
     };
-    list_rule_sets_allowance_rules_get: {
+    listAllowanceRuleSets: {
         parameters: {
             query?: never;
             header?: never;
@@ -12913,7 +13674,7 @@ export interface operations {
             };
         };
     };
-    create_rule_set_allowance_rules_post: {
+    createAllowanceRuleSet: {
         parameters: {
             query?: never;
             header?: never;
@@ -12983,7 +13744,7 @@ export interface operations {
             };
         };
     };
-    get_rule_set_allowance_rules__year__get: {
+    getAllowanceRuleSet: {
         parameters: {
             query?: never;
             header?: never;
@@ -13043,7 +13804,7 @@ export interface operations {
             };
         };
     };
-    update_rule_set_allowance_rules__year__patch: {
+    updateAllowanceRuleSet: {
         parameters: {
             query?: never;
             header: {
@@ -13137,7 +13898,7 @@ export interface operations {
             };
         };
     };
-    list_revisions_allowance_rules__year__revisions_get: {
+    listAllowanceRuleSetRevisions: {
         parameters: {
             query?: never;
             header?: never;
@@ -13197,7 +13958,7 @@ export interface operations {
             };
         };
     };
-    check_allowance_allowance_checks_post: {
+    checkAllowance: {
         parameters: {
             query?: never;
             header?: {
@@ -13260,7 +14021,7 @@ export interface operations {
             };
         };
     };
-    list_agreements_volunteer_agreements_get: {
+    listVolunteerAgreements: {
         parameters: {
             query?: {
                 /** @description Only this board's. */
@@ -13323,7 +14084,7 @@ export interface operations {
             };
         };
     };
-    create_agreement_volunteer_agreements_post: {
+    createVolunteerAgreement: {
         parameters: {
             query?: never;
             header?: {
@@ -13396,7 +14157,7 @@ export interface operations {
             };
         };
     };
-    get_agreement_volunteer_agreements__agreementId__get: {
+    getVolunteerAgreement: {
         parameters: {
             query?: never;
             header?: never;
@@ -13456,7 +14217,7 @@ export interface operations {
             };
         };
     };
-    delete_agreement_volunteer_agreements__agreementId__delete: {
+    deleteVolunteerAgreement: {
         parameters: {
             query?: never;
             header: {
@@ -13553,7 +14314,7 @@ export interface operations {
             };
         };
     };
-    update_agreement_volunteer_agreements__agreementId__patch: {
+    updateVolunteerAgreement: {
         parameters: {
             query?: never;
             header: {
@@ -13647,7 +14408,7 @@ export interface operations {
             };
         };
     };
-    get_ledger_volunteer_agreements__agreementId__ledger_get: {
+    getVolunteerAgreementLedger: {
         parameters: {
             query?: {
                 /** @description Default: this year. */
@@ -13710,7 +14471,7 @@ export interface operations {
             };
         };
     };
-    list_payments_allowance_payments_get: {
+    listAllowancePayments: {
         parameters: {
             query?: {
                 /** @description Only this agreement's. */
@@ -13770,7 +14531,7 @@ export interface operations {
             };
         };
     };
-    create_payment_allowance_payments_post: {
+    createAllowancePayment: {
         parameters: {
             query?: never;
             header?: {
@@ -13843,7 +14604,7 @@ export interface operations {
             };
         };
     };
-    get_payment_allowance_payments__paymentId__get: {
+    getAllowancePayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -13903,7 +14664,7 @@ export interface operations {
             };
         };
     };
-    delete_payment_allowance_payments__paymentId__delete: {
+    deleteAllowancePayment: {
         parameters: {
             query?: never;
             header: {
@@ -13991,7 +14752,7 @@ export interface operations {
             };
         };
     };
-    update_payment_allowance_payments__paymentId__patch: {
+    updateAllowancePayment: {
         parameters: {
             query?: never;
             header: {
@@ -14094,7 +14855,7 @@ export interface operations {
             };
         };
     };
-    list_activities_key_person_activities_get: {
+    listKeyPersonActivities: {
         parameters: {
             query?: {
                 /** @description Only this board's. */
@@ -14160,7 +14921,7 @@ export interface operations {
             };
         };
     };
-    create_activity_key_person_activities_post: {
+    createKeyPersonActivity: {
         parameters: {
             query?: never;
             header?: {
@@ -14224,7 +14985,7 @@ export interface operations {
             };
         };
     };
-    get_activity_key_person_activities__activityId__get: {
+    getKeyPersonActivity: {
         parameters: {
             query?: never;
             header?: never;
@@ -14284,7 +15045,7 @@ export interface operations {
             };
         };
     };
-    delete_activity_key_person_activities__activityId__delete: {
+    deleteKeyPersonActivity: {
         parameters: {
             query?: never;
             header: {
@@ -14372,7 +15133,7 @@ export interface operations {
             };
         };
     };
-    update_activity_key_person_activities__activityId__patch: {
+    updateKeyPersonActivity: {
         parameters: {
             query?: never;
             header: {
@@ -14466,7 +15227,7 @@ export interface operations {
             };
         };
     };
-    list_listings_key_person_listings_get: {
+    listKeyPersonListings: {
         parameters: {
             query?: {
                 /** @description Only this school's. */
@@ -14523,7 +15284,7 @@ export interface operations {
             };
         };
     };
-    create_listing_key_person_listings_post: {
+    createKeyPersonListing: {
         parameters: {
             query?: never;
             header?: never;
@@ -14593,7 +15354,7 @@ export interface operations {
             };
         };
     };
-    get_listing_key_person_listings__listingId__get: {
+    getKeyPersonListing: {
         parameters: {
             query?: never;
             header?: never;
@@ -14653,7 +15414,7 @@ export interface operations {
             };
         };
     };
-    delete_listing_key_person_listings__listingId__delete: {
+    deleteKeyPersonListing: {
         parameters: {
             query?: never;
             header: {
@@ -14741,7 +15502,7 @@ export interface operations {
             };
         };
     };
-    update_listing_key_person_listings__listingId__patch: {
+    updateKeyPersonListing: {
         parameters: {
             query?: never;
             header: {
@@ -14835,7 +15596,7 @@ export interface operations {
             };
         };
     };
-    public_key_persons_public_schools__locationCode__key_persons_get: {
+    listPublicKeyPersons: {
         parameters: {
             query?: never;
             header?: never;
@@ -14903,7 +15664,7 @@ export interface operations {
             };
         };
     };
-    list_bodies_external_bodies_get: {
+    listExternalBodies: {
         parameters: {
             query?: never;
             header?: never;
@@ -14942,7 +15703,7 @@ export interface operations {
             };
         };
     };
-    get_body_external_bodies__code__get: {
+    getExternalBody: {
         parameters: {
             query?: never;
             header?: never;
@@ -15002,7 +15763,7 @@ export interface operations {
             };
         };
     };
-    update_body_external_bodies__code__patch: {
+    updateExternalBody: {
         parameters: {
             query?: never;
             header: {
@@ -15096,7 +15857,7 @@ export interface operations {
             };
         };
     };
-    get_settings__boards__boardId__complaint_settings_get: {
+    getComplaintSettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -15156,7 +15917,7 @@ export interface operations {
             };
         };
     };
-    update_settings_boards__boardId__complaint_settings_patch: {
+    updateComplaintSettings: {
         parameters: {
             query?: never;
             header: {
@@ -15250,7 +16011,7 @@ export interface operations {
             };
         };
     };
-    list_routes_complaint_routes_get: {
+    listComplaintRoutes: {
         parameters: {
             query?: {
                 /** @description Only this school's own versions. */
@@ -15303,7 +16064,7 @@ export interface operations {
             };
         };
     };
-    create_route_complaint_routes_post: {
+    createComplaintRoute: {
         parameters: {
             query?: never;
             header?: never;
@@ -15373,7 +16134,7 @@ export interface operations {
             };
         };
     };
-    get_route_complaint_routes__routeId__get: {
+    getComplaintRoute: {
         parameters: {
             query?: never;
             header?: never;
@@ -15433,7 +16194,7 @@ export interface operations {
             };
         };
     };
-    delete_route_complaint_routes__routeId__delete: {
+    deleteComplaintRoute: {
         parameters: {
             query?: never;
             header: {
@@ -15521,7 +16282,7 @@ export interface operations {
             };
         };
     };
-    update_route_complaint_routes__routeId__patch: {
+    updateComplaintRoute: {
         parameters: {
             query?: never;
             header: {
@@ -15615,7 +16376,7 @@ export interface operations {
             };
         };
     };
-    resolve_route_schools__schoolId__complaint_routes__area__get: {
+    resolveComplaintRoute: {
         parameters: {
             query: {
                 /** @description Who asks: pupil, parent or staff. */
@@ -15681,7 +16442,7 @@ export interface operations {
             };
         };
     };
-    list_cases_confidential_cases_get: {
+    listConfidentialCases: {
         parameters: {
             query?: {
                 /** @description Only this school's. */
@@ -15751,7 +16512,7 @@ export interface operations {
             };
         };
     };
-    create_case_confidential_cases_post: {
+    createConfidentialCase: {
         parameters: {
             query?: never;
             header?: {
@@ -15815,7 +16576,7 @@ export interface operations {
             };
         };
     };
-    case_report_confidential_cases_report_get: {
+    getConfidentialCaseReport: {
         parameters: {
             query: {
                 year: number;
@@ -15881,7 +16642,7 @@ export interface operations {
             };
         };
     };
-    get_case_confidential_cases__caseId__get: {
+    getConfidentialCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -15941,7 +16702,7 @@ export interface operations {
             };
         };
     };
-    delete_case_confidential_cases__caseId__delete: {
+    deleteConfidentialCase: {
         parameters: {
             query?: never;
             header: {
@@ -16020,7 +16781,7 @@ export interface operations {
             };
         };
     };
-    update_case_confidential_cases__caseId__patch: {
+    updateConfidentialCase: {
         parameters: {
             query?: never;
             header: {
@@ -16105,7 +16866,7 @@ export interface operations {
             };
         };
     };
-    public_areas_public_schools__locationCode__complaint_routes_get: {
+    listPublicComplaintAreas: {
         parameters: {
             query?: never;
             header?: never;
@@ -16173,7 +16934,7 @@ export interface operations {
             };
         };
     };
-    public_route_public_schools__locationCode__complaint_routes__area__get: {
+    getPublicComplaintRoute: {
         parameters: {
             query: {
                 /** @description Who asks: pupil, parent or staff. */
@@ -16245,7 +17006,7 @@ export interface operations {
             };
         };
     };
-    list_indicators_indicators_get: {
+    listIndicators: {
         parameters: {
             query?: {
                 /** @description With this board's own. */
@@ -16297,7 +17058,7 @@ export interface operations {
             };
         };
     };
-    create_indicator_indicators_post: {
+    createIndicator: {
         parameters: {
             query?: never;
             header?: never;
@@ -16367,7 +17128,7 @@ export interface operations {
             };
         };
     };
-    get_indicator_indicators__code__get: {
+    getIndicator: {
         parameters: {
             query?: never;
             header?: never;
@@ -16427,7 +17188,7 @@ export interface operations {
             };
         };
     };
-    get_series_indicators__code__series_get: {
+    getIndicatorSeries: {
         parameters: {
             query: {
                 /** @description `school:<id>`, `board:<id>` or `region:<id>`. */
@@ -16505,7 +17266,7 @@ export interface operations {
             };
         };
     };
-    list_measurements_measurements_get: {
+    listMeasurements: {
         parameters: {
             query?: {
                 indicator?: string | null;
@@ -16569,7 +17330,7 @@ export interface operations {
             };
         };
     };
-    create_measurement_measurements_post: {
+    createMeasurement: {
         parameters: {
             query?: never;
             header?: {
@@ -16642,7 +17403,7 @@ export interface operations {
             };
         };
     };
-    bulk_create_measurements_bulk_post: {
+    createMeasurementsInBulk: {
         parameters: {
             query?: never;
             header?: {
@@ -16706,7 +17467,7 @@ export interface operations {
             };
         };
     };
-    get_measurement_measurements__measurementId__get: {
+    getMeasurement: {
         parameters: {
             query?: never;
             header?: never;
@@ -16766,7 +17527,7 @@ export interface operations {
             };
         };
     };
-    delete_measurement_measurements__measurementId__delete: {
+    deleteMeasurement: {
         parameters: {
             query?: never;
             header: {
@@ -16854,7 +17615,7 @@ export interface operations {
             };
         };
     };
-    update_measurement_measurements__measurementId__patch: {
+    updateMeasurement: {
         parameters: {
             query?: never;
             header: {
@@ -16948,7 +17709,7 @@ export interface operations {
             };
         };
     };
-    list_targets_targets_get: {
+    listTargets: {
         parameters: {
             query?: {
                 indicator?: string | null;
@@ -16998,7 +17759,7 @@ export interface operations {
             };
         };
     };
-    set_target_targets_put: {
+    setTarget: {
         parameters: {
             query?: never;
             header?: never;
@@ -17059,7 +17820,7 @@ export interface operations {
             };
         };
     };
-    list_tracks_inclusion_tracks_get: {
+    listInclusionTracks: {
         parameters: {
             query?: {
                 /** @description Only this board's. */
@@ -17112,7 +17873,7 @@ export interface operations {
             };
         };
     };
-    create_track_inclusion_tracks_post: {
+    createInclusionTrack: {
         parameters: {
             query?: never;
             header?: {
@@ -17185,7 +17946,7 @@ export interface operations {
             };
         };
     };
-    get_track_inclusion_tracks__trackId__get: {
+    getInclusionTrack: {
         parameters: {
             query?: never;
             header?: never;
@@ -17245,7 +18006,7 @@ export interface operations {
             };
         };
     };
-    delete_track_inclusion_tracks__trackId__delete: {
+    deleteInclusionTrack: {
         parameters: {
             query?: never;
             header: {
@@ -17342,7 +18103,7 @@ export interface operations {
             };
         };
     };
-    update_track_inclusion_tracks__trackId__patch: {
+    updateInclusionTrack: {
         parameters: {
             query?: never;
             header: {
@@ -17436,7 +18197,7 @@ export interface operations {
             };
         };
     };
-    get_progress_inclusion_tracks__trackId__progress_get: {
+    getInclusionTrackProgress: {
         parameters: {
             query?: never;
             header?: never;
@@ -17496,7 +18257,7 @@ export interface operations {
             };
         };
     };
-    list_bottlenecks_inclusion_tracks__trackId__bottlenecks_get: {
+    listInclusionBottlenecks: {
         parameters: {
             query?: never;
             header?: never;
@@ -17515,7 +18276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"][];
+                    "application/json": components["schemas"]["InclusionBottleneckOut"][];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -17556,7 +18317,7 @@ export interface operations {
             };
         };
     };
-    create_bottleneck_inclusion_tracks__trackId__bottlenecks_post: {
+    createInclusionBottleneck: {
         parameters: {
             query?: never;
             header?: {
@@ -17571,7 +18332,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckCreate"];
+                "application/json": components["schemas"]["InclusionBottleneckCreate"];
             };
         };
         responses: {
@@ -17582,7 +18343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"];
+                    "application/json": components["schemas"]["InclusionBottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -17641,7 +18402,7 @@ export interface operations {
             };
         };
     };
-    get_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__get: {
+    getInclusionBottleneck: {
         parameters: {
             query?: never;
             header?: never;
@@ -17662,7 +18423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"];
+                    "application/json": components["schemas"]["InclusionBottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -17703,7 +18464,7 @@ export interface operations {
             };
         };
     };
-    delete_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__delete: {
+    deleteInclusionBottleneck: {
         parameters: {
             query?: never;
             header: {
@@ -17793,7 +18554,7 @@ export interface operations {
             };
         };
     };
-    update_bottleneck_inclusion_tracks__trackId__bottlenecks__bottleneckId__patch: {
+    updateInclusionBottleneck: {
         parameters: {
             query?: never;
             header: {
@@ -17810,7 +18571,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckUpdate"];
+                "application/json": components["schemas"]["InclusionBottleneckUpdate"];
             };
         };
         responses: {
@@ -17821,7 +18582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["spil__inclusion__schemas__BottleneckOut"];
+                    "application/json": components["schemas"]["InclusionBottleneckOut"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
@@ -17889,7 +18650,7 @@ export interface operations {
             };
         };
     };
-    list_actions_inclusion_tracks__trackId__actions_get: {
+    listInclusionActions: {
         parameters: {
             query?: never;
             header?: never;
@@ -17949,7 +18710,7 @@ export interface operations {
             };
         };
     };
-    create_action_inclusion_tracks__trackId__actions_post: {
+    createInclusionAction: {
         parameters: {
             query?: never;
             header?: {
@@ -18025,7 +18786,7 @@ export interface operations {
             };
         };
     };
-    get_action_inclusion_tracks__trackId__actions__actionId__get: {
+    getInclusionAction: {
         parameters: {
             query?: never;
             header?: never;
@@ -18087,7 +18848,7 @@ export interface operations {
             };
         };
     };
-    delete_action_inclusion_tracks__trackId__actions__actionId__delete: {
+    deleteInclusionAction: {
         parameters: {
             query?: never;
             header: {
@@ -18177,7 +18938,7 @@ export interface operations {
             };
         };
     };
-    update_action_inclusion_tracks__trackId__actions__actionId__patch: {
+    updateInclusionAction: {
         parameters: {
             query?: never;
             header: {
@@ -18273,7 +19034,7 @@ export interface operations {
             };
         };
     };
-    list_placements_inclusion_tracks__trackId__placements_get: {
+    listPlacements: {
         parameters: {
             query?: {
                 /** @description Only those at this school. */
@@ -18336,7 +19097,7 @@ export interface operations {
             };
         };
     };
-    create_placement_inclusion_tracks__trackId__placements_post: {
+    createPlacement: {
         parameters: {
             query?: never;
             header?: {
@@ -18412,7 +19173,7 @@ export interface operations {
             };
         };
     };
-    get_placement_inclusion_tracks__trackId__placements__placementId__get: {
+    getPlacement: {
         parameters: {
             query?: never;
             header?: never;
@@ -18474,7 +19235,7 @@ export interface operations {
             };
         };
     };
-    delete_placement_inclusion_tracks__trackId__placements__placementId__delete: {
+    deletePlacement: {
         parameters: {
             query?: never;
             header: {
@@ -18564,7 +19325,7 @@ export interface operations {
             };
         };
     };
-    update_placement_inclusion_tracks__trackId__placements__placementId__patch: {
+    updatePlacement: {
         parameters: {
             query?: never;
             header: {
@@ -18660,7 +19421,7 @@ export interface operations {
             };
         };
     };
-    list_quotas_job_agreement_quotas_get: {
+    listJobAgreementQuotas: {
         parameters: {
             query?: never;
             header?: never;
@@ -18699,7 +19460,7 @@ export interface operations {
             };
         };
     };
-    create_quota_job_agreement_quotas_post: {
+    createJobAgreementQuota: {
         parameters: {
             query?: never;
             header?: never;
@@ -18769,7 +19530,7 @@ export interface operations {
             };
         };
     };
-    get_quota_job_agreement_quotas__year__get: {
+    getJobAgreementQuota: {
         parameters: {
             query?: never;
             header?: never;
@@ -18829,7 +19590,7 @@ export interface operations {
             };
         };
     };
-    update_quota_job_agreement_quotas__year__patch: {
+    updateJobAgreementQuota: {
         parameters: {
             query?: never;
             header: {
@@ -18923,7 +19684,7 @@ export interface operations {
             };
         };
     };
-    get_service_point_labour_market_regions__regionId__employer_service_point_get: {
+    getEmployerServicePoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -18983,7 +19744,7 @@ export interface operations {
             };
         };
     };
-    update_service_point_labour_market_regions__regionId__employer_service_point_patch: {
+    updateEmployerServicePoint: {
         parameters: {
             query?: never;
             header: {
@@ -19077,7 +19838,7 @@ export interface operations {
             };
         };
     };
-    list_programmes_regional_programmes_get: {
+    listRegionalProgrammes: {
         parameters: {
             query?: {
                 /** @description Only those this board is a current member of. */
@@ -19130,7 +19891,7 @@ export interface operations {
             };
         };
     };
-    create_programme_regional_programmes_post: {
+    createRegionalProgramme: {
         parameters: {
             query?: never;
             header?: {
@@ -19194,7 +19955,7 @@ export interface operations {
             };
         };
     };
-    get_programme_regional_programmes__programmeId__get: {
+    getRegionalProgramme: {
         parameters: {
             query?: never;
             header?: never;
@@ -19254,7 +20015,7 @@ export interface operations {
             };
         };
     };
-    delete_programme_regional_programmes__programmeId__delete: {
+    deleteRegionalProgramme: {
         parameters: {
             query?: never;
             header: {
@@ -19351,7 +20112,7 @@ export interface operations {
             };
         };
     };
-    update_programme_regional_programmes__programmeId__patch: {
+    updateRegionalProgramme: {
         parameters: {
             query?: never;
             header: {
@@ -19445,7 +20206,7 @@ export interface operations {
             };
         };
     };
-    list_members_regional_programmes__programmeId__members_get: {
+    listProgrammeMembers: {
         parameters: {
             query?: never;
             header?: never;
@@ -19505,7 +20266,7 @@ export interface operations {
             };
         };
     };
-    add_member_regional_programmes__programmeId__members_post: {
+    addProgrammeMember: {
         parameters: {
             query?: never;
             header?: {
@@ -19590,7 +20351,7 @@ export interface operations {
             };
         };
     };
-    get_member_regional_programmes__programmeId__members__memberId__get: {
+    getProgrammeMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -19652,7 +20413,7 @@ export interface operations {
             };
         };
     };
-    update_member_regional_programmes__programmeId__members__memberId__patch: {
+    updateProgrammeMember: {
         parameters: {
             query?: never;
             header: {
@@ -19748,7 +20509,7 @@ export interface operations {
             };
         };
     };
-    list_admins_regional_programmes__programmeId__admins_get: {
+    listProgrammeAdmins: {
         parameters: {
             query?: never;
             header?: never;
@@ -19808,7 +20569,7 @@ export interface operations {
             };
         };
     };
-    add_admin_regional_programmes__programmeId__admins_post: {
+    addProgrammeAdmin: {
         parameters: {
             query?: never;
             header?: never;
@@ -19890,7 +20651,7 @@ export interface operations {
             };
         };
     };
-    remove_admin_regional_programmes__programmeId__admins__adminId__delete: {
+    removeProgrammeAdmin: {
         parameters: {
             query?: never;
             header?: never;
@@ -19959,7 +20720,7 @@ export interface operations {
             };
         };
     };
-    list_lines_regional_programmes__programmeId__lines_get: {
+    listProgrammeLines: {
         parameters: {
             query?: never;
             header?: never;
@@ -20019,7 +20780,7 @@ export interface operations {
             };
         };
     };
-    create_line_regional_programmes__programmeId__lines_post: {
+    createProgrammeLine: {
         parameters: {
             query?: never;
             header?: {
@@ -20104,7 +20865,7 @@ export interface operations {
             };
         };
     };
-    get_line_regional_programmes__programmeId__lines__lineId__get: {
+    getProgrammeLine: {
         parameters: {
             query?: never;
             header?: never;
@@ -20166,7 +20927,7 @@ export interface operations {
             };
         };
     };
-    delete_line_regional_programmes__programmeId__lines__lineId__delete: {
+    deleteProgrammeLine: {
         parameters: {
             query?: never;
             header: {
@@ -20265,7 +21026,7 @@ export interface operations {
             };
         };
     };
-    update_line_regional_programmes__programmeId__lines__lineId__patch: {
+    updateProgrammeLine: {
         parameters: {
             query?: never;
             header: {
@@ -20361,7 +21122,7 @@ export interface operations {
             };
         };
     };
-    list_initiatives_regional_programmes__programmeId__initiatives_get: {
+    listProgrammeInitiatives: {
         parameters: {
             query?: {
                 /** @description Only this line's. */
@@ -20426,7 +21187,7 @@ export interface operations {
             };
         };
     };
-    create_initiative_regional_programmes__programmeId__initiatives_post: {
+    createProgrammeInitiative: {
         parameters: {
             query?: never;
             header?: {
@@ -20511,7 +21272,7 @@ export interface operations {
             };
         };
     };
-    get_initiative_regional_programmes__programmeId__initiatives__initiativeId__get: {
+    getProgrammeInitiative: {
         parameters: {
             query?: never;
             header?: never;
@@ -20573,7 +21334,7 @@ export interface operations {
             };
         };
     };
-    delete_initiative_regional_programmes__programmeId__initiatives__initiativeId__delete: {
+    deleteProgrammeInitiative: {
         parameters: {
             query?: never;
             header: {
@@ -20672,7 +21433,7 @@ export interface operations {
             };
         };
     };
-    update_initiative_regional_programmes__programmeId__initiatives__initiativeId__patch: {
+    updateProgrammeInitiative: {
         parameters: {
             query?: never;
             header: {
@@ -20768,7 +21529,7 @@ export interface operations {
             };
         };
     };
-    list_results_regional_programmes__programmeId__initiatives__initiativeId__results_get: {
+    listInitiativeResults: {
         parameters: {
             query?: never;
             header?: never;
@@ -20830,7 +21591,7 @@ export interface operations {
             };
         };
     };
-    create_result_regional_programmes__programmeId__initiatives__initiativeId__results_post: {
+    createInitiativeResult: {
         parameters: {
             query?: never;
             header?: {
@@ -20917,7 +21678,7 @@ export interface operations {
             };
         };
     };
-    get_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__get: {
+    getInitiativeResult: {
         parameters: {
             query?: never;
             header?: never;
@@ -20981,7 +21742,7 @@ export interface operations {
             };
         };
     };
-    delete_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__delete: {
+    deleteInitiativeResult: {
         parameters: {
             query?: never;
             header: {
@@ -21082,7 +21843,7 @@ export interface operations {
             };
         };
     };
-    update_result_regional_programmes__programmeId__initiatives__initiativeId__results__resultId__patch: {
+    updateInitiativeResult: {
         parameters: {
             query?: never;
             header: {
@@ -21180,7 +21941,7 @@ export interface operations {
             };
         };
     };
-    list_shared_regional_programmes__programmeId__partnerships_get: {
+    listSharedPartnerships: {
         parameters: {
             query?: never;
             header?: never;
@@ -21240,7 +22001,7 @@ export interface operations {
             };
         };
     };
-    create_shared_regional_programmes__programmeId__partnerships_post: {
+    createSharedPartnership: {
         parameters: {
             query?: never;
             header?: {
@@ -21316,7 +22077,7 @@ export interface operations {
             };
         };
     };
-    get_participant_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__get: {
+    getInitiativeParticipant: {
         parameters: {
             query?: never;
             header?: never;
@@ -21380,7 +22141,7 @@ export interface operations {
             };
         };
     };
-    set_contact_regional_programmes__programmeId__initiatives__initiativeId__participants__boardId__patch: {
+    setInitiativeParticipantContact: {
         parameters: {
             query?: never;
             header: {
@@ -21460,6 +22221,478 @@ export interface operations {
             };
             /** @description `If-Match` is required: send the `ETag` of the version you edited. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSyncRuns: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+                source?: string | null;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Records per page (at most 100). */
+                pageSize?: number;
+                /** @description Field to sort on; prefix with `-` for descending, e.g. `-updatedAt`. */
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunPage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSyncRun: {
+        parameters: {
+            query?: {
+                /** @description Only this board's. */
+                boardId?: number | null;
+                /** @description Answer the full diff without writing anything. */
+                dryRun?: boolean;
+                /** @description Apply the valid items even when some have problems. */
+                validOnly?: boolean;
+                /** @description Go ahead with a snapshot that ends more than 20 % of the source's records. */
+                confirmLargeRemoval?: boolean;
+            };
+            header?: {
+                /** @description A unique key per intended creation; a retry with the same key returns the first answer instead of creating a duplicate. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What the source knows now. Every item is checked on its own: a bad item is a problem of that item (its list, index and field), the others are fine. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncRunCreate"];
+            };
+        };
+        responses: {
+            /** @description A dry run: what the run would change, nothing written. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunOut"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSyncRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sync run's id. */
+                syncRunId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSyncRoleMappings: {
+        parameters: {
+            query: {
+                /** @description The board. */
+                boardId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleMappingOut"][];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSyncRoleMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleMappingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleMappingOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSyncRoleMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The mapping's id. */
+                mappingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous call; leave out to start at the beginning. */
+                since?: string | null;
+                /** @description Comma-separated record types, e.g. `person,role-assignment` (default: all). */
+                types?: string | null;
+                /** @description At most this many changes. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

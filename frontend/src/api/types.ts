@@ -104,6 +104,8 @@ export const API_SCOPES = [
   'indicators:write',
   'inclusion:read',
   'inclusion:write',
+  'sync:read',
+  'sync:write',
   'audit:read',
 ] as const satisfies readonly ApiScope[];
 

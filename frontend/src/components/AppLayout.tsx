@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { areaNavLinks } from '../features/areas/nav';
 import { useAccess, useAuth, useUser } from '../features/auth/AuthProvider';
-import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../features/auth/permissions';
+import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools, canSeeSyncRuns } from '../features/auth/permissions';
 import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
 import { inclusionNavLinks } from '../features/inclusion/nav';
@@ -58,6 +58,7 @@ export function AppLayout() {
     { to: '/audit', label: t('nav.audit'), show: canSeeAudit(access), end: false },
     { to: '/users', label: t('nav.users'), show: canManageUsers(access), end: false },
     { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(access), end: false },
+    { to: '/synchronisaties', label: t('nav.syncRuns'), show: canSeeSyncRuns(access), end: false },
   ].filter((l) => l.show);
 
   return (

@@ -14,6 +14,8 @@ export const SCOPE_KEYS = {
   'indicators:write': 'indicatorsWrite',
   'inclusion:read': 'inclusionRead',
   'inclusion:write': 'inclusionWrite',
+  'sync:read': 'syncRead',
+  'sync:write': 'syncWrite',
   'audit:read': 'auditRead',
 } as const satisfies Record<ApiScope, string>;
 

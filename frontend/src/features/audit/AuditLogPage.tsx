@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../../api/types';
+import { BoardFilter } from '../../components/BoardFilter';
 import { Loading } from '../../components/Loading';
 import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -153,19 +154,7 @@ export function AuditLogPage() {
           update({ boardId: v.boardId, schoolId: v.schoolId, entityType: v.entityType, entityId: v.entityId, action: v.action })
         }
       >
-        {boards.data && boards.data.length > 1 && (
-          <div className="field">
-            <label htmlFor={`${id}-board`}>{t('audit.board')}</label>
-            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
-              <option value="">{t('common.all')}</option>
-              {boards.data.map((b) => (
-                <option key={b.id} value={String(b.id)}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <BoardFilter boards={boards.data} value={boardId} label={t('audit.board')} onlyForChoice />
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('audit.entityType')}</label>
           <select id={`${id}-type`} name="entityType" defaultValue={entityType ?? ''}>

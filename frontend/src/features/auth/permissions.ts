@@ -62,6 +62,11 @@ export function canManageApiClients(access: Access): boolean {
   return holds(access, 'manage-board');
 }
 
+/** Sync runs of the school administration systems and the job-title mappings: board managers. */
+export function canSeeSyncRuns(access: Access): boolean {
+  return holds(access, 'manage-board');
+}
+
 /* --- The registry: partners, partnerships, people, roles, gaps ------------------------------- */
 
 /**

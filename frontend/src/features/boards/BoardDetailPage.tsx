@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Flash } from '../../components/Flash';
@@ -13,6 +13,7 @@ import { canCreateSchool, canDeleteBoard, canEditBoard, canSeeAudit } from '../a
 import { ComplaintSettingsSection } from '../complaints/SettingsPages';
 import { BoardProgrammesSection } from '../programmes/BoardProgrammesSection';
 import { useSchools } from '../schools/api';
+import { DuoImportSection } from './DuoImportSection';
 import { useBoard, useDeleteBoard } from './api';
 
 export function BoardDetailPage() {
@@ -24,6 +25,8 @@ export function BoardDetailPage() {
   const schools = useSchools({ boardId, pageSize: 100, sort: 'name' }, Number.isFinite(boardId));
   const remove = useDeleteBoard(boardId);
   const [confirming, setConfirming] = useState(false);
+  const [duoOpen, setDuoOpen] = useState(false);
+  const duoToggle = useRef<HTMLButtonElement>(null);
   useDocumentTitle(query.data?.board.name ?? t('boards.title'));
 
   if (!Number.isFinite(boardId) || isNotFound(query.error)) return <NotFoundPage />;
@@ -110,9 +113,21 @@ export function BoardDetailPage() {
         <div className="section-header">
           <h2 id="board-schools">{t('boards.schools')}</h2>
           {canCreateSchool(access) && mayEdit && (
-            <Link to={`/schools/new?boardId=${board.id}`} className="button">
-              {t('boards.addSchool')}
-            </Link>
+            <div className="actions">
+              <Link to={`/schools/new?boardId=${board.id}`} className="button">
+                {t('boards.addSchool')}
+              </Link>
+              <button
+                ref={duoToggle}
+                type="button"
+                className="button"
+                aria-expanded={duoOpen}
+                aria-controls={duoOpen ? 'duo-import-panel' : undefined}
+                onClick={() => setDuoOpen((open) => !open)}
+              >
+                {t('duo.open')}
+              </button>
+            </div>
           )}
         </div>
         {schools.isPending && <Loading />}
@@ -144,6 +159,15 @@ export function BoardDetailPage() {
           </p>
         )}
       </section>
+      {duoOpen && mayEdit && (
+        <div id="duo-import-panel">
+          <DuoImportSection boardId={board.id} boardNumber={board.number} onClose={() => {
+              setDuoOpen(false);
+              duoToggle.current?.focus();
+            }}
+          />
+        </div>
+      )}
       <BoardProgrammesSection boardId={board.id} />
       <ComplaintSettingsSection boardId={board.id} />
     </>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { Pagination } from '../../components/Pagination';
@@ -59,19 +60,7 @@ export function AgreementsListPage() {
         resetKey={[boardId, schoolId, active, boards.length, schools.data?.length].join('|')}
         onSearch={(values) => update({ boardId: values.boardId, schoolId: values.schoolId, active: values.active })}
       >
-        {boards.length > 1 && (
-          <div className="field">
-            <label htmlFor={`${id}-board`}>{t('registry.board')}</label>
-            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
-              <option value="">{t('common.all')}</option>
-              {boards.map((b) => (
-                <option key={b.id} value={String(b.id)}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <BoardFilter boards={boards} value={boardId} label={t('registry.board')} onlyForChoice />
         <SchoolFilter schools={schools.data} schoolId={schoolId} />
         <div className="field">
           <label htmlFor={`${id}-active`}>{t('keyPersons.agreements.activeFilter')}</label>

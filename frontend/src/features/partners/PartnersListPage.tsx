@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { Pagination } from '../../components/Pagination';
@@ -66,19 +67,7 @@ export function PartnersListPage() {
           update({ q: values.q, boardId: values.boardId, category: values.category, municipalityId: values.municipalityId })
         }
       >
-        {boards.length > 1 && (
-          <div className="field">
-            <label htmlFor={`${id}-board`}>{t('registry.board')}</label>
-            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
-              <option value="">{t('common.all')}</option>
-              {boards.map((b) => (
-                <option key={b.id} value={String(b.id)}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <BoardFilter boards={boards} value={boardId} label={t('registry.board')} onlyForChoice />
         <div className="field">
           <label htmlFor={`${id}-category`}>{t('partners.category')}</label>
           <select id={`${id}-category`} name="category" defaultValue={category ?? ''}>

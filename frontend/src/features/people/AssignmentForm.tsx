@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isProblemError, ProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
+import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAccess } from '../auth/AuthProvider';
@@ -175,9 +176,13 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
   }
 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const owned = ownedFields(assignment?.syncedFrom);
+  const syncedHint = useSyncedHint(assignment?.syncedFrom, owned);
   const input = (name: keyof AssignmentValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
-    <FormField label={label} error={fieldErrors[name]} hint={hint}>
-      {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
+    <FormField label={label} error={fieldErrors[name]} hint={syncedHint(name) ?? hint}>
+      {(a) => (
+        <input {...a} {...extra} name={name} value={values[name]} readOnly={owned.has(name)} onChange={(e) => setValue(name, e.target.value)} />
+      )}
     </FormField>
   );
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { Pagination } from '../../components/Pagination';
@@ -56,19 +57,7 @@ export function PeopleListPage() {
         resetKey={[params.q, boardId, kind, language, boards.length].join('|')}
         onSearch={(values) => update({ q: values.q, boardId: values.boardId, kind: values.kind, language: values.language })}
       >
-        {boards.length > 1 && (
-          <div className="field">
-            <label htmlFor={`${id}-board`}>{t('registry.board')}</label>
-            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
-              <option value="">{t('common.all')}</option>
-              {boards.map((b) => (
-                <option key={b.id} value={String(b.id)}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <BoardFilter boards={boards} value={boardId} label={t('registry.board')} onlyForChoice />
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('people.kind')}</label>
           <select id={`${id}-kind`} name="kind" defaultValue={kind ?? ''}>

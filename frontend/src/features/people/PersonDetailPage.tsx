@@ -5,6 +5,7 @@ import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { SyncedNotice } from '../../components/SyncedFrom';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -95,6 +96,19 @@ export function PersonDetailPage() {
         </p>
       )}
 
+      <SyncedNotice
+        syncedFrom={person.syncedFrom}
+        labels={{ name: t('people.name'), email: t('people.email'), phone: t('people.phone'), kind: t('people.kind') }}
+      />
+      {person.inactiveSince && (
+        <p className="notice" data-testid="inactive-since">
+          {t('synced.inactiveSince', {
+            ns: 'translation',
+            source: person.syncedFrom?.sourceLabel ?? '',
+            date: new Date(person.inactiveSince).toLocaleDateString(i18n.language),
+          })}
+        </p>
+      )}
       <section aria-labelledby="person-details">
         <h2 id="person-details">{t('common.details')}</h2>
         <dl className="details">

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
+import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAccess } from '../auth/AuthProvider';
 import { canEditBoardRegister } from '../auth/permissions';
@@ -134,9 +135,13 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
   }
 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const owned = ownedFields(person?.syncedFrom);
+  const syncedHint = useSyncedHint(person?.syncedFrom, owned);
   const text = (name: keyof PersonValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
-    <FormField label={label} error={fieldErrors[name]} hint={hint} required={REQUIRED.includes(name)}>
-      {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
+    <FormField label={label} error={fieldErrors[name]} hint={syncedHint(name) ?? hint} required={REQUIRED.includes(name)}>
+      {(a) => (
+        <input {...a} {...extra} name={name} value={values[name]} readOnly={owned.has(name)} onChange={(e) => setValue(name, e.target.value)} />
+      )}
     </FormField>
   );
 
@@ -165,9 +170,9 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
         </FormField>
       )}
       {text('name', t('people.name'), { autoComplete: 'off' })}
-      <FormField label={t('people.kind')} error={fieldErrors.kind} hint={t('people.kindHint')} required>
+      <FormField label={t('people.kind')} error={fieldErrors.kind} hint={syncedHint('kind') ?? t('people.kindHint')} required>
         {(a) => (
-          <select {...a} name="kind" value={values.kind} onChange={(e) => setValue('kind', e.target.value)}>
+          <select {...a} name="kind" value={values.kind} disabled={owned.has('kind')} onChange={(e) => setValue('kind', e.target.value)}>
             {PERSON_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`people.kinds.${k}`)}

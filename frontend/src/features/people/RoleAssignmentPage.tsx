@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { SyncedNotice } from '../../components/SyncedFrom';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -73,6 +74,16 @@ export function RoleAssignmentPage() {
       </div>
       <Flash />
       <RegistryProblem error={remove.error} focus />
+      <SyncedNotice
+        syncedFrom={assignment.syncedFrom}
+        labels={{
+          role: t('roleMatrix.role'),
+          locationCode: t('people.where'),
+          hoursPerWeek: t('roleMatrix.hoursPerWeek'),
+          startsOn: t('roleMatrix.startsOn'),
+          endsOn: t('roleMatrix.endsOn'),
+        }}
+      />
       <section aria-labelledby="assignment-details">
         <h2 id="assignment-details">{t('common.details')}</h2>
         <dl className="details">

@@ -5,6 +5,7 @@ import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { SyncedNotice } from '../../components/SyncedFrom';
 import { externalHref, formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -79,6 +80,21 @@ export function SchoolDetailPage() {
         </div>
       )}
       <ProblemAlert error={remove.error} focus />
+      <SyncedNotice
+        syncedFrom={school.syncedFrom}
+        labels={{
+          name: t('schools.name'),
+          sector: t('schools.sector'),
+          municipalityCode: t('schools.municipality'),
+          street: t('schools.street'),
+          houseNumber: t('schools.houseNumber'),
+          postalCode: t('schools.postalCode'),
+          city: t('schools.city'),
+          email: t('schools.email'),
+          phone: t('schools.phone'),
+          website: t('schools.website'),
+        }}
+      />
 
       <section aria-labelledby="school-details">
         <h2 id="school-details">{t('common.details')}</h2>
@@ -91,6 +107,8 @@ export function SchoolDetailPage() {
           <dd>{school.locationCode}</dd>
           <dt>{t('schools.sector')}</dt>
           <dd>{t(`sectors.${school.sector}`)}</dd>
+          <dt>{t('schools.denomination')}</dt>
+          <dd data-testid="school-denomination">{school.denomination ?? none}</dd>
           <dt>{t('schools.municipality')}</dt>
           <dd>{school.municipalityName ?? none}</dd>
           <dt>{t('schools.address')}</dt>

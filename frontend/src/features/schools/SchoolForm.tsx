@@ -2,14 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isProblemError } from '../../api/client';
-import { SECTORS, type School, type SchoolCreate, type SchoolUpdate } from '../../api/types';
+import type { School, SchoolCreate, SchoolUpdate } from '../../api/types';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
+import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAllBoards, useAllMunicipalities } from '../../lib/reference';
 import { useAccess } from '../auth/AuthProvider';
 import { canEditBoard } from '../auth/permissions';
+import { SectorOptions } from './SectorOptions';
 import { useCreateSchool, useUpdateSchool } from './api';
 
 export type SchoolValues = {
@@ -25,6 +27,7 @@ export type SchoolValues = {
   email: string;
   phone: string;
   website: string;
+  denomination: string;
   profile: string;
 };
 
@@ -42,6 +45,7 @@ function toValues(school?: School, boardId?: number): SchoolValues {
     email: str(school?.email),
     phone: str(school?.phone),
     website: str(school?.website),
+    denomination: str(school?.denomination),
     profile: str(school?.profile),
   };
 }
@@ -136,9 +140,13 @@ export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Pr
   }
 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const owned = ownedFields(school?.syncedFrom, { municipalityCode: 'municipalityId' });
+  const syncedHint = useSyncedHint(school?.syncedFrom, owned);
   const text = (name: keyof SchoolValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
-    <FormField label={label} error={fieldErrors[name]} hint={hint} required={REQUIRED.includes(name)}>
-      {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
+    <FormField label={label} error={fieldErrors[name]} hint={syncedHint(name) ?? hint} required={REQUIRED.includes(name)}>
+      {(a) => (
+        <input {...a} {...extra} name={name} value={values[name]} readOnly={owned.has(name)} onChange={(e) => setValue(name, e.target.value)} />
+      )}
     </FormField>
   );
 
@@ -173,21 +181,18 @@ export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Pr
         { maxLength: 6, autoCapitalize: 'characters', spellCheck: false, className: 'input-short' },
         t('schools.locationCodeHint'),
       )}
-      <FormField label={t('schools.sector')} error={fieldErrors.sector} required>
+      <FormField label={t('schools.sector')} error={fieldErrors.sector} hint={syncedHint('sector')} required>
         {(a) => (
-          <select {...a} name="sector" value={values.sector} onChange={(e) => setValue('sector', e.target.value)}>
+          <select {...a} name="sector" value={values.sector} disabled={owned.has('sector')} onChange={(e) => setValue('sector', e.target.value)}>
             <option value="">—</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
+            <SectorOptions />
           </select>
         )}
       </FormField>
-      <FormField label={t('schools.municipality')} error={fieldErrors.municipalityId} required>
+      {text('denomination', t('schools.denomination'), { maxLength: 80 })}
+      <FormField label={t('schools.municipality')} error={fieldErrors.municipalityId} hint={syncedHint('municipalityId')} required>
         {(a) => (
-          <select {...a} name="municipalityId" value={values.municipalityId} onChange={(e) => setValue('municipalityId', e.target.value)}>
+          <select {...a} name="municipalityId" value={values.municipalityId} disabled={owned.has('municipalityId')} onChange={(e) => setValue('municipalityId', e.target.value)}>
             <option value="">{t('schools.chooseMunicipality')}</option>
             {municipalities.data?.map((m) => (
               <option key={m.id} value={String(m.id)}>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SECTORS, type Sector } from '../../api/types';
+import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { Pagination } from '../../components/Pagination';
@@ -59,19 +60,7 @@ export function SchoolsListPage() {
         resetKey={[params.q, boardId, sector, boards.data?.length].join('|')}
         onSearch={(values) => update({ q: values.q, boardId: values.boardId, sector: values.sector })}
       >
-        {boards.data && boards.data.length > 0 && (
-          <div className="field">
-            <label htmlFor={`${id}-board`}>{t('schools.board')}</label>
-            <select id={`${id}-board`} name="boardId" defaultValue={boardId ? String(boardId) : ''}>
-              <option value="">{t('common.all')}</option>
-              {boards.data.map((b) => (
-                <option key={b.id} value={String(b.id)}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <BoardFilter boards={boards.data} value={boardId} label={t('schools.board')} />
         <div className="field">
           <label htmlFor={`${id}-sector`}>{t('schools.sector')}</label>
           <select id={`${id}-sector`} name="sector" defaultValue={sector ?? ''}>
