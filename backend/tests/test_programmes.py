@@ -347,3 +347,31 @@ def test_a_programme_reaches_no_board_that_did_not_join_and_no_person_it_did_not
     member = next(m for m in login(LEAD).get(f"{base}/members").json() if m["boardId"] == demo["61234"])
     r = login(LEAD).patch(f"{base}/members/{member['id']}", json={"joinedOn": None, "leftOn": "2030-01-01"})
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "joinedOn"
+
+
+def test_a_board_that_leaves_takes_its_contacts_off_the_shared_partnership(login, demo, db):
+    """The shared partnership shows the contacts of boards that are members today: a board that
+    left no longer shows its people to the others (the assignment itself is kept)."""
+    from spil.people.models import Person, RoleAssignment
+
+    lead = login(LEAD)
+    rap = programme(lead)
+    shared = lead.get(f"/regional-programmes/{rap['id']}/partnerships").json()
+    noor = db.execute(sa.select(Person.id).where(Person.name == "Noor de Wit")).scalar_one()
+    third = login(THIRD)
+    r = third.post(
+        "/role-assignments",
+        json={"personId": noor, "role": "partnership-contact", "partnershipId": shared[0]["id"]},
+    )
+    assert r.status_code == 201, r.text
+    assignment = r.json()["id"]
+    path = f"/partnerships/{shared[0]['id']}"
+    lead = login(LEAD)
+    names = [c["personName"] for c in lead.get(path).json()["internalContacts"]]
+    assert "Noor de Wit" in names
+    members = {m["boardName"]: m for m in lead.get(f"/regional-programmes/{rap['id']}/members").json()}
+    member_path = f"/regional-programmes/{rap['id']}/members/{members['Stichting Derde Demo']['id']}"
+    assert lead.patch(member_path, json={"leftOn": clock.today().isoformat()}).status_code == 200
+    names = [c["personName"] for c in lead.get(path).json()["internalContacts"]]
+    assert "Noor de Wit" not in names, names
+    assert db.get(RoleAssignment, assignment) is not None  # the history is kept

@@ -9,7 +9,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from spil.kit import clock, scope
 from spil.partners import contacts
+from spil.partners.models import Partnership
 from spil.partners.schemas import InternalContactOut
 from spil.people.models import Person, RoleAssignment, active_assignment
 
@@ -19,6 +21,7 @@ class _Contacts:
         out: dict[int, list[InternalContactOut]] = {i: [] for i in partnership_ids}
         if not partnership_ids:
             return out
+        members = scope.programme_boards(Partnership.programme_id, clock.today())
         rows = session.execute(
             sa.select(
                 RoleAssignment.id,
@@ -29,7 +32,17 @@ class _Contacts:
                 Person.name,
             )
             .join(Person, Person.id == RoleAssignment.person_id)
-            .where(RoleAssignment.partnership_id.in_(partnership_ids), active_assignment())
+            .join(Partnership, Partnership.id == RoleAssignment.partnership_id)
+            .where(
+                RoleAssignment.partnership_id.in_(partnership_ids),
+                active_assignment(),
+                # a programme's shared partnership: only the contacts of boards that are members
+                # today (a board that left takes its people with it; the history stays)
+                sa.or_(
+                    Partnership.programme_id.is_(None),
+                    RoleAssignment.board_id.in_(members),
+                ),
+            )
             .order_by(RoleAssignment.is_primary.desc(), Person.name)
         ).all()
         for assignment_id, partnership_id, person_id, primary, version, name in rows:
