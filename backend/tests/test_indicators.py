@@ -14,7 +14,7 @@ from spil.indicators.models import Indicator, Measurement
 from spil.keypersons.models import KeyPersonActivity
 from spil.kit import clock
 from spil.kit.policy import Principal
-from spil.organisations.models import Region
+from spil.organisations.models import Region, School
 
 BOARD = "bestuur@demo.spil.nl"
 COORDINATOR = "coordinator@demo.spil.nl"
@@ -520,6 +520,23 @@ def test_derived_indicators_need_the_api_scope_of_their_records(login, demo, cli
         client.get("/api/v1/indicators/parent-contacts/series", params=scope, headers=headers).status_code
         == 200
     )
+    # ... and the catalogue does not offer what the key cannot read (no dead end in a menu)
+    offered = {i["code"] for i in client.get("/api/v1/indicators", headers=headers).json()}
+    assert "parent-contacts" in offered
+    assert not offered & {"open-gaps-error", "allowance-headroom", "parents-reached", "active-partnerships"}
+
+
+def test_the_catalogue_offers_a_role_only_what_it_can_read(login, demo):
+    """Issue 16: a region contact is not offered "Ruimte onder het jaarmaximum" (a key person's
+    allowances, read by a school's staff only); the board's staff are."""
+    region = {i["code"] for i in login("regio@demo.spil.nl").get("/indicators").json()}
+    assert "allowance-headroom" not in region and "parent-contacts" in region
+    board = {i["code"] for i in login(BOARD).get("/indicators").json()}
+    assert "allowance-headroom" in board
+    api = login("regio@demo.spil.nl")
+    for code in region:  # everything offered answers for the region contact's own region
+        r = api.get(f"/indicators/{code}/series", params={"scope": f"region:{demo['AM37']}"})
+        assert r.status_code == 200, (code, r.text)
 
 
 def test_allowance_headroom_is_the_yearly_room_left_per_key_person(db, demo):
@@ -663,3 +680,76 @@ def test_a_region_series_is_for_the_regions_contacts_only(login, demo):
     assert login("admin@demo.spil.nl").get(path).status_code == 200
     assert login("bestuur@tweede.spil.nl").get(path).status_code == 404
     assert login("bestuur@demo.spil.nl").get(path).status_code == 404
+
+
+def test_a_boards_share_is_computed_from_the_counts_not_averaged(db, demo):
+    """Issue 16: 3 of 7 partnerships is 43 %, whatever the schools' own percentages are."""
+    from spil.partners.models import Partner, Partnership
+
+    today = clock.today()
+    board = demo["41234"]
+
+    def value(scope: str) -> Decimal | None:
+        return (
+            series.series(
+                db,
+                ADMIN,
+                "partnerships-two-contacts",
+                scope,
+                start=None,
+                end=None,
+                compare=False,
+                today=today,
+            )
+            .points[-1]
+            .value
+        )
+
+    # De Regenboog gets five partnerships without a second contact: the schools' percentages and
+    # the board's counts now tell different stories
+    partner = db.execute(sa.select(Partner).where(Partner.board_id == board)).scalars().first()
+    for _ in range(5):
+        db.add(Partnership(board_id=board, school_id=demo["23CD00"], partner_id=partner.id, status="active"))
+    db.flush()
+    schools = db.execute(sa.select(School.id).where(School.board_id == board)).scalars().all()
+    counts = [_counts(db, [s], today) for s in schools]
+    with_partnerships = [c for c in counts if c[1]]
+    assert [value(f"school:{s}") for s, c in zip(schools, counts, strict=True) if c[1]] == [
+        derived.share(*c) for c in with_partnerships
+    ]
+    two, whole = _counts(db, schools, today)
+    mean = (sum(derived.share(*c) for c in with_partnerships) / len(with_partnerships)).quantize(
+        Decimal("0.01")
+    )
+    assert derived.share(two, whole) != mean  # the case tells the two apart
+    assert value(f"board:{board}") == derived.share(two, whole)
+
+
+def _counts(db, schools: list[int], today: dt.date) -> tuple[int, int]:
+    """(partnerships with two or more current internal contacts, ongoing partnerships), by hand."""
+    from spil.partners.models import Partnership
+    from spil.people.models import RoleAssignment
+
+    ids = (
+        db.execute(
+            sa.select(Partnership.id).where(
+                Partnership.school_id.in_(schools), Partnership.status.in_(("exploring", "active"))
+            )
+        )
+        .scalars()
+        .all()
+    )
+    two = 0
+    for pid in ids:
+        people = db.execute(
+            sa.select(RoleAssignment.person_id, RoleAssignment.starts_on, RoleAssignment.ends_on).where(
+                RoleAssignment.partnership_id == pid
+            )
+        ).all()
+        current = {
+            person
+            for person, starts, ends in people
+            if (starts is None or starts <= today) and (ends is None or ends >= today)
+        }
+        two += len(current) >= 2
+    return two, len(ids)

@@ -107,7 +107,7 @@ INDICATORS = [
         "Partnerships with two or more internal contacts",
         "percentage",
         "higher-is-better",
-        "mean",
+        "share",
         "quarter",
         "collaboration",
         True,
@@ -302,9 +302,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     ),
     "partnerships-two-contacts": (
         "Welk deel van de lopende samenwerkingen twee of meer interne contactpersonen heeft, zodat "
-        "het contact niet op één persoon rust. Alleen het huidige kwartaal.",
+        "het contact niet op één persoon rust. Alleen het huidige kwartaal. Voor een bestuur of regio "
+        "berekend uit de aantallen van alle scholen samen, niet als gemiddelde van hun percentages.",
         "The share of ongoing partnerships with two or more internal contacts, so that the contact "
-        "does not rest on one person. Current quarter only.",
+        "does not rest on one person. Current quarter only. For a board or region computed from the "
+        "counts of all its schools together, not as the mean of their percentages.",
     ),
     "workload-collaboration": (
         "Hoeveel werkdruk het team ervaart door de samenwerking met partners, van 1 (weinig) tot 5 "

@@ -72,9 +72,24 @@ class Derived:
     per_school: dict[int, dict[str, Decimal]] = field(default_factory=lambda: defaultdict(dict))
     suppress: set[int] = field(default_factory=set)
     board_extra: dict[str, Decimal] = field(default_factory=dict)
+    # a ``share`` indicator's counts per school and period: (part, whole)
+    parts: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
 
     def add(self, school_id: int, period: str, amount: Decimal) -> None:
         self.per_school[school_id][period] = self.per_school[school_id].get(period, ZERO) + amount
+
+    def add_share(self, school_id: int, period: str, part: int, whole: int) -> None:
+        """A school's percentage with the counts it comes from, so that a roll-up divides the
+        summed counts instead of averaging the percentages."""
+        if whole <= 0:
+            return
+        self.parts[school_id][period] = (part, whole)
+        self.per_school[school_id][period] = share(part, whole)
+
+
+def share(part: int, whole: int) -> Decimal:
+    """``part`` of ``whole`` as a percentage with two decimals."""
+    return (Decimal(100 * part) / whole).quantize(Decimal("0.01"))
 
 
 Compute = Callable[[Session, Principal, Window], Derived]
@@ -161,8 +176,7 @@ def partnerships(session: Session, principal: Principal, w: Window) -> Derived:
         if w.indicator.code == "active-partnerships":
             out.add(school_id, w.current, Decimal(sum(1 for status, _ in items if status == "active")))
         elif items:
-            share = Decimal(100 * sum(1 for _, n in items if n >= 2)) / len(items)
-            out.add(school_id, w.current, share.quantize(Decimal("0.01")))
+            out.add_share(school_id, w.current, sum(1 for _, n in items if n >= 2), len(items))
     return out
 
 

@@ -12,7 +12,11 @@ from spil.kit.schemas import ApiModel, Id, InputModel, NumberOut, SafeStr
 
 Unit = Literal["count", "percentage", "hours", "euro", "score"]
 Direction = Literal["higher-is-better", "lower-is-better", "neutral"]
-Aggregation = Literal["sum", "mean", "last"]
+# How a board's, region's or municipality's figure follows from its schools': ``sum``, ``mean`` of
+# the schools' values, ``last``, or ``share``: a percentage computed from the schools' counts
+# (3 of 7 = 43 %), never a mean of their percentages (only derived indicators know the counts).
+Aggregation = Literal["sum", "mean", "last", "share"]
+EnteredAggregation = Literal["sum", "mean", "last"]
 Frequency = Literal["month", "quarter", "school-year"]
 Domain = Literal["key-persons", "collaboration", "confidential-work", "inclusion", "region"]
 Source = Literal["entered", "imported", "api"]
@@ -49,7 +53,11 @@ class IndicatorCreate(InputModel):
     description_en: Annotated[SafeStr, Field(max_length=1000)] | None = None
     unit: Unit
     direction: Direction = "neutral"
-    aggregation: Aggregation = "sum"
+    aggregation: EnteredAggregation = Field(
+        default="sum",
+        description="How a board's or region's figure follows from the schools': their sum, their mean "
+        "or the last value (a share weighed by counts is for derived indicators, which know the counts).",
+    )
     frequency: Frequency
     domain: Domain
 

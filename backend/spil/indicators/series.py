@@ -242,6 +242,7 @@ def series(
     school_ids = [s for s, _ in schools]
     suppress: set[int] = set()
     per_school: dict[int, dict[str, Decimal]] = {}
+    parts: dict[int, dict[str, tuple[int, int]]] = {}  # a share's counts per school and period
     totals: dict[str, tuple[Decimal, int]] | None = None  # (sum, count) per period from the database
     board_values: dict[str, Decimal] = {}  # a board's own entry: it replaces the roll-up
     board_extra: dict[str, Decimal] = {}  # what belongs to the board as a whole: added to it
@@ -259,6 +260,7 @@ def series(
         )
         computed = derived.compute(session, principal, window)
         per_school, suppress, board_extra = computed.per_school, computed.suppress, computed.board_extra
+        parts = computed.parts
     elif compare or wanted.kind == "school":
         per_school, board_values = _entered_values(session, indicator, school_ids, board_id, first, last)
     else:
@@ -282,11 +284,17 @@ def series(
         target: Any = None,
         one_school: bool = False,
         total: tuple[Decimal, int] | None = None,
+        counts: list[tuple[int, int]] | None = None,
     ) -> dict[str, Any]:
         """``small``: suppression applies. A school's own figure is then hidden whatever its size
         (next to the board's it would give the small numbers away); an aggregate only below 5.
         ``total``: the (sum, count) the database added up, instead of the single values."""
-        value = _aggregate(indicator.aggregation, values) if total is None else _combine(indicator, *total)
+        if counts:  # a share: the summed parts of the summed wholes, never a mean of percentages
+            value = derived.share(sum(p for p, _ in counts), sum(w for _, w in counts))
+        elif total is None:
+            value = _aggregate(indicator.aggregation, values)
+        else:
+            value = _combine(indicator, *total)
         hidden = small and value is not None and (one_school or value < SMALL)
         return {
             "period": period,
@@ -306,7 +314,9 @@ def series(
             continue
         values = [per_school[s][period] for s in school_ids if period in per_school.get(s, {})]
         small = bool(suppress & {s for s in school_ids if period in per_school.get(s, {})})
-        points.append(point(period, values, small, targets.get(period), one_school=wanted.kind == "school"))
+        counts = [parts[s][period] for s in school_ids if period in parts.get(s, {})]
+        one_school = wanted.kind == "school"
+        points.append(point(period, values, small, targets.get(period), one_school=one_school, counts=counts))
         if period in board_extra and not points[-1]["suppressed"]:
             # the board's own share of a sum: added to the figure, not a contributor
             value = points[-1]["value"]

@@ -12,9 +12,9 @@ from spil.indicators.schemas import (
 )
 from spil.kit import scope
 from spil.kit.crud import audited_create
-from spil.kit.errors import conflict_on, invalid, not_found
+from spil.kit.errors import ProblemError, conflict_on, invalid, not_found
 from spil.kit.policy import Capability, Principal
-from spil.organisations.models import Board
+from spil.organisations.models import Board, School
 
 # --- the catalogue ---------------------------------------------------------------------------------
 
@@ -30,7 +30,29 @@ def list_indicators(
     if domain is not None:
         stmt = stmt.where(Indicator.domain == domain)
     rows = session.execute(stmt.order_by(Indicator.board_id.is_not(None), Indicator.id)).scalars()
-    return [IndicatorOut.model_validate(r) for r in rows]
+    return [IndicatorOut.model_validate(r) for r in rows if _readable(session, principal, r)]
+
+
+def _readable(session: Session, principal: Principal, indicator: Indicator) -> bool:
+    """Whether the caller can read this indicator's series for some scope, so that no menu offers
+    a dead end: a derived indicator from records of single people (a key person's allowances) only
+    for the staff of a school, and one from guarded records only for an API key with their scope."""
+    from spil.indicators import derived
+
+    if not indicator.derived:
+        return True
+    needed = derived.EXTRA_API_SCOPE.get(indicator.code)
+    if needed is not None:
+        try:
+            principal.require_scope(needed)
+        except ProblemError:
+            return False
+    if indicator.code in derived.PERSONAL and not principal.is_platform_admin:
+        staff_school = session.execute(
+            sa.select(School.id).where(School.id.in_(scope.schools(principal))).limit(1)
+        )
+        return staff_school.first() is not None
+    return True
 
 
 def find_indicator(session: Session, code: str, board_id: int | None) -> Indicator | None:

@@ -3983,6 +3983,7 @@ export interface components {
             direction: "higher-is-better" | "lower-is-better" | "neutral";
             /**
              * Aggregation
+             * @description How a board's or region's figure follows from the schools': their sum, their mean or the last value (a share weighed by counts is for derived indicators, which know the counts).
              * @default sum
              * @enum {string}
              */
@@ -4031,7 +4032,7 @@ export interface components {
              * Aggregation
              * @enum {string}
              */
-            aggregation: "sum" | "mean" | "last";
+            aggregation: "sum" | "mean" | "last" | "share";
             /**
              * Frequency
              * @enum {string}

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { boardAdmin, json, mockFetch, renderApp } from '../../test/utils';
+import { regionContact } from '../areas/testData';
 import { coordinator, referenceAnswer } from '../registry/testData';
 
 const gaps = {
@@ -55,5 +56,14 @@ describe('the gaps dashboard', () => {
     const { router } = renderApp('/', { user: boardAdmin });
     expect(await screen.findByRole('heading', { level: 1, name: /^Welkom/ })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('tells a region contact what it cannot show instead of "alles is op orde", and asks the API nothing', async () => {
+    const { calls } = mockFetch(answer);
+    renderApp('/gaps', { user: regionContact });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Knelpunten en hiaten' })).toBeInTheDocument();
+    expect(screen.getByTestId('gaps-not-for-role')).toHaveTextContent('Met uw rol ziet u geen knelpunten van scholen');
+    expect(screen.queryByText(/alles is op orde/)).toBeNull();
+    expect(calls.some((c) => new URL(c.url).pathname === '/api/v1/gaps')).toBe(false);
   });
 });

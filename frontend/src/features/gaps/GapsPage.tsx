@@ -5,6 +5,8 @@ import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useAccess } from '../auth/AuthProvider';
+import { canSeeRegistry } from '../auth/permissions';
 import { toNumber, useListParams } from '../../lib/useListParams';
 import { useRT } from '../registry/i18n';
 import { useRoleName, useScopeSchools } from '../registry/scope';
@@ -24,12 +26,15 @@ function asSeverity(value: string | undefined): Severity | undefined {
 export function GapsPage() {
   const { t, i18n } = useRT();
   const id = useId();
+  const access = useAccess();
+  // a region or municipality contact reads aggregates: no school's gaps, so no "all is well" either
+  const readsGaps = canSeeRegistry(access);
   const { params, update } = useListParams(FILTERS);
   const schoolId = toNumber(params.filters.schoolId);
   const severity = asSeverity(params.filters.severity);
   const schools = useScopeSchools();
   const roleName = useRoleName();
-  const query = useGaps({ schoolId, severity, page: params.page, pageSize: PAGE_SIZE });
+  const query = useGaps({ schoolId, severity, page: params.page, pageSize: PAGE_SIZE }, readsGaps);
   useDocumentTitle(t('gaps.title'));
   const data = query.data;
   const filtersActive = FILTERS.filter((f) => params.filters[f]);
@@ -45,6 +50,20 @@ export function GapsPage() {
     if (schoolId) search.set('schoolId', String(schoolId));
     search.set('severity', s);
     return `/gaps?${search.toString()}`;
+  }
+
+  if (!readsGaps) {
+    return (
+      <>
+        <h1>{t('gaps.title')}</h1>
+        <p className="lead" data-testid="gaps-not-for-role">
+          {t('gaps.notForRole')}
+        </p>
+        <p>
+          <Link to="/">{t('gaps.toOverview')}</Link>
+        </p>
+      </>
+    );
   }
 
   return (

@@ -79,6 +79,8 @@ describe('the indicators dashboard', () => {
       ['2026-09', '60', '55', '✓ doel gehaald, 5 boven het doel', '2'],
     ]);
     expect(screen.getByTestId('direction')).toHaveTextContent('Hoger is beter');
+    // how the board's figure follows from its schools' (the indicator's aggregation)
+    expect(screen.getByTestId('aggregation')).toHaveTextContent('Voor een bestuur, gemeente of regio: de scholen opgeteld.');
     expect(screen.getByTestId('latest')).toHaveTextContent('Laatste waarde: 60 (2026-09): doel gehaald, 5 boven het doel.');
     const chart = screen.getByRole('img', { name: /Contactmomenten met ouders voor Stichting Spil Demo, 2026-06 tot en met 2026-09/ });
     expect(chart).toHaveTextContent('Doel 55');
@@ -117,6 +119,8 @@ describe('the indicators dashboard', () => {
       const last = new URL(calls.filter((c) => c.url.includes('/series')).at(-1)!.url).searchParams;
       expect([last.get('scope'), last.get('from'), last.get('compare')]).toEqual(['school:1', '2026-01', 'false']);
     });
+    // a school's own figure needs no word on how it adds up
+    await waitFor(() => expect(screen.queryByTestId('aggregation')).toBeNull());
   }, SLOW);
 
   it('offers a region contact the region and boards only, without comparison, entry or export', async () => {

@@ -158,6 +158,11 @@ export function DashboardPage() {
           <p className="muted" data-testid="direction">
             {t(`indicators.directions.${indicator.direction}`)}
           </p>
+          {!scope.startsWith('school:') && (
+            <p className="muted" data-testid="aggregation">
+              {t(`indicators.aggregations.${indicator.aggregation}`)}
+            </p>
+          )}
           {latest && (
             <p data-testid="latest">
               {t('indicators.latest', {
