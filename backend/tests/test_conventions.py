@@ -130,7 +130,21 @@ def test_wrong_types_unknown_fields_and_ranges_are_400(login):
     assert r.status_code == 400
     names = {p["name"] for p in r.json()["invalidParams"]}
     assert names == {"number", "colour"}
-    assert r.json()["detail"].startswith("The request has invalid fields")
+    # Dutch unless the caller asks for English (Accept-Language)
+    assert r.json()["detail"] == "De aanvraag heeft velden die niet kloppen: colour, number."
+    assert r.headers["Content-Language"] == "nl"
+    reasons = {p["name"]: p["reason"] for p in r.json()["invalidParams"]}
+    assert reasons["colour"] == "Dit veld kent Spil niet."
+    r = api.post(
+        "/boards",
+        json={"number": 12345, "name": "X", "colour": "red"},
+        headers={"Accept-Language": "en-GB,en;q=0.9"},
+    )
+    assert r.json()["detail"] == "The request has invalid fields: colour, number."
+    assert r.headers["Content-Language"] == "en"
+    assert {p["name"]: p["reason"] for p in r.json()["invalidParams"]}[
+        "colour"
+    ] == "Spil does not know this field."
     r = api.get("/schools", params={"pageSize": 1000})
     assert r.status_code == 400
     assert r.json()["invalidParams"][0] == {

@@ -16,6 +16,9 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from spil.kit import messages
+from spil.kit.messages import Language
+
 log = logging.getLogger("spil")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -158,17 +161,15 @@ def _camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
-def validation_params(exc: RequestValidationError) -> list[dict[str, str]]:
+def validation_params(exc: RequestValidationError, language: Language = "en") -> list[dict[str, str]]:
+    """Each invalid field with the validator's error type as its code and a sentence for people in
+    ``language`` as its reason (``spil.kit.messages``)."""
     params = []
     for err in exc.errors():
         loc = [str(p) for p in err.get("loc", ())]
         location = loc[0] if loc else "body"
         path = [_camel(p) for p in loc[1:]] if len(loc) > 1 else []
-        reason = str(err.get("msg", "invalid"))
-        if err.get("type") == "extra_forbidden":
-            reason = "Unknown field."
-        elif err.get("type") == "json_invalid":
-            reason = "The request body is not valid JSON."
+        reason = messages.validation_reason(err, language)
         params.append(
             {
                 "name": ".".join(path) or location,
@@ -280,14 +281,16 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        params = validation_params(exc)
+        language = messages.language_of(request)
+        params = validation_params(exc, language)
         names = ", ".join(sorted({p["name"] for p in params}))
         return problem_response(
             request,
             400,
-            f"The request has invalid fields: {names}.",
+            messages.validation_detail(names, language),
             code="invalid-input",
             invalid_params=params,
+            headers={"Content-Language": language, "Vary": "Accept-Language"},
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -83,16 +83,20 @@ def upload_body(description: str, example: str | None = None) -> dict[str, Any]:
     """``openapi_extra`` for an operation that takes a file: the raw CSV or a multipart form,
     with an example of the file where one is given."""
     binary = {"type": "string", "format": "binary"}
-    csv: dict[str, Any] = {"schema": binary}
+    text = (
+        description
+        + f" Send the file as the body (`text/csv`) or as the field `{FIELD}` of a `{MULTIPART}` form."
+    )
     if example is not None:
-        csv["example"] = example
+        # in the description, not as the media type's ``example``: property-based testers (and some
+        # generators) cannot serialise a text/csv example, and a person reads it here anyway
+        text += f"\n\nAn example file:\n\n```csv\n{example}```"
     return {
         "requestBody": {
             "required": True,
-            "description": description
-            + f" Send the file as the body (`text/csv`) or as the field `{FIELD}` of a `{MULTIPART}` form.",
+            "description": text,
             "content": {
-                "text/csv": csv,
+                "text/csv": {"schema": binary},
                 MULTIPART: {
                     "schema": {
                         "type": "object",

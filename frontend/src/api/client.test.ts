@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { api, createApiClient, getCsrfToken, isProblemError, ProblemError, setCsrfToken } from './client';
 import { problemFromResponse } from './problem';
@@ -26,6 +27,20 @@ describe('API client', () => {
     expect(calls[1]!.headers.get('X-CSRF-Token')).toBe('token-123');
     expect(calls[2]!.headers.get('X-CSRF-Token')).toBe('token-123');
     expect(getCsrfToken()).toBe('token-123');
+  });
+
+  it('asks for problem texts in the language of the screen', async () => {
+    const { calls } = mockFetch(() => json({ status: 'ok' }));
+    const before = i18next.language;
+    try {
+      await i18next.changeLanguage('nl');
+      await api.GET('/health');
+      await i18next.changeLanguage('en');
+      await api.GET('/health');
+    } finally {
+      await i18next.changeLanguage(before);
+    }
+    expect(calls.map((c) => c.headers.get('Accept-Language'))).toEqual(['nl', 'en, nl;q=0.5']);
   });
 
   it('sends no CSRF header when there is no session', async () => {

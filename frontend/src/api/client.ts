@@ -3,6 +3,7 @@
  * document (`npm run gen:client`). Cookies carry the session; the CSRF token lives in memory
  * only and is sent on every request that changes something.
  */
+import i18next from 'i18next';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { ProblemError, problemFromResponse } from './problem';
@@ -31,6 +32,20 @@ export const csrfMiddleware: Middleware = {
   onRequest({ request }) {
     if (!SAFE_METHODS.has(request.method.toUpperCase()) && csrfToken) {
       request.headers.set(CSRF_HEADER, csrfToken);
+    }
+    return request;
+  },
+};
+
+/**
+ * Asks the API for its problem texts in the language of the screen (`Accept-Language`): Dutch
+ * unless English is chosen.
+ */
+export const languageMiddleware: Middleware = {
+  onRequest({ request }) {
+    const language = i18next.resolvedLanguage ?? i18next.language;
+    if (!request.headers.has('Accept-Language')) {
+      request.headers.set('Accept-Language', language === 'en' ? 'en, nl;q=0.5' : 'nl');
     }
     return request;
   },
@@ -65,7 +80,7 @@ export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetc
     fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
     headers: { Accept: 'application/json, application/problem+json' },
   });
-  client.use(csrfMiddleware, problemMiddleware);
+  client.use(languageMiddleware, csrfMiddleware, problemMiddleware);
   return client;
 }
 

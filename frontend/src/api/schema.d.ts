@@ -13424,13 +13424,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description DUO's open-data file of school locations (*Adressen alle vestigingen*, duo.nl, Open onderwijsdata, per sector) as downloaded: current column names (`BEVOEGD GEZAG NUMMER`, `VESTIGINGSCODE`, `VESTIGINGSNAAM`, `GEMEENTENUMMER`, ...) or older ones (`BRIN NUMMER`, `VESTIGINGSNUMMER`); `;` or `,` separated; UTF-8 or Latin-1/Windows-1252. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form. */
+        /**
+         * @description DUO's open-data file of school locations (*Adressen alle vestigingen*, duo.nl, Open onderwijsdata, per sector) as downloaded: current column names (`BEVOEGD GEZAG NUMMER`, `VESTIGINGSCODE`, `VESTIGINGSNAAM`, `GEMEENTENUMMER`, ...) or older ones (`BRIN NUMMER`, `VESTIGINGSNUMMER`); `;` or `,` separated; UTF-8 or Latin-1/Windows-1252. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form.
+         *
+         *     An example file:
+         *
+         *     ```csv
+         *     BEVOEGD GEZAG NUMMER;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;GEMEENTENUMMER;DENOMINATIE
+         *     41234;12AB00;OBS DE SPIL;KLEVERPARKWEG;12;2023CA;HAARLEM;0392;Openbaar
+         *     ```
+         */
         requestBody: {
             content: {
-                /**
-                 * @example BEVOEGD GEZAG NUMMER;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;GEMEENTENUMMER;DENOMINATIE
-                 *     41234;12AB00;OBS DE SPIL;KLEVERPARKWEG;12;2023CA;HAARLEM;0392;Openbaar
-                 */
                 "text/csv": string;
                 "multipart/form-data": {
                     /**
@@ -13516,13 +13521,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form. */
+        /**
+         * @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form.
+         *
+         *     An example file:
+         *
+         *     ```csv
+         *     naam;categorie;kvknummer;e-mail
+         *     Bibliotheek Zuid-Kennemerland;library;41223344;info@bibliotheek.example
+         *     ```
+         */
         requestBody: {
             content: {
-                /**
-                 * @example naam;categorie;kvknummer;e-mail
-                 *     Bibliotheek Zuid-Kennemerland;library;41223344;info@bibliotheek.example
-                 */
                 "text/csv": string;
                 "multipart/form-data": {
                     /**
