@@ -289,6 +289,7 @@ def series(
         """``small``: suppression applies. A school's own figure is then hidden whatever its size
         (next to the board's it would give the small numbers away); an aggregate only below 5.
         ``total``: the (sum, count) the database added up, instead of the single values."""
+        value: Decimal | None
         if counts:  # a share: the summed parts of the summed wholes, never a mean of percentages
             value = derived.share(sum(p for p, _ in counts), sum(w for _, w in counts))
         elif total is None:
