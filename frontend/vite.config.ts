@@ -22,7 +22,9 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // Maps next to the files for whoever runs the server, without a reference in the bundles;
+    // nginx and the embedded server do not serve them.
+    sourcemap: 'hidden',
   },
   test: {
     environment: 'jsdom',

@@ -15,13 +15,13 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from spil.api import API_PREFIX, create_api
 from spil.kit.errors import install_handlers, problem_response
 from spil.kit.openapi import API_VERSION
 from spil.kit.settings import get_settings
+from spil.static import CompressedAssets
 
 log = logging.getLogger("spil")
 
@@ -265,14 +265,19 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
     gives its answers the same headers as nginx does."""
     index = dist / "index.html"
     if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+        app.mount("/assets", CompressedAssets(dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
     def spa(path: str, request: Request) -> object:
         if path == "api" or path.startswith("api/"):
             return problem_response(request, 404, "There is no resource at this path.")
         candidate = (dist / path).resolve()
-        if path and candidate.is_file() and dist.resolve() in candidate.parents:
+        if (
+            path
+            and candidate.is_file()
+            and dist.resolve() in candidate.parents
+            and candidate.suffix != ".map"
+        ):
             return FileResponse(candidate)
         if index.is_file():
             return FileResponse(index, headers={"Cache-Control": "no-cache"})

@@ -99,6 +99,51 @@ def test_the_embedded_spa_has_the_csp_of_nginx(tmp_path: Path, monkeypatch):
         assert client.get("/api/v1/health").headers["content-security-policy"] == API_CSP
 
 
+def test_the_embedded_spa_serves_its_assets_compressed_cached_and_without_source_maps(tmp_path, monkeypatch):
+    """As nginx does in production (issue 16): gzip, a year's cache for the hashed files, no map."""
+    dist = tmp_path / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "index.html").write_text(
+        '<!doctype html><script type="module" src="/assets/app-1a2b.js"></script>'
+    )
+    script = "console.log('spil');\n" * 400
+    (dist / "assets" / "app-1a2b.js").write_text(script)
+    (dist / "assets" / "app-1a2b.js.map").write_text('{"version":3}')
+    (dist / "assets" / "logo.png").write_bytes(b"\x89PNG" + b"\0" * 2000)
+    monkeypatch.setattr(get_settings(), "spa_dist", dist)
+    with TestClient(create_app()) as client:
+        r = client.get("/assets/app-1a2b.js", headers={"Accept-Encoding": "gzip"})
+        assert r.status_code == 200 and r.text == script  # the client decompressed it
+        assert r.headers["content-encoding"] == "gzip" and r.headers["vary"] == "Accept-Encoding"
+        assert r.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert r.headers["content-type"].startswith("text/javascript")
+        assert int(r.headers["content-length"]) < len(script) / 5
+        assert r.headers["content-security-policy"] == SPA_CSP
+        raw = client.get("/assets/app-1a2b.js", headers={"Accept-Encoding": "identity"})
+        assert "content-encoding" not in raw.headers and raw.text == script
+        png = client.get("/assets/logo.png", headers={"Accept-Encoding": "gzip"})
+        assert png.status_code == 200 and "content-encoding" not in png.headers  # compressed already
+        head = client.head("/assets/app-1a2b.js", headers={"Accept-Encoding": "gzip"})
+        assert head.status_code == 200 and head.content == b""
+        for path in ("/assets/app-1a2b.js.map", "/assets/", "/assets/nothing.js"):
+            assert client.get(path).status_code == 404, path
+        # a path that climbs out of the assets is no asset (clients normalise it; the server checks)
+        from spil.static import CompressedAssets
+
+        assets = CompressedAssets(dist / "assets")
+        assert assets._file("../index.html") is None and assets._file("app-1a2b.js") is not None
+        assert client.post("/assets/app-1a2b.js").status_code == 405
+        # the shell is revalidated every time, so that a deploy is picked up at once
+        assert client.get("/").headers["cache-control"] == "no-cache"
+
+
+def test_nginx_does_not_publish_source_maps():
+    conf = (Path(__file__).resolve().parents[2] / "frontend" / "nginx.conf").read_text()
+    assert "location ~ \\.map$ {\n        return 404;" in conf
+    vite = (Path(__file__).resolve().parents[2] / "frontend" / "vite.config.ts").read_text()
+    assert "sourcemap: 'hidden'" in vite
+
+
 def test_nginx_and_the_embedded_app_send_one_spa_policy():
     conf = (REPO / "frontend" / "nginx.conf").read_text()
     policies = set(re.findall(r"\"(default-src 'self';[^\"]*)\"", conf))
