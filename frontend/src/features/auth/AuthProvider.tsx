@@ -19,6 +19,8 @@ export interface AuthContextValue {
   expired: boolean;
   login: (email: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
+  /** Asks for the session (called by `useAuth`; public pages never do). */
+  need: () => void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -38,15 +40,25 @@ async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+/** The public pages (route finder, who is who) are for anonymous visitors: no session there. */
+export function isPublicPath(pathname: string): boolean {
+  return pathname.startsWith('/openbaar/');
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [expired, setExpired] = useState(false);
+  // The session is asked for once a screen needs it (`useAuth`): a parent on a public page is not
+  // greeted by a 401 in the console for a login they never had.
+  const [needed, setNeeded] = useState(() => typeof window === 'undefined' || !isPublicPath(window.location.pathname));
+  const need = useCallback(() => setNeeded(true), []);
 
   const session = useQuery({
     queryKey: SESSION_KEY,
     queryFn: fetchSession,
     staleTime: Infinity,
     retry: false,
+    enabled: needed,
   });
 
   // Any 401 from the API while logged in means the session is gone.
@@ -125,8 +137,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const status: AuthStatus = session.isPending ? 'loading' : user ? 'authenticated' : 'anonymous';
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, access, expired, login, logout }),
-    [status, user, access, expired, login, logout],
+    () => ({ status, user, access, expired, login, logout, need }),
+    [status, user, access, expired, login, logout, need],
   );
 
   if (session.isError) {
@@ -159,6 +171,8 @@ function SessionError({ onRetry }: { onRetry: () => void }) {
 export function useAuth(): AuthContextValue {
   const value = useContext(AuthContext);
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  const need = value.need;
+  useEffect(() => need(), [need]);
   return value;
 }
 

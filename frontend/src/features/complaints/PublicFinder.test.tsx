@@ -63,4 +63,22 @@ describe('the public route finder', () => {
     renderApp('/openbaar/scholen/99ZZ00/klachtenroutes', { user: null });
     expect(await screen.findByRole('alert')).toHaveTextContent('We kunnen deze school niet vinden.');
   });
+
+  it('an anonymous visitor\'s browser asks for no login session on a public page', async () => {
+    const { calls } = mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/v1/public/schools/12AB00/complaint-routes') return json(areas);
+      if (url.pathname === '/api/v1/auth/session') return problem(401, 'Not logged in.');
+      return problem(404, 'Not found');
+    });
+    const before = window.location.pathname;
+    window.history.replaceState(null, '', '/openbaar/scholen/12ab00/klachtenroutes');
+    try {
+      renderApp('/openbaar/scholen/12ab00/klachtenroutes'); // no session known beforehand
+      expect(await screen.findByText(/Zit je ergens mee op OBS De Spil\?/)).toBeInTheDocument();
+      expect(calls.map((c) => new URL(c.url).pathname)).not.toContain('/api/v1/auth/session');
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
+  });
 });
