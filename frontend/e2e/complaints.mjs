@@ -114,6 +114,10 @@ export async function complaintsTests(h) {
       assert((await heading(phone, 'Zit je ergens mee?')) === 'Zit je ergens mee?', `heading is "${await heading(phone)}"`);
       await phone.locator('.poster-counsellor').getByText('Vera Vertrouwen').waitFor({ timeout: TIMEOUT });
       assert((await phone.locator('.poster-areas li').count()) === 6, 'not six areas on the poster');
+      // a QR code to this school's route finder, drawn in the page
+      const qr = phone.getByTestId('poster-qr');
+      assert((await qr.getAttribute('data-url')) === `${BASE_URL}${FINDER}`, `the QR code points at ${await qr.getAttribute('data-url')}`);
+      assert(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR code is not drawn');
       await noOverflow(phone, 'the poster');
       await checkA11y(phone, 'public-poster');
       await phone.emulateMedia({ media: 'print' });

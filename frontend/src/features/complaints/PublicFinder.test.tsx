@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
+import { renderSVG } from 'uqr';
 import { resolvedRoute } from './testData';
 import { AREAS } from './types';
 
@@ -80,5 +81,21 @@ describe('the public route finder', () => {
     } finally {
       window.history.replaceState(null, '', before);
     }
+  });
+
+  it('the poster carries a QR code to the route finder in its own language', async () => {
+    mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/v1/public/schools/12AB00/complaint-routes') return json(areas);
+      if (url.pathname.startsWith('/api/v1/public/schools/12AB00/complaint-routes/')) return json(resolvedRoute);
+      return problem(404, 'Not found');
+    });
+    renderApp('/openbaar/scholen/12ab00/klachtenroutes/poster?lang=en', { user: null });
+    const qr = await screen.findByTestId('poster-qr');
+    const target = `${window.location.origin}/openbaar/scholen/12AB00/klachtenroutes?lang=en`;
+    expect(qr).toHaveAttribute('data-url', target);
+    await waitFor(() => expect(qr).toHaveAttribute('alt', `QR code to the route finder of ${resolvedRoute.school.name}`));
+    const svg = decodeURIComponent(qr.getAttribute('src')!.replace('data:image/svg+xml;charset=utf-8,', ''));
+    expect(svg).toBe(renderSVG(target, { border: 2 }));
   });
 });

@@ -1,6 +1,7 @@
 /** A poster of the route finder for the school's notice board: the areas and the school's counsellor (print CSS). */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { renderSVG } from 'uqr';
 import { usePublicAreas, usePublicRoute } from '../api';
 import { pick } from '../i18n';
 import { AREAS, COUNSELLOR_ROLE } from '../types';
@@ -16,6 +17,9 @@ function Poster({ locationCode }: { locationCode: string }) {
   const school = areas.data?.school;
   const counsellor = route.data?.steps.find((s) => s.actorType === 'role' && s.actor === COUNSELLOR_ROLE);
   const finderPath = `/openbaar/scholen/${locationCode}/klachtenroutes`;
+  const finderUrl = `${window.location.origin}${finderPath}${finderSearch({ lang })}`;
+  // a QR code to the route finder in the poster's language, drawn here (no service is asked)
+  const qr = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(finderUrl, { border: 2 }))}`, [finderUrl]);
 
   useEffect(() => {
     document.title = school ? `${t('posterPage.title')} · ${school.name}` : t('posterPage.title');
@@ -62,9 +66,14 @@ function Poster({ locationCode }: { locationCode: string }) {
           <h2 id="poster-emergency">{t('emergency.title')}</h2>
           <p>{t('emergency.text')}</p>
         </aside>
-        <p className="poster-url">
-          {t('posterPage.more')} <span className="poster-address">{`${window.location.origin}${finderPath}`}</span>
-        </p>
+        <div className="poster-link">
+          <img className="poster-qr" src={qr} width={160} height={160} alt={t('posterPage.qrAlt', { school: school?.name ?? locationCode })} data-testid="poster-qr" data-url={finderUrl} />
+          <p className="poster-url">
+            {t('posterPage.scan')}
+            <br />
+            {t('posterPage.more')} <span className="poster-address">{finderUrl}</span>
+          </p>
+        </div>
         <p className="no-print">
           <button type="button" className="button button-primary" onClick={() => window.print()}>
             {t('posterPage.print')}
