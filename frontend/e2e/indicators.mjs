@@ -143,7 +143,7 @@ export async function indicatorTests(h) {
       await page.waitForURL((url) => url.pathname === '/import', { timeout: TIMEOUT });
       await settle(page);
       assert(await page.getByRole('radio', { name: 'Metingen van indicatoren' }).isChecked(), 'measurements are not chosen');
-      await page.getByLabel(/^CSV-bestand/).setInputFiles(file);
+      await page.getByLabel(/^Bestand \(CSV of Excel\)/).setInputFiles(file);
       await andWaitForApi(page, /\/imports\/measurements\?.*dryRun=true/, () => page.getByRole('button', { name: 'Controleren' }).click());
       const preview = page.getByTestId('import-preview');
       await preview.waitFor({ timeout: TIMEOUT });

@@ -308,7 +308,7 @@ export async function registryTests(h) {
       await goNav('Importeren', /\/import$/);
       await checkA11y(page, 'registry-import');
       await page.getByRole('radio', { name: 'Mensen' }).check();
-      await page.getByLabel(/^CSV-bestand/).setInputFiles(file);
+      await page.getByLabel(/^Bestand \(CSV of Excel\)/).setInputFiles(file);
       await andWaitForApi(page, /\/imports\/people\?.*dryRun=true/, () => page.getByRole('button', { name: 'Controleren' }).click());
       const preview = page.getByTestId('import-preview');
       await preview.waitFor({ timeout: TIMEOUT });

@@ -1,4 +1,5 @@
-"""CSV and XLSX exports of the registry lists, in the caller's scope, in the import's columns."""
+"""CSV and XLSX exports of the registry lists, in the caller's scope, in the import's columns:
+with Dutch labels by default, in Spil's codes with ``lang=en``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from spil.kit.pagination import PageParams
 from spil.kit.policy import Principal
 from spil.partners import service as partners
 from spil.people import service as people
+from spil.transfer import labels
+from spil.transfer.labels import Lang
 from spil.transfer.tabular import write_csv, write_xlsx
 
 ExportKind = Literal["partners", "partnerships", "people", "role-assignments", "measurements"]
@@ -207,14 +210,56 @@ BUILDERS: dict[str, Callable[[Session, Principal, int | None], tuple[list[str], 
 }
 
 
+def _names(session: Session, model: Any) -> dict[str, str]:
+    """Code -> Dutch name of a catalogue (built-in and the boards' own; the own name wins)."""
+    import sqlalchemy as sa
+
+    rows = session.execute(sa.select(model.code, model.name_nl).order_by(model.board_id.is_not(None))).all()
+    return {code: name for code, name in rows}
+
+
+def in_dutch(
+    session: Session, kind: str, headers: list[str], rows: list[list[Any]]
+) -> tuple[list[str], list[list[Any]]]:
+    """The export as people read it: Dutch column labels, categories, roles and kinds by their
+    Dutch names, yes/no as ja/nee. The import reads all of these back (``labels``)."""
+    from spil.partners.models import PartnerCategory
+    from spil.people.models import RoleType
+
+    translate: dict[int, Any] = {}
+    for i, field in enumerate(headers):
+        if field == "category":
+            names = _names(session, PartnerCategory)
+            translate[i] = lambda v, names=names: names.get(v, v) if isinstance(v, str) else v
+        elif field == "role":
+            roles = _names(session, RoleType)
+            translate[i] = lambda v, roles=roles: roles.get(v, v) if isinstance(v, str) else v
+        elif field == "kind":
+            translate[i] = lambda v: labels.person_kind_label(v, "nl") if isinstance(v, str) else v
+    out = []
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            if isinstance(value, bool):
+                value = labels.yes_no_label(value, "nl")
+            elif i in translate:
+                value = translate[i](value)
+            cells.append(value)
+        out.append(cells)
+    return [labels.header(h, "nl", kind) for h in headers], out
+
+
 def export(
     session: Session,
     principal: Principal,
     kind: ExportKind,
     board_id: int | None,
     fmt: Literal["csv", "xlsx"],
+    lang: Lang = "nl",
 ) -> tuple[bytes, str, str]:
     headers, rows = BUILDERS[kind](session, principal, board_id)
+    if lang == "nl":
+        headers, rows = in_dutch(session, kind, headers, rows)
     if fmt == "xlsx":
         return (
             write_xlsx(kind, headers, rows),

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from spil.access.service import current_principal, scoped
+from spil.kit import messages
 from spil.kit.deps import SessionDep
 from spil.kit.openapi import problems
 from spil.kit.policy import Principal
@@ -21,10 +22,14 @@ from spil.transfer.service import COLUMNS, MAX_BYTES, ImportResult, Kind, import
 router = APIRouter(tags=["import and export"])
 
 IMPORT_BODY = upload_body(
-    "The CSV file as it comes from Excel or a school administration system: "
-    "UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: "
+    "The file as it comes from Excel or a school administration system: an Excel workbook (XLSX, its "
+    "first sheet) or CSV (UTF-8 with or without BOM, or Windows-1252; `;` or `,` separated), with a "
+    "header row. Columns per kind: "
     + "; ".join(f"{k}: {', '.join(v)}" for k, v in COLUMNS.items())
-    + ". Dutch column names (naam, categorie, talen, rol, ...) are accepted too.",
+    + ". The Dutch and English column labels of Spil's exports are read too (`Naam`, `KvK-nummer`, "
+    "`E-mailadres`, `Soort`, ...), whatever the case, accents or punctuation, and so are the names of "
+    "categories, roles and kinds (`Bibliotheek`, `Intern begeleider`, `Vrijwilliger`). A column Spil "
+    "does not know is left out; `columns` in the answer says how each was read.",
     example="naam;categorie;kvknummer;e-mail\n"
     "Bibliotheek Zuid-Kennemerland;library;41223344;info@bibliotheek.example\n",
 )
@@ -112,7 +117,15 @@ async def run_import(
     # The import is synchronous database work: in the thread pool, not on the event loop, so that
     # a large file does not hold up every other request of this worker.
     return await run_in_threadpool(
-        import_csv, session, principal, kind, board_id, raw, dry_run=dry_run, valid_only=valid_only
+        import_csv,
+        session,
+        principal,
+        kind,
+        board_id,
+        raw,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        lang=messages.language_of(request),
     )
 
 
@@ -136,9 +149,17 @@ def run_export(
     kind: Annotated[exports.ExportKind, Path()],
     fmt: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
     board_id: Annotated[int | None, Query(alias="boardId", ge=1, le=MAX_ID)] = None,
+    lang: Annotated[
+        Literal["nl", "en"],
+        Query(
+            description="`nl` (default): Dutch column labels and names (`Naam`, `Categorie`: `Bibliotheek`), "
+            "as people edit them; `en`: Spil's field names and codes (`name`, `category`: `library`). "
+            "Both import back unchanged."
+        ),
+    ] = "nl",
 ) -> Response:
     principal.require_scope(exports.SCOPES[kind])
-    content, media_type, filename = exports.export(session, principal, kind, board_id, fmt)
+    content, media_type, filename = exports.export(session, principal, kind, board_id, fmt, lang)
     return Response(
         content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )

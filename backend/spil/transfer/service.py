@@ -14,21 +14,24 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from sqlmodel import Session
 
+from spil.kit import messages
 from spil.kit.errors import ProblemError, invalid
 from spil.kit.policy import Capability, Principal
 from spil.kit.schemas import ApiModel
 from spil.organisations.models import Municipality, School
 from spil.organisations.service import visible_board_id
 from spil.partners import service as partners
-from spil.partners.models import Partner, Partnership
+from spil.partners.models import Partner, PartnerCategory, Partnership
 from spil.partners.schemas import PartnerCreate, PartnerUpdate
 from spil.people import service as people
-from spil.people.models import Person, RoleAssignment, active_assignment
+from spil.people.models import Person, RoleAssignment, RoleType, active_assignment
 from spil.people.schemas import PersonCreate, PersonUpdate, RoleAssignmentCreate, RoleAssignmentUpdate
-from spil.transfer.tabular import Table, UnreadableFile, read_csv
+from spil.transfer import labels
+from spil.transfer.labels import Lang
+from spil.transfer.tabular import Table, UnreadableFile, is_xlsx, read_csv, read_xlsx
 
 Kind = Literal["partners", "people", "role-assignments", "measurements"]
 # The API-key scope each kind needs (people log in and are limited by their roles).
@@ -41,38 +44,6 @@ SCOPES = {
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 
-# Column names: the export's (camelCase) plus the Dutch ones people type.
-ALIASES = {
-    "naam": "name",
-    "categorie": "category",
-    "kvk": "kvkNumber",
-    "kvknummer": "kvkNumber",
-    "e-mail": "email",
-    "mail": "email",
-    "telefoon": "phone",
-    "gemeente": "municipality",
-    "adres": "address",
-    "opmerkingen": "notes",
-    "notities": "notes",
-    "soort": "kind",
-    "talen": "languages",
-    "rol": "role",
-    "persoon": "person",
-    "urenperweek": "hoursPerWeek",
-    "urenperjaar": "hoursPerYear",
-    "start": "startsOn",
-    "startdatum": "startsOn",
-    "einde": "endsOn",
-    "einddatum": "endsOn",
-    "primair": "isPrimary",
-    "vestiging": "school",
-    "indicator": "indicator",
-    "periode": "period",
-    "waarde": "value",
-    "toelichting": "note",
-    "vestigingscode": "school",
-    "locationcode": "school",
-}
 COLUMNS: dict[str, list[str]] = {
     "partners": [
         "name",
@@ -123,13 +94,19 @@ class RowResult(ApiModel):
     errors: list[RowError] = []
 
 
+class ColumnMatch(ApiModel):
+    header: str = Field(description="The column as the file names it.")
+    field: str | None = Field(description="The field Spil read it as; empty: not known, left out.")
+
+
 class ImportResult(ApiModel):
     kind: Kind
     dry_run: bool
     valid_only: bool
     written: bool
-    encoding: str
+    encoding: str = Field(description="The file's character set, or `xlsx` for an Excel workbook.")
     separator: str
+    columns: list[ColumnMatch] = Field(default_factory=list)
     total: int
     valid: int
     invalid: int
@@ -143,37 +120,134 @@ class RowProblem(Exception):
         self.errors = errors
 
 
-def _canonical(header: str) -> str:
-    key = re.sub(r"[\s_]", "", header.strip()).lower()
-    for column in {c for cols in COLUMNS.values() for c in cols}:
-        if column.lower() == key:
-            return column
-    return ALIASES.get(key, header.strip())
+# a word that stands for a neighbouring field where the import's own is not offered
+EQUIVALENT = {"startDate": "startsOn", "endDate": "endsOn", "note": "notes", "notes": "note"}
+
+
+def _column(header: str, kind: str) -> str | None:
+    """The field of ``kind`` a column header stands for (labels.py), or None: ignored."""
+    allowed = COLUMNS[kind]
+    field = labels.column(header, allowed)
+    if field is None:
+        found = labels.COLUMNS_BY_NAME.get(labels.normal(header))
+        if found in EQUIVALENT and EQUIVALENT[found] in allowed:
+            field = EQUIVALENT[found]
+    return field
+
+
+class Lookups:
+    """What the rows of one import look up, read once: the board's categories and role types by
+    code and by name (Dutch and English), and the language of the answers."""
+
+    def __init__(self, session: Session, board_id: int, lang: Lang) -> None:
+        self.lang = lang
+        self.categories: dict[str, str] = {}
+        for code, name_nl, name_en in session.execute(
+            sa.select(PartnerCategory.code, PartnerCategory.name_nl, PartnerCategory.name_en)
+            .where(sa.or_(PartnerCategory.board_id.is_(None), PartnerCategory.board_id == board_id))
+            .order_by(PartnerCategory.board_id.is_(None))
+        ).all():
+            for text in (code, name_nl, name_en):
+                self.categories.setdefault(labels.normal(text), code)
+        self.roles: dict[str, str] = {}
+        for code, name_nl, name_en in session.execute(
+            sa.select(RoleType.code, RoleType.name_nl, RoleType.name_en)
+            .where(sa.or_(RoleType.board_id.is_(None), RoleType.board_id == board_id))
+            .order_by(RoleType.board_id.is_(None))
+        ).all():
+            for text in (code, name_nl, name_en):
+                self.roles.setdefault(labels.normal(text), code)
+        # ... and the common Dutch job titles the sync runs know (directeur, intern begeleider, ...)
+        from spil.sync.mapping import DEFAULT_ROLE_NAMES
+
+        known = set(self.roles.values())
+        for title, code in DEFAULT_ROLE_NAMES.items():
+            if code in known:
+                self.roles.setdefault(labels.normal(title), code)
+
+    def say(self, dutch: str, english: str) -> str:
+        return dutch if self.lang == "nl" else english
+
+    def category(self, text: str) -> str:
+        found = self.categories.get(labels.normal(text))
+        if found is None:
+            raise RowProblem(
+                [
+                    RowError(
+                        field="category",
+                        reason=self.say(
+                            f"Spil kent de categorie '{text}' niet. Gebruik een naam uit de catalogus, "
+                            "zoals Bibliotheek of Jeugdzorg.",
+                            f"Spil does not know the category '{text}'. Use a name from the catalogue, "
+                            "such as Library or Youth care.",
+                        ),
+                    )
+                ]
+            )
+        return found
+
+    def role(self, text: str) -> str:
+        found = self.roles.get(labels.normal(text))
+        if found is None:
+            raise RowProblem(
+                [
+                    RowError(
+                        field="role",
+                        reason=self.say(
+                            f"Spil kent de rol '{text}' niet. Gebruik een rol uit de catalogus, zoals "
+                            "Intern begeleider.",
+                            f"Spil does not know the role '{text}'. Use a role from the catalogue, such "
+                            "as Internal supervisor.",
+                        ),
+                    )
+                ]
+            )
+        return found
+
+    def kind(self, text: str) -> str:
+        found = labels.person_kind(text)
+        if found is None:
+            raise RowProblem(
+                [
+                    RowError(
+                        field="kind",
+                        reason=self.say(
+                            f"Onbekende soort '{text}': gebruik Medewerker, Vrijwilliger of Extern.",
+                            f"Unknown kind '{text}': use Staff member, Volunteer or External.",
+                        ),
+                    )
+                ]
+            )
+        return found
 
 
 def _given(row: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in row.items() if v != ""}
 
 
-def _yes(value: str) -> bool:
-    if value.lower() in ("yes", "ja", "true", "1", "y", "j"):
-        return True
-    if value.lower() in ("no", "nee", "false", "0", "n"):
-        return False
-    raise RowProblem([RowError(field="isPrimary", reason="Use yes/no (ja/nee).")])
+def _yes(value: str, look: Lookups) -> bool:
+    answer = labels.yes_no(value)
+    if answer is None:
+        raise RowProblem(
+            [RowError(field="isPrimary", reason=look.say("Gebruik ja of nee.", "Use yes or no."))]
+        )
+    return answer
 
 
 def _languages(value: str) -> list[str]:
     return [v.lower() for v in re.split(r"[\s,|/]+", value) if v]
 
 
-def _validation_errors(exc: ValidationError, column_of: dict[str, str] | None = None) -> list[RowError]:
+def _validation_errors(
+    exc: ValidationError, column_of: dict[str, str] | None = None, lang: Lang = "nl"
+) -> list[RowError]:
     out = []
     for err in exc.errors():
         loc = [str(p) for p in err["loc"]]
         name = loc[0] if loc else "row"
         camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
-        out.append(RowError(field=(column_of or {}).get(camel, camel), reason=str(err["msg"])))
+        reason = messages.validation_reason(err, lang)
+        out.append(RowError(field=(column_of or {}).get(camel, camel), reason=reason))
     return out
 
 
@@ -191,9 +265,11 @@ def _problem_errors(exc: ProblemError, column_of: dict[str, str] | None = None) 
 
 # --- one row of each kind: returns ("create" | "update" | "unchanged", key) ---------------------
 def _partner_row(
-    session: Session, principal: Principal, board_id: int, row: dict[str, str]
+    session: Session, principal: Principal, board_id: int, row: dict[str, str], look: Lookups
 ) -> tuple[RowStatus, str]:
     given = _given(row)
+    if "category" in given:
+        given["category"] = look.category(given["category"])
     municipality_id = None
     if "municipality" in given:
         municipality_id = session.execute(
@@ -206,7 +282,15 @@ def _partner_row(
         ).scalar()
         if municipality_id is None:
             raise RowProblem(
-                [RowError(field="municipality", reason=f"Unknown municipality '{given['municipality']}'.")]
+                [
+                    RowError(
+                        field="municipality",
+                        reason=look.say(
+                            f"Spil kent de gemeente '{given['municipality']}' niet.",
+                            f"Unknown municipality '{given['municipality']}'.",
+                        ),
+                    )
+                ]
             )
     fields: dict[str, Any] = {
         k: v
@@ -235,9 +319,11 @@ def _partner_row(
 
 
 def _person_row(
-    session: Session, principal: Principal, board_id: int, row: dict[str, str]
+    session: Session, principal: Principal, board_id: int, row: dict[str, str], look: Lookups
 ) -> tuple[RowStatus, str]:
     given = _given(row)
+    if "kind" in given:
+        given["kind"] = look.kind(given["kind"])
     fields: dict[str, Any] = {
         k: v for k, v in given.items() if k in ("name", "kind", "email", "phone", "notes")
     }
@@ -260,9 +346,11 @@ def _person_row(
 
 
 def _assignment_row(
-    session: Session, principal: Principal, board_id: int, row: dict[str, str]
+    session: Session, principal: Principal, board_id: int, row: dict[str, str], look: Lookups
 ) -> tuple[RowStatus, str]:
     given = _given(row)
+    if "role" in given:
+        given["role"] = look.role(given["role"])
     person_ref = given.get("person", "")
     person = (
         session.execute(
@@ -281,7 +369,11 @@ def _assignment_row(
         raise RowProblem(
             [
                 RowError(
-                    field="person", reason=f"No person '{person_ref}' in this board (import people first)."
+                    field="person",
+                    reason=look.say(
+                        f"Bij dit bestuur is er geen persoon '{person_ref}'. Importeer eerst de personen.",
+                        f"No person '{person_ref}' in this board (import people first).",
+                    ),
                 )
             ]
         )
@@ -297,7 +389,10 @@ def _assignment_row(
                 [
                     RowError(
                         field="school",
-                        reason=f"No school with location code '{given['school']}' in this board.",
+                        reason=look.say(
+                            f"Bij dit bestuur is er geen school met vestigingscode '{given['school']}'.",
+                            f"No school with location code '{given['school']}' in this board.",
+                        ),
                     )
                 ]
             )
@@ -314,7 +409,15 @@ def _assignment_row(
         ).scalar()
         if partnership_id is None:
             raise RowProblem(
-                [RowError(field="partner", reason=f"No partnership with '{given['partner']}' there.")]
+                [
+                    RowError(
+                        field="partner",
+                        reason=look.say(
+                            f"Daar is geen samenwerking met '{given['partner']}'.",
+                            f"No partnership with '{given['partner']}' there.",
+                        ),
+                    )
+                ]
             )
     fields: dict[str, Any] = {
         k: given[k] for k in ("hoursPerWeek", "hoursPerYear", "startsOn", "endsOn", "notes") if k in given
@@ -323,7 +426,7 @@ def _assignment_row(
         if k in fields:
             fields[k] = fields[k].replace(",", ".")
     if "isPrimary" in given:
-        fields["isPrimary"] = _yes(given["isPrimary"])
+        fields["isPrimary"] = _yes(given["isPrimary"], look)
     key = f"{person.name} / {given.get('role', '')}" + (f" / {given['school']}" if "school" in given else "")
     role_type = people.resolve_role_type(session, board_id, given.get("role", ""))
     existing = (
@@ -364,7 +467,7 @@ def _assignment_row(
 
 
 def _measurement_row(
-    session: Session, principal: Principal, board_id: int, row: dict[str, str]
+    session: Session, principal: Principal, board_id: int, row: dict[str, str], look: Lookups
 ) -> tuple[RowStatus, str]:
     """A value for a school (its location code) or, with the school column empty, the board."""
     from spil.indicators.measurements import upsert_measurement
@@ -380,7 +483,15 @@ def _measurement_row(
         ).scalar()
         if school_id is None:
             raise RowProblem(
-                [RowError(field="school", reason=f"No school '{given['school']}' in this board.")]
+                [
+                    RowError(
+                        field="school",
+                        reason=look.say(
+                            f"Bij dit bestuur is er geen school '{given['school']}'.",
+                            f"No school '{given['school']}' in this board.",
+                        ),
+                    )
+                ]
             )
         scope = {"schoolId": school_id}
     data = MeasurementCreate.model_validate(
@@ -395,7 +506,8 @@ def _measurement_row(
     return upsert_measurement(session, principal, data, source="imported")
 
 
-ROW_HANDLERS: dict[str, Callable[[Session, Principal, int, dict[str, str]], tuple[RowStatus, str]]] = {
+Handler = Callable[[Session, Principal, int, dict[str, str], Lookups], tuple[RowStatus, str]]
+ROW_HANDLERS: dict[str, Handler] = {
     "partners": _partner_row,
     "people": _person_row,
     "role-assignments": _assignment_row,
@@ -420,50 +532,72 @@ def import_csv(
     *,
     dry_run: bool,
     valid_only: bool,
+    lang: Lang = "nl",
 ) -> ImportResult:
+    """A CSV or XLSX file (told apart by its content) imported into the board: see the module."""
     principal.require_scope(SCOPES[kind])
     visible_board_id(session, principal, board_id, location="query")  # ?boardId=
     principal.require_in_board(Capability.EDIT, board_id)
+    look = Lookups(session, board_id, lang)
     if len(raw) > MAX_BYTES:
         raise invalid(
-            [("file", "file-too-large", "The file is larger than 5 MB; split it.")], code="file-too-large"
+            [
+                (
+                    "file",
+                    "file-too-large",
+                    look.say(
+                        "Het bestand is groter dan 5 MB; splits het.",
+                        "The file is larger than 5 MB; split it.",
+                    ),
+                )
+            ],
+            code="file-too-large",
         )
     try:
-        table: Table = read_csv(raw)
+        table: Table = read_xlsx(raw) if is_xlsx(raw) else read_csv(raw)
     except UnreadableFile as exc:
         raise invalid([("file", "unreadable-file", str(exc))], code="unreadable-file") from None
-    headers = [_canonical(h) for h in table.headers]
-    missing = [c for c in REQUIRED[kind] if c not in headers]
+    fields = [_column(h, kind) for h in table.headers]
+    # which column was understood as what; a column Spil does not know is left out, and said
+    columns = [ColumnMatch(header=h, field=f) for h, f in zip(table.headers, fields, strict=True) if h]
+    missing = [c for c in REQUIRED[kind] if c not in fields]
     if missing:
+        names = ", ".join(labels.header(c, lang) for c in missing)
+        expected = ", ".join(labels.header(c, lang) for c in COLUMNS[kind])
         raise invalid(
-            [(c, "missing-column", "Column missing.") for c in missing],
-            detail=f"The file lacks the column(s) {', '.join(missing)}. "
-            f"Expected columns: {', '.join(COLUMNS[kind])}.",
+            [(c, "missing-column", look.say("Deze kolom ontbreekt.", "Column missing.")) for c in missing],
+            detail=look.say(
+                f"Het bestand mist de kolom(men) {names}. Kolommen die Spil kent: {expected}.",
+                f"The file lacks the column(s) {names}. Expected columns: {expected}.",
+            ),
             code="missing-columns",
-        )
-    unknown = [h for h in headers if h and h not in COLUMNS[kind]]
-    if unknown:
-        raise invalid(
-            [(c, "unknown-column", "Unknown column.") for c in unknown],
-            detail=f"Unknown column(s): {', '.join(unknown)}. Expected: {', '.join(COLUMNS[kind])}.",
-            code="unknown-columns",
         )
     if len(table.rows) > MAX_ROWS:
         raise invalid(
-            [("file", "too-many-rows", f"At most {MAX_ROWS} rows per import.")], code="too-many-rows"
+            [
+                (
+                    "file",
+                    "too-many-rows",
+                    look.say(
+                        f"Hoogstens {MAX_ROWS} rijen per import.", f"At most {MAX_ROWS} rows per import."
+                    ),
+                )
+            ],
+            code="too-many-rows",
         )
+    field_of = {h: f for h, f in zip(table.headers, fields, strict=True) if h and f}
     handler = ROW_HANDLERS[kind]
     results: list[RowResult] = []
     # Everything the rows do happens inside this savepoint: kept when the import is written,
     # rolled back for a dry run (or a file with errors), so that the request commits nothing else.
     whole = session.begin_nested()
     for number, raw_row in enumerate(table.rows, start=2):
-        row = {_canonical(k): v for k, v in raw_row.items()}
+        row = {field_of[k]: v for k, v in raw_row.items() if k in field_of}
         if not any(row.values()):
             continue
         savepoint = session.begin_nested()
         try:
-            status, key = handler(session, principal, board_id, row)
+            status, key = handler(session, principal, board_id, row, look)
             savepoint.commit()
             results.append(RowResult(row=number, status=status, key=key))
         except (RowProblem, ValidationError, ProblemError) as exc:
@@ -471,7 +605,7 @@ def import_csv(
             if isinstance(exc, RowProblem):
                 errors = exc.errors
             elif isinstance(exc, ValidationError):
-                errors = _validation_errors(exc, COLUMN_OF)
+                errors = _validation_errors(exc, COLUMN_OF, lang)
             else:
                 errors = _problem_errors(exc, COLUMN_OF)
             key = row.get("name") or row.get("person") or row.get("email") or row.get("indicator") or ""
@@ -489,6 +623,7 @@ def import_csv(
         written=write,
         encoding=table.encoding,
         separator=table.separator,
+        columns=columns,
         total=len(results),
         valid=len(results) - failed,
         invalid=failed,

@@ -4,6 +4,7 @@ without BOM, or Windows-1252; `;` or `,` separated) and XLSX."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 
@@ -66,6 +67,57 @@ def read_csv(raw: bytes) -> Table:
         cells = [c.strip() for c in line] + [""] * max(0, len(headers) - len(line))
         rows.append({h: cells[i] for i, h in enumerate(headers) if h})
     return Table(headers=headers, rows=rows, encoding=encoding, separator=separator)
+
+
+def is_xlsx(raw: bytes) -> bool:
+    """An Excel workbook (a ZIP archive), as opposed to a CSV text."""
+    return raw.startswith(b"PK\x03\x04")
+
+
+def _xlsx_text(value: Any) -> str:
+    """A cell as the text a CSV would hold: dates as ISO dates, whole numbers without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_xlsx(raw: bytes, max_rows: int = 100_000) -> Table:
+    """The first sheet of an Excel workbook: its first row as the headers (values, not formulas)."""
+    try:
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # any broken archive is the sender's file, not a fault of Spil
+        raise UnreadableFile(
+            f"The file cannot be read as an Excel workbook ({type(exc).__name__})."
+        ) from None
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            return Table(headers=[], rows=[], encoding="xlsx", separator="")
+        lines: list[list[str]] = []
+        for values in sheet.iter_rows(values_only=True):
+            lines.append([_xlsx_text(v) for v in values])
+            if len(lines) > max_rows + 1:
+                break
+    finally:
+        workbook.close()
+    while lines and not any(lines[-1]):
+        lines.pop()
+    if not lines:
+        return Table(headers=[], rows=[], encoding="xlsx", separator="")
+    headers = lines[0]
+    rows = []
+    for line in lines[1:]:
+        cells = line + [""] * max(0, len(headers) - len(line))
+        rows.append({h: cells[i] for i, h in enumerate(headers) if h})
+    return Table(headers=headers, rows=rows, encoding="xlsx", separator="")
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP: CSV injection).

@@ -3545,6 +3545,19 @@ export interface components {
              */
             yearHeadroom: string;
         };
+        /** ColumnMatch */
+        ColumnMatch: {
+            /**
+             * Header
+             * @description The column as the file names it.
+             */
+            header: string;
+            /**
+             * Field
+             * @description The field Spil read it as; empty: not known, left out.
+             */
+            field: string | null;
+        };
         /** Contact */
         Contact: {
             /**
@@ -3892,10 +3905,15 @@ export interface components {
             validOnly: boolean;
             /** Written */
             written: boolean;
-            /** Encoding */
+            /**
+             * Encoding
+             * @description The file's character set, or `xlsx` for an Excel workbook.
+             */
             encoding: string;
             /** Separator */
             separator: string;
+            /** Columns */
+            columns?: components["schemas"]["ColumnMatch"][];
             /** Total */
             total: number;
             /** Valid */
@@ -13522,7 +13540,7 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description The CSV file as it comes from Excel or a school administration system: UTF-8 (with or without BOM) or Windows-1252, `;` or `,` separated, a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. Dutch column names (naam, categorie, talen, rol, ...) are accepted too. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form.
+         * @description The file as it comes from Excel or a school administration system: an Excel workbook (XLSX, its first sheet) or CSV (UTF-8 with or without BOM, or Windows-1252; `;` or `,` separated), with a header row. Columns per kind: partners: name, category, kvkNumber, email, phone, website, municipality, address, notes; people: name, kind, email, phone, languages, notes; role-assignments: person, role, school, partner, hoursPerWeek, hoursPerYear, startsOn, endsOn, isPrimary, notes; measurements: indicator, school, period, value, note. The Dutch and English column labels of Spil's exports are read too (`Naam`, `KvK-nummer`, `E-mailadres`, `Soort`, ...), whatever the case, accents or punctuation, and so are the names of categories, roles and kinds (`Bibliotheek`, `Intern begeleider`, `Vrijwilliger`). A column Spil does not know is left out; `columns` in the answer says how each was read. Send the file as the body (`text/csv`) or as the field `file` of a `multipart/form-data` form.
          *
          *     An example file:
          *
@@ -13597,6 +13615,8 @@ export interface operations {
             query?: {
                 format?: "csv" | "xlsx";
                 boardId?: number | null;
+                /** @description `nl` (default): Dutch column labels and names (`Naam`, `Categorie`: `Bibliotheek`), as people edit them; `en`: Spil's field names and codes (`name`, `category`: `library`). Both import back unchanged. */
+                lang?: "nl" | "en";
             };
             header?: never;
             path: {

@@ -207,7 +207,7 @@ export function ImportPage() {
         )}
         <FormField label={t('imports.file')} hint={t('imports.fileHint')} error={fileError} required>
           {(a) => (
-            <input {...a} ref={fileInput} type="file" name="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files)} />
+            <input {...a} ref={fileInput} type="file" name="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void onFile(e.target.files)} />
           )}
         </FormField>
         <div className="form-actions">

@@ -5,6 +5,7 @@ import { accessFor, json, mockFetch, renderApp } from '../../test/utils';
 import { coordinator, referenceAnswer } from '../registry/testData';
 import type { ImportResult } from '../registry/types';
 import { ImportPreview } from './ImportPreview';
+import { isWorkbook } from './api';
 
 const result: ImportResult = {
   kind: 'people',
@@ -35,7 +36,7 @@ describe('the import preview', () => {
     expect(rows[0]).toHaveTextContent('Nieuw');
     expect(rows[1]).toHaveTextContent('Fout');
     // The column is named in Dutch, next to the API's reason.
-    expect(rows[1]).toHaveTextContent("soort (staff, volunteer of external): Input should be 'staff', 'volunteer' or 'external'");
+    expect(rows[1]).toHaveTextContent("soort (Medewerker, Vrijwilliger of Extern): Input should be 'staff', 'volunteer' or 'external'");
     expect(rows[1]).toHaveAttribute('data-status', 'error');
     expect(rows[2]).toHaveTextContent('Bijwerken');
     expect(screen.getByText('Met fouten').nextElementSibling).toHaveTextContent('1');
@@ -65,7 +66,7 @@ describe('the import page', () => {
     // Windows-1252: "é" is the single byte 0xE9, which must reach the API unchanged.
     const bytes = new Uint8Array([...new TextEncoder().encode('naam;soort\r\nRen'), 0xe9, ...new TextEncoder().encode('e;staff\r\n')]);
     const file = new File([bytes], 'mensen.csv', { type: 'text/csv' });
-    await user.upload(screen.getByLabelText(/^CSV-bestand/), file);
+    await user.upload(screen.getByLabelText(/^Bestand \(CSV of Excel\)/), file);
     await user.click(screen.getByRole('button', { name: 'Controleren' }));
 
     expect(await screen.findByRole('heading', { name: 'Controle van mensen.csv' })).toHaveFocus();
@@ -124,7 +125,7 @@ describe('the import page', () => {
       'note toelichting',
     ]);
     const file = new File(['indicator;school;periode;waarde\r\nparent-contacts;12AB00;2026-10;40\r\n'], 'metingen.csv', { type: 'text/csv' });
-    await user.upload(screen.getByLabelText(/^CSV-bestand/), file);
+    await user.upload(screen.getByLabelText(/^Bestand \(CSV of Excel\)/), file);
     await user.click(screen.getByRole('button', { name: 'Controleren' }));
     expect(await screen.findByRole('heading', { name: 'Controle van metingen.csv' })).toHaveFocus();
     expect(within(screen.getByTestId('import-preview')).getAllByRole('row')).toHaveLength(3);
@@ -135,5 +136,37 @@ describe('the import page', () => {
     expect(new URL(check!.url).searchParams.get('dryRun')).toBe('true');
     expect(new URL(write!.url).searchParams.get('dryRun')).toBe('false');
     expect(screen.getByRole('link', { name: 'Naar de indicatoren' })).toHaveAttribute('href', '/indicators');
+  });
+
+  it('says how it read each column, and which it left out', () => {
+    render(
+      <ImportPreview
+        result={{
+          ...result,
+          columns: [
+            { header: 'Naam', field: 'name' },
+            { header: 'Soort', field: 'kind' },
+            { header: 'Kleur', field: null },
+          ],
+        }}
+      />,
+    );
+    const columns = screen.getByTestId('import-columns');
+    expect(columns).toHaveAttribute('open'); // a column was left out: shown without a click
+    const items = within(columns).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Naam → naam');
+    expect(items[1]).toHaveTextContent('Soort → soort (Medewerker, Vrijwilliger of Extern)');
+    expect(items[2]).toHaveTextContent('Kleur → niet gebruikt: Spil kent deze kolom niet');
+  });
+
+  it('tells an Excel workbook from a CSV by its first bytes', () => {
+    expect(isWorkbook(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]).buffer)).toBe(true);
+    expect(isWorkbook(new TextEncoder().encode('naam;soort').buffer)).toBe(false);
+    expect(isWorkbook(new Uint8Array([0x50]).buffer)).toBe(false);
+  });
+
+  it('says an Excel workbook was read as one', () => {
+    render(<ImportPreview result={{ ...result, encoding: 'xlsx', separator: '' }} />);
+    expect(screen.getByText('Excel-werkmap, het eerste blad')).toBeInTheDocument();
   });
 });

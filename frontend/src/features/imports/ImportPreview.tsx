@@ -38,7 +38,23 @@ export function ImportPreview({ result }: { result: ImportResult }) {
           <dd>{result.updated}</dd>
         </div>
       </dl>
-      <p className="muted">{t('imports.fileInfo', { encoding: result.encoding, separator: result.separator })}</p>
+      <p className="muted">
+        {result.encoding === 'xlsx'
+          ? t('imports.fileInfoXlsx')
+          : t('imports.fileInfo', { encoding: result.encoding, separator: result.separator })}
+      </p>
+      {(result.columns ?? []).length > 0 && (
+        <details className="import-columns" data-testid="import-columns" open={(result.columns ?? []).some((c) => !c.field)}>
+          <summary>{t('imports.understood')}</summary>
+          <ul className="plain-list">
+            {(result.columns ?? []).map((c, index) => (
+              <li key={`${c.header}-${index}`} data-field={c.field ?? ''}>
+                <strong>{c.header}</strong> → {c.field ? column(c.field) : <span className="muted">{t('imports.columnIgnored')}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {result.rows.length > MAX_PREVIEW_ROWS && <p>{t('imports.previewTruncated', { count: MAX_PREVIEW_ROWS })}</p>}
       {rows.length > 0 && (
         <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
