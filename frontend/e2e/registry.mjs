@@ -159,7 +159,7 @@ export async function registryTests(h) {
     await settle(page);
     state.newPartnershipUrl = page.url();
     assert((await heading(page, NEW_PARTNER)) === NEW_PARTNER, `heading is "${await heading(page)}"`);
-    assert((await page.getByRole('status').filter({ hasText: 'aangemaakt' }).count()) === 1, 'no "created" message');
+    assert((await page.getByRole('status').filter({ hasText: 'Toegevoegd en opgeslagen' }).count()) === 1, 'no "created" message');
     assert((await page.getByText('Niemand op school is aanspreekpunt voor deze partner.').count()) === 1, 'no "no contact" warning');
     await gapsShow('no-internal-contact', NEW_PARTNER, true);
     assert(/Urgent/.test(await partnerGap('no-internal-contact', NEW_PARTNER).innerText()), 'the missing contact is not urgent');

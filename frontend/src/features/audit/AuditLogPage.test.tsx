@@ -74,4 +74,16 @@ describe('audit log', () => {
     expect(screen.getByRole('navigation', { name: 'Hoofdmenu' })).not.toHaveTextContent('Logboek');
     expect(calls.filter((c) => c.url.includes('/audit-events'))).toHaveLength(0);
   });
+
+  it('names every kind of record in words, never by its code', async () => {
+    const payment = { ...events.items[1]!, id: 3, entityType: 'allowance-payment', entityId: 23, after: { amount: '12.50' } };
+    mockFetch((req) =>
+      new URL(req.url).pathname === '/api/v1/audit-events'
+        ? json({ ...events, items: [payment], total: 1 })
+        : json({ items: [], total: 0, page: 1, pageSize: 100 }),
+    );
+    renderApp('/audit', { user: boardAdmin });
+    expect(await screen.findByText('Vergoeding #23')).toBeInTheDocument();
+    expect(screen.queryByText(/allowance-payment/)).toBeNull();
+  });
 });

@@ -22,7 +22,11 @@ describe('the route-role-unfilled gap', () => {
     const t = i18n.t.bind(i18n) as unknown as RT;
     expect(gapTitle(gap, t)).toBe('Rol in de klachtenroute niet vervuld');
     expect(gapText(gap, t, { roleName: () => 'Aanspreekpunt pesten', language: 'nl' })).toBe(
-      'Niemand op SBO De Wending of bij het bestuur is aanspreekpunt pesten, terwijl die rol een stap is in de klachtenroutes (2 onderwerpen).',
+      'Niemand op SBO De Wending of bij het bestuur is aanspreekpunt pesten, terwijl die rol een stap is in de klachtenroutes van 2 onderwerpen.',
+    );
+    const one = { ...gap, details: { ...gap.details, areas: 'educational-matters' } };
+    expect(gapText(one, t, { roleName: () => 'Aanspreekpunt pesten', language: 'nl' })).toBe(
+      'Niemand op SBO De Wending of bij het bestuur is aanspreekpunt pesten, terwijl die rol een stap is in de klachtenroute van één onderwerp.',
     );
     expect(gapLink(gap)).toBe('/complaint-routes?schoolId=3&area=educational-matters');
     expect(gapLinkText(gap, t)).toBe('Klachtenroutes van SBO De Wending');

@@ -152,7 +152,7 @@ describe('the partnership form', () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'CJG Haarlem' })).toBeInTheDocument();
-    expect(screen.getByText('Het record is aangemaakt.')).toHaveAttribute('role', 'status');
+    expect(screen.getByText('Toegevoegd en opgeslagen.')).toHaveAttribute('role', 'status');
     expect(saved!.externalContacts).toEqual([{ name: 'Anne Jeugd', function: null, email: 'anne@cjg.example', phone: null }]);
   });
 });

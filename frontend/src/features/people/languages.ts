@@ -5,7 +5,23 @@ export const COMMON_LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'de', 'fr',
 
 const names = new Map<string, Intl.DisplayNames | null>();
 
+/** Languages the browser's data may not name (it then answers with the code itself). */
+const FALLBACK_NAMES: Record<string, { nl: string; en: string }> = {
+  pap: { nl: 'Papiaments', en: 'Papiamento' },
+  ber: { nl: 'Berbers', en: 'Berber' },
+  rif: { nl: 'Tarifit (Riffijns)', en: 'Tarifit (Riffian)' },
+};
+
 export function languageName(code: string, language: string): string {
+  const fallback = FALLBACK_NAMES[code.toLowerCase()];
+  const named = intlName(code, language);
+  if (fallback && (named === code || named.toLowerCase() === code.toLowerCase())) {
+    return language.startsWith('nl') ? fallback.nl : fallback.en;
+  }
+  return named;
+}
+
+function intlName(code: string, language: string): string {
   let display = names.get(language);
   if (display === undefined) {
     try {

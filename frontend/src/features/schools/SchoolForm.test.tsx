@@ -106,7 +106,7 @@ describe('creating a school', () => {
     await userEvent.type(screen.getByLabelText(/^Plaats/), 'Amsterdam');
     await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
 
-    expect(await screen.findByText('Het record is aangemaakt.')).toBeInTheDocument();
+    expect(await screen.findByText('Toegevoegd en opgeslagen.')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/schools/12');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.headers.get('X-CSRF-Token')).toBe('csrf-test');
