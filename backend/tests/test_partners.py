@@ -65,6 +65,45 @@ def test_coordinator_registers_a_partner_with_validation(login, demo):
     )
 
 
+def test_a_kvk_number_belongs_to_one_partner_of_a_board(login, demo):
+    """Issue 16: a duplicate KvK number is refused, naming the partner that has it; another board
+    may register the same organisation."""
+    api = login("coordinator@demo.spil.nl")
+    first = api.post(
+        "/partners",
+        json={
+            "boardId": demo["41234"],
+            "name": "Sportclub HFC",
+            "category": "sport",
+            "kvkNumber": "87654321",
+        },
+    )
+    assert first.status_code == 201
+    again = api.post(
+        "/partners",
+        json={"boardId": demo["41234"], "name": "HFC Haarlem", "category": "sport", "kvkNumber": "87654321"},
+    )
+    assert again.status_code == 409 and again.json()["type"].endswith("duplicate-kvk")
+    assert again.json()["existingPartnerId"] == first.json()["id"]
+    assert again.json()["existingPartnerName"] == "Sportclub HFC"
+    assert again.json()["invalidParams"][0]["name"] == "kvkNumber"
+    other = api.post("/partners", json={"boardId": demo["41234"], "name": "Tennis", "category": "sport"})
+    changed = api.patch(f"/partners/{other.json()['id']}", json={"kvkNumber": "87654321"})
+    assert changed.status_code == 409 and changed.json()["existingPartnerId"] == first.json()["id"]
+    # the partner itself keeps its number when it is edited
+    assert api.patch(f"/partners/{first.json()['id']}", json={"kvkNumber": "87654321"}).status_code == 200
+    elsewhere = login("bestuur@tweede.spil.nl").post(
+        "/partners",
+        json={
+            "boardId": demo["51234"],
+            "name": "Sportclub HFC",
+            "category": "sport",
+            "kvkNumber": "87654321",
+        },
+    )
+    assert elsewhere.status_code == 201
+
+
 def test_partner_search_and_filters(login, ids):
     api = login("bestuur@demo.spil.nl")
     assert api.get("/partners", params={"q": "bibliotheek"}).json()["total"] == 1

@@ -163,10 +163,33 @@ def get_partner(session: Session, principal: Principal, partner_id: int) -> tupl
     return _partner_out(row), row[0].version
 
 
+def refuse_duplicate_kvk(
+    session: Session, board_id: int, kvk: str | None, partner_id: int | None = None
+) -> None:
+    """One partner per KvK number in a board: a second is refused (409) naming the first, so
+    that the screen can lead to it instead of a duplicate being kept."""
+    if not kvk:
+        return
+    stmt = sa.select(Partner.id, Partner.name).where(Partner.board_id == board_id, Partner.kvk_number == kvk)
+    if partner_id is not None:
+        stmt = stmt.where(Partner.id != partner_id)
+    existing = session.execute(stmt.limit(1)).first()
+    if existing is None:
+        return
+    error = conflict_on(
+        "kvkNumber",
+        f"The board has a partner with KvK number {kvk} already: {existing.name}.",
+        "duplicate-kvk",
+    )
+    error.extra = {"existingPartnerId": existing.id, "existingPartnerName": existing.name}
+    raise error
+
+
 def add_partner(session: Session, principal: Principal, data: PartnerCreate) -> int:
     """Validate and insert (audited, not committed); the id."""
     visible_board_id(session, principal, data.board_id)
     principal.require_in_board(Capability.EDIT, data.board_id)
+    refuse_duplicate_kvk(session, data.board_id, data.kvk_number)
     category = resolve_category(session, data.board_id, data.category)
     ensure_exists(session, Municipality, data.municipality_id, field="municipalityId", what="municipality")
     fields = data.model_dump(exclude={"category"})
@@ -188,6 +211,8 @@ def change_partner(
     principal.require_in_board(Capability.EDIT, partner.board_id)
     check_version(partner.version)
     changes = data.model_dump(exclude_unset=True)
+    if changes.get("kvk_number"):
+        refuse_duplicate_kvk(session, partner.board_id, changes["kvk_number"], partner.id)
     if "category" in changes:
         code = changes.pop("category")
         if code is None:

@@ -139,6 +139,12 @@ export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: 
   }
 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  // a KvK number another partner of the board has: lead to that partner instead of a duplicate
+  const duplicate = isProblemError(form.formError) && form.formError.type.endsWith('duplicate-kvk') ? form.formError.extensions : null;
+  const existing =
+    duplicate && typeof duplicate.existingPartnerId === 'number'
+      ? { id: duplicate.existingPartnerId, name: String(duplicate.existingPartnerName ?? '') }
+      : null;
   const text = (name: keyof PartnerValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
     <FormField label={label} error={fieldErrors[name]} hint={hint} required={REQUIRED.includes(name)}>
       {(a) => <input {...a} {...extra} name={name} value={values[name]} onChange={(e) => setValue(name, e.target.value)} />}
@@ -191,6 +197,12 @@ export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: 
         t('partners.kvkNumber'),
         { inputMode: 'numeric', maxLength: 10, className: 'input-short', spellCheck: false },
         t('partners.kvkHint'),
+      )}
+      {existing && (
+        <p className="notice" role="status" data-testid="duplicate-kvk">
+          {t('partners.duplicateKvk', { name: existing.name })}{' '}
+          <Link to={`/partners/${existing.id}`}>{t('partners.toExisting', { name: existing.name })}</Link>
+        </p>
       )}
       <FormField label={t('partners.municipality')} error={fieldErrors.municipalityId}>
         {(a) => (
