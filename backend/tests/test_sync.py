@@ -488,3 +488,26 @@ def test_a_later_commit_always_gets_a_later_feed_number(live):
         assert seq[2] < seq[1]  # committed first, numbered first
     else:
         assert seq[1] < seq[2]
+
+
+def test_the_feed_numbers_a_transactions_events_once_at_its_commit_not_per_savepoint(db, demo):
+    """An import writes each row in a savepoint: the change feed's order is given once, when the
+    transaction around them commits (not 5,000 times)."""
+    from spil.kit.policy import Principal
+
+    admin = Principal(kind="user", id=0, label="test", is_platform_admin=True)
+    events = []
+    for n in range(3):
+        with db.begin_nested():
+            events.append(audit.record(db, admin, "create", "person", 900000 + n, after={"name": f"P{n}"}))
+    db.flush()
+    table = audit.AuditEvent.__table__
+    ids = [e.id for e in events]
+
+    def numbers() -> list[int | None]:
+        return [db.execute(sa.select(table.c.feed_seq).where(table.c.id == i)).scalar_one() for i in ids]
+
+    assert numbers() == [None, None, None]  # the savepoints numbered nothing
+    db.commit()
+    given = numbers()
+    assert None not in given and given == sorted(given) and len(set(given)) == 3

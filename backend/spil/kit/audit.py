@@ -124,6 +124,8 @@ def _sequence_feed(session: Session) -> None:
     """Before the commit: number this transaction's events after every event committed so far.
     The events are flushed first and the lock is taken last, so the lock is held only for two
     small statements and the commit (no other lock is waited for while holding it)."""
+    if session.in_nested_transaction():
+        return  # a savepoint (an import's row): the transaction around it numbers the events
     if not session.info.pop("audit_pending", False):
         return
     session.flush()
