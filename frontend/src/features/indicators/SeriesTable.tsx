@@ -81,11 +81,20 @@ export function CompareTable({
 }) {
   const { t, language } = useIT();
   if (schools.length === 0) return <p>{t('indicators.compare.empty')}</p>;
-  const periods = schools[0]!.points.map((p) => p.period);
+  const all = schools[0]!.points.map((p) => p.period);
+  // a period in which no school has a value (or a hidden one) says nothing: folded away
+  const periods = all.filter((period) =>
+    schools.some((s) => s.points.some((p) => p.period === period && (p.value != null || p.suppressed))),
+  );
+  const folded = all.length - periods.length;
+  if (periods.length === 0) return <p>{t('indicators.compare.noValues')}</p>;
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="indicator-table" data-testid="compare-table">
-        <caption>{caption}</caption>
+        <caption>
+          {caption}
+          {folded > 0 && <span className="muted"> {t('indicators.compare.folded', { count: folded })}</span>}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('indicators.compare.school')}</th>
