@@ -106,6 +106,28 @@ export async function complaintsTests(h) {
     }
   });
 
+  await test('the public route finder in Arabic on a 375px phone: right to left, axe clean, the steps of the chosen route', async () => {
+    const { phone, phoneContext } = await anonymousPhone();
+    try {
+      await phone.goto(`${BASE_URL}${FINDER}?lang=ar`);
+      await settle(phone);
+      assert((await heading(phone, 'إلى أين يمكنك التوجه؟')) === 'إلى أين يمكنك التوجه؟', `heading is "${await heading(phone)}"`);
+      const root = await phone.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+      assert(JSON.stringify(root) === JSON.stringify(['ar', 'rtl']), `html lang/dir: ${JSON.stringify(root)}`);
+      await noOverflow(phone, 'the Arabic route finder');
+      await checkA11y(phone, 'public-finder-ar');
+      await phone.getByRole('link', { name: 'أنا أحد الوالدين أو وليّ الأمر' }).click();
+      await phone.getByRole('link', { name: /التنمّر أو التمييز أو العنف في المدرسة/ }).click();
+      await phone.getByRole('heading', { name: 'ما يمكنك فعله' }).waitFor({ timeout: TIMEOUT });
+      assert((await phone.locator('a[href="tel:112"]').count()) >= 1, 'no call to 112');
+      await noOverflow(phone, 'the Arabic route');
+      await checkA11y(phone, 'public-route-ar');
+      await h.screenshot(phone, 'public-route-ar');
+    } finally {
+      await phoneContext.close();
+    }
+  });
+
   await test('the poster of the route finder: the areas and the counsellor, printable', async () => {
     const { phone, phoneContext } = await anonymousPhone();
     try {

@@ -98,4 +98,19 @@ describe('the public route finder', () => {
     const svg = decodeURIComponent(qr.getAttribute('src')!.replace('data:image/svg+xml;charset=utf-8,', ''));
     expect(svg).toBe(renderSVG(target, { border: 2 }));
   });
+
+  it('speaks Arabic right to left, and offers the languages the key persons serve', async () => {
+    mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/v1/public/schools/12AB00/complaint-routes') return json(areas);
+      return problem(404, 'Not found');
+    });
+    renderApp('/openbaar/scholen/12ab00/klachtenroutes?lang=ar', { user: null });
+    expect(await screen.findByRole('heading', { level: 1, name: 'إلى أين يمكنك التوجه؟' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    const languages = screen.getByRole('navigation', { name: 'اللغة' });
+    expect(within(languages).getAllByRole('link').map((a) => a.getAttribute('lang'))).toEqual(['nl', 'ar', 'en', 'pl', 'tr', 'uk']);
+    expect(within(languages).getByRole('link', { name: 'Nederlands' })).not.toHaveAttribute('href', expect.stringContaining('lang='));
+  });
 });

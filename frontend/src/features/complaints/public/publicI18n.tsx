@@ -46,6 +46,8 @@ export function publicLanguage(code: string | null | undefined): string {
 
 interface PublicText {
   lang: string;
+  /** `rtl` for Arabic, else `ltr` (the language file says which). */
+  dir: 'ltr' | 'rtl';
   t: PT;
   /** True when texts the API gives in Dutch and English should be read in English. */
   english: boolean;
@@ -58,11 +60,17 @@ export function PublicTextProvider({ lang, document: setDocument = false, childr
   const code = publicLanguage(lang);
   const value = useMemo<PublicText>(() => {
     const fixed = instance.getFixedT(code, 'public' as never) as TFunction;
-    return { lang: code, t: fixed as unknown as PT, english: code !== 'nl' };
+    const dir = publicResources[code]?.public.language.dir === 'rtl' ? 'rtl' : 'ltr';
+    return { lang: code, dir, t: fixed as unknown as PT, english: code !== 'nl' };
   }, [code]);
   useEffect(() => {
-    if (setDocument) document.documentElement.lang = code;
-  }, [code, setDocument]);
+    if (!setDocument) return;
+    const root = document.documentElement;
+    root.lang = code;
+    root.dir = value.dir;
+    // back to left-to-right when the visitor leaves the public page for the app
+    return () => root.removeAttribute('dir');
+  }, [code, setDocument, value.dir]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
