@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership } from '../../api/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { Attention } from './Attention';
 import { areaPath } from '../areas/paths';
 import { useAccess, useUser } from '../auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
@@ -37,6 +38,7 @@ export function HomePage() {
           <strong>{t('roles.platformAdmin')}.</strong> {t('home.platformAdmin')}
         </p>
       )}
+      <Attention />
       <section aria-labelledby="home-scopes">
         <h2 id="home-scopes">{t('home.scopes')}</h2>
         {user.memberships.length === 0 ? (

@@ -1,0 +1,62 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { regionContact } from '../areas/testData';
+import { counsellor } from '../complaints/testData';
+import { boardAdmin, json, mockFetch, renderApp } from '../../test/utils';
+import { referenceAnswer } from '../registry/testData';
+
+function gap(kind: string, severity: 'error' | 'warning' | 'info', schoolId: number, schoolName: string, name: string) {
+  return { kind, severity, subject: { type: 'partnership', id: schoolId * 10, name }, message: '', boardId: 7, schoolId, schoolName, details: {} };
+}
+
+const gaps = {
+  items: [
+    gap('single-internal-contact', 'warning', 1, 'OBS De Spil', 'CJG Haarlem'),
+    gap('no-internal-contact', 'error', 2, 'De Regenboog', 'GGD Kennemerland'),
+    gap('expiring', 'warning', 1, 'OBS De Spil', 'Kinderopvang Zon'),
+    gap('no-internal-contact', 'error', 1, 'OBS De Spil', 'Muziekschool'),
+    gap('allowance-near-limit', 'warning', 1, 'OBS De Spil', 'Fatima El Amrani'),
+  ],
+  total: 5,
+  page: 1,
+  pageSize: 100,
+  counts: { error: 2, warning: 3, info: 0 },
+};
+
+function answer(req: Request): Response {
+  const url = new URL(req.url);
+  const reference = referenceAnswer(url.pathname);
+  if (reference) return reference;
+  if (url.pathname === '/api/v1/gaps') return json(gaps);
+  if (url.pathname === '/api/v1/confidential-cases') return json({ items: [], total: 3, page: 1, pageSize: 1 });
+  return json({ items: [], total: 0, page: 1, pageSize: 100 });
+}
+
+describe('the home page answers "what needs my attention?"', () => {
+  it('shows a board administrator the counts, the three most urgent first and the schools side by side', async () => {
+    mockFetch(answer);
+    renderApp('/', { user: boardAdmin });
+    const attention = await screen.findByTestId('attention');
+    expect(await within(attention).findByTestId('attention-counts')).toHaveTextContent('2 urgent, 3 waarschuwingen, 0 ter info.');
+    const urgent = within(attention).getAllByRole('listitem').slice(0, 3);
+    expect(urgent.map((li) => li.getAttribute('data-kind'))).toEqual(['no-internal-contact', 'no-internal-contact', 'single-internal-contact']);
+    expect(within(attention).getByTestId('attention-allowances')).toHaveTextContent('OBS De Spil');
+    const schools = within(attention).getByRole('table', { name: 'De scholen naast elkaar' });
+    const rows = within(schools).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toEqual(['OBS De Spil13', 'De Regenboog10']);
+  });
+
+  it('tells a confidential counsellor how many cases are open', async () => {
+    mockFetch(answer);
+    renderApp('/', { user: counsellor });
+    expect(await screen.findByTestId('attention-cases')).toHaveTextContent('Er zijn 3 meldingen vertrouwenswerk open.');
+  });
+
+  it('asks nothing for a region contact, whose overview is one click away', async () => {
+    const { calls } = mockFetch(answer);
+    renderApp('/', { user: regionContact });
+    expect(await screen.findByRole('heading', { level: 1, name: /^Welkom/ })).toBeInTheDocument();
+    expect(screen.queryByTestId('attention')).toBeNull();
+    expect(calls.some((c) => new URL(c.url).pathname === '/api/v1/gaps')).toBe(false);
+  });
+});
