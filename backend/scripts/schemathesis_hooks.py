@@ -36,7 +36,7 @@ import requests
 import schemathesis
 from hypothesis import strategies as st
 
-from spil.transfer.service import ALIASES as IMPORT_ALIASES
+from spil.transfer.labels import COLUMN_ALIASES, COLUMN_LABELS
 from spil.transfer.service import COLUMNS as IMPORT_COLUMNS
 
 BASE = os.environ["SPIL_FUZZ_BASE"]
@@ -289,9 +289,11 @@ def before_load_schema(context: Any, raw_schema: dict[str, Any]) -> None:
 
 
 # --- CSV import files -----------------------------------------------------------------------------
-# The import's own column names (the export's, camelCase) and the Dutch ones people type: taken
-# from the import itself, so that a new column is fuzzed as soon as it exists.
-COLUMNS = {**IMPORT_COLUMNS, "dutch": sorted(IMPORT_ALIASES)}
+# The import's own column names (the export's, camelCase), their Dutch and English labels and the
+# other names people type: taken from the import itself, so that a new column is fuzzed as soon as
+# it exists.
+LABELS = sorted({label for pair in COLUMN_LABELS.values() for label in pair} | set(COLUMN_ALIASES))
+COLUMNS = {**IMPORT_COLUMNS, "dutch": LABELS}
 CELLS = [
     "Speeltuin De Regenboog",
     "sport",
