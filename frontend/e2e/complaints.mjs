@@ -40,7 +40,7 @@ export async function complaintsTests(h) {
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) {
       const wide = await p.evaluate(() =>
-        [...document.querySelectorAll('main *')]
+        [...document.querySelectorAll('body *')]
           .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
           .slice(-3)
           .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`),
