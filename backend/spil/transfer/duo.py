@@ -156,7 +156,11 @@ def normal_case(text: str) -> str:
     out: list[str] = []
     starts = True  # a name starts here: a particle gets its capital
     for token in text.split():
-        lead, core, trail = _WORD.match(token).groups()  # type: ignore[union-attr]
+        match = _WORD.fullmatch(token)
+        if match is None:  # cannot happen (every group may be empty), but say so instead of silencing
+            out.append(token)
+            continue
+        lead, core, trail = match.groups()
         if lead:
             starts = True
         low = core.lower()
