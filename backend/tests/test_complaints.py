@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -545,3 +546,25 @@ def test_regions_and_the_public_do_not_see_names_or_gaps(login, anon, demo):
         f"/schools/{demo['45EF00']}/complaint-routes/personal-problems", params={"group": "pupil"}
     )
     assert any(s["unfilled"] for s in internal.json()["steps"])
+
+
+def test_shipped_steps_say_je_to_pupils_and_u_to_parents_and_staff(login):
+    """The rows the migrations ship match the defaults, reader by reader (issue 16, item 7)."""
+    api = login(BOARD)
+    routes = api.get("/complaint-routes").json()
+    defaults = {(r["area"], r["group"]): r for r in routes if r["schoolId"] is None}
+    informal = re.compile(r"\b(je|jij|jou|jouw)\b", re.IGNORECASE)
+    formal = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
+    for (area, group), steps in ROUTES.items():
+        shipped = defaults[(area, group)]["steps"]
+        assert [(s["textNl"], s["expectNl"]) for s in shipped] == [(s.text_nl, s.expect_nl) for s in steps]
+        for s in shipped:
+            texts = f"{s['textNl']} {s['expectNl'] or ''}"
+            assert not (formal if group == "pupil" else informal).search(texts), (area, group, texts)
+    counsellor = {
+        g: next(s for s in defaults[("sexual-misconduct", g)]["steps"] if s["key"] == "counsellor")
+        for g in GROUPS
+    }
+    assert counsellor["pupil"]["textNl"].endswith("helpt je verder.")
+    assert counsellor["parent"]["textNl"].endswith("helpt u verder.")
+    assert counsellor["staff"]["expectNl"].startswith("Wat u vertelt")

@@ -104,3 +104,48 @@ def test_a_partnerships_budget_becomes_exact_money(database_url, engine):
         ]
     assert budgets == [Decimal("1234.56")]
     scratch_engine.dispose()
+
+
+def test_the_adults_route_texts_leave_a_schools_own_text_alone(database_url, engine):
+    """b8d4f0e2a6c1 gives parents' and staff's steps the u form; a text a school wrote stays."""
+    scratch = scratch_database(database_url, engine, "reader")
+    cfg = alembic_config(scratch)
+    command.upgrade(cfg, "a7c3e9d1f4b2")
+    scratch_engine = sa.create_engine(scratch)
+    steps = sa.text(
+        "SELECT r.reporter_group, s.text_nl FROM complaint_route_step s JOIN complaint_route r"
+        " ON r.id = s.route_id WHERE r.area = 'personal-problems' AND s.key = 'counsellor'"
+    )
+    with scratch_engine.begin() as conn:
+        # A school's own edit of the staff route's counsellor step, made before this revision.
+        conn.execute(
+            sa.text(
+                "UPDATE complaint_route_step SET text_nl = 'Bel Vera, onze vertrouwenspersoon.' WHERE key ="
+                " 'counsellor' AND route_id IN (SELECT id FROM complaint_route WHERE area ="
+                " 'personal-problems' AND reporter_group = 'staff')"
+            )
+        )
+    command.upgrade(cfg, "b8d4f0e2a6c1")
+    with scratch_engine.connect() as conn:
+        after = dict(conn.execute(steps).all())
+        police = conn.execute(
+            sa.text(
+                "SELECT DISTINCT r.reporter_group, s.text_nl FROM complaint_route_step s JOIN complaint_route r"
+                " ON r.id = s.route_id WHERE s.key = 'police'"
+            )
+        ).all()
+    assert after["pupil"].endswith("helpt je verder.")
+    assert after["staff"] == "Bel Vera, onze vertrouwenspersoon."
+    assert sorted(police) == [
+        ("parent", "U kunt aangifte doen bij de politie."),
+        ("pupil", "Je kunt aangifte doen bij de politie."),
+    ]
+    command.downgrade(cfg, "a7c3e9d1f4b2")
+    with scratch_engine.connect() as conn:
+        assert (
+            conn.execute(
+                sa.text("SELECT count(*) FROM complaint_route_step WHERE text_nl LIKE 'U kunt aangifte%'")
+            ).scalar()
+            == 0
+        )
+    scratch_engine.dispose()

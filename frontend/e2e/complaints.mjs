@@ -55,7 +55,7 @@ export async function complaintsTests(h) {
     await p.getByRole('link', { name: 'Ik ben ouder of verzorger' }).click();
     await p.getByRole('heading', { name: 'Stap 2: Waar gaat het over?' }).waitFor({ timeout: TIMEOUT });
     await p.getByRole('link', { name: /Pesten, discriminatie of geweld op school/ }).click();
-    await p.getByRole('heading', { name: 'Zo pak je het aan' }).waitFor({ timeout: TIMEOUT });
+    await p.getByRole('heading', { name: 'Zo pakt u het aan' }).waitFor({ timeout: TIMEOUT });
     await settle(p);
     return p.locator('.route-steps').innerText();
   }
@@ -65,7 +65,7 @@ export async function complaintsTests(h) {
     try {
       await phone.goto(`${BASE_URL}${FINDER}`);
       await settle(phone);
-      assert((await heading(phone, 'Waar kun je terecht?')) === 'Waar kun je terecht?', `heading is "${await heading(phone)}"`);
+      assert((await heading(phone, 'Wie helpt bij een zorg of klacht?')) === 'Wie helpt bij een zorg of klacht?', `heading is "${await heading(phone)}"`);
       assert(new URL(phone.url()).pathname === FINDER, `the finder sent the visitor to ${phone.url()}`);
       assert((await phone.locator('.app-header').count()) === 0, 'the app header shows on the public page');
       assert((await phone.locator('.public-school').innerText()).includes('OBS De Spil'), 'no school name');
@@ -79,8 +79,10 @@ export async function complaintsTests(h) {
       assert(await about.evaluate((el) => el === document.activeElement), 'focus did not move to the second question');
       await noOverflow(phone, 'the areas');
       await checkA11y(phone, 'public-finder-about');
+      // The topics follow the reader: a parent reads about their child.
+      assert((await phone.getByRole('link', { name: /^Het gaat niet goed met mijn kind/ }).count()) === 1, 'the parent is not offered "Het gaat niet goed met mijn kind"');
       await phone.getByRole('link', { name: /Pesten, discriminatie of geweld op school/ }).click();
-      await phone.getByRole('heading', { name: 'Zo pak je het aan' }).waitFor({ timeout: TIMEOUT });
+      await phone.getByRole('heading', { name: 'Zo pakt u het aan' }).waitFor({ timeout: TIMEOUT });
       await settle(phone);
       const steps = await phone.locator('.route-steps').innerText();
       assert(/Stap 1/.test(steps) && /Stap 6/.test(steps), `steps: ${steps.slice(0, 300)}`);

@@ -459,20 +459,20 @@ MELDCODE = [
     ),
 ]
 
-ROUTES: dict[tuple[str, str], list[Step]] = {}
+_ROUTES: dict[tuple[str, str], list[Step]] = {}
 for area in ("school-organisation", "educational-matters"):
     extra = [CONSULTANTS] if area == "educational-matters" else []
-    ROUTES[(area, "pupil")] = [TEACHER, COUNSELLOR, LEADER, BOARD, *extra, COMMITTEE]
-    ROUTES[(area, "parent")] = [TEACHER_PARENT, LEADER, COUNSELLOR, BOARD, *extra, COMMITTEE]
-    ROUTES[(area, "staff")] = [MANAGER, COUNSELLOR, BOARD, COMMITTEE]
-ROUTES[("domestic-violence", "pupil")] = [TRUSTED_ADULT, OFFICER, KINDERTELEFOON, VEILIG_THUIS, EMERGENCY]
-ROUTES[("domestic-violence", "parent")] = [COUNSELLOR, OFFICER, VEILIG_THUIS, EMERGENCY]
-ROUTES[("domestic-violence", "staff")] = [*MELDCODE, EMERGENCY]
-ROUTES[("personal-problems", "pupil")] = [TEACHER, COUNSELLOR, CARE, YOUTH_CARE, CRISIS]
-ROUTES[("personal-problems", "parent")] = [TEACHER_PARENT, CARE, YOUTH_CARE]
-ROUTES[("personal-problems", "staff")] = [MANAGER, COUNSELLOR, EXTERNAL_COUNSELLOR]
+    _ROUTES[(area, "pupil")] = [TEACHER, COUNSELLOR, LEADER, BOARD, *extra, COMMITTEE]
+    _ROUTES[(area, "parent")] = [TEACHER_PARENT, LEADER, COUNSELLOR, BOARD, *extra, COMMITTEE]
+    _ROUTES[(area, "staff")] = [MANAGER, COUNSELLOR, BOARD, COMMITTEE]
+_ROUTES[("domestic-violence", "pupil")] = [TRUSTED_ADULT, OFFICER, KINDERTELEFOON, VEILIG_THUIS, EMERGENCY]
+_ROUTES[("domestic-violence", "parent")] = [COUNSELLOR, OFFICER, VEILIG_THUIS, EMERGENCY]
+_ROUTES[("domestic-violence", "staff")] = [*MELDCODE, EMERGENCY]
+_ROUTES[("personal-problems", "pupil")] = [TEACHER, COUNSELLOR, CARE, YOUTH_CARE, CRISIS]
+_ROUTES[("personal-problems", "parent")] = [TEACHER_PARENT, CARE, YOUTH_CARE]
+_ROUTES[("personal-problems", "staff")] = [MANAGER, COUNSELLOR, EXTERNAL_COUNSELLOR]
 for group in ("pupil", "parent"):
-    ROUTES[("sexual-misconduct", group)] = [
+    _ROUTES[("sexual-misconduct", group)] = [
         COUNSELLOR,
         EXTERNAL_COUNSELLOR,
         INSPECTORS,
@@ -481,17 +481,68 @@ for group in ("pupil", "parent"):
         STAFF_DUTY_BOARD,
         STAFF_DUTY_POLICE,
     ]
-ROUTES[("sexual-misconduct", "staff")] = [
+_ROUTES[("sexual-misconduct", "staff")] = [
     COUNSELLOR,
     EXTERNAL_COUNSELLOR,
     COMMITTEE,
     STAFF_DUTY_BOARD,
     STAFF_DUTY_POLICE,
 ]
-ROUTES[("undesirable-behaviour", "pupil")] = [TEACHER, BULLYING, COUNSELLOR, LEADER, INSPECTORS, COMMITTEE]
-ROUTES[("undesirable-behaviour", "parent")] = [TEACHER_PARENT, BULLYING, COUNSELLOR, LEADER, BOARD, COMMITTEE]
-ROUTES[("undesirable-behaviour", "staff")] = [MANAGER, COUNSELLOR, EXTERNAL_COUNSELLOR, BOARD, COMMITTEE]
+_ROUTES[("undesirable-behaviour", "pupil")] = [TEACHER, BULLYING, COUNSELLOR, LEADER, INSPECTORS, COMMITTEE]
+_ROUTES[("undesirable-behaviour", "parent")] = [
+    TEACHER_PARENT,
+    BULLYING,
+    COUNSELLOR,
+    LEADER,
+    BOARD,
+    COMMITTEE,
+]
+_ROUTES[("undesirable-behaviour", "staff")] = [MANAGER, COUNSELLOR, EXTERNAL_COUNSELLOR, BOARD, COMMITTEE]
 
+
+# The route finder says *je* to pupils and *u* to parents and staff (issue 16): a shared step's
+# Dutch text in the form for adults, where the pupils' text says je. English says "you" to all.
+FORMAL: dict[str, tuple[str, str | None]] = {
+    "counsellor": (
+        "Ga naar de interne vertrouwenspersoon. Die luistert, denkt mee en helpt u verder.",
+        "Wat u vertelt blijft vertrouwelijk, behalve bij een vermoeden van een zedendelict of kindermishandeling.",
+    ),
+    "external-counsellor": (
+        "U kunt ook naar de externe vertrouwenspersoon van het bestuur. Die staat los van de school.",
+        None,
+    ),
+    "manager": ("Bespreek het met uw leidinggevende of de schoolleider.", None),
+    "anti-bullying": (
+        "Ga naar het aanspreekpunt pesten van de school.",
+        "Die zoekt met u uit wat er moet gebeuren en zorgt dat het stopt.",
+    ),
+    "confidential-inspectors": (
+        "Bij discriminatie, geweld of radicalisering kunt u advies vragen aan de vertrouwensinspecteurs.",
+        None,
+    ),
+    "police": ("U kunt aangifte doen bij de politie.", None),
+    "veilig-thuis": (
+        "Vraag advies of doe een melding bij Veilig Thuis.",
+        "U kunt eerst anoniem advies vragen.",
+    ),
+    "youth-care": (
+        "De school kan u in contact brengen met de jeugdhulp (CJG, schoolmaatschappelijk werk of wijkteam).",
+        None,
+    ),
+}
+
+
+def for_reader(step: Step, group: str) -> Step:
+    """The step as the reader group reads it: the adults' Dutch form for parents and staff."""
+    if group == "pupil" or step.key not in FORMAL:
+        return step
+    text, expect = FORMAL[step.key]
+    return step._replace(text_nl=text, expect_nl=expect if step.expect_nl is not None else None)
+
+
+ROUTES: dict[tuple[str, str], list[Step]] = {
+    (area, group): [for_reader(step, group) for step in steps] for (area, group), steps in _ROUTES.items()
+}
 AREA_TEXTS = {
     "school-organisation": (
         "Schoolorganisatie",

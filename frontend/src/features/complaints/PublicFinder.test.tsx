@@ -23,8 +23,9 @@ describe('the public route finder', () => {
     const user = userEvent.setup();
     const { router } = renderApp('/openbaar/scholen/12ab00/klachtenroutes', { user: null });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Waar kun je terecht?' })).toBeInTheDocument();
-    expect(await screen.findByText(/Zit je ergens mee op OBS De Spil\?/)).toBeInTheDocument();
+    // Before the choice the page speaks to no one in particular; after it, to the chosen reader.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Wie helpt bij een zorg of klacht?' })).toBeInTheDocument();
+    expect(await screen.findByText(/Voor leerlingen, ouders en medewerkers van OBS De Spil:/)).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('nl');
 
     await user.click(screen.getByRole('link', { name: 'Ik ben ouder of verzorger' }));
@@ -32,7 +33,9 @@ describe('the public route finder', () => {
     expect(router.state.location.search).toBe('?wie=parent');
     await user.click(screen.getByRole('link', { name: /Pesten, discriminatie of geweld op school/ }));
 
-    const title = await screen.findByRole('heading', { name: 'Zo pak je het aan' });
+    const title = await screen.findByRole('heading', { name: 'Zo pakt u het aan' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Waar kunt u terecht?' })).toBeInTheDocument();
+    expect(screen.getByText('U koos: ouder of verzorger, Pesten, discriminatie of geweld op school.')).toBeInTheDocument();
     expect(title).toHaveFocus();
     const steps = screen.getAllByRole('listitem').filter((li) => li.classList.contains('route-step'));
     expect(steps).toHaveLength(3);
@@ -59,6 +62,41 @@ describe('the public route finder', () => {
     expect(calls.every((c) => new URL(c.url).pathname.startsWith('/api/v1/public/'))).toBe(true);
   }, 20_000);
 
+  it('speaks to the chosen reader: je to a pupil, u to a parent, and the topics from their side', async () => {
+    mockFetch(async (req) => {
+      const url = new URL(req.url);
+      if (url.pathname === '/api/v1/public/schools/12AB00/complaint-routes') return json(areas);
+      if (url.pathname.startsWith('/api/v1/public/schools/12AB00/complaint-routes/')) return json({ ...resolvedRoute, area: 'personal-problems', group: new URL(req.url).searchParams.get('group') });
+      return problem(404, 'Not found');
+    });
+    const user = userEvent.setup();
+    renderApp('/openbaar/scholen/12ab00/klachtenroutes?wie=pupil', { user: null });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Waar kun je terecht?' })).toBeInTheDocument();
+    expect(await screen.findByText(/Zit je ergens mee op OBS De Spil\?/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Het gaat niet goed met je/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Iemand gaat over je grens/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Andere keuze: wie ben je?' }));
+    await user.click(await screen.findByRole('link', { name: 'Ik ben ouder of verzorger' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Waar kunt u terecht?' })).toBeInTheDocument();
+    expect(await screen.findByText(/Zit u ergens mee op OBS De Spil\?/)).toBeInTheDocument();
+    const topic = screen.getByRole('link', { name: /^Het gaat niet goed met mijn kind/ });
+    expect(topic).toHaveTextContent('Als uw kind zich niet goed voelt');
+    expect(screen.getByRole('link', { name: /Iemand gaat over de grens van mijn kind/ })).toBeInTheDocument();
+    await user.click(topic);
+    expect(await screen.findByRole('heading', { name: 'Zo pakt u het aan' })).toBeInTheDocument();
+    expect(screen.getAllByText('Zo bereikt u ze').length).toBeGreaterThan(0);
+    expect(screen.getByText(/Denkt uw kind aan zelfdoding/)).toBeInTheDocument();
+    expect(screen.queryByText(/De Kindertelefoon/)).not.toBeInTheDocument();
+
+    // A member of staff reads the same topic from their own side, in English too.
+    await user.click(screen.getByRole('link', { name: 'English' }));
+    await user.click(await screen.findByRole('link', { name: 'Change: who are you?' }));
+    await user.click(await screen.findByRole('link', { name: 'I work at the school' }));
+    expect(await screen.findByRole('link', { name: /^I am not doing well/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Worries about a pupil's home/ })).toBeInTheDocument();
+  }, 20_000);
+
   it('says plainly when the school does not exist', async () => {
     mockFetch(async () => problem(404, 'There is no school with this code.'));
     renderApp('/openbaar/scholen/99ZZ00/klachtenroutes', { user: null });
@@ -76,7 +114,7 @@ describe('the public route finder', () => {
     window.history.replaceState(null, '', '/openbaar/scholen/12ab00/klachtenroutes');
     try {
       renderApp('/openbaar/scholen/12ab00/klachtenroutes'); // no session known beforehand
-      expect(await screen.findByText(/Zit je ergens mee op OBS De Spil\?/)).toBeInTheDocument();
+      expect(await screen.findByText(/Voor leerlingen, ouders en medewerkers van OBS De Spil:/)).toBeInTheDocument();
       expect(calls.map((c) => new URL(c.url).pathname)).not.toContain('/api/v1/auth/session');
     } finally {
       window.history.replaceState(null, '', before);

@@ -62,7 +62,7 @@ function Label({ children }: { children: string }) {
   return <p className="route-label">{children}</p>;
 }
 
-function Step({ step, number, school, level }: { step: ResolvedStep; number: number; school: RouteSchool; level: 3 | 4 }) {
+function Step({ step, number, school, level, group }: { step: ResolvedStep; number: number; school: RouteSchool; level: 3 | 4; group: string }) {
   const StepHeading = level === 3 ? 'h3' : 'h4';
   const { t, english } = usePT();
   const actor = pick(english, step.actorNameNl, step.actorNameEn);
@@ -84,7 +84,7 @@ function Step({ step, number, school, level }: { step: ResolvedStep; number: num
             <strong>{actor}</strong>
             {people.length > 0 && `: ${people.map((c) => c.name).join(', ')}`}
           </p>
-          {(reachable || step.viaSchool || step.unfilled) && <Label>{t('step.how')}</Label>}
+          {(reachable || step.viaSchool || step.unfilled) && <Label>{t('step.how', { context: group })}</Label>}
           {plain && <ContactLines contact={plain} />}
           {people.map((c, i) => (
             <div key={`${c.name}-${i}`} className="route-person">
@@ -102,7 +102,7 @@ function Step({ step, number, school, level }: { step: ResolvedStep; number: num
       )}
       {expect && (
         <div className="route-expect">
-          <Label>{t('step.expect')}</Label>
+          <Label>{t('step.expect', { context: group })}</Label>
           <p>{expect}</p>
         </div>
       )}
@@ -127,7 +127,7 @@ export function EmergencyBox({ area, group, level = 3 }: { area: Area; group: st
           {t('emergency.call')}
         </a>
       </p>
-      {area === 'personal-problems' && <p>{t('emergency.suicide')}</p>}
+      {area === 'personal-problems' && <p>{t('emergency.suicide', { context: group })}</p>}
       {group === 'pupil' && (area === 'domestic-violence' || area === 'personal-problems') && <p>{t('emergency.child')}</p>}
     </aside>
   );
@@ -140,17 +140,17 @@ export function PublicRouteSteps({ route, headingLevel = 2 }: { route: ResolvedR
   return (
     <div className="route-public">
       <Heading className="route-steps-title" id="route-steps-title" tabIndex={-1}>
-        {t('finder.routeTitle')}
+        {t('finder.routeTitle', { context: route.group })}
       </Heading>
       <EmergencyBox area={route.area} group={route.group} level={headingLevel === 2 ? 3 : 4} />
       {route.steps.length === 0 ? (
         <p>{t('finder.noSteps')}</p>
       ) : (
         <>
-          <p>{t('finder.routeIntro')}</p>
+          <p>{t('finder.routeIntro', { context: route.group })}</p>
           <ol className="route-steps">
             {route.steps.map((step, i) => (
-              <Step key={step.key} step={step} number={i + 1} school={route.school} level={headingLevel === 2 ? 3 : 4} />
+              <Step key={step.key} step={step} number={i + 1} school={route.school} group={route.group} level={headingLevel === 2 ? 3 : 4} />
             ))}
           </ol>
         </>

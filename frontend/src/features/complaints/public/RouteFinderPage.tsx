@@ -101,20 +101,25 @@ function Finder({ locationCode }: { locationCode: string }) {
   const route = usePublicRoute(locationCode, area, group, areas.isSuccess);
   useFocusAfterChoice(!group ? 'finder-who' : !area ? 'finder-about' : route.data ? 'route-steps-title' : null);
   const school = areas.data?.school;
+  // The page speaks to the chosen reader (`je` to pupils, `u` to parents and staff, and its topics
+  // from their side); before the choice it speaks to no one in particular.
+  const context = group ?? 'any';
+  const reader = { context };
 
   useEffect(() => {
-    document.title = school ? `${t('finder.title')} · ${school.name}` : t('finder.title');
-  }, [school, t]);
+    const title = t('finder.title', { context });
+    document.title = school ? `${title} · ${school.name}` : title;
+  }, [school, t, context]);
 
   const areaName = (code: Area, data?: PublicAreas) => {
     const fromApi = data?.areas.find((a) => a.code === code);
-    return t(`areas.${code}.name`, { defaultValue: pick(english, fromApi?.nameNl, fromApi?.nameEn) });
+    return t(`areas.${code}.name`, { ...reader, defaultValue: pick(english, fromApi?.nameNl, fromApi?.nameEn) });
   };
 
   return (
     <PublicFrame schoolName={school?.name}>
       <p className="public-kicker">{t('finder.kicker')}</p>
-      <h1>{t('finder.title')}</h1>
+      <h1>{t('finder.title', reader)}</h1>
       {areas.isPending && (
         <p className="loading" role="status">
           {t('finder.loading')}
@@ -123,7 +128,7 @@ function Finder({ locationCode }: { locationCode: string }) {
       {areas.isError && <PublicProblem error={areas.error} onRetry={() => void areas.refetch()} />}
       {school && (
         <>
-          <p className="lead">{t('finder.intro', { school: school.name })}</p>
+          <p className="lead">{t('finder.intro', { ...reader, school: school.name })}</p>
           {!group && (
             <section aria-labelledby="finder-who">
               <h2 id="finder-who" tabIndex={-1}>
@@ -144,13 +149,14 @@ function Finder({ locationCode }: { locationCode: string }) {
             <div className="finder-chosen">
               <p>
                 {t('finder.chosen', {
+                  ...reader,
                   who: t(`groupsShort.${group}`),
                   about: area ? areaName(area, areas.data) : '…',
                 })}
               </p>
               <ul className="finder-changes">
                 <li>
-                  <Link to={{ search: finderSearch({ lang }) }}>{t('finder.changeWho')}</Link>
+                  <Link to={{ search: finderSearch({ lang }) }}>{t('finder.changeWho', reader)}</Link>
                 </li>
                 {area && (
                   <li>
@@ -174,6 +180,7 @@ function Finder({ locationCode }: { locationCode: string }) {
                         <span className="choice-name">{areaName(code, areas.data)}</span>
                         <span className="choice-description">
                           {t(`areas.${code}.description`, {
+                            ...reader,
                             defaultValue: pick(english, fromApi?.descriptionNl, fromApi?.descriptionEn),
                           })}
                         </span>
