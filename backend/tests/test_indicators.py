@@ -392,6 +392,43 @@ def test_targets(login, demo):
     assert r.status_code == 403
 
 
+def test_a_target_for_a_whole_year_at_once(login, demo):
+    """Issue 16, item 5: one value for every period of a school year (or a calendar year)."""
+    api = login("directie@demo.spil.nl")
+
+    def put_year(year, value=12, indicator="parent-contacts"):
+        body = {"indicator": indicator, "schoolId": demo["12AB00"], "year": year, "value": value}
+        return api.client.put("/api/v1/targets/year", json=body, headers={"X-CSRF-Token": api.csrf})
+
+    r = put_year("2025-2026")
+    assert r.status_code == 200, r.text
+    periods = [t["period"] for t in r.json()]
+    assert periods == ["2025-08", "2025-09", "2025-10", "2025-11", "2025-12"] + [f"2026-{m:02d}" for m in range(1, 8)]
+    assert {t["value"] for t in r.json()} == {12}
+    # a month set on its own before is replaced, not doubled
+    assert put_year("2025-2026", value=14).status_code == 200
+    listed = [t for t in api.get("/targets", params={"indicator": "parent-contacts"}).json() if t["period"] == "2026-03"]
+    assert [t["value"] for t in listed] == [14]
+    assert [t["period"] for t in put_year("2027").json()] == [f"2027-{m:02d}" for m in range(1, 13)]
+    assert invalid_fields(put_year("2025-2027")) == {"year": "wrong-year"}
+    assert invalid_fields(put_year("1999-2000")) == {"year": "wrong-year"}
+    refused = put_year("2025-2026", value=140, indicator="partnerships-two-contacts")
+    assert invalid_fields(refused) == {"value": "out-of-range"}
+    # nothing half-written: a refused year leaves no target behind
+    assert not [t for t in api.get("/targets").json() if t["period"].startswith("2025-") and t["value"] == 140]
+
+
+def test_year_periods_of_each_frequency():
+    from spil.indicators.targets import year_periods
+
+    assert year_periods("quarter", "2026-2027") == ["2026-Q4", "2027-Q1", "2027-Q2", "2027-Q3"]
+    assert year_periods("quarter", "2027") == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
+    assert year_periods("school-year", "2026-2027") == ["2026-2027"]
+    assert year_periods("school-year", "2027") is None
+    assert year_periods("month", "2026-2028") is None
+    assert len(year_periods("month", "2026-2027") or []) == 12
+
+
 def test_csv_import_of_measurements_with_a_dry_run(login, demo):
     from tests.test_transfer import post_csv
 

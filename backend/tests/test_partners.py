@@ -199,3 +199,46 @@ def test_an_internal_contact_is_ended_with_the_etag_of_its_assignment(login, ids
     assert fresh["etag"] == moved.headers["ETag"]
     ended = api.patch(assignment, {"endsOn": "2099-12-31"}, headers={"If-Match": fresh["etag"]})
     assert ended.status_code == 200, ended.text
+
+
+def test_a_new_partnership_gets_its_first_contact_in_the_same_request(login, ids):
+    """Issue 16, item 5: the form asks for the first internal contact, so that a new partnership is
+    not an urgent gap the moment it is saved; a wrong contact writes nothing at all."""
+    api = login("coordinator@demo.spil.nl")
+    mine = {p["id"] for p in api.get("/people", params={"pageSize": 100}).json()["items"]}
+    others = set(ids["people"].values()) - mine
+    assert mine and others
+    body = {"schoolId": ids["12AB00"], "partnerId": ids["partners"]["GGD Kennemerland"], "levels": ["pupil"]}
+    before = api.get("/partnerships", params={"schoolId": ids["12AB00"]}).json()["total"]
+
+    wrong = api.post("/partnerships", json={**body, "firstContact": {"personId": min(others)}})
+    assert wrong.status_code == 400, wrong.text
+    assert [p["name"] for p in wrong.json()["invalidParams"]] == ["firstContact.personId"]
+    assert api.get("/partnerships", params={"schoolId": ids["12AB00"]}).json()["total"] == before
+
+    person = min(mine)
+    r = api.post("/partnerships", json={**body, "firstContact": {"personId": person, "hoursPerWeek": 1.5}})
+    assert r.status_code == 201, r.text
+    created = r.json()
+    assert [c["personId"] for c in created["internalContacts"]] == [person]
+    assignment = api.get(f"/role-assignments/{created['internalContacts'][0]['assignmentId']}").json()
+    assert assignment["roleCode"] == "partnership-contact" and assignment["hoursPerWeek"] == 1.5
+    assert assignment["partnershipId"] == created["id"] and assignment["schoolId"] == ids["12AB00"]
+
+    # without one, the partnership is an urgent gap at once (the form warns about exactly this)
+    bare = api.post(
+        "/partnerships", json={**body, "partnerId": ids["partners"]["Bibliotheek Zuid-Kennemerland"]}
+    )
+    assert bare.status_code == 201, bare.text
+
+    def gap_kinds(partnership_id):
+        gaps = api.get("/gaps", params={"schoolId": ids["12AB00"], "pageSize": 100}).json()["items"]
+        return {
+            g["kind"]
+            for g in gaps
+            if g["subject"] == {**g["subject"], "type": "partnership", "id": partnership_id}
+        }
+
+    assert "no-internal-contact" not in gap_kinds(created["id"])
+    assert "single-internal-contact" in gap_kinds(created["id"])
+    assert "no-internal-contact" in gap_kinds(bare.json()["id"])

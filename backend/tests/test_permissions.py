@@ -222,6 +222,7 @@ MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
     ("DELETE", "/measurements/{m1}", None, {"platform": 204, "board-admin": 204, "school-admin": 204, "coordinator": 204, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
     ("GET", "/targets", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("PUT", "/targets", "new-target", {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("PUT", "/targets/year", "new-year-target", {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
 ]
 # fmt: on
 
@@ -545,6 +546,12 @@ def _request(demo, registry, path, body):
                 "indicator": "parent-contacts",
                 "schoolId": demo["12AB00"],
                 "period": "2023-01",
+                "value": 9,
+            },
+            "new-year-target": {
+                "indicator": "parent-contacts",
+                "schoolId": demo["12AB00"],
+                "year": "2022-2023",
                 "value": 9,
             },
             "new-route": {"schoolId": demo["12AB00"], "area": "school-organisation", "group": "parent"},

@@ -21,6 +21,7 @@ from spil.indicators.schemas import (
     Series,
     TargetCreate,
     TargetOut,
+    YearTargetCreate,
 )
 from spil.kit.deps import IDEMPOTENCY_DOC, IF_MATCH_DOC, SessionDep, VersionCheck, id_path, optional_id_query
 from spil.kit.etag import set_etag
@@ -207,3 +208,12 @@ def list_targets(
 )
 def set_target(session: SessionDep, principal: Writer, data: TargetCreate) -> TargetOut:
     return targets.create_target(session, principal, data)
+
+
+@router.put(
+    "/targets/year",
+    responses=problems(403),
+    summary="Set (or replace) the target of every period of a school year or calendar year at once",
+)
+def set_targets_for_year(session: SessionDep, principal: Writer, data: YearTargetCreate) -> list[TargetOut]:
+    return targets.set_year_targets(session, principal, data)

@@ -115,6 +115,17 @@ class TargetCreate(ScopeIn):
     value: Value
 
 
+class YearTargetCreate(ScopeIn):
+    indicator: Code
+    year: Annotated[str, Field(pattern=r"^[0-9]{4}(-[0-9]{4})?$", examples=["2026-2027", "2027"])] = Field(
+        description=(
+            "A school year (`2026-2027`, 1 August to 31 July) or a calendar year (`2027`): the target is set"
+            " for every period of the indicator's frequency that starts in it."
+        )
+    )
+    value: Value
+
+
 class TargetOut(ApiModel):
     id: int
     indicator: str

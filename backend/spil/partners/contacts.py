@@ -9,11 +9,13 @@ contacts through this port, and the people feature provides it when it loads
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from spil.kit.policy import Principal
 from spil.partners.schemas import InternalContactOut
 
 
@@ -25,6 +27,18 @@ class ContactsProvider(Protocol):
     def count(self, partnership_id: Any, today: dt.date) -> sa.ScalarSelect[Any]:
         """A correlated subquery: the number of people who are a contact of ``partnership_id``
         (a column) on ``today``."""
+        ...
+
+    def assign(
+        self,
+        session: Session,
+        principal: Principal,
+        partnership_id: int,
+        person_id: int,
+        hours_per_week: Decimal | None,
+    ) -> int:
+        """Make ``person_id`` a contact of the partnership (validated and audited, not committed);
+        problems are reported on ``personId``."""
         ...
 
 

@@ -179,10 +179,26 @@ class PartnershipFields(InputModel):
         return self
 
 
+class FirstContact(InputModel):
+    """The first internal contact of a new partnership, assigned in the same request."""
+
+    person_id: Id = Field(description="A person of the partnership's board.")
+    hours_per_week: Annotated[Decimal, Field(ge=0, le=60, max_digits=6, decimal_places=2)] | None = Field(
+        default=None, description="Hours a week for the contact, when agreed."
+    )
+
+
 class PartnershipCreate(PartnershipFields):
     partner_id: Id
     school_id: Id | None = Field(default=None, description="Leave empty for a board-wide partnership.")
     board_id: Id | None = Field(default=None, description="Required for a board-wide partnership.")
+    first_contact: FirstContact | None = Field(
+        default=None,
+        description=(
+            "The first internal contact (role `partnership-contact`), assigned with the partnership in one"
+            " transaction: a partnership without one is an urgent gap the moment it is saved."
+        ),
+    )
 
     @model_validator(mode="after")
     def _scope(self) -> PartnershipCreate:

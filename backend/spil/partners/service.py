@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from spil.kit import clock, deletion, scope
 from spil.kit.crud import audited_create, audited_delete, audited_update, ensure_exists, json_list_contains
-from spil.kit.errors import conflict, conflict_on, invalid, not_found
+from spil.kit.errors import ProblemError, conflict, conflict_on, invalid, not_found
 from spil.kit.pagination import Page, PageParams, like_pattern, paginate
 from spil.kit.policy import Capability, Principal
 from spil.organisations.models import Municipality, School
@@ -22,6 +22,7 @@ from spil.partners.schemas import (
     BottleneckUpdate,
     CategoryCreate,
     CategoryOut,
+    FirstContact,
     InternalContactOut,
     PartnerCreate,
     PartnerOut,
@@ -469,7 +470,7 @@ def create_partnership(
             "partner-of-other-board",
         )
     fields = _dump_fields(data, exclude_unset=False)
-    fields = {k: v for k, v in fields.items() if v is not None and k not in ("board_id",)}
+    fields = {k: v for k, v in fields.items() if v is not None and k not in ("board_id", "first_contact")}
     partnership = Partnership(**fields, board_id=board_id)
     ident = audited_create(
         session,
@@ -479,7 +480,25 @@ def create_partnership(
         board_id=lambda p: p.board_id,
         school_id=lambda p: p.school_id,
     )
+    if data.first_contact is not None:
+        _assign_first_contact(session, principal, ident, data.first_contact)
     return get_partnership(session, principal, ident)
+
+
+def _assign_first_contact(
+    session: Session, principal: Principal, partnership_id: int, contact: FirstContact
+) -> None:
+    """The new partnership's first internal contact, in the same transaction; a problem with it is
+    reported on ``firstContact.*`` and nothing of the request is written."""
+    try:
+        contacts.provider().assign(
+            session, principal, partnership_id, contact.person_id, contact.hours_per_week
+        )
+    except ProblemError as exc:
+        for param in exc.invalid_params or []:
+            if param.get("in") == "body" and param.get("name") in ("personId", "schoolId", "role"):
+                param["name"] = "firstContact.personId"  # the person is what the caller chose
+        raise
 
 
 def update_partnership(

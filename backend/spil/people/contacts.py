@@ -4,16 +4,22 @@ the current role assignments for a partnership, with the person's name."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from spil.kit import clock, scope
+from spil.kit.policy import Principal
 from spil.partners import contacts
 from spil.partners.models import Partnership
 from spil.partners.schemas import InternalContactOut
 from spil.people.models import Person, RoleAssignment, active_assignment
+from spil.people.schemas import RoleAssignmentCreate
+
+# The role of a partnership's internal contacts (people.catalogue).
+CONTACT_ROLE = "partnership-contact"
 
 
 class _Contacts:
@@ -63,6 +69,24 @@ class _Contacts:
             .where(RoleAssignment.partnership_id == partnership_id, active_assignment(today))
             .scalar_subquery()
         )
+
+    def assign(
+        self,
+        session: Session,
+        principal: Principal,
+        partnership_id: int,
+        person_id: int,
+        hours_per_week: Decimal | None,
+    ) -> int:
+        from spil.people.service import add_assignment  # the service imports this module's feature
+
+        data = RoleAssignmentCreate(
+            person_id=person_id,
+            role=CONTACT_ROLE,
+            partnership_id=partnership_id,
+            hours_per_week=hours_per_week,
+        )
+        return add_assignment(session, principal, data)
 
 
 contacts.provide(_Contacts())

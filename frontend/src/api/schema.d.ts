@@ -1472,6 +1472,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/targets/year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set (or replace) the target of every period of a school year or calendar year at once */
+        put: operations["setTargetsForYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inclusion-tracks": {
         parameters: {
             query?: never;
@@ -3818,6 +3835,22 @@ export interface components {
             /** New */
             new?: unknown;
         };
+        /**
+         * FirstContact
+         * @description The first internal contact of a new partnership, assigned in the same request.
+         */
+        FirstContact: {
+            /**
+             * Personid
+             * @description A person of the partnership's board.
+             */
+            personId: number;
+            /**
+             * Hoursperweek
+             * @description Hours a week for the contact, when agreed.
+             */
+            hoursPerWeek?: number | string | null;
+        };
         /** GapCounts */
         GapCounts: {
             /** Error */
@@ -5354,6 +5387,8 @@ export interface components {
              * @description Required for a board-wide partnership.
              */
             boardId?: number | null;
+            /** @description The first internal contact (role `partnership-contact`), assigned with the partnership in one transaction: a partnership without one is an urgent gap the moment it is saved. */
+            firstContact?: components["schemas"]["FirstContact"] | null;
         };
         /** PartnershipFields */
         PartnershipFields: {
@@ -7784,6 +7819,24 @@ export interface components {
             message: string;
             /** Period */
             period?: string | null;
+        };
+        /** YearTargetCreate */
+        YearTargetCreate: {
+            /** Schoolid */
+            schoolId?: number | null;
+            /** Boardid */
+            boardId?: number | null;
+            /** Indicator */
+            indicator: string;
+            /**
+             * Year
+             * @description A school year (`2026-2027`, 1 August to 31 July) or a calendar year (`2027`): the target is set for every period of the indicator's frequency that starts in it.
+             * @example 2026-2027
+             * @example 2027
+             */
+            year: string;
+            /** Value */
+            value: number | string;
         };
         /** SyncPerson */
         SyncPerson: {
@@ -17811,6 +17864,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TargetOut"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setTargetsForYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearTargetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetOut"][];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
