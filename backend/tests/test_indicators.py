@@ -403,11 +403,17 @@ def test_a_target_for_a_whole_year_at_once(login, demo):
     r = put_year("2025-2026")
     assert r.status_code == 200, r.text
     periods = [t["period"] for t in r.json()]
-    assert periods == ["2025-08", "2025-09", "2025-10", "2025-11", "2025-12"] + [f"2026-{m:02d}" for m in range(1, 8)]
+    assert periods == ["2025-08", "2025-09", "2025-10", "2025-11", "2025-12"] + [
+        f"2026-{m:02d}" for m in range(1, 8)
+    ]
     assert {t["value"] for t in r.json()} == {12}
     # a month set on its own before is replaced, not doubled
     assert put_year("2025-2026", value=14).status_code == 200
-    listed = [t for t in api.get("/targets", params={"indicator": "parent-contacts"}).json() if t["period"] == "2026-03"]
+    listed = [
+        t
+        for t in api.get("/targets", params={"indicator": "parent-contacts"}).json()
+        if t["period"] == "2026-03"
+    ]
     assert [t["value"] for t in listed] == [14]
     assert [t["period"] for t in put_year("2027").json()] == [f"2027-{m:02d}" for m in range(1, 13)]
     assert invalid_fields(put_year("2025-2027")) == {"year": "wrong-year"}
@@ -415,7 +421,9 @@ def test_a_target_for_a_whole_year_at_once(login, demo):
     refused = put_year("2025-2026", value=140, indicator="partnerships-two-contacts")
     assert invalid_fields(refused) == {"value": "out-of-range"}
     # nothing half-written: a refused year leaves no target behind
-    assert not [t for t in api.get("/targets").json() if t["period"].startswith("2025-") and t["value"] == 140]
+    assert not [
+        t for t in api.get("/targets").json() if t["period"].startswith("2025-") and t["value"] == 140
+    ]
 
 
 def test_year_periods_of_each_frequency():

@@ -160,3 +160,27 @@ def test_induction_overview_groups_by_level(login, demo):
         p for lvl in overview["levels"] for p in lvl["partners"] if p["partnerName"].startswith("Biblio")
     )
     assert [c["name"] for c in library["contacts"]] == ["Sanne de Vries", "Chris Coördinator"]
+
+
+def test_a_colleague_picker_finds_people_with_their_roles_and_school(login, demo):
+    """Issue 16, item 5: pickers search and tell two colleagues apart by role and school."""
+    api = login("admin@demo.spil.nl")
+    at_school = api.get("/people", params={"schoolId": demo["12AB00"], "pageSize": 100}).json()["items"]
+    assert at_school
+    for person in at_school:
+        assert any(r["schoolId"] == demo["12AB00"] for r in person["currentRoles"]), person
+    everyone = api.get("/people", params={"pageSize": 100}).json()
+    assert everyone["total"] > len(at_school)
+    someone = next(p for p in at_school if p["currentRoles"])
+    role = next(r for r in someone["currentRoles"] if r["schoolId"] == demo["12AB00"])
+    assert role["roleName"] and role["schoolName"] == "OBS De Spil" and role["roleCode"]
+    found = api.get("/people", params={"q": someone["name"][:5].lower(), "schoolId": demo["12AB00"]}).json()
+    assert someone["id"] in {p["id"] for p in found["items"]}
+    single = api.get(f"/people/{someone['id']}").json()
+    assert single["currentRoles"] == someone["currentRoles"]
+    # an ended role is not a current one
+    assignments = api.get("/role-assignments", params={"personId": someone["id"], "pageSize": 100}).json()[
+        "items"
+    ]
+    active = [a for a in assignments if a["active"]]
+    assert len(single["currentRoles"]) == len(active)

@@ -56,9 +56,12 @@ def list_people(
     language: Annotated[
         str | None, Query(pattern=r"^[a-z]{2,3}$", description="Speaks this language.")
     ] = None,
+    school_id: Annotated[
+        int | None, optional_id_query("schoolId", "Only people who hold a role at this school today.")
+    ] = None,
 ) -> Page[PersonOut]:
     return service.list_people(
-        session, principal, paging, q=q, board_id=board_id, kind=kind, language=language
+        session, principal, paging, q=q, board_id=board_id, kind=kind, language=language, school_id=school_id
     )
 
 

@@ -20,6 +20,16 @@ Hours = Annotated[Decimal, Field(ge=0, decimal_places=2, max_digits=7)]
 RoleCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,59}$")]
 
 
+class PersonRole(ApiModel):
+    """A role the person holds today, where: enough to tell two colleagues apart in a picker."""
+
+    role_code: str
+    role_name: str
+    school_id: int | None
+    school_name: str | None
+    partner_name: str | None = Field(default=None, description="For a partnership contact: the partner.")
+
+
 class PersonOut(ApiModel):
     id: int
     board_id: int
@@ -30,6 +40,9 @@ class PersonOut(ApiModel):
     languages: list[str]
     notes: str | None
     active_roles: int = 0
+    current_roles: list[PersonRole] = Field(
+        default_factory=list, description="The roles held today (in your scope), with their school."
+    )
     erased_on: dt.date | None = Field(
         default=None, description="The day the person's data was erased (history kept, without the name)."
     )

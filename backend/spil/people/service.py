@@ -21,6 +21,7 @@ from spil.people.schemas import (
     AssignmentFields,
     PersonCreate,
     PersonOut,
+    PersonRole,
     PersonUpdate,
     RoleAssignmentCreate,
     RoleAssignmentOut,
@@ -62,6 +63,7 @@ def list_people(
     board_id: int | None,
     kind: str | None,
     language: str | None,
+    school_id: int | None = None,
 ) -> Page[PersonOut]:
     stmt = _person_query(principal)
     if q:
@@ -79,7 +81,12 @@ def list_people(
         from spil.kit.crud import json_list_contains
 
         stmt = stmt.where(json_list_contains(Person.languages, language))
-    return paginate(
+    if school_id is not None:
+        holds = sa.select(RoleAssignment.person_id).where(
+            RoleAssignment.school_id == school_id, active_assignment()
+        )
+        stmt = stmt.where(Person.id.in_(holds))
+    page = paginate(
         session,
         stmt,
         params,
@@ -88,6 +95,42 @@ def list_people(
         tiebreak=Person.id,
         convert=_person_out,
     )
+    _add_current_roles(session, principal, page.items)
+    return page
+
+
+def _add_current_roles(session: Session, principal: Principal, people: list[PersonOut]) -> None:
+    """Each person's roles of today, in one query for the page."""
+    if not people:
+        return
+    rows = session.execute(
+        sa.select(
+            RoleAssignment.person_id, RoleType.code, RoleType.name_nl, School.id, School.name, Partner.name
+        )
+        .join(RoleType, RoleType.id == RoleAssignment.role_type_id)
+        .outerjoin(School, School.id == RoleAssignment.school_id)
+        .outerjoin(Partnership, Partnership.id == RoleAssignment.partnership_id)
+        .outerjoin(Partner, Partner.id == Partnership.partner_id)
+        .where(
+            RoleAssignment.person_id.in_([p.id for p in people]),
+            active_assignment(),
+            scope.school_or_board(principal, RoleAssignment.school_id, RoleAssignment.board_id),
+        )
+        .order_by(RoleAssignment.person_id, RoleAssignment.is_primary.desc(), RoleType.name_nl, School.name)
+    ).all()
+    by_person: dict[int, list[PersonRole]] = {}
+    for person_id, code, name, school_id, school_name, partner_name in rows:
+        by_person.setdefault(person_id, []).append(
+            PersonRole(
+                role_code=code,
+                role_name=name,
+                school_id=school_id,
+                school_name=school_name,
+                partner_name=partner_name,
+            )
+        )
+    for person in people:
+        person.current_roles = by_person.get(person.id, [])
 
 
 def visible_person(session: Session, principal: Principal, person_id: int) -> Person:
@@ -107,7 +150,9 @@ def get_person(session: Session, principal: Principal, person_id: int) -> tuple[
     row = session.execute(_person_query(principal).where(Person.id == person_id)).first()
     if row is None:
         raise not_found("person")
-    return _person_out(row), row[0].version
+    person = _person_out(row)
+    _add_current_roles(session, principal, [person])
+    return person, row[0].version
 
 
 def _check_email(session: Session, board_id: int, email: str | None, exclude: int | None) -> None:

@@ -5706,6 +5706,11 @@ export interface components {
              */
             activeRoles: number;
             /**
+             * Currentroles
+             * @description The roles held today (in your scope), with their school.
+             */
+            currentRoles?: components["schemas"]["PersonRole"][];
+            /**
              * Erasedon
              * Format: date
              * @description The day the person's data was erased (history kept, without the name).
@@ -5736,6 +5741,25 @@ export interface components {
             id: number;
             /** Name */
             name: string;
+        };
+        /**
+         * PersonRole
+         * @description A role the person holds today, where: enough to tell two colleagues apart in a picker.
+         */
+        PersonRole: {
+            /** Rolecode */
+            roleCode: string;
+            /** Rolename */
+            roleName: string;
+            /** Schoolid */
+            schoolId: number | null;
+            /** Schoolname */
+            schoolName: string | null;
+            /**
+             * Partnername
+             * @description For a partnership contact: the partner.
+             */
+            partnerName?: string | null;
         };
         /** PersonUpdate */
         PersonUpdate: {
@@ -12175,6 +12199,8 @@ export interface operations {
                 kind?: "staff" | "volunteer" | "external" | null;
                 /** @description Speaks this language. */
                 language?: string | null;
+                /** @description Only people who hold a role at this school today. */
+                schoolId?: number | null;
                 /** @description Page number, from 1. */
                 page?: number;
                 /** @description Records per page (at most 100). */
