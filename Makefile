@@ -14,7 +14,7 @@ ADR_RULES ?= $(firstword $(wildcard ../shared/standards/adr-linter.yaml) standar
 export SPIL_PORT
 
 .PHONY: help run install backend-install frontend-install frontend-build migrate seed client \
-        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench bench-sync clean
+        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench bench-sync profile clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -125,6 +125,9 @@ soak: backend-install frontend-build system-deps ## Soak test (not in make test)
 BENCH_SCALE ?= 1.0
 bench: backend-install ## Benchmarks (not part of make test): national data set + load; BENCH_SCALE=0.02 for a quick one
 	cd backend && BENCH_SCALE=$(BENCH_SCALE) ../$(BIN)/python -m bench.run
+
+profile: backend-install ## Where one request's time goes, in-process (demo data, SQLite); PROFILE_REQUESTS=300
+	cd backend && ../$(BIN)/python -m bench.profile
 
 bench-sync: backend-install ## Only the sync case of the benchmarks (its own throwaway PostgreSQL)
 	cd backend && ../$(BIN)/python -m bench.sync

@@ -49,6 +49,31 @@ def test_api_answers_have_the_security_headers(plain):
     assert plain.get("/api/v1/health").headers.get_list("x-content-type-options") == ["nosniff"]
 
 
+def test_every_api_answer_says_its_version_and_a_nul_in_the_query_is_refused_first(plain):
+    """The API's own middleware (pure ASGI since issue 18): API-Version and no-store on every answer,
+    the endpoint's own Cache-Control kept, and a NUL character in the query string a 400 that names
+    the parameter, before any endpoint sees it."""
+    ok = plain.get("/api/v1/health")
+    assert ok.headers["api-version"] and ok.headers["cache-control"] == "no-store"
+    refused = plain.get("/api/v1/public/schools/12AB00/complaint-routes?group=pa%00rent&x=1")
+    assert refused.status_code == 400, refused.text
+    assert refused.headers["api-version"] == ok.headers["api-version"]
+    assert refused.headers["cache-control"] == "no-store"
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert [(p["name"], p["code"], p["in"]) for p in refused.json()["invalidParams"]] == [
+        ("group", "nul-character", "query")
+    ]
+    # the security headers of the app around it are there too
+    assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_endpoints_own_cache_control_is_kept(client, demo):
+    public = client.get("/api/v1/public/schools/12AB00/complaint-routes")
+    assert public.status_code == 200, public.text
+    assert public.headers.get_list("cache-control") == ["public, max-age=300"]
+    assert public.headers["api-version"]
+
+
 def test_hsts_only_when_the_cookie_is_secure(plain, monkeypatch):
     assert "strict-transport-security" not in plain.get("/api/v1/health").headers
     monkeypatch.setattr(get_settings(), "cookie_secure", True)
