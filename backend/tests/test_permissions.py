@@ -222,6 +222,7 @@ MATRIX: list[tuple[str, str, object, dict[str, int]]] = [
     ("DELETE", "/measurements/{m1}", None, {"platform": 204, "board-admin": 204, "school-admin": 204, "coordinator": 204, "counsellor": 403, "viewer": 403, "region": 404, "other-board": 404}),
     ("GET", "/targets", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("PUT", "/targets", "new-target", {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
+    ("GET", "/recent-changes?since=2000-01-01T00:00:00%2B00:00", None, {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 200, "counsellor": 200, "viewer": 200, "region": 200, "other-board": 200}),
     ("PUT", "/targets/year", "new-year-target", {"platform": 200, "board-admin": 200, "school-admin": 200, "coordinator": 403, "counsellor": 403, "viewer": 403, "region": 400, "other-board": 400}),
 ]
 # fmt: on

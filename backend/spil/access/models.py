@@ -22,6 +22,9 @@ class User(Versioned, table=True):
     is_platform_admin: bool = Field(default=False)
     is_active: bool = Field(default=True)
     last_login_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    previous_login_at: dt.datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="The login before the last: the user's previous visit."
+    )
 
 
 class Membership(SQLModel, table=True):

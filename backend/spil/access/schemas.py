@@ -64,6 +64,9 @@ class UserOut(ApiModel):
     is_platform_admin: bool
     is_active: bool
     last_login_at: dt.datetime | None = None
+    previous_login_at: dt.datetime | None = Field(
+        default=None, description="The login before the last one: what changed since is new to the user."
+    )
     memberships: list[MembershipOut] = []
 
 

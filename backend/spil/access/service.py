@@ -146,7 +146,13 @@ def start_session(session: Session, user: User) -> tuple[str, UserSession]:
     # Not a change of the account (no new version, no ETag change): two logins of the same
     # account at the same moment both succeed, where an ORM update would make one of them stale.
     now = clock.now()
-    session.execute(sa.update(User).where(User.id == user.id).values(last_login_at=now))
+    # the previous visit is the login before this one (the SET reads the row's old values)
+    session.execute(
+        sa.update(User)
+        .where(User.id == user.id)
+        .values(previous_login_at=User.last_login_at, last_login_at=now)
+    )
+    set_committed_value(user, "previous_login_at", user.last_login_at)
     set_committed_value(user, "last_login_at", now)
     return token, user_session
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
 from spil.access.service import current_principal
-from spil.changes import service
-from spil.changes.schemas import ChangePage
+from spil.changes import recent, service
+from spil.changes.schemas import ChangePage, RecentChanges
 from spil.kit.deps import SessionDep
+from spil.kit.errors import invalid
 from spil.kit.openapi import problems
 from spil.kit.policy import Principal
 
@@ -43,3 +45,22 @@ def list_changes(
 ) -> ChangePage:
     wanted = types.split(",") if types else None
     return service.changes(session, principal, since=since, types=wanted, limit=limit)
+
+
+@router.get(
+    "/recent-changes",
+    responses=problems(400),
+    summary="What others changed in your scope since a moment, such as your previous visit",
+)
+def list_recent_changes(
+    session: SessionDep,
+    principal: Annotated[Principal, Depends(current_principal)],
+    since: Annotated[
+        dt.datetime,
+        Query(description="A date and time with its zone, e.g. the `previousLoginAt` of your session."),
+    ],
+    limit: Annotated[int, Query(ge=1, le=50, description="At most this many of the latest changes.")] = 10,
+) -> RecentChanges:
+    if since.tzinfo is None:
+        raise invalid([("since", "timezone", "Give the time zone too, such as +01:00.")], location="query")
+    return recent.recent_changes(session, principal, since, limit)

@@ -29,3 +29,26 @@ class ChangePage(ApiModel):
     next_cursor: str = Field(description="Send as `since` in the next call.")
     has_more: bool = Field(description="More changes are waiting: call again at once.")
     types: list[str] = Field(description="The record types this feed holds for you.")
+
+
+class RecentCount(ApiModel):
+    entity_type: str
+    action: Literal["create", "update", "delete"]
+    count: int
+
+
+class RecentChange(ApiModel):
+    occurred_at: dt.datetime
+    entity_type: str
+    entity_id: int
+    action: Literal["create", "update", "delete"]
+    label: str | None = Field(description="The record's name, when it has one.")
+    school_id: int | None
+    actor_label: str = Field(description="Who made the change: a colleague's name or an integration.")
+
+
+class RecentChanges(ApiModel):
+    since: dt.datetime
+    total: int = Field(description="Changes by others since `since`, in your scope.")
+    counts: list[RecentCount] = Field(description="Per record type and action, most first.")
+    latest: list[RecentChange] = Field(description="The most recent ones, newest first.")

@@ -2053,6 +2053,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recent-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What others changed in your scope since a moment, such as your previous visit */
+        get: operations["listRecentChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6441,6 +6458,70 @@ export interface components {
              */
             jobsRealised: number;
         };
+        /** RecentChange */
+        RecentChange: {
+            /**
+             * Occurredat
+             * Format: date-time
+             */
+            occurredAt: string;
+            /** Entitytype */
+            entityType: string;
+            /** Entityid */
+            entityId: number;
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete";
+            /**
+             * Label
+             * @description The record's name, when it has one.
+             */
+            label: string | null;
+            /** Schoolid */
+            schoolId: number | null;
+            /**
+             * Actorlabel
+             * @description Who made the change: a colleague's name or an integration.
+             */
+            actorLabel: string;
+        };
+        /** RecentChanges */
+        RecentChanges: {
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /**
+             * Total
+             * @description Changes by others since `since`, in your scope.
+             */
+            total: number;
+            /**
+             * Counts
+             * @description Per record type and action, most first.
+             */
+            counts: components["schemas"]["RecentCount"][];
+            /**
+             * Latest
+             * @description The most recent ones, newest first.
+             */
+            latest: components["schemas"]["RecentChange"][];
+        };
+        /** RecentCount */
+        RecentCount: {
+            /** Entitytype */
+            entityType: string;
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "create" | "update" | "delete";
+            /** Count */
+            count: number;
+        };
         /** RegionCreate */
         RegionCreate: {
             /**
@@ -7787,6 +7868,12 @@ export interface components {
              * Format: date-time
              */
             lastLoginAt?: string | null;
+            /**
+             * Previousloginat
+             * Format: date-time
+             * @description The login before the last one: what changed since is new to the user.
+             */
+            previousLoginAt?: string | null;
             /**
              * Memberships
              * @default []
@@ -22851,6 +22938,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRecentChanges: {
+        parameters: {
+            query: {
+                /** @description A date and time with its zone, e.g. the `previousLoginAt` of your session. */
+                since: string;
+                /** @description At most this many of the latest changes. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecentChanges"];
                 };
             };
             /** @description Invalid input: the fields are listed in `invalidParams`. */
