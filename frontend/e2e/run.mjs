@@ -4,7 +4,7 @@
 //   SPIL_E2E_BASE_URL   where Spil (API + built SPA) runs      default http://127.0.0.1:8000
 //   SPIL_DEMO_PASSWORD  the demo users' password               default spil-demo
 //   CHROMIUM_PATH       the browser                            default /usr/bin/chromium
-//   SPIL_E2E_ONLY       while developing: run only these suites (comma-separated: core, registry,
+//   SPIL_E2E_ONLY       while developing: run only these suites (comma-separated: core, registry, home,
 //                       keypersons, complaints, indicators, areas, inclusion, programmes, duo, sync, phone); refused
 //                       under CI=true, where every test runs
 //
@@ -25,6 +25,7 @@ import { programmeTests } from './programmes.mjs';
 import { duoTests } from './duo.mjs';
 import { syncTests } from './sync.mjs';
 import { phoneTests } from './phone.mjs';
+import { homeTests } from './home.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const PASSWORD = process.env.SPIL_DEMO_PASSWORD || 'spil-demo';
@@ -736,6 +737,7 @@ async function main() {
     };
     const suites = [
       ['registry', registryTests],
+      ['home', homeTests],
       ['keypersons', keyPersonTests],
       ['complaints', complaintsTests],
       ['indicators', indicatorTests],

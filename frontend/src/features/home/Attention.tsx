@@ -1,6 +1,7 @@
 /**
  * "What needs my attention?" on the home page, per role: the gaps by severity with the three most
- * urgent (school and board staff), the schools side by side (board administrators), the allowance
+ * urgent (school and board staff), the agreements that expire or are due for review, the schools
+ * side by side (board administrators), the allowance
  * warnings (whoever reads key persons' gaps), the open cases (confidential counsellors).
  */
 import { useQuery } from '@tanstack/react-query';
@@ -18,6 +19,7 @@ import { useRoleName } from '../registry/scope';
 import type { Gap } from '../registry/types';
 
 const ALLOWANCE_KINDS = new Set(['allowance-near-limit', 'allowance-limit-exceeded']);
+const AGREEMENT_KINDS = new Set(['expiring', 'expired', 'review-overdue']);
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function useOpenCases(enabled: boolean) {
@@ -56,6 +58,7 @@ export function Attention() {
   const items = [...(gaps.data?.items ?? [])].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const urgent = items.slice(0, 3);
   const allowance = items.filter((g) => ALLOWANCE_KINDS.has(g.kind));
+  const agreements = items.filter((g) => AGREEMENT_KINDS.has(g.kind));
   const counts = gaps.data?.counts;
   // the schools side by side: per school its urgent gaps and warnings (board administrators)
   const perSchool = new Map<string, { error: number; warning: number; schoolId: number | null }>();
@@ -86,6 +89,16 @@ export function Attention() {
               <h3>{t('home.attention.mostUrgent')}</h3>
               <ul className="plain-list attention-list" data-testid="attention-urgent">
                 {urgent.map((g, i) => (
+                  <GapLine key={`${g.kind}-${g.subject.id}-${i}`} gap={g} />
+                ))}
+              </ul>
+            </>
+          )}
+          {agreements.length > 0 && (
+            <>
+              <h3>{t('home.attention.agreements')}</h3>
+              <ul className="plain-list attention-list" data-testid="attention-agreements">
+                {agreements.slice(0, 5).map((g, i) => (
                   <GapLine key={`${g.kind}-${g.subject.id}-${i}`} gap={g} />
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Membership } from '../../api/types';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Attention } from './Attention';
+import { RecentChanges } from './RecentChanges';
 import { areaPath } from '../areas/paths';
 import { useAccess, useUser } from '../auth/AuthProvider';
 import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
@@ -39,6 +40,7 @@ export function HomePage() {
         </p>
       )}
       <Attention />
+      <RecentChanges />
       <section aria-labelledby="home-scopes">
         <h2 id="home-scopes">{t('home.scopes')}</h2>
         {user.memberships.length === 0 ? (
