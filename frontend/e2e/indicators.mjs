@@ -42,6 +42,12 @@ export async function indicatorTests(h) {
     await page.locator('[data-testid="series-table"] caption', { hasText: `Contactmomenten met ouders voor ${SCHOOL}` }).waitFor({ timeout: TIMEOUT });
   }
 
+  /** Picks `YYYY-MM` in a period picker: the month (by its value) and the year. */
+  async function pickMonth(group, month) {
+    await group.getByRole('combobox', { name: 'Maand' }).selectOption(month.slice(5, 7));
+    await group.getByRole('combobox', { name: 'Jaar' }).selectOption(month.slice(0, 4));
+  }
+
   /** Enters `value` for this month at the school; replaces an existing value when offered (409). */
   async function enter(value, { expectDuplicate }) {
     await page.getByRole('link', { name: 'Waarde invoeren' }).click();
@@ -51,7 +57,7 @@ export async function indicatorTests(h) {
     assert(indicator === 'parent-contacts', `the form did not take the dashboard's indicator: "${indicator}"`);
     const scope = await page.getByLabel(/^School of bestuur/).locator('option:checked').innerText();
     assert(scope.trim() === SCHOOL, `the form did not take the dashboard's school: "${scope}"`);
-    await page.getByLabel(/^Periode/).fill(period);
+    await pickMonth(page.getByRole('group', { name: /^Periode/ }), period);
     await page.getByLabel(/^Waarde/).fill(String(value));
     await page.getByRole('button', { name: 'Opslaan' }).click();
     const duplicate = page.getByTestId('duplicate');
@@ -107,7 +113,7 @@ export async function indicatorTests(h) {
 
   await test(`${BOARD_ADMIN} sets the school's target for ${period}: the table says it is not met, in words`, async () => {
     const form = page.getByRole('form', { name: 'Doel instellen' });
-    await form.getByLabel(/^Periode/).fill(period);
+    await pickMonth(form.getByRole('group', { name: /^Periode/ }), period);
     await form.getByLabel(/^Doel/).fill('45');
     await andWaitForApi(page, /\/targets$/, () => form.getByRole('button', { name: 'Doel opslaan' }).click());
     await page.getByRole('status').filter({ hasText: `Het doel 45 voor ${period} is opgeslagen.` }).waitFor({ timeout: TIMEOUT });

@@ -140,7 +140,7 @@ describe('the indicators dashboard', () => {
     expect(screen.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveTextContent('Indicatoren');
   }, SLOW);
 
-  it('lets the board administrator set a target: a 400 next to the period, then saved and the series read again', async () => {
+  it('lets the board administrator set a target for a picked month: a 400 marks the period, then saved and the series read again', async () => {
     let puts = 0;
     const { calls } = mockFetch(async (req) => {
       if (new URL(req.url).pathname === '/api/v1/targets' && req.method === 'PUT') {
@@ -150,7 +150,7 @@ describe('the indicators dashboard', () => {
             invalidParams: [{ name: 'period', in: 'body', code: 'wrong-period', reason: 'Not a month.' }],
           });
         }
-        return json({ id: 9, indicator: 'parent-contacts', boardId: 7, schoolId: null, period: '2026-09', value: 65 });
+        return json({ id: 9, indicator: 'parent-contacts', boardId: 7, schoolId: null, period: '2026-10', value: 65 });
       }
       return answer(req);
     });
@@ -158,29 +158,53 @@ describe('the indicators dashboard', () => {
     renderApp('/indicators', { user: boardAdmin });
     await screen.findByTestId('series-table');
     const form = screen.getByRole('form', { name: 'Doel instellen' });
-    expect(within(form).getByLabelText(/^Periode/)).toHaveValue('2026-09');
+    const period = within(form).getByRole('group', { name: /^Periode/ });
+    expect(within(period).getByRole('combobox', { name: 'Maand' })).toHaveValue('09');
+    expect(within(period).getByRole('combobox', { name: 'Jaar' })).toHaveValue('2026');
     await user.type(within(form).getByLabelText(/^Doel/), 'veel');
     await user.click(within(form).getByRole('button', { name: 'Doel opslaan' }));
     expect(within(form).getByLabelText(/^Doel/)).toHaveAttribute('aria-invalid', 'true');
     expect(form).toHaveTextContent('Vul een getal in, zoals 12 of 64,5.');
     expect(puts).toBe(0);
 
-    await user.clear(within(form).getByLabelText(/^Periode/));
-    await user.type(within(form).getByLabelText(/^Periode/), '2026-13');
     await user.clear(within(form).getByLabelText(/^Doel/));
     await user.type(within(form).getByLabelText(/^Doel/), '65');
     await user.click(within(form).getByRole('button', { name: 'Doel opslaan' }));
-    await waitFor(() => expect(within(form).getByLabelText(/^Periode/)).toHaveAttribute('aria-invalid', 'true'));
+    // the API refused the period: the whole picker is marked, with the reason
+    await waitFor(() => expect(within(period).getByRole('combobox', { name: 'Maand' })).toHaveAttribute('aria-invalid', 'true'));
     expect(form).toHaveTextContent('Vul de periode in als JJJJ-MM, bijvoorbeeld 2025-03.');
 
     const seriesBefore = calls.filter((c) => c.url.includes('/series')).length;
-    await user.clear(within(form).getByLabelText(/^Periode/));
-    await user.type(within(form).getByLabelText(/^Periode/), '2026-09');
+    await user.selectOptions(within(period).getByRole('combobox', { name: 'Maand' }), 'oktober');
     await user.click(within(form).getByRole('button', { name: 'Doel opslaan' }));
-    expect(await screen.findByText('Het doel 65 voor 2026-09 is opgeslagen.')).toBeInTheDocument();
+    expect(await screen.findByText('Het doel 65 voor 2026-10 is opgeslagen.')).toBeInTheDocument();
     const put = calls.filter((c) => c.method === 'PUT').at(-1)!;
-    expect(await put.json()).toEqual({ boardId: 7, indicator: 'parent-contacts', period: '2026-09', value: '65' });
+    expect(await put.json()).toEqual({ boardId: 7, indicator: 'parent-contacts', period: '2026-10', value: '65' });
     await waitFor(() => expect(calls.filter((c) => c.url.includes('/series')).length).toBeGreaterThan(seriesBefore));
+  }, SLOW);
+
+  it('sets a target for a whole school year at once', async () => {
+    const { calls } = mockFetch(async (req) => {
+      if (new URL(req.url).pathname === '/api/v1/targets/year' && req.method === 'PUT') {
+        const months = ['08', '09', '10', '11', '12'].map((m) => `2026-${m}`).concat(['01', '02', '03', '04', '05', '06', '07'].map((m) => `2027-${m}`));
+        return json(months.map((period, i) => ({ id: i + 1, indicator: 'parent-contacts', boardId: 7, schoolId: null, period, value: 70 })));
+      }
+      return answer(req);
+    });
+    const user = userEvent.setup();
+    renderApp('/indicators', { user: boardAdmin });
+    await screen.findByTestId('series-table');
+    const form = screen.getByRole('form', { name: 'Doel instellen' });
+    await user.click(within(form).getByRole('radio', { name: 'Een heel jaar in één keer' }));
+    const year = within(form).getByRole('combobox', { name: /^Jaar/ });
+    expect(within(year).getByRole('group', { name: /Schooljaren/ })).toBeInTheDocument();
+    await user.selectOptions(year, '2026–2027');
+    await user.type(within(form).getByLabelText(/^Doel/), '70');
+    await user.click(within(form).getByRole('button', { name: 'Doel opslaan' }));
+    expect(await screen.findByText('Het doel 70 is opgeslagen voor de 12 perioden van 2026-2027.')).toBeInTheDocument();
+    const put = calls.filter((c) => c.method === 'PUT').at(-1)!;
+    expect(new URL(put.url).pathname).toBe('/api/v1/targets/year');
+    expect(await put.json()).toEqual({ boardId: 7, indicator: 'parent-contacts', year: '2026-2027', value: '70' });
   }, SLOW);
 
   it('offers a coordinator the entry of values for the school, but not setting its target', async () => {

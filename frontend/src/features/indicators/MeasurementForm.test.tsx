@@ -32,7 +32,7 @@ function reference(req: Request): Response | null {
 }
 
 function errorOf(label: RegExp): string {
-  const field = screen.getByLabelText(label);
+  const field = String(label) === String(/^Periode/) ? periodControl() : screen.getByLabelText(label);
   expect(field).toHaveAttribute('aria-invalid', 'true');
   return document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent ?? '';
 }
@@ -40,9 +40,25 @@ function errorOf(label: RegExp): string {
 async function fill(user: ReturnType<typeof userEvent.setup>, indicator: string, period: string, value: string) {
   await user.selectOptions(await screen.findByLabelText(/^Indicator/), indicator);
   await user.selectOptions(screen.getByLabelText(/^School of bestuur/), 'school:1');
-  await user.type(screen.getByLabelText(/^Periode/), period);
+  await pickPeriod(user, period);
   await user.type(screen.getByLabelText(/^Waarde/), value);
 }
+
+/** Picks a period in the period picker: a school year, or a month and its year. */
+async function pickPeriod(user: ReturnType<typeof userEvent.setup>, period: string) {
+  const group = screen.getByRole('group', { name: /^Periode/ });
+  const schoolYear = /^(\d{4})-(\d{4})$/.exec(period);
+  if (schoolYear) {
+    await user.selectOptions(within(group).getByRole('combobox', { name: 'Schooljaar' }), schoolYear[1]!);
+    return;
+  }
+  const [year, month] = period.split('-');
+  await user.selectOptions(within(group).getByRole('combobox', { name: 'Maand' }), month!);
+  await user.selectOptions(within(group).getByRole('combobox', { name: 'Jaar' }), year!);
+}
+
+/** The first control of the period picker (its error is described on each part). */
+const periodControl = () => within(screen.getByRole('group', { name: /^Periode/ })).getAllByRole('combobox')[0]!;
 
 describe('entering a measurement', () => {
   it('reads 64,5 and 64.5 alike', () => {
@@ -68,17 +84,17 @@ describe('entering a measurement', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Waarde invoeren' })).toBeInTheDocument();
     // Derived indicators are not offered.
     expect(screen.queryByRole('option', { name: 'Vertrouwenszaken' })).not.toBeInTheDocument();
-    await fill(user, 'parent-evening-attendance', '2025-03', '120,5');
+    await fill(user, 'parent-evening-attendance', '2025-2026', '120,5');
     expect(screen.getByText('Deze indicator wordt per schooljaar gemeten: JJJJ-JJJJ, bijvoorbeeld 2024-2025.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
-    await waitFor(() => expect(screen.getByLabelText(/^Periode/)).toHaveAttribute('aria-invalid', 'true'));
+    await waitFor(() => expect(periodControl()).toHaveAttribute('aria-invalid', 'true'));
     expect(errorOf(/^Periode/)).toContain('Vul de periode in als JJJJ-JJJJ, bijvoorbeeld 2024-2025.');
     expect(errorOf(/^Waarde/)).toContain('Een percentage ligt tussen 0 en 100.');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(await post.json()).toEqual({
       schoolId: 1,
       indicator: 'parent-evening-attendance',
-      period: '2025-03',
+      period: '2025-2026',
       value: '120.5',
       note: null,
     });
@@ -163,7 +179,7 @@ describe('entering a measurement', () => {
     expect(errorOf(/^Periode/)).toBe('⚠ Vul dit veld in.');
     expect(errorOf(/^Waarde/)).toBe('⚠ Vul dit veld in.');
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
-    await user.type(screen.getByLabelText(/^Periode/), '2026-10');
+    await pickPeriod(user, '2026-10');
     await user.type(screen.getByLabelText(/^Waarde/), '70');
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(router.state.location.search).toBe('?indicator=parent-contacts&scope=board:7'));

@@ -8,6 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
+import { PeriodPicker, periodParts } from '../../components/PeriodPicker';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAllBoards, useAllSchools } from '../../lib/reference';
@@ -25,12 +26,12 @@ import type { Indicator, Measurement } from './types';
 import { parseValue } from './values';
 import './indicators.css';
 
-type Field = Exclude<MeasurementField, 'schoolId' | 'boardId'> | 'scope';
+type Field = Exclude<MeasurementField, 'schoolId' | 'boardId' | 'year'> | 'scope';
 type Values = Record<Field, string>;
 
 /** The API names the scope `schoolId` or `boardId`; the form has one field for both. */
 function formErrors(errors: Partial<Record<MeasurementField, string>>): Partial<Values> {
-  const { schoolId, boardId, ...rest } = errors;
+  const { schoolId, boardId, year: _year, ...rest } = errors;
   const scope = schoolId ?? boardId;
   return scope ? { ...rest, scope } : rest;
 }
@@ -66,6 +67,11 @@ export function MeasurementFormPage() {
   });
   const chosen = scopes.find((s) => s.value === values.scope) ?? null;
   const set = (name: Field, value: string) => setValues((prev) => ({ ...prev, [name]: value }));
+  // A period picked for another indicator stays only if it fits this one's frequency.
+  const chooseIndicator = (code: string) => {
+    const next = enterable.find((i) => i.code === code);
+    setValues((prev) => ({ ...prev, indicator: code, period: next && periodParts(next.frequency, prev.period).year ? prev.period : '' }));
+  };
   const dashboard = `/indicators?indicator=${encodeURIComponent(values.indicator)}&scope=${encodeURIComponent(values.scope)}`;
 
   // After a 409: the existing value, with its ETag.
@@ -166,7 +172,7 @@ export function MeasurementFormPage() {
       <form className="form narrow-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <FormField label={t('indicators.entry.indicator')} error={fieldErrors.indicator} required>
           {(a11y) => (
-            <select {...a11y} name="indicator" value={values.indicator} onChange={(e) => set('indicator', e.target.value)}>
+            <select {...a11y} name="indicator" value={values.indicator} onChange={(e) => chooseIndicator(e.target.value)}>
               <option value="">{t('indicators.entry.chooseIndicator')}</option>
               {byDomain(enterable).map(([domain, list]) => (
                 <optgroup key={domain} label={t(`indicators.domains.${domain}`)}>
@@ -188,9 +194,22 @@ export function MeasurementFormPage() {
             </select>
           )}
         </FormField>
-        <FormField label={t('indicators.entry.period')} error={fieldErrors.period} required hint={periodHint(indicator, t)}>
-          {(a11y) => <input {...a11y} name="period" value={values.period} onChange={(e) => set('period', e.target.value)} size={12} />}
-        </FormField>
+        {indicator ? (
+          <>
+            <PeriodPicker
+              key={indicator.frequency}
+              label={t('indicators.entry.period')}
+              frequency={indicator.frequency}
+              value={values.period}
+              onChange={(period) => set('period', period)}
+              error={fieldErrors.period}
+              required
+            />
+            <p className="field-hint">{periodHint(indicator, t)}</p>
+          </>
+        ) : (
+          <p className="field-hint">{periodHint(indicator, t)}</p>
+        )}
         <FormField
           label={t('indicators.entry.value')}
           error={fieldErrors.value}

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import { ifMatch, withEtag, type WithEtag } from '../../api/etag';
-import type { Measurement, MeasurementCreate, MeasurementUpdate, SeriesQuery, TargetCreate } from './types';
+import type { Measurement, MeasurementCreate, MeasurementUpdate, SeriesQuery, TargetCreate, YearTargetCreate } from './types';
 
 const ROOT = 'indicators';
 
@@ -65,4 +65,9 @@ export function useUpdateMeasurement() {
 
 export function useSetTarget() {
   return useChange(async (body: TargetCreate) => must(await api.PUT('/targets', { body })));
+}
+
+/** One value for every period of a school year or calendar year (PUT /targets/year). */
+export function useSetYearTargets() {
+  return useChange(async (body: YearTargetCreate) => must(await api.PUT('/targets/year', { body })));
 }

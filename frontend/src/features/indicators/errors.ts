@@ -3,8 +3,8 @@ import { isProblemError } from '../../api/client';
 import type { IT } from './i18n';
 import type { Indicator } from './types';
 
-export type MeasurementField = 'indicator' | 'schoolId' | 'boardId' | 'period' | 'value' | 'note';
-const FIELDS: readonly MeasurementField[] = ['indicator', 'schoolId', 'boardId', 'period', 'value', 'note'];
+export type MeasurementField = 'indicator' | 'schoolId' | 'boardId' | 'period' | 'year' | 'value' | 'note';
+const FIELDS: readonly MeasurementField[] = ['indicator', 'schoolId', 'boardId', 'period', 'year', 'value', 'note'];
 
 /**
  * Field errors from a 400 (or 409) problem: the API's reason codes (`wrong-period`, `out-of-range`,
@@ -27,6 +27,8 @@ function codeText(code: string, indicator: Indicator | null, t: IT): string | nu
       return indicator
         ? t('indicators.entry.errors.wrongPeriod', { format: t(`indicators.formats.${indicator.frequency}`) })
         : null;
+    case 'wrong-year':
+      return t('indicators.target.errors.wrongYear');
     case 'out-of-range':
       return t('indicators.entry.errors.outOfRange');
     case 'not-a-count':

@@ -9,6 +9,7 @@ export type Measurement = components['schemas']['MeasurementOut'];
 export type MeasurementCreate = components['schemas']['MeasurementCreate'];
 export type MeasurementUpdate = components['schemas']['MeasurementUpdate'];
 export type TargetCreate = components['schemas']['TargetCreate'];
+export type YearTargetCreate = components['schemas']['YearTargetCreate'];
 export type Target = components['schemas']['TargetOut'];
 export type SeriesQuery = paths['/indicators/{code}/series']['get']['parameters']['query'];
 export type Unit = Indicator['unit'];
