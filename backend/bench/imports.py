@@ -197,7 +197,7 @@ def reference(engine: Any, raw: bytes) -> float:
     return elapsed
 
 
-def report(url: str, rows: int = ROWS, profile: str | None = None) -> int:
+def report(url: str, rows: int = ROWS, profile: str | None = None, kinds: tuple[str, ...] = KINDS) -> int:
     board_id, schools, roles = prepare(url)
     from spil.kit import db as kit_db
 
@@ -213,6 +213,8 @@ def report(url: str, rows: int = ROWS, profile: str | None = None) -> int:
     try:
         for kind in KINDS:
             raw = files[kind]
+            if kind not in kinds and kind != "people":
+                continue
             ref = min(reference(engine, raw) for _ in range(3))
             print(f"  {kind:<17} {'reference (csv+insert)':<22} {ref:7.2f}s {rows / ref:9.0f} {1:7.1f}")
             if profile == kind:
@@ -248,15 +250,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--databases", default="sqlite,postgresql", help="which throwaway databases")
     parser.add_argument("--rows", type=int, default=ROWS)
     parser.add_argument("--profile", choices=KINDS, help="print a cProfile of this kind's dry run")
+    parser.add_argument(
+        "--kinds", default=",".join(KINDS), help="which kinds (people always: roles need them)"
+    )
     args = parser.parse_args(argv)
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
     if args.database_url:
-        return report(args.database_url, args.rows, args.profile)
+        return report(args.database_url, args.rows, args.profile, kinds)
     wanted = [d.strip() for d in args.databases.split(",") if d.strip()]
     if "sqlite" in wanted:
         with tempfile.TemporaryDirectory(prefix="spil-bench-") as tmp:
             url = f"sqlite:///{tmp}/bench.sqlite3"
             _migrate(url)
-            report(url, args.rows, args.profile)
+            report(url, args.rows, args.profile, kinds)
     if "postgresql" in wanted:
         from tests.pg import EphemeralPostgres
 
@@ -264,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             url = cluster.start()
             _migrate(url)
-            report(url, args.rows, args.profile)
+            report(url, args.rows, args.profile, kinds)
         finally:
             cluster.stop()
     return 0

@@ -257,56 +257,70 @@ class Plan:
     def _update(self, rec: Rec, changes: dict[str, Any]) -> RowStatus:
         if not _changed(rec.state, changes):
             return "unchanged"
+        before = dict(rec.state)
         rec.state.update(changes)
-        self.actions.append(("update", rec, changes))
+        self.actions.append(("update", rec, {"changes": changes, "before": before, "after": dict(rec.state)}))
         return "update"
 
     def _scope(self, rec: Rec) -> tuple[int | None, int | None]:
         return rec.state.get("board_id"), None
 
     def write(self) -> None:
-        """Carry out the planned actions (audited, not committed): the new records in one flush,
-        then the changes in the order of the rows, then one flush."""
-        created: list[tuple[Rec, SQLModel]] = []
-        for action, rec, fields in self.actions:
-            if action == "create":
-                obj = self.model(**fields)
-                rec.obj = obj
-                created.append((rec, obj))
-        self.session.add_all([obj for _, obj in created])
-        self.session.flush()
-        for rec, obj in created:
+        """Carry out the planned actions (audited, not committed): the new records in one
+        statement, as the rows leave them; the changes of records read from the database on
+        their objects, in one flush; an audit event for every create and change in the order of
+        the rows (a record created and changed again by a later row has both), in one statement."""
+        table: sa.Table = self.model.__table__  # type: ignore[attr-defined]
+        creates = [(rec, fields) for action, rec, fields in self.actions if action == "create"]
+        writes = {id(rec): 0 for rec, _ in creates}  # a new record's version: 1 + its changes
+        for action, rec, _ in self.actions:
+            if action == "update" and id(rec) in writes:
+                writes[id(rec)] += 1
+        if creates:
+            rows = [
+                {**{k: v for k, v in rec.state.items() if k != "id"}, "version": 1 + writes[id(rec)]}
+                for rec, _ in creates
+            ]
+            ids = self.session.execute(
+                table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            for (rec, _), ident in zip(creates, ids, strict=True):
+                rec.state["id"] = ident
+        events = []
+        for rec, fields in creates:
             board_id, school_id = self._scope(rec)
-            audit.record(
-                self.session,
-                self.principal,
-                "create",
-                self.entity_type,
-                obj.id,  # type: ignore[attr-defined]
-                after=audit.snapshot(obj),
-                board_id=board_id,
-                school_id=school_id,
+            created = {**self.defaults, **fields, "id": rec.state["id"]}
+            events.append(
+                audit.event_values(
+                    self.principal,
+                    "create",
+                    self.entity_type,
+                    rec.state["id"],
+                    after=audit.snapshot_of(table, created),
+                    board_id=board_id,
+                    school_id=school_id,
+                )
             )
-        for action, rec, changes in self.actions:
+        for action, rec, change in self.actions:
             if action != "update":
                 continue
-            record = rec.obj
-            assert record is not None
-            before = audit.snapshot(record)
-            apply_patch(record, changes)
+            if rec.obj is not None:  # read from the database: changed through its object
+                apply_patch(rec.obj, change["changes"])
             board_id, school_id = self._scope(rec)
-            audit.record(
-                self.session,
-                self.principal,
-                "update",
-                self.entity_type,
-                record.id,  # type: ignore[attr-defined]
-                before=before,
-                after=audit.snapshot(record),
-                board_id=board_id,
-                school_id=school_id,
+            events.append(
+                audit.event_values(
+                    self.principal,
+                    "update",
+                    self.entity_type,
+                    rec.state["id"],
+                    before=audit.snapshot_of(table, change["before"]),
+                    after=audit.snapshot_of(table, change["after"]),
+                    board_id=board_id,
+                    school_id=school_id,
+                )
             )
         self.session.flush()
+        audit.record_many(self.session, events)
 
 
 def _first(*candidates: Iterable[Rec]) -> Rec | None:
