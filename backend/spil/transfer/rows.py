@@ -176,6 +176,8 @@ class Rec:
         self.obj = obj
 
     def __getattr__(self, name: str) -> Any:  # what ``ownership.refuse_owned`` compares with
+        if name in Rec.__slots__:  # not set yet (never through ``state`` itself)
+            raise AttributeError(name)
         try:
             return self.state[name]
         except KeyError:
@@ -250,7 +252,8 @@ class Plan:
         return new
 
     def _create(self, fields: dict[str, Any]) -> Rec:
-        rec = Rec({**self.defaults, "id": None, **fields})
+        defaults = {k: list(v) if isinstance(v, list) else v for k, v in self.defaults.items()}
+        rec = Rec({**defaults, "id": None, **fields})
         self.actions.append(("create", rec, fields))
         return rec
 
