@@ -21,6 +21,7 @@ import csv
 import io
 import os
 import pstats
+import signal
 import subprocess
 import sys
 import tempfile
@@ -242,6 +243,10 @@ def _migrate(url: str) -> None:
     )
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # unwinds through the finally block that stops the cluster
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -255,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGHUP, _terminate)
     if args.database_url:
         return report(args.database_url, args.rows, args.profile, kinds)
     wanted = [d.strip() for d in args.databases.split(",") if d.strip()]

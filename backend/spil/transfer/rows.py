@@ -184,8 +184,14 @@ class Rec:
             raise AttributeError(name) from None
 
 
+_COLUMN_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _columns(obj: SQLModel) -> dict[str, Any]:
-    return {c.name: getattr(obj, c.name) for c in obj.__table__.columns}  # type: ignore[attr-defined]
+    names = _COLUMN_NAMES.get(type(obj))
+    if names is None:
+        names = _COLUMN_NAMES[type(obj)] = tuple(c.name for c in obj.__table__.columns)  # type: ignore[attr-defined]
+    return {name: getattr(obj, name) for name in names}
 
 
 def _defaults(model: type[SQLModel]) -> dict[str, Any]:
