@@ -14,7 +14,7 @@ ADR_RULES ?= $(firstword $(wildcard ../shared/standards/adr-linter.yaml) standar
 export SPIL_PORT
 
 .PHONY: help run install backend-install frontend-install frontend-build migrate seed client \
-        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench bench-sync profile clean
+        test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench bench-sync bench-import profile clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -131,6 +131,9 @@ profile: backend-install ## Where one request's time goes, in-process (demo data
 
 bench-sync: backend-install ## Only the sync case of the benchmarks (its own throwaway PostgreSQL)
 	cd backend && ../$(BIN)/python -m bench.sync
+
+bench-import: backend-install ## The import case: 5,000-row dry runs and imports on SQLite and a throwaway PostgreSQL
+	cd backend && ../$(BIN)/python -m bench.imports
 
 clean: ## Remove the virtual environment, builds and local data
 	rm -rf $(VENV) $(CODEGEN) frontend/node_modules frontend/dist var

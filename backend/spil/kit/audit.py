@@ -63,9 +63,14 @@ def snapshot(obj: SQLModel | None) -> dict[str, Any] | None:
     if obj is None:
         return None
     table = obj.__table__
+    return snapshot_of(table, {col.name: getattr(obj, col.name, None) for col in table.columns})
+
+
+def snapshot_of(table: sa.Table, values: dict[str, Any]) -> dict[str, Any]:
+    """``snapshot`` of a record given as its column values (an import writes rows, not objects)."""
     out: dict[str, Any] = {}
     for col in table.columns:
-        value = getattr(obj, col.name, None)
+        value = values.get(col.name)
         if col.name in REDACTED_FIELDS:
             out[_camel(col.name)] = "[redacted]"
         elif col.name in SECRET_FIELDS:
@@ -81,6 +86,37 @@ def _camel(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+def event_values(
+    principal: Principal | None,
+    action: str,
+    entity_type: str,
+    entity_id: int,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    board_id: int | None = None,
+    school_id: int | None = None,
+) -> dict[str, Any]:
+    """The columns of one audit event; of a change, only the fields that changed."""
+    if before is not None and after is not None:
+        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+        changed -= {"updatedAt", "version"}
+        before = {k: v for k, v in before.items() if k in changed}
+        after = {k: v for k, v in after.items() if k in changed}
+    return {
+        "actor_type": principal.kind if principal else "system",
+        "actor_id": principal.id if principal else None,
+        "actor_label": principal.label if principal else "system",
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "board_id": board_id,
+        "school_id": school_id,
+        "before": before,
+        "after": after,
+    }
+
+
 def record(
     session: Session,
     principal: Principal | None,
@@ -93,26 +129,31 @@ def record(
     board_id: int | None = None,
     school_id: int | None = None,
 ) -> AuditEvent:
-    if before is not None and after is not None:
-        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-        changed -= {"updatedAt", "version"}
-        before = {k: v for k, v in before.items() if k in changed}
-        after = {k: v for k, v in after.items() if k in changed}
     event = AuditEvent(
-        actor_type=principal.kind if principal else "system",
-        actor_id=principal.id if principal else None,
-        actor_label=principal.label if principal else "system",
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        board_id=board_id,
-        school_id=school_id,
-        before=before,
-        after=after,
+        **event_values(
+            principal,
+            action,
+            entity_type,
+            entity_id,
+            before=before,
+            after=after,
+            board_id=board_id,
+            school_id=school_id,
+        )
     )
     session.add(event)
     session.info["audit_pending"] = True
     return event
+
+
+def record_many(session: Session, events: list[dict[str, Any]]) -> None:
+    """Many events (``event_values``) in one statement, in this order (an import's rows)."""
+    if not events:
+        return
+    now = clock.now()
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    session.execute(table.insert(), [{"occurred_at": now, "feed_seq": None, **e} for e in events])
+    session.info["audit_pending"] = True
 
 
 # The lock that orders the commits of audited transactions (PostgreSQL; SQLite writers are

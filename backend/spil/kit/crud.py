@@ -20,8 +20,8 @@ def _camel(name: str) -> str:
     return head + "".join(p[:1].upper() + p[1:] for p in rest)
 
 
-def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[str] = ()) -> bool:
-    """Set the given fields; refuse ``null`` for fields the record cannot be without."""
+def refuse_nulls(changes: dict[str, Any], required: Iterable[str]) -> None:
+    """400 when a change empties a field the record cannot be without."""
     nulls = [name for name in required if name in changes and changes[name] is None]
     if nulls:
         raise invalid(
@@ -29,6 +29,11 @@ def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[st
             detail="These fields cannot be emptied: " + ", ".join(_camel(n) for n in nulls) + ".",
             code="required",
         )
+
+
+def apply_patch(obj: SQLModel, changes: dict[str, Any], *, required: Iterable[str] = ()) -> bool:
+    """Set the given fields; refuse ``null`` for fields the record cannot be without."""
+    refuse_nulls(changes, required)
     changed = False
     for name, value in changes.items():
         if getattr(obj, name) != value:

@@ -70,6 +70,17 @@ class VersionedOut(ApiModel):
 
 
 _BOOLEAN = (bool, bool | None)
+_BOOLEAN_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _boolean_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model that hold a boolean, worked out once per model (this runs for every
+    field of every request body, and an import validates thousands)."""
+    found = _BOOLEAN_FIELDS.get(model)
+    if found is None:
+        found = frozenset(name for name, f in model.model_fields.items() if f.annotation in _BOOLEAN)
+        _BOOLEAN_FIELDS[model] = found
+    return found
 
 
 class InputModel(BaseModel):
@@ -86,13 +97,9 @@ class InputModel(BaseModel):
     @classmethod
     def _booleans_are_true_or_false(cls, value: Any, info: ValidationInfo) -> Any:
         """JSON true/false only: pydantic would take 0, 1, "yes" and "off" for a boolean too."""
-        field = cls.model_fields.get(info.field_name or "")
-        if (
-            field is not None
-            and field.annotation in _BOOLEAN
-            and value is not None
-            and not isinstance(value, bool)
-        ):
+        if value is None or isinstance(value, bool):
+            return value
+        if (info.field_name or "") in _boolean_fields(cls):
             raise ValueError("must be true or false")
         return value
 

@@ -177,13 +177,18 @@ def refuse_duplicate_kvk(
     existing = session.execute(stmt.limit(1)).first()
     if existing is None:
         return
+    raise duplicate_kvk_error(kvk, existing.id, existing.name)
+
+
+def duplicate_kvk_error(kvk: str, existing_id: int | None, existing_name: str) -> ProblemError:
+    """The 409 that names the partner holding the KvK number already."""
     error = conflict_on(
         "kvkNumber",
-        f"The board has a partner with KvK number {kvk} already: {existing.name}.",
+        f"The board has a partner with KvK number {kvk} already: {existing_name}.",
         "duplicate-kvk",
     )
-    error.extra = {"existingPartnerId": existing.id, "existingPartnerName": existing.name}
-    raise error
+    error.extra = {"existingPartnerId": existing_id, "existingPartnerName": existing_name}
+    return error
 
 
 def add_partner(session: Session, principal: Principal, data: PartnerCreate) -> int:

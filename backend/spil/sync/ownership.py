@@ -75,6 +75,11 @@ def refuse_owned(
     ).scalar_one_or_none()
     if link is None:
         return
+    refuse_owned_by(link, entity_type, changes, current)
+
+
+def refuse_owned_by(link: SyncLink, entity_type: str, changes: dict[str, Any], current: Any) -> None:
+    """``refuse_owned`` with the record's current link read already (an import reads them per batch)."""
     owned = set(link.owned_fields)
     touched = [name for name, value in changes.items() if name in owned and getattr(current, name) != value]
     if not touched:
