@@ -46,6 +46,7 @@ def test_others_changes_in_my_scope_since_my_previous_visit(login, demo):
     assert ("person", own.json()["id"]) not in seen  # their own change they know
     change = next(c for c in recent["latest"] if c["entityId"] == mine["id"])
     assert change["action"] == "update" and change["schoolId"] == demo["12AB00"] and change["actorLabel"]
+    assert change["label"] == mine["partnerName"]  # a partnership is named by its partner
     assert {"entityType": "partnership", "action": "update", "count": 1} in recent["counts"]
     assert recent["total"] == sum(c["count"] for c in recent["counts"])
 

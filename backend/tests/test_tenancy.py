@@ -115,7 +115,12 @@ PEOPLE_ONLY = {
     "/api-clients": "API keys are managed by people, not by API clients",
 }
 # Required query parameters of the swept operations: name -> value.
-QUERY_FILLS = {"boardId": "{boardId}", "schoolId": "{schoolId}", "year": str(clock.today().year)}
+QUERY_FILLS = {
+    "boardId": "{boardId}",
+    "schoolId": "{schoolId}",
+    "year": str(clock.today().year),
+    "since": "2000-01-01T00:00:00+00:00",
+}
 # A ``scope`` query parameter is swept once per kind its description lists (`kind:<id>`).
 SCOPE_FILLS = {"school": "{schoolId}", "board": "{boardId}", "region": "{regionId}"}
 # Collection filters set to a board-A record, one at a time: name -> value.

@@ -11,6 +11,7 @@ know what they did.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,6 +50,33 @@ def _label(event: AuditEvent) -> str | None:
     return None
 
 
+def _names(session: Session, events: Sequence[AuditEvent]) -> dict[tuple[str, int], str]:
+    """Names of records whose audit state holds none: a partnership by its partner, a role
+    assignment by its person (both read in the reader's scope already)."""
+    from spil.partners.models import Partner, Partnership
+    from spil.people.models import Person, RoleAssignment
+
+    wanted: dict[str, set[int]] = {}
+    for e in events:
+        wanted.setdefault(e.entity_type, set()).add(e.entity_id)
+    out: dict[tuple[str, int], str] = {}
+    if wanted.get("partnership"):
+        rows = session.execute(
+            sa.select(Partnership.id, Partner.name)
+            .join(Partner, Partner.id == Partnership.partner_id)
+            .where(Partnership.id.in_(wanted["partnership"]))
+        ).all()
+        out |= {("partnership", i): name for i, name in rows}
+    if wanted.get("role-assignment"):
+        rows = session.execute(
+            sa.select(RoleAssignment.id, Person.name)
+            .join(Person, Person.id == RoleAssignment.person_id)
+            .where(RoleAssignment.id.in_(wanted["role-assignment"]), Person.erased_on.is_(None))
+        ).all()
+        out |= {("role-assignment", i): name for i, name in rows}
+    return out
+
+
 def recent_changes(session: Session, principal: Principal, since: dt.datetime, limit: int) -> RecentChanges:
     where = sa.and_(
         AuditEvent.occurred_at > since,
@@ -72,6 +100,7 @@ def recent_changes(session: Session, principal: Principal, since: dt.datetime, l
         .scalars()
         .all()
     )
+    names = _names(session, latest)
     return RecentChanges(
         since=since,
         total=sum(n for _, _, n in counts),
@@ -82,7 +111,7 @@ def recent_changes(session: Session, principal: Principal, since: dt.datetime, l
                 entity_type=e.entity_type,
                 entity_id=e.entity_id,
                 action=e.action,
-                label=_label(e),
+                label=names.get((e.entity_type, e.entity_id)) or _label(e),
                 school_id=e.school_id,
                 actor_label=e.actor_label,
             )
