@@ -190,3 +190,36 @@ def test_a_problem_in_english_stays_as_it_is():
         [{"name": "x", "in": "body", "code": "c", "reason": "Dit id kent Spil niet."}],
     )
     assert problem_texts.localize("nl", "Nobody translated this.", None) is None
+
+
+def _request(accept_language: str | None = None):
+    from starlette.requests import Request
+
+    headers = [(b"accept-language", accept_language.encode())] if accept_language else []
+    return Request(
+        {"type": "http", "method": "GET", "path": "/api/v1/x", "headers": headers, "query_string": b""}
+    )
+
+
+def test_the_answer_says_the_language_its_texts_are_in():
+    import json
+
+    from spil.kit.errors import problem_response
+
+    r = problem_response(_request(), 404, "The school does not exist or is outside your scope.")
+    assert r.headers["Content-Language"] == "nl" and r.headers["Vary"] == "Accept-Language"
+    assert json.loads(r.body)["detail"] == "Deze school bestaat niet of valt buiten wat u mag zien."
+    r = problem_response(_request("en"), 404, "The school does not exist or is outside your scope.")
+    assert r.headers["Content-Language"] == "en"
+    assert json.loads(r.body)["detail"] == "The school does not exist or is outside your scope."
+    # a text without Dutch: the whole answer in English, and the header says so
+    params = [{"name": "x", "in": "body", "code": "c", "reason": "Unknown id."}]
+    r = problem_response(_request(), 400, "A sentence nobody translated.", invalid_params=params)
+    assert r.headers["Content-Language"] == "en"
+    assert json.loads(r.body)["invalidParams"][0]["reason"] == "Unknown id."
+    # texts written in the caller's language already pass unchanged
+    r = problem_response(_request(), 400, "Het bestand is leeg.", language="nl")
+    assert r.headers["Content-Language"] == "nl" and json.loads(r.body)["detail"] == "Het bestand is leeg."
+    # a Vary of its own keeps its value
+    r = problem_response(_request(), 401, "Your session has ended. Log in again.", headers={"Vary": "Cookie"})
+    assert r.headers["Vary"] == "Cookie, Accept-Language"

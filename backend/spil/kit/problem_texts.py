@@ -92,6 +92,7 @@ CATALOGUE: dict[str, str] = {
         "Het quotum van dat jaar bestaat niet of valt buiten wat u mag zien."
     ),
     "There is no resource at this path.": "Op dit adres is niets te vinden.",
+    "Method Not Allowed": "Deze HTTP-methode kan op dit adres niet.",  # the framework's own 405
     "There is no {what:noun} with id {id}.": "Er is geen {what:} met id {id}.",
     "There is no {what:noun} with id {id} that you administer.": (
         "Er is geen {what:} met id {id} die u beheert."

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from pydantic import Field, ValidationError
 from sqlmodel import Session
 
-from spil.kit import messages
+from spil.kit import messages, problem_texts
 from spil.kit.errors import ProblemError, invalid
 from spil.kit.policy import Capability, Principal
 from spil.kit.schemas import ApiModel
@@ -251,16 +251,26 @@ def _validation_errors(
     return out
 
 
-def _problem_errors(exc: ProblemError, column_of: dict[str, str] | None = None) -> list[RowError]:
+def _problem_errors(
+    exc: ProblemError, column_of: dict[str, str] | None = None, lang: Lang = "en"
+) -> list[RowError]:
+    """A service's refusal of a row as its errors, in ``lang`` (the services write English; its
+    Dutch comes from ``spil.kit.problem_texts``, the English stays where it has none)."""
+
+    def say(text: str) -> str:
+        if lang == "nl" and exc.language is None:
+            return problem_texts.dutch(text) or text
+        return text
+
     if exc.invalid_params:
         return [
             RowError(
                 field=(column_of or {}).get(p["name"], p["name"]),
-                reason=p["reason"] if p["reason"] not in ("Unknown id.",) else exc.detail,
+                reason=say(p["reason"] if p["reason"] not in ("Unknown id.",) else exc.detail),
             )
             for p in exc.invalid_params
         ]
-    return [RowError(field="row", reason=exc.detail)]
+    return [RowError(field="row", reason=say(exc.detail))]
 
 
 # --- one row of each kind: returns ("create" | "update" | "unchanged", key) ---------------------
@@ -552,6 +562,7 @@ def import_csv(
                 )
             ],
             code="file-too-large",
+            language=lang,
         )
     try:
         table: Table = read_xlsx(raw) if is_xlsx(raw) else read_csv(raw)
@@ -571,6 +582,7 @@ def import_csv(
                 f"The file lacks the column(s) {names}. Expected columns: {expected}.",
             ),
             code="missing-columns",
+            language=lang,
         )
     if len(table.rows) > MAX_ROWS:
         raise invalid(
@@ -584,6 +596,7 @@ def import_csv(
                 )
             ],
             code="too-many-rows",
+            language=lang,
         )
     field_of = {h: f for h, f in zip(table.headers, fields, strict=True) if h and f}
     handler = ROW_HANDLERS[kind]
@@ -607,7 +620,7 @@ def import_csv(
             elif isinstance(exc, ValidationError):
                 errors = _validation_errors(exc, COLUMN_OF, lang)
             else:
-                errors = _problem_errors(exc, COLUMN_OF)
+                errors = _problem_errors(exc, COLUMN_OF, lang)
             key = row.get("name") or row.get("person") or row.get("email") or row.get("indicator") or ""
             results.append(RowResult(row=number, status="error", key=key, errors=errors))
     failed = sum(1 for r in results if r.status == "error")
