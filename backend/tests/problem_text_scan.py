@@ -50,6 +50,10 @@ NOUN_SAMPLES = {
     "allowed": "board or region",
 }
 
+# sample values for f-string expressions that are a text of their own (an exception's message,
+# checked where it is raised), for templates that translate them too (``{problem:text}``)
+TEXT_SAMPLES = {"exc": "'2025-13' is outside 2000-2100."}
+
 MAX_VARIANTS = 64
 
 
@@ -88,6 +92,8 @@ class _Sample:
         source = ast.unparse(expr)
         if source in NOUN_SAMPLES:
             return NOUN_SAMPLES[source]
+        if source in TEXT_SAMPLES:
+            return TEXT_SAMPLES[source]
         self.n += 1
         return f"X{self.n}Y"
 

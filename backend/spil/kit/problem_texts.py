@@ -676,7 +676,7 @@ CATALOGUE: dict[str, str] = {
     "'{period}' is not a school year: the second year must follow the first.": (
         "'{period}' is geen schooljaar: het tweede jaar moet direct na het eerste komen."
     ),
-    "{problem} ('{code}' is measured per {frequency}.)": (
+    "{problem:text} ('{code}' is measured per {frequency}.)": (
         "{problem} ('{code}' wordt gemeten per {frequency}.)"
     ),
     "'{code}' is computed from the registry, not entered.": (
