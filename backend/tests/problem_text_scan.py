@@ -48,6 +48,8 @@ NOUN_SAMPLES = {
     "role_type.scope_level": "school",
     "kind": "school",
     "allowed": "board or region",
+    "frequency": "month",
+    "indicator.frequency": "quarter",
 }
 
 # sample values for f-string expressions that are a text of their own (an exception's message,

@@ -54,6 +54,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "labour-market region": ("de", "arbeidsmarktregio"),
     "listing": ("de", "vermelding"),
     "measurement": ("de", "meting"),
+    "month": ("de", "maand"),
     "member": ("het", "lid"),
     "membership": ("het", "lidmaatschap"),
     "municipality": ("de", "gemeente"),
@@ -65,6 +66,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "programme admin": ("de", "programmabeheerder"),
     "programme line": ("de", "programmalijn"),
     "quota": ("het", "quotum"),
+    "quarter": ("het", "kwartaal"),
     "record": ("het", "gegeven"),
     "region": ("de", "regio"),
     "regional programme": ("het", "regionale programma"),
@@ -74,6 +76,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "role type": ("het", "roltype"),
     "school": ("de", "school"),
     "school comparison": ("de", "schoolvergelijking"),
+    "school-year": ("het", "schooljaar"),
     "sync run": ("de", "synchronisatie"),
     "user": ("de", "gebruiker"),
     "volunteer agreement": ("de", "vrijwilligersovereenkomst"),
@@ -669,15 +672,15 @@ CATALOGUE: dict[str, str] = {
     "scope is school:<id>, board:<id>, region:<id> or municipality:<id>.": (
         "scope is school:<id>, board:<id>, region:<id> of municipality:<id>."
     ),
-    "'{period}' is not a {frequency} period; write it like {example}.": (
-        "'{period}' is geen periode van het soort '{frequency}'; schrijf het zoals {example}."
+    "'{period}' is not a {frequency:noun} period; write it like {example}.": (
+        "'{period}' is geen {frequency:}; schrijf het zoals {example}."
     ),
     "'{period}' is outside 2000-2100.": "'{period}' ligt buiten 2000-2100.",
     "'{period}' is not a school year: the second year must follow the first.": (
         "'{period}' is geen schooljaar: het tweede jaar moet direct na het eerste komen."
     ),
-    "{problem:text} ('{code}' is measured per {frequency}.)": (
-        "{problem} ('{code}' wordt gemeten per {frequency}.)"
+    "{problem:text} ('{code}' is measured per {frequency:noun}.)": (
+        "{problem} ('{code}' wordt gemeten per {frequency:}.)"
     ),
     "'{code}' is computed from the registry, not entered.": (
         "'{code}' wordt uit het register berekend, niet ingevoerd."
