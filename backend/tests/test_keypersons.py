@@ -381,7 +381,8 @@ def test_payments_within_and_over_a_limit(login, demo, kp, db):
     assert problem["violations"] == [
         {"limit": "per-month", "period": "2025-02", "maximum": "210.00", "actual": "220.00"}
     ]
-    assert "monthly maximum of €210.00" in problem["detail"] and "whole allowance" in problem["detail"]
+    assert "maximum per maand van € 210,00 (€ 220,00 in februari 2025)" in problem["detail"], problem
+    assert "hele vergoeding" in problem["detail"]
     assert api.get("/allowance-payments", params={"agreementId": agreement["id"]}).json()["total"] == 1
     accepted = api.post("/allowance-payments", {**over, "acknowledgeLimitExceeded": True})
     assert accepted.status_code == 201 and accepted.json()["limitExceededAcknowledged"]

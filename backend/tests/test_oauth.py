@@ -188,7 +188,7 @@ def test_an_expired_token_is_refused_with_invalid_token(client, haarlem):
         r = client.get("/api/v1/schools", headers=bearer(token))
     assert r.status_code == 401
     assert r.headers["content-type"] == "application/problem+json"
-    assert r.json()["type"] == "urn:spil:problem:invalid-token" and "expired" in r.json()["detail"]
+    assert r.json()["type"] == "urn:spil:problem:invalid-token" and "verlopen" in r.json()["detail"]
     assert 'error="invalid_token"' in r.headers["www-authenticate"]
     assert r.headers["www-authenticate"].startswith("Bearer ")
 

@@ -199,7 +199,7 @@ def test_second_board_gets_404_for_a_school_of_the_first(login, demo):
     for path in (f"/schools/{demo['12AB00']}", f"/boards/{demo['41234']}"):
         r = api.get(path)
         assert r.status_code == 404
-        assert "outside your scope" in r.json()["detail"]
+        assert "buiten wat u mag zien" in r.json()["detail"]
     assert api.patch(f"/schools/{demo['12AB00']}", json={"city": "X"}).status_code == 404
     assert api.delete(f"/schools/{demo['12AB00']}").status_code == 404
     assert api.get("/audit-events").json()["total"] == 0

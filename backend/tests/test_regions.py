@@ -96,7 +96,7 @@ def test_a_region_with_contacts_is_not_deleted(login, demo, db):
     )
     assert user.status_code == 201, user.text
     r = api.delete(f"/regions/{region['id']}")
-    assert r.status_code == 409 and "role" in r.json()["detail"]
+    assert r.status_code == 409 and "rol" in r.json()["detail"]
 
 
 def test_a_contact_of_an_education_region_reads_its_schools_only(login, demo, db):

@@ -224,7 +224,7 @@ def test_a_snapshot_that_would_end_most_records_stops_and_asks(system, db):
     empty = {"source": "parnassys", "mode": "snapshot", "people": [], "roleAssignments": []}
     r = sync(system, empty)
     assert r.status_code == 409 and r.json()["type"].endswith("large-removal")
-    assert "end 7 of the 7 people" in r.json()["detail"] and "confirmLargeRemoval" in r.json()["detail"]
+    assert "7 van de 7 people" in r.json()["detail"] and "confirmLargeRemoval" in r.json()["detail"]
     db.expire_all()
     assert (
         db.scalar(sa.select(sa.func.count()).select_from(Person).where(Person.inactive_since.is_not(None)))

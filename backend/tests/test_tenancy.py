@@ -737,7 +737,7 @@ def test_a_record_of_another_board_does_not_exist(world, variant, caller):
     assert not _leaks(world, r.text), said
     assert "ETag" not in r.headers
     if r.status_code == 404:  # "does not exist or is outside your scope": the same for both
-        assert r.json()["type"].endswith("not-found") and "outside your scope" in r.json()["detail"], said
+        assert r.json()["type"].endswith("not-found") and "buiten wat u mag zien" in r.json()["detail"], said
     else:  # the answer a record that does not exist gets: nothing tells that board A's does
         assert _same_problem(r, _send(world, caller, variant, world.nowhere)), said
     if caller == "board-b-key" and variant.template.startswith(tuple(PEOPLE_ONLY)):

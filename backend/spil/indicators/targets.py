@@ -95,10 +95,14 @@ def set_year_targets(session: Session, principal: Principal, data: YearTargetCre
         raise invalid([("indicator", "unknown-indicator", f"There is no indicator '{data.indicator}'.")])
     chosen = year_periods(indicator.frequency, data.year)
     if chosen is None or not 2000 <= int(data.year[:4]) <= 2099:
-        kinds = "a school year such as 2026-2027"
-        if indicator.frequency != "school-year":
-            kinds += " or a calendar year such as 2027"
-        raise invalid([("year", "wrong-year", f"Give {kinds}, between 2000 and 2100.")])
+        reason = (
+            "Give a school year such as 2026-2027, between 2000 and 2100."
+            if indicator.frequency == "school-year"
+            else (
+                "Give a school year such as 2026-2027 or a calendar year such as 2027, between 2000 and 2100."
+            )
+        )
+        raise invalid([("year", "wrong-year", reason)])
     return [
         create_target(
             session,

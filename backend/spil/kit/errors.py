@@ -16,7 +16,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InterfaceError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from spil.kit import messages
+from spil.kit import messages, problem_texts
 from spil.kit.messages import Language
 
 log = logging.getLogger("spil")
@@ -62,7 +62,10 @@ class ProblemError(Exception):
         invalid_params: list[dict[str, str]] | None = None,
         headers: dict[str, str] | None = None,
         extra: dict[str, Any] | None = None,
+        language: Language | None = None,
     ) -> None:
+        """``language``: the texts are in that language already (written for the caller's
+        ``Accept-Language``); otherwise they are English and the answer translates them."""
         super().__init__(detail)
         self.status = status
         self.detail = detail
@@ -71,6 +74,7 @@ class ProblemError(Exception):
         self.invalid_params = invalid_params
         self.headers = headers or {}
         self.extra = extra or {}
+        self.language = language
 
 
 def not_found(what: str = "record") -> ProblemError:
@@ -87,6 +91,7 @@ def invalid(
     detail: str | None = None,
     location: str = "body",
     code: str = "invalid-input",
+    language: Language | None = None,
 ) -> ProblemError:
     """The one way to answer 400 for bad input: every invalid field as ``(name, code, reason)``
     in ``invalidParams``; ``detail`` defaults to the reasons."""
@@ -96,6 +101,7 @@ def invalid(
         detail or " ".join(reason for _, _, reason in listed),
         code=code,
         invalid_params=[{"name": f, "in": location, "code": c, "reason": r} for f, c, r in listed],
+        language=language,
     )
 
 
@@ -124,7 +130,29 @@ def problem_response(
     invalid_params: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
     extra: dict[str, Any] | None = None,
+    language: Language | None = None,
 ) -> JSONResponse:
+    """A problem's answer, its ``detail`` and reasons in the caller's language (``Accept-Language``).
+
+    Services write their texts in English; here they get their Dutch from
+    :mod:`spil.kit.problem_texts`, the one place where that happens. ``language`` says that the
+    texts are in that language already (the request validator's sentences): they pass unchanged.
+    A text without Dutch leaves the whole answer in English, and ``Content-Language`` says so."""
+    if language is None:
+        localized = problem_texts.localize(messages.language_of(request), detail, invalid_params)
+        if localized is None:
+            log.warning("problem text without Dutch on %s: %r %r", request.url.path, detail, invalid_params)
+            language = "en"
+        else:
+            language, detail, invalid_params = localized
+    headers = dict(headers or {})
+    if not any(k.lower() == "content-language" for k in headers):
+        headers["Content-Language"] = language
+    vary = next((k for k in headers if k.lower() == "vary"), None)
+    if vary is None:
+        headers["Vary"] = "Accept-Language"
+    elif "accept-language" not in headers[vary].lower():
+        headers[vary] = f"{headers[vary]}, Accept-Language"
     body: dict[str, Any] = {
         "type": f"urn:spil:problem:{code}" if code else "about:blank",
         "title": title or HTTPStatus(status).phrase,
@@ -153,6 +181,7 @@ def problem_for(request: Request, exc: ProblemError) -> JSONResponse:
         invalid_params=exc.invalid_params,
         headers=exc.headers,
         extra=exc.extra,
+        language=exc.language,
     )
 
 
@@ -290,7 +319,7 @@ def install_handlers(app: FastAPI) -> None:
             messages.validation_detail(names, language),
             code="invalid-input",
             invalid_params=params,
-            headers={"Content-Language": language, "Vary": "Accept-Language"},
+            language=language,
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -168,6 +168,11 @@ def validation_reason(error: Mapping[str, Any], language: Language) -> str:
             pass
     message = str(error.get("msg", "")).removeprefix("Value error, ").strip()
     if kind == "value_error" and language == "nl":
+        from spil.kit.problem_texts import dutch as dutch_of
+
+        translated = dutch_of(message)
+        if translated is not None:  # a validator of Spil's own (``spil.kit.problem_texts``)
+            return translated
         for english, dutch in VALUE_ERRORS.items():
             if english in message.lower():
                 return dutch

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session, col
 
-from spil.kit import audit, clock
+from spil.kit import audit, clock, messages
 from spil.kit.policy import Principal
 from spil.organisations.models import Municipality, School
 from spil.people.models import Person, RoleAssignment, RoleType
@@ -126,7 +126,7 @@ def _validate(
             for error in exc.errors():
                 loc = [str(p) for p in error["loc"] if not isinstance(p, int)]
                 fld = ".".join(loc) or None
-                outcome.problem(collection, index, fld, "invalid", error["msg"])
+                outcome.problem(collection, index, fld, "invalid", messages.validation_reason(error, "en"))
     return valid
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col
 
-from spil.kit import clock, scope
+from spil.kit import clock, messages, scope
 from spil.kit.errors import ProblemError, invalid, not_found
 from spil.kit.pagination import Page, PageParams, paginate
 from spil.kit.policy import Capability, Principal
@@ -80,7 +80,9 @@ def _head(raw: Any) -> SyncRunHead:
         params = []
         for error in exc.errors():
             loc = ".".join(str(p) for p in error["loc"]) or "body"
-            params.append((loc, "invalid", error["msg"]))
+            # a sentence for people, in English like every service's text: the answer gives it
+            # its Dutch (spil.kit.problem_texts)
+            params.append((loc, "invalid", messages.validation_reason(error, "en")))
         raise invalid(params) from None
 
 

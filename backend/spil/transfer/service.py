@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from pydantic import Field, ValidationError
 from sqlmodel import Session
 
-from spil.kit import messages
+from spil.kit import messages, problem_texts
 from spil.kit.errors import ProblemError, invalid
 from spil.kit.policy import Capability, Principal
 from spil.kit.schemas import ApiModel
@@ -132,16 +132,26 @@ def _validation_errors(
     return out
 
 
-def _problem_errors(exc: ProblemError, column_of: dict[str, str] | None = None) -> list[RowError]:
+def _problem_errors(
+    exc: ProblemError, column_of: dict[str, str] | None = None, lang: Lang = "en"
+) -> list[RowError]:
+    """A service's refusal of a row as its errors, in ``lang`` (the services write English; its
+    Dutch comes from ``spil.kit.problem_texts``, the English stays where it has none)."""
+
+    def say(text: str) -> str:
+        if lang == "nl" and exc.language is None:
+            return problem_texts.dutch(text) or text
+        return text
+
     if exc.invalid_params:
         return [
             RowError(
                 field=(column_of or {}).get(p["name"], p["name"]),
-                reason=p["reason"] if p["reason"] not in ("Unknown id.",) else exc.detail,
+                reason=say(p["reason"] if p["reason"] not in ("Unknown id.",) else exc.detail),
             )
             for p in exc.invalid_params
         ]
-    return [RowError(field="row", reason=exc.detail)]
+    return [RowError(field="row", reason=say(exc.detail))]
 
 
 # --- measurements, row by row through the service (the other kinds: spil.transfer.rows) -----------
@@ -224,6 +234,7 @@ def import_csv(
                 )
             ],
             code="file-too-large",
+            language=lang,
         )
     try:
         table: Table = read_xlsx(raw) if is_xlsx(raw) else read_csv(raw)
@@ -243,6 +254,7 @@ def import_csv(
                 f"The file lacks the column(s) {names}. Expected columns: {expected}.",
             ),
             code="missing-columns",
+            language=lang,
         )
     if len(table.rows) > MAX_ROWS:
         raise invalid(
@@ -256,6 +268,7 @@ def import_csv(
                 )
             ],
             code="too-many-rows",
+            language=lang,
         )
     field_of = {h: f for h, f in zip(table.headers, fields, strict=True) if h and f}
     rows = []
@@ -299,7 +312,7 @@ def _error_result(number: int, row: dict[str, str], exc: Exception, lang: Lang) 
         errors = _validation_errors(exc, COLUMN_OF, lang)
     else:
         assert isinstance(exc, ProblemError)
-        errors = _problem_errors(exc, COLUMN_OF)
+        errors = _problem_errors(exc, COLUMN_OF, lang)
     key = row.get("name") or row.get("person") or row.get("email") or row.get("indicator") or ""
     return RowResult(row=number, status="error", key=key, errors=errors)
 
