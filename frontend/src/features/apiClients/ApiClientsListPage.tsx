@@ -12,8 +12,8 @@ import { formatDateTime } from '../../lib/format';
 import { useAllBoards, useCurrentMunicipalities, useRegionsOfEveryKind } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canManageApiClients } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canManageApiClients } from '../../lib/auth/permissions';
 import { useApiClients, useRevokeApiClient } from './api';
 import { SCOPE_KEYS, isApiScope, maskedKey } from './scopes';
 

@@ -12,7 +12,7 @@ import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, renameInvalidParams, str, useFormState } from '../../lib/forms';
 import { useCreateRegion, useUpdateRegion } from './api';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { MunicipalityPicker } from './MunicipalityPicker';
 import { regionAdminPath, REGIONS_PATH } from './paths';
 
@@ -41,7 +41,7 @@ interface Props {
 }
 
 export function RegionForm({ region, etag = null, onReload }: Props) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const navigate = useNavigate();
   const initial: RegionValues = { kind: str(region?.kind), regionCode: str(region?.code), name: str(region?.name) };
   const form = useFormState<RegionValues>(initial);
@@ -188,7 +188,7 @@ export function RegionForm({ region, etag = null, onReload }: Props) {
 
 /** The API's refusal of a municipality in two regions of one kind: our rule in Dutch, then the API's own detail. */
 export function ConflictAlert({ error }: { error: unknown }) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();

@@ -9,9 +9,9 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { useRegions } from './api';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { areaPath, regionAdminPath } from './paths';
 import { canManageRegions } from './permissions';
 import './areas.css';
@@ -21,7 +21,7 @@ function isKind(value: string | undefined): value is RegionKind {
 }
 
 export function RegionsListPage() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const access = useAccess();
   const allowed = canManageRegions(access);
   const { params, update } = useListParams(['kind']);

@@ -12,8 +12,8 @@ import { formatDateTime, formatValue } from '../../lib/format';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeAudit } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeAudit } from '../../lib/auth/permissions';
 import { useAuditEvents } from './api';
 import en from '../../i18n/en.json';
 

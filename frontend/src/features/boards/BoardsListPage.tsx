@@ -8,8 +8,8 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canCreateBoard } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canCreateBoard } from '../../lib/auth/permissions';
 import { useBoards } from './api';
 
 export function BoardsListPage() {

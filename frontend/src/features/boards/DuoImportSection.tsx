@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import '../registry/registry.css';
 import { SectorOptions } from '../schools/SectorOptions';
 import { useDuoImport, type DuoImportResult, type DuoSchoolResult, type DuoSector } from './duoApi';
 

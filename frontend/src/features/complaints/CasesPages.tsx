@@ -19,14 +19,14 @@ import { changedFields, renameInvalidParams, str, textOrNull, useFormState } fro
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { boardsWith, schoolsWith, scopeLabel, type Access } from '../auth/access';
-import { isConfidentialCounsellor } from '../auth/permissions';
-import { formatDate, today } from '../registry/format';
-import { RegistryFormError } from '../registry/ProblemMessage';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { boardsWith, schoolsWith, scopeLabel, type Access } from '../../lib/auth/access';
+import { isConfidentialCounsellor } from '../../lib/auth/permissions';
+import { formatDate, today } from '../../lib/format';
+import { RegistryFormError } from '../../components/ProblemMessage';
 import { useActors } from './actors';
 import { useCase, useCases, useCreateCase, useDeleteCase, useUpdateCase } from './api';
-import { useCT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { areaOptions, FilterSelect, groupOptions, yearOptions } from './FilterSelect';
 import { ComplaintsTabs } from './nav';
 import {
@@ -61,7 +61,7 @@ export function counsellorScopes(
 const FILTERS = ['schoolId', 'status', 'area', 'year'] as const;
 
 export function CasesListPage() {
-  const { t, i18n } = useCT();
+  const { t, i18n } = useT('complaints');
   const user = useUser();
   const access = useAccess();
   const { params, update } = useListParams(FILTERS, '-openedOn');
@@ -213,7 +213,7 @@ function bodyValue(name: keyof CaseValues, values: CaseValues): string | null {
 }
 
 function CaseForm({ found, etag, onReload }: { found?: Case; etag?: string | null; onReload?: () => Promise<unknown> }) {
-  const { t, i18n } = useCT();
+  const { t, i18n } = useT('complaints');
   const user = useUser();
   const access = useAccess();
   const navigate = useNavigate();
@@ -364,7 +364,7 @@ function renameScope(error: unknown): unknown {
 }
 
 export function CaseCreatePage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   useDocumentTitle(t('complaints.cases.newTitle'));
   if (!isConfidentialCounsellor(access)) return <NotFoundPage />;
@@ -380,7 +380,7 @@ export function CaseCreatePage() {
 }
 
 export function CaseEditPage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const caseId = parseId(useParams().caseId);
   const query = useCase(caseId);

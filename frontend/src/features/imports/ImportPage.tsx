@@ -4,13 +4,13 @@ import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister, canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { useRT, type RT } from '../registry/i18n';
-import { useScopeBoards } from '../registry/scope';
-import { IMPORT_KINDS, type ImportResult, type ScreenImportKind } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister, canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { useT, type RT } from '../../lib/i18n';
+import { useScopeBoards } from '../../lib/scope';
+import { IMPORT_KINDS, type ImportResult, type ScreenImportKind } from '../../api/registryTypes';
 import { ImportPreview } from './ImportPreview';
 import { useImport } from './api';
 
@@ -56,7 +56,7 @@ function importProblemText(error: unknown, t: RT): string | undefined {
 
 /** Import partners, people, role assignments or measurements from CSV: check first (dry run), then write. */
 export function ImportPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const id = useId();
   const [params] = useSearchParams();

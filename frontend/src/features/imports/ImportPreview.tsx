@@ -1,5 +1,5 @@
-import { useRT } from '../registry/i18n';
-import type { ImportResult, ImportRow } from '../registry/types';
+import { useT } from '../../lib/i18n';
+import type { ImportResult, ImportRow } from '../../api/registryTypes';
 
 export const MAX_PREVIEW_ROWS = 500;
 
@@ -7,7 +7,7 @@ const STATUS_ICONS: Record<ImportRow['status'], string> = { create: '+', update:
 
 /** The rows of an import (checked or written): what happens to each, and what is wrong with it. */
 export function ImportPreview({ result }: { result: ImportResult }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const rows = result.rows.slice(0, MAX_PREVIEW_ROWS);
   const column = (field: string) => {
     const key = `imports.columns.${field}`;

@@ -8,14 +8,14 @@ import { isProblemError } from '../../api/client';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
-import { LiveMessage } from '../registry/LiveMessage';
-import { formatDate } from '../registry/format';
+import { LiveMessage } from '../../components/LiveMessage';
+import { formatDate } from '../../lib/format';
 import { useUpdateTrack } from './api';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { nextPhase, PHASES, previousPhase, type Phase, type Track } from './types';
 
 export function PhaseStepper({ track, phase }: { track: Track; phase: Phase }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const current = PHASES.indexOf(phase);
   return (
     <ol className="phase-stepper" aria-label={t('inclusion.phases.stepperLabel')} data-testid="phase-stepper">
@@ -51,7 +51,7 @@ interface Props {
 }
 
 export function PhasesSection({ track, etag, canManage, onReload }: Props) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -79,7 +79,7 @@ export function PhasesSection({ track, etag, canManage, onReload }: Props) {
 }
 
 function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canManage'> & { onChanged: (message: string) => void }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const update = useUpdateTrack(track.id);
   const [note, setNote] = useState('');
@@ -146,7 +146,7 @@ function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canM
 }
 
 function PhaseHistory({ track }: { track: Track }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   if (track.history.length === 0) return null;
   const name = (p: Phase) => t(`inclusion.phases.names.${p}`);

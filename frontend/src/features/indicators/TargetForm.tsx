@@ -5,7 +5,7 @@ import { FormField } from '../../components/FormField';
 import { useSetTarget } from './api';
 import { measurementFieldErrors, type MeasurementField } from './errors';
 import { formatValue, indicatorName } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { EntryScope } from './permissions';
 import { parseValue } from './values';
 import { scopeBody } from './scopes';
@@ -22,7 +22,7 @@ export function TargetForm({
   scopeName: string;
   defaultPeriod: string;
 }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   const id = useId();
   const setTarget = useSetTarget();
   const [period, setPeriod] = useState(defaultPeriod);

@@ -11,16 +11,16 @@ import { SortHeader } from '../../components/SortHeader';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
 import { languageName } from '../people/languages';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { formatDate } from '../registry/format';
-import { useScopeSchools } from '../registry/scope';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { formatDate } from '../../lib/format';
+import { useScopeSchools } from '../../lib/scope';
 import { ActivityForm } from './ActivityForm';
 import { useActivities, useActivity, useDeleteActivity } from './api';
 import { LiveMessage } from './Notices';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { SchoolFilter } from './SchoolFilter';
 import { canEditKeyPersons } from './permissions';
@@ -31,7 +31,7 @@ const isDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.te
 
 /** What key persons did: coffee mornings, intakes, home visits; with the parents reached. */
 export function ActivitiesPage() {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, '-occurredOn');
@@ -173,7 +173,7 @@ export function ActivitiesPage() {
 }
 
 export function ActivityCreatePage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('keyPersons.activities.new'));
@@ -194,7 +194,7 @@ export function ActivityCreatePage() {
 }
 
 export function ActivityEditPage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const activityId = parseId(useParams().activityId);
   const query = useActivity(activityId);
   useDocumentTitle(t('keyPersons.activities.edit'));

@@ -9,12 +9,12 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { formatDate } from '../registry/format';
-import { useScopeBoards, useScopeSchools } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { formatDate } from '../../lib/format';
+import { useScopeBoards, useScopeSchools } from '../../lib/scope';
 import { schemeText } from './agreementText';
 import { useAgreements } from './api';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { SchoolFilter } from './SchoolFilter';
 import { canEditKeyPersons } from './permissions';
@@ -22,7 +22,7 @@ import { canEditKeyPersons } from './permissions';
 const FILTERS = ['boardId', 'schoolId', 'active'] as const;
 
 export function AgreementsListPage() {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'person');

@@ -5,12 +5,12 @@ import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAllMunicipalities } from '../../lib/reference';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister } from '../auth/permissions';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useCategories, useLocalName, useScopeBoards } from '../registry/scope';
-import type { Partner, PartnerCreate, PartnerUpdate } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister } from '../../lib/auth/permissions';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useCategories, useLocalName, useScopeBoards } from '../../lib/scope';
+import type { Partner, PartnerCreate, PartnerUpdate } from '../../api/registryTypes';
 import { useCreatePartner, useUpdatePartner } from './api';
 
 export type PartnerValues = {
@@ -67,7 +67,7 @@ interface Props {
 }
 
 export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: Props) {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const { boards } = useScopeBoards();

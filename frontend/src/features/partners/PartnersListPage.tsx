@@ -10,17 +10,17 @@ import { SortHeader } from '../../components/SortHeader';
 import { useAllMunicipalities } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { useRT } from '../registry/i18n';
-import { useCategories, useCategoryName, useLocalName, useScopeBoards } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { useT } from '../../lib/i18n';
+import { useCategories, useCategoryName, useLocalName, useScopeBoards } from '../../lib/scope';
 import { usePartners } from './api';
 
 const FILTERS = ['boardId', 'category', 'municipalityId'] as const;
 
 export function PartnersListPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');

@@ -1,7 +1,7 @@
 import { ifMatch } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
-import type { Partner, PartnerCreate, PartnerListQuery, PartnerUpdate } from '../registry/types';
+import type { Partner, PartnerCreate, PartnerListQuery, PartnerUpdate } from '../../api/registryTypes';
 
 export interface PartnerWithEtag {
   partner: Partner;

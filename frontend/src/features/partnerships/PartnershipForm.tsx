@@ -5,13 +5,13 @@ import { api, isProblemError, must } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { fetchAll } from '../../lib/reference';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { CheckboxGroup } from '../registry/CheckboxGroup';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards, useScopeSchools } from '../registry/scope';
-import { AGREEMENT_TYPES, LEVELS, PURPOSES, STATUSES, type Partner, type Partnership } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards, useScopeSchools } from '../../lib/scope';
+import { AGREEMENT_TYPES, LEVELS, PURPOSES, STATUSES, type Partner, type Partnership } from '../../api/registryTypes';
 import { useCreatePartnership, useUpdatePartnership } from './api';
 import {
   contactRow,
@@ -50,7 +50,7 @@ interface Props {
 }
 
 export function PartnershipForm({ partnership, etag = null, onReload, defaultSchoolId, defaultPartnerId }: Props) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const creating = !partnership;
@@ -379,7 +379,7 @@ function ContactRowFields({
   onChange: (field: ContactField, value: string) => void;
   onRemove: () => void;
 }) {
-  const { t } = useRT();
+  const { t } = useT();
   const number = index + 1;
   const input = (field: ContactField, label: string, extra: Record<string, unknown> = {}) => (
     <FormField label={label} error={errors[field]} required={field === 'name'}>

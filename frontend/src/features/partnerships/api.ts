@@ -8,7 +8,7 @@ import {
   type PartnershipCreate,
   type PartnershipListQuery,
   type PartnershipUpdate,
-} from '../registry/types';
+} from '../../api/registryTypes';
 
 export interface PartnershipWithEtag {
   partnership: Partnership;

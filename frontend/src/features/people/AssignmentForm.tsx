@@ -5,13 +5,13 @@ import { FormField } from '../../components/FormField';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, textOrNull, useFormState } from '../../lib/forms';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { parseDecimal } from '../registry/format';
-import { useRT } from '../registry/i18n';
-import { useLocalName, useRoleTypes, useScopeBoards, useScopeSchools } from '../registry/scope';
-import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleAssignmentCreate, type RoleAssignmentUpdate } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { parseDecimal } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useLocalName, useRoleTypes, useScopeBoards, useScopeSchools } from '../../lib/scope';
+import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleAssignmentCreate, type RoleAssignmentUpdate } from '../../api/registryTypes';
 import { useCreateAssignment, usePeopleOptions, useUpdateAssignment } from './api';
 
 export type AssignmentValues = {
@@ -85,7 +85,7 @@ interface Props {
 }
 
 export function AssignmentForm({ assignment, etag = null, onReload, defaults, returnTo }: Props) {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const creating = !assignment;

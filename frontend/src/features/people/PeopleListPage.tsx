@@ -9,19 +9,19 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards } from '../registry/scope';
-import { PERSON_KINDS } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards } from '../../lib/scope';
+import { PERSON_KINDS } from '../../api/registryTypes';
 import { usePeople } from './api';
 import { COMMON_LANGUAGES, languageName } from './languages';
 
 const FILTERS = ['boardId', 'kind', 'language'] as const;
 
 export function PeopleListPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');

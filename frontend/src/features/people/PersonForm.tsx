@@ -5,12 +5,12 @@ import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister } from '../auth/permissions';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards } from '../registry/scope';
-import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister } from '../../lib/auth/permissions';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards } from '../../lib/scope';
+import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../../api/registryTypes';
 import { useCreatePerson, useUpdatePerson } from './api';
 import { parseLanguageCodes } from './languages';
 import { LanguagesField } from './LanguagesField';
@@ -63,7 +63,7 @@ interface Props {
 }
 
 export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Props) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const { boards } = useScopeBoards();

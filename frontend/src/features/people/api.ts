@@ -12,7 +12,7 @@ import type {
   RoleAssignmentCreate,
   RoleAssignmentListQuery,
   RoleAssignmentUpdate,
-} from '../registry/types';
+} from '../../api/registryTypes';
 
 export interface PersonWithEtag {
   person: Person;

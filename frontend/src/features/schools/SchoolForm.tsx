@@ -9,8 +9,8 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
 import { useAllBoards, useAllMunicipalities } from '../../lib/reference';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoard } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoard } from '../../lib/auth/permissions';
 import { SectorOptions } from './SectorOptions';
 import { useCreateSchool, useUpdateSchool } from './api';
 

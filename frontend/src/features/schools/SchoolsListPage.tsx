@@ -12,8 +12,8 @@ import { SortHeader } from '../../components/SortHeader';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canCreateSchool, canSeeBoards } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canCreateSchool, canSeeBoards } from '../../lib/auth/permissions';
 import { useSchools } from './api';
 
 const FILTERS = ['boardId', 'sector'] as const;

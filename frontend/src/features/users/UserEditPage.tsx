@@ -12,8 +12,8 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { useFormState } from '../../lib/forms';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canManageUsers } from '../auth/permissions';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canManageUsers } from '../../lib/auth/permissions';
 import { useUpdateUserAccount, useUserAccount } from './api';
 import { PASSWORD_MIN_LENGTH, PasswordField } from './PasswordField';
 

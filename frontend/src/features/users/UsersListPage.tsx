@@ -9,8 +9,8 @@ import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canManageUsers } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canManageUsers } from '../../lib/auth/permissions';
 import { useUserAccounts } from './api';
 import { StatusBadge } from './StatusBadge';
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Access } from '../auth/access';
-import { canEditRegistry, canSeeRegistry } from '../auth/permissions';
-import type { RT } from './i18n';
+import type { Access } from '../lib/auth/access';
+import { canEditRegistry, canSeeRegistry } from '../lib/auth/permissions';
+import type { RT } from '../lib/i18n';
 
 /** The registry's items in the main menu, after "Schools". */
 export function registryNavLinks(access: Access, translate: TFunction) {

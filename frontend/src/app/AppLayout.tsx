@@ -3,15 +3,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { areaNavLinks } from '../features/areas/nav';
-import { useAccess, useAuth, useUser } from '../features/auth/AuthProvider';
-import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools, canSeeSyncRuns } from '../features/auth/permissions';
+import { useAccess, useAuth, useUser } from '../lib/auth/AuthProvider';
+import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools, canSeeSyncRuns } from '../lib/auth/permissions';
 import { keyPersonNavLinks } from '../features/keypersons/nav';
 import { complaintsNavLinks } from '../features/complaints/nav';
 import { inclusionNavLinks } from '../features/inclusion/nav';
 import { indicatorNavLinks } from '../features/indicators/nav';
 import { programmesNavLinks } from '../features/programmes/nav';
-import { registryNavLinks } from '../features/registry/nav';
-import { LanguageSwitcher } from './LanguageSwitcher';
+import { registryNavLinks } from './registryNav';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
 export function AppLayout() {
   const { t } = useTranslation();
