@@ -5,8 +5,8 @@ import { currentSection, type NavSection } from './nav';
 /**
  * The main menu as a row of sections: a section with one page is a link, one with more a
  * disclosure button (aria-expanded) over its list of links. One section is open at a time;
- * Escape closes it and returns focus to its button, as do a click elsewhere, leaving it by
- * keyboard and going to another page. The button of the current page's section carries
+ * Escape closes it and returns focus to its button; a click elsewhere, leaving the menu by
+ * keyboard and going to another page close it too. The button of the current page's section carries
  * aria-current. On a phone the sections stack and open in place.
  */
 export function MainNav({ sections, label }: { sections: NavSection[]; label: string }) {
@@ -34,12 +34,14 @@ export function MainNav({ sections, label }: { sections: NavSection[]; label: st
     button?.focus();
   }
 
-  function onBlur(id: string, event: FocusEvent<HTMLLIElement>) {
-    if (open === id && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(null);
+  // Focus leaving the menu (by keyboard) closes it; moving between its sections does not, so that
+  // a section does not fold away under the pointer on its way to the next one.
+  function onBlur(event: FocusEvent<HTMLElement>) {
+    if (open !== null && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(null);
   }
 
   return (
-    <nav className="main-nav" aria-label={label} ref={navRef} onKeyDown={onKeyDown}>
+    <nav className="main-nav" aria-label={label} ref={navRef} onKeyDown={onKeyDown} onBlur={onBlur}>
       <ul className="main-nav-sections">
         {sections.map((section) => {
           const only = section.links.length === 1 ? section.links[0] : undefined;
@@ -54,7 +56,7 @@ export function MainNav({ sections, label }: { sections: NavSection[]; label: st
           }
           const expanded = open === section.id;
           return (
-            <li key={section.id} className="nav-item nav-section" onBlur={(event) => onBlur(section.id, event)}>
+            <li key={section.id} className="nav-item nav-section">
               <button
                 type="button"
                 id={`nav-button-${section.id}`}
