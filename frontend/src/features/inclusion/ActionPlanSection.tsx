@@ -20,7 +20,7 @@ import { useRoleName } from '../../lib/scope';
 import { useActions, useCreateAction, useDeleteAction, useUpdateAction } from './api';
 import { useT } from '../../lib/i18n';
 import { ACTION_STATUSES, ACTION_THEMES, type Action, type ActionStatus, type ActionTheme, type ActionUpdate, type Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 /** Prints only the action plan (with the ambition, bottlenecks and contact point): `body.print-plan` while printing. */
 export function printActionPlan() {

@@ -16,7 +16,7 @@ import { formatHours, formatJobs, formatMonth, jobsText, num } from './format';
 import { useT } from '../../lib/i18n';
 import { ProgressChart } from './ProgressChart';
 import type { Track, TrackUpdate } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;

@@ -15,7 +15,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useBottlenecks, useCreateBottleneck, useDeleteBottleneck, useUpdateBottleneck } from './api';
 import { type Translate, useT } from '../../lib/i18n';
 import { BOTTLENECK_KINDS, type Bottleneck, type BottleneckKind } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 /** A bottleneck's name: the board's own for `other` (or "Anders"), else the catalogue's. */
 export function bottleneckName(b: Pick<Bottleneck, 'kind' | 'label'>, t: Translate<'inclusion'>): string {

@@ -11,7 +11,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useUpdateTrack } from './api';
 import { useT } from '../../lib/i18n';
 import { PHASES, type Track, type TrackUpdate } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;

@@ -20,7 +20,7 @@ import { trackPath } from './paths';
 import { useT } from '../../lib/i18n';
 import { canEditPlacement, mayRecordEmployeeName } from './permissions';
 import { CONTRACT_KINDS, MENTOR_ROLE, type ContractKind, type Placement, type PlacementUpdate, type Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 type Values = {
   schoolId: string;

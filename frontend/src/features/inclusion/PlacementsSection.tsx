@@ -22,7 +22,7 @@ import { useT } from '../../lib/i18n';
 import { canAddPlacement, canEditPlacement } from './permissions';
 import { PlacementForm } from './PlacementForm';
 import type { Placement, Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 export function PlacementsSection({ track }: { track: Track }) {
   const { t, language } = useT('inclusion');

@@ -14,7 +14,7 @@ import { useQuotas, useUpdateTrack } from './api';
 import { formatHours, formatJobs, formatPercentage } from './format';
 import { type Translate, useT } from '../../lib/i18n';
 import type { QuotaYear, Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;

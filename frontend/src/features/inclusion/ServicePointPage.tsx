@@ -23,7 +23,7 @@ import { useServicePoint, useUpdateServicePoint } from './api';
 import { useT } from '../../lib/i18n';
 import { canEditServicePoint } from './permissions';
 import type { ServicePoint, ServicePointUpdate } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 import './inclusion.css';
 
 type Values = { organisation: string; contactName: string; email: string; phone: string; openingHours: string; website: string; notes: string };

@@ -13,7 +13,7 @@ import { useUpdateTrack } from './api';
 import { useT } from '../../lib/i18n';
 import { ServicePointCard } from './ServicePointCard';
 import type { Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;

@@ -39,7 +39,7 @@ import { canEnterResults, canSeeProgrammes, isOwnBoard } from './permissions';
 import { ResultsChart } from './ResultsChart';
 import { StatusBadge } from './StatusBadge';
 import { PROGRAMME_INDICATORS, type Initiative, type InitiativeStatus, type Participant, type Result, type ResultTotal } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 import './programmes.css';
 
 export function InitiativePage() {

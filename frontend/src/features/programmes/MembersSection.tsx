@@ -14,7 +14,7 @@ import { LiveMessage } from '../../components/LiveMessage';
 import { useMembers, useUpdateMember } from './api';
 import { useT } from '../../lib/i18n';
 import type { Member, Programme } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 export function MembersSection({ programme }: { programme: Programme }) {
   const { t, language } = useT('programmes');
