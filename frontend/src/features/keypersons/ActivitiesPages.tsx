@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Flash } from '../../components/Flash';
+import { ListResults } from '../../components/ListResults';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
-import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
@@ -101,73 +101,61 @@ export function ActivitiesPage() {
           <input id={`${id}-to`} type="date" name="to" className="input-date" defaultValue={to ?? ''} />
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('keyPersons.activities.none')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('keyPersons.activities.title')} tabIndex={0}>
-              <table className="stack-on-phone" data-testid="activities-table">
-                <caption className="visually-hidden">{t('keyPersons.activities.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="occurredOn" label={col('occurredOn')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{col('kind')}</th>
-                    <th scope="col">{col('titleField')}</th>
-                    <th scope="col">{col('school')}</th>
-                    <th scope="col">{col('people')}</th>
-                    <SortHeader field="parentsReached" label={col('parentsReached')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{col('languages')}</th>
-                    {anyEditable && <th scope="col">{col('actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((a) => (
-                    <tr key={a.id}>
-                      <td data-label={col('occurredOn')}>{formatDate(a.occurredOn, language)}</td>
-                      <td data-label={col('kind')}>{t(`keyPersons.activityKinds.${a.kind}`)}</td>
-                      <td data-label={col('titleField')}>{a.title || t('common.none')}</td>
-                      <td data-label={col('school')}>{a.schoolName}</td>
-                      <td data-label={col('people')}>{a.people.map((p) => p.name).join(', ')}</td>
-                      <td data-label={col('parentsReached')} className="numeric">
-                        {a.parentsReached}
-                      </td>
-                      <td data-label={col('languages')}>
-                        {a.languages.length > 0 ? a.languages.map((c) => languageName(c, language)).join(', ') : t('common.none')}
-                      </td>
-                      {anyEditable && (
-                        <td data-label={col('actions')} className="cell-actions">
-                          {canEdit(a) && (
-                            <div className="actions">
-                              <Link to={`/key-persons/activities/${a.id}/edit`} className="button button-small">
-                                {t('common.edit')}
-                                <span className="visually-hidden">: {describe(a)}</span>
-                              </Link>
-                              <ConfirmAction
-                                label={t('common.delete')}
-                                accessibleLabel={t('keyPersons.activities.deleteLabel', { activity: describe(a) })}
-                                message={t('keyPersons.activities.confirmDelete', { activity: describe(a) })}
-                                confirmLabel={t('keyPersons.activities.confirmDeleteButton')}
-                                onConfirm={() => onDelete(a)}
-                              />
-                            </div>
-                          )}
-                        </td>
+      <ListResults query={query} label={t('keyPersons.activities.title')} onPage={(page) => update({ page })} empty={t('keyPersons.activities.none')}>
+        {(items) => (
+          <table className="stack-on-phone" data-testid="activities-table">
+            <caption className="visually-hidden">{t('keyPersons.activities.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="occurredOn" label={col('occurredOn')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{col('kind')}</th>
+                <th scope="col">{col('titleField')}</th>
+                <th scope="col">{col('school')}</th>
+                <th scope="col">{col('people')}</th>
+                <SortHeader field="parentsReached" label={col('parentsReached')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{col('languages')}</th>
+                {anyEditable && <th scope="col">{col('actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={col('occurredOn')}>{formatDate(a.occurredOn, language)}</td>
+                  <td data-label={col('kind')}>{t(`keyPersons.activityKinds.${a.kind}`)}</td>
+                  <td data-label={col('titleField')}>{a.title || t('common.none')}</td>
+                  <td data-label={col('school')}>{a.schoolName}</td>
+                  <td data-label={col('people')}>{a.people.map((p) => p.name).join(', ')}</td>
+                  <td data-label={col('parentsReached')} className="numeric">
+                    {a.parentsReached}
+                  </td>
+                  <td data-label={col('languages')}>
+                    {a.languages.length > 0 ? a.languages.map((c) => languageName(c, language)).join(', ') : t('common.none')}
+                  </td>
+                  {anyEditable && (
+                    <td data-label={col('actions')} className="cell-actions">
+                      {canEdit(a) && (
+                        <div className="actions">
+                          <Link to={`/key-persons/activities/${a.id}/edit`} className="button button-small">
+                            {t('common.edit')}
+                            <span className="visually-hidden">: {describe(a)}</span>
+                          </Link>
+                          <ConfirmAction
+                            label={t('common.delete')}
+                            accessibleLabel={t('keyPersons.activities.deleteLabel', { activity: describe(a) })}
+                            message={t('keyPersons.activities.confirmDelete', { activity: describe(a) })}
+                            confirmLabel={t('keyPersons.activities.confirmDeleteButton')}
+                            onConfirm={() => onDelete(a)}
+                          />
+                        </div>
                       )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }
