@@ -4,10 +4,10 @@
  * phase (or back) with an optional note, and the history of phase changes.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { isProblemError } from '../../api/client';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
+import { isStale, useStale } from '../../lib/stale';
 import { LiveMessage } from '../../components/LiveMessage';
 import { formatDate } from '../../lib/format';
 import { useUpdateTrack } from './api';
@@ -83,8 +83,7 @@ function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canM
   const id = useId();
   const update = useUpdateTrack(track.id);
   const [note, setNote] = useState('');
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { stale, setStale, reloading, reload } = useStale(onReload);
   const [error, setError] = useState<unknown>(null);
   const next = nextPhase(track.phase);
   const previous = previousPhase(track.phase);
@@ -98,18 +97,8 @@ function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canM
       setNote('');
       onChanged(t('inclusion.phases.changed', { phase: t(`inclusion.phases.names.${to}`).toLowerCase() }));
     } catch (e) {
-      if (isProblemError(e) && e.status === 412) setStale(true);
+      if (isStale(e)) setStale(true);
       else setError(e);
-    }
-  }
-
-  async function reload() {
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
     }
   }
 

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, isProblemError, must } from '../../api/client';
+import { api, must } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
+import { isStale, useStale } from '../../lib/stale';
 import { fetchAll } from '../../lib/reference';
 import { useAccess } from '../../lib/auth/AuthProvider';
 import { canEditSchoolRecords } from '../../lib/auth/permissions';
@@ -64,8 +65,7 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
   const [values, setValues] = useState<PartnershipValues>(initial);
   const [errors, setErrors] = useState<PartnershipErrors>(emptyErrors);
   const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { stale, setStale, reloading, reload } = useStale(onReload);
   const create = useCreatePartnership();
   const update = useUpdatePartnership(partnership?.id ?? 0);
   const saving = create.isPending || update.isPending;
@@ -157,23 +157,12 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
         navigate(`/partnerships/${created.partnership.id}`, { state: { flash: t('common.created') } });
       }
     } catch (error) {
-      if (isProblemError(error) && error.status === 412) {
+      if (isStale(error)) {
         setStale(true);
         return;
       }
       setErrors(errorsFromProblem(error, t, i18n, values));
       setFormError(error);
-    }
-  }
-
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
     }
   }
 
