@@ -20,8 +20,7 @@ const CODE_PREFIX = 'E2E-GGD';
  *   settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed
  */
 export async function areaTests(h) {
-  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
-  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
   const suffix = String(Date.now()).slice(-6);
   const first = { name: `E2E GGD Kennemerland ${suffix}`, code: `${CODE_PREFIX}-${suffix}`, url: null };
   const second = { name: `E2E GGD Tweede ${suffix}`, code: `${CODE_PREFIX}-${suffix}-2`, url: null };
@@ -139,9 +138,9 @@ export async function areaTests(h) {
   await test(`${MUNICIPALITY_CONTACT} opens the Haarlem dashboard from the menu: 3 schools of 2 boards, no person's name`, async () => {
     await login(page, MUNICIPALITY_CONTACT);
     await openMenuIfCollapsed(page);
-    const navText = await nav().innerText();
+    const navText = await menuText(page);
     assert(!navText.includes("Regio's"), `a municipal contact point sees the regions' administration: ${navText}`);
-    await nav().getByRole('link', { name: 'Mijn gemeente' }).click();
+    await goMenu(page, 'Mijn gemeente');
     await page.waitForURL(/\/gebied\/gemeente\/\d+$/, { timeout: TIMEOUT });
     await page.getByRole('heading', { level: 1, name: 'Haarlem', exact: true }).waitFor({ timeout: TIMEOUT });
     await settle(page);
@@ -239,7 +238,7 @@ export async function areaTests(h) {
     await login(page, PLATFORM_ADMIN);
     await removeLeftovers();
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name: "Regio's", exact: true }).click();
+    await goMenu(page, "Regio's", { exact: true });
     await page.waitForURL((url) => url.pathname === '/regions', { timeout: TIMEOUT });
     await page.getByRole('heading', { level: 1, name: "Regio's", exact: true }).waitFor({ timeout: TIMEOUT });
     await settle(page);

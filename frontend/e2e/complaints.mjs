@@ -21,8 +21,7 @@ function daysBefore(today, days) {
  *   settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
  */
 export async function complaintsTests(h) {
-  const { page, context, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
-  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const { page, context, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
 
   /** A phone in a browser context of its own: no session, no cookies. */
   async function anonymousPhone() {
@@ -156,7 +155,7 @@ export async function complaintsTests(h) {
   await test(`${SCHOOL_ADMIN} makes an own version of the parents' bullying route`, async () => {
     await login(page, SCHOOL_ADMIN);
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name: 'Klachtenroutes' }).click();
+    await goMenu(page, 'Klachtenroutes');
     await page.waitForURL(/\/complaint-routes/, { timeout: TIMEOUT });
     await settle(page);
     assert((await heading(page)).startsWith('Klachtenroutes'), `heading is "${await heading(page)}"`);
@@ -243,7 +242,7 @@ export async function complaintsTests(h) {
   });
 
   await test(`${SCHOOL_ADMIN} does not see the case register, but sees the annual report`, async () => {
-    const navText = await nav().innerText();
+    const navText = await menuText(page);
     assert(navText.includes('Vertrouwenswerk'), `navigation: ${navText}`);
     await page.goto(`${BASE_URL}/confidential-cases`);
     await settle(page);
@@ -262,7 +261,7 @@ export async function complaintsTests(h) {
   await test(`${COUNSELLOR} records a case: a closing date before the opening date is refused, then saved`, async () => {
     await login(page, COUNSELLOR);
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name: 'Vertrouwenswerk' }).click();
+    await goMenu(page, 'Vertrouwenswerk');
     await page.waitForURL(/\/confidential-cases$/, { timeout: TIMEOUT });
     await settle(page);
     assert((await heading(page, 'Registratie vertrouwenswerk')) === 'Registratie vertrouwenswerk', `heading is "${await heading(page)}"`);

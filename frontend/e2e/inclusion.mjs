@@ -24,8 +24,7 @@ const PEOPLE = [EMPLOYEE, 'Karin Bos', 'Sanne de Vries', 'Chris Coördinator', '
  *   assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed
  */
 export async function inclusionTests(h) {
-  const { page, BASE_URL, TIMEOUT, test, assert, settle, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
-  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const { page, BASE_URL, TIMEOUT, test, assert, settle, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
   const stamp = String(Date.now()).slice(-6);
   const state = { trackUrl: null, otherTrackUrl: null, dashboardUrl: null };
   const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
@@ -36,7 +35,7 @@ export async function inclusionTests(h) {
   /** From the menu to the track page (straight there: the user's boards have one track). */
   async function openTrack(board) {
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name: 'Inclusief werkgeverschap', exact: true }).click();
+    await goMenu(page, 'Inclusief werkgeverschap', { exact: true });
     await page.waitForURL(/\/inclusie\/\d+$/, { timeout: TIMEOUT });
     await page.getByRole('heading', { level: 1, name: `Inclusief werkgeverschap bij ${board}` }).waitFor({ timeout: TIMEOUT });
     await settle(page);
@@ -308,9 +307,9 @@ export async function inclusionTests(h) {
   await test(`${REGION} sees both boards in the region's inclusion section, without any person's name`, async () => {
     await login(page, REGION);
     await openMenuIfCollapsed(page);
-    const navText = await nav().innerText();
+    const navText = await menuText(page);
     assert(!navText.includes('Inclusief werkgeverschap'), `a region contact gets the tracks in the menu: ${navText}`);
-    await nav().getByRole('link', { name: 'Mijn regio' }).click();
+    await goMenu(page, 'Mijn regio');
     await page.waitForURL(/\/gebied\/regio\/\d+$/, { timeout: TIMEOUT });
     await settle(page);
     state.dashboardUrl = page.url();

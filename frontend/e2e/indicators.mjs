@@ -16,13 +16,13 @@ const SCHOOL = 'OBS De Spil';
  *   heading, login, logout, openMenuIfCollapsed, TIMEOUT
  */
 export async function indicatorTests(h) {
-  const { page, TODAY, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, TIMEOUT } = h;
+  const { page, TODAY, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText, TIMEOUT } = h;
   // This month as the API writes it (`2026-11`), by the product's date: the demo has values for the six months before it.
   const period = TODAY.slice(0, 7);
 
   async function openDashboard() {
     await openMenuIfCollapsed(page);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Indicatoren' }).click();
+    await goMenu(page, 'Indicatoren');
     await page.waitForURL((url) => url.pathname === '/indicators', { timeout: TIMEOUT });
     await settle(page);
     assert((await heading(page, 'Indicatoren')) === 'Indicatoren', `heading is "${await heading(page)}"`);

@@ -13,8 +13,7 @@ const REGION = 'regio@demo.spil.nl';
  *   settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
  */
 export async function keyPersonTests(h) {
-  const { page, context, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
-  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const { page, context, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
   const tabs = () => page.getByRole('navigation', { name: 'Onderdelen van sleutelpersonen' });
   const year = Number(TODAY.slice(0, 4));
   const next = year + 1; // every month of this year up to now is paid in the demo; next year is open
@@ -48,7 +47,7 @@ export async function keyPersonTests(h) {
   await test(`${BOARD_ADMIN} finds the key persons in the menu and their agreements`, async () => {
     await login(page, BOARD_ADMIN);
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name: 'Sleutelpersonen', exact: true }).click();
+    await goMenu(page, 'Sleutelpersonen', { exact: true });
     await page.waitForURL(/\/key-persons\/agreements$/, { timeout: TIMEOUT });
     await settle(page);
     assert((await heading(page, 'Vrijwilligersovereenkomsten')) === 'Vrijwilligersovereenkomsten', `heading is "${await heading(page)}"`);
@@ -304,7 +303,7 @@ export async function keyPersonTests(h) {
 
   await test(`${REGION} gets no key persons and no colleagues`, async () => {
     await login(page, REGION);
-    const menu = await nav().innerText();
+    const menu = await menuText(page);
     for (const item of ['Sleutelpersonen', 'Mensen', 'Partners', 'Samenwerkingen']) {
       assert(!menu.includes(item), `a region contact sees "${item}" in the menu`);
     }

@@ -29,8 +29,7 @@ function schoolYear(day, back = 0) {
  *   assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed
  */
 export async function programmeTests(h) {
-  const { page, TIMEOUT, test, assert, settle, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
-  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const { page, TIMEOUT, test, assert, settle, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
   const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
   const state = { programmeUrl: null };
   const thisYear = schoolYear(h.TODAY);
@@ -40,7 +39,7 @@ export async function programmeTests(h) {
 
   async function openList() {
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name: "Regionale programma's", exact: true }).click();
+    await goMenu(page, "Regionale programma's", { exact: true });
     await page.waitForURL(/\/programmas$/, { timeout: TIMEOUT });
     await settle(page);
     assert((await heading(page, "Regionale programma's")) === "Regionale programma's", `heading is "${await heading(page)}"`);

@@ -15,13 +15,12 @@ const NEW_PARTNER = 'GGD Kennemerland';
  *   settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
  */
 export async function registryTests(h) {
-  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
-  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const { page, context, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
   const state = { partnershipUrl: null, newPartnershipUrl: null };
 
   async function goNav(name, urlPattern) {
     await openMenuIfCollapsed(page);
-    await nav().getByRole('link', { name, exact: true }).click();
+    await goMenu(page, name, { exact: true });
     await page.waitForURL(urlPattern, { timeout: TIMEOUT });
     await settle(page);
   }
@@ -50,7 +49,7 @@ export async function registryTests(h) {
     await login(page, COORDINATOR);
     assert(new URL(page.url()).pathname === '/gaps', `after login the coordinator is at ${page.url()}`);
     assert((await heading(page, 'Knelpunten en hiaten')) === 'Knelpunten en hiaten', `heading is "${await heading(page)}"`);
-    const navText = await nav().innerText();
+    const navText = await menuText(page);
     for (const item of ['Knelpunten', 'Partners', 'Samenwerkingen', 'Mensen', 'Wie doet wat', 'Importeren']) {
       assert(navText.includes(item), `navigation lacks "${item}": ${navText}`);
     }
@@ -341,7 +340,7 @@ export async function registryTests(h) {
   await test(`${VIEWER} reads the registry without edit buttons`, async () => {
     await login(page, VIEWER);
     assert(new URL(page.url()).pathname === '/', `a viewer starts at ${page.url()}`);
-    const navText = await nav().innerText();
+    const navText = await menuText(page);
     assert(navText.includes('Knelpunten') && !navText.includes('Importeren'), `navigation: ${navText}`);
     assert(state.partnershipUrl, 'no partnership opened');
     await page.goto(state.partnershipUrl);

@@ -162,6 +162,35 @@ async function openMenuIfCollapsed(page) {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
+/**
+ * The main menu groups its pages in sections; a section with more than one page is a button that
+ * opens its links. This opens the menu (on a phone) and the section that holds the link, and
+ * returns the link.
+ */
+async function revealMenuLink(page, name, { exact = false } = {}) {
+  await openMenuIfCollapsed(page);
+  const nav = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
+  const link = nav.getByRole('link', { name, exact });
+  if (!(await link.first().isVisible())) {
+    const section = nav.locator('li.nav-section', { has: page.getByRole('link', { name, exact, includeHidden: true }) });
+    const button = section.getByRole('button');
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  }
+  return link;
+}
+
+/** Clicks a page of the main menu, opening its section first. */
+async function goMenu(page, name, options = {}) {
+  await (await revealMenuLink(page, name, options)).click();
+}
+
+/** The main menu's words: its sections and all their links, also those of closed sections. */
+async function menuText(page) {
+  return page
+    .getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ })
+    .evaluate((nav) => [...nav.querySelectorAll('a, button')].map((el) => el.textContent.trim()).join(' | '));
+}
+
 async function main() {
   log(`# Spil browser tests against ${BASE_URL} with ${CHROMIUM}`);
   let TODAY;
@@ -233,10 +262,15 @@ async function main() {
       assert(h1.startsWith('Welkom'), `heading is "${h1}"`);
       const scopes = await page.locator('.cards .card').allInnerTexts();
       assert(scopes.some((s) => s.includes('Stichting Spil Demo')), `scopes: ${JSON.stringify(scopes)}`);
-      const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).innerText();
+      const nav = await menuText(page);
       for (const item of ['Overzicht', 'Besturen', 'Scholen', 'Logboek', 'Gebruikers', 'Koppelingen (API)']) {
         assert(nav.includes(item), `navigation lacks "${item}": ${nav}`);
       }
+      // the menu's sections stand in one row on a desktop screen
+      const rows = await page
+        .locator('.main-nav-sections > li')
+        .evaluateAll((items) => new Set(items.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+      assert(rows === 1, `the menu takes ${rows} rows`);
       await checkA11y(page, 'home');
     });
 
@@ -255,7 +289,7 @@ async function main() {
     });
 
     await test('boards list: search and sort', async () => {
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Besturen' }).click();
+      await goMenu(page, 'Besturen');
       await page.waitForURL('**/boards');
       await settle(page);
       assert((await heading(page, 'Besturen')) === 'Besturen', `heading is "${await heading(page)}"`);
@@ -297,7 +331,7 @@ async function main() {
     });
 
     await test('schools list: filter by sector', async () => {
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Scholen' }).click();
+      await goMenu(page, 'Scholen');
       await page.waitForURL('**/schools');
       await settle(page);
       const count = await page.locator('table tbody tr').count();
@@ -402,7 +436,7 @@ async function main() {
     });
 
     await test('audit log shows the change', async () => {
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' }).click();
+      await goMenu(page, 'Logboek');
       await page.waitForURL('**/audit');
       await settle(page);
       const row = page.locator('table tbody tr').filter({ hasText: '(e2e)' }).first();
@@ -451,12 +485,13 @@ async function main() {
         await toggle.click();
         assert((await toggle.getAttribute('aria-expanded')) === 'true', 'aria-expanded not true');
         for (const item of ['Overzicht', 'Besturen', 'Scholen', 'Logboek']) {
-          assert(await nav.getByRole('link', { name: item }).isVisible(), `"${item}" not visible in the phone menu`);
+          const link = await revealMenuLink(phone, item);
+          assert(await link.isVisible(), `"${item}" not visible in the phone menu`);
         }
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert(overflow <= 0, `the page is ${overflow}px wider than the phone`);
         await checkA11y(phone, 'phone-menu');
-        await nav.getByRole('link', { name: 'Scholen' }).click();
+        await goMenu(phone, 'Scholen');
         await phone.waitForURL('**/schools');
         await settle(phone);
         assert(!(await nav.isVisible()), 'menu did not close after navigating');
@@ -471,7 +506,7 @@ async function main() {
 
     await test('users list and the new-user form', async () => {
       await openMenuIfCollapsed(page);
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
+      await goMenu(page, 'Gebruikers');
       await page.waitForURL('**/users');
       await settle(page);
       assert((await heading(page, 'Gebruikers')) === 'Gebruikers', `heading is "${await heading(page)}"`);
@@ -571,7 +606,7 @@ async function main() {
 
     await test('create an API client, see its key once, and revoke it', async () => {
       await openMenuIfCollapsed(page);
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Koppelingen (API)' }).click();
+      await goMenu(page, 'Koppelingen (API)');
       await page.waitForURL('**/api-clients');
       await settle(page);
       assert((await heading(page, 'Koppelingen (API)')) === 'Koppelingen (API)', `heading is "${await heading(page)}"`);
@@ -644,11 +679,8 @@ async function main() {
           assert(overflow <= 0, `${address} is ${overflow}px wider than the phone`);
           await checkA11y(phone, name);
         }
-        const toggle = phone.getByRole('button', { name: 'Menu' });
-        await toggle.click();
-        const nav = phone.getByRole('navigation', { name: 'Hoofdmenu' });
         for (const item of ['Gebruikers', 'Koppelingen (API)']) {
-          assert(await nav.getByRole('link', { name: item }).isVisible(), `"${item}" not visible in the phone menu`);
+          assert(await (await revealMenuLink(phone, item)).isVisible(), `"${item}" not visible in the phone menu`);
         }
       } finally {
         await phone.close();
@@ -677,7 +709,7 @@ async function main() {
 
     await test('a school coordinator gets a navigation without boards and audit log', async () => {
       await login(page, 'coordinator@demo.spil.nl');
-      const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).innerText();
+      const nav = await menuText(page);
       assert(nav.includes('Scholen') && !nav.includes('Besturen') && !nav.includes('Logboek'), `navigation: ${nav}`);
       assert(!nav.includes('Gebruikers') && !nav.includes('Koppelingen'), `a coordinator sees account management: ${nav}`);
       // A coordinator starts on the gaps dashboard; the home page lists their school.
@@ -733,7 +765,7 @@ async function main() {
     });
 
     const helpers = {
-      page, context, pageErrors, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed,
+      page, context, pageErrors, BASE_URL, TODAY, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, screenshot, heading, login, logout, openMenuIfCollapsed, revealMenuLink, goMenu, menuText,
     };
     const suites = [
       ['registry', registryTests],

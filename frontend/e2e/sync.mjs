@@ -15,7 +15,7 @@ const BOARD = 'Stichting Spil Demo';
  *   andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed
  */
 export async function syncTests(h) {
-  const { page, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
+  const { page, BASE_URL, TIMEOUT, test, assert, settle, andWaitForApi, checkA11y, heading, login, logout, openMenuIfCollapsed, goMenu, menuText } = h;
   const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
   const suffix = String(Date.now()).slice(-6);
   const anna = { sourceId: `E2E-${suffix}-1`, name: `Anna Sync ${suffix}`, email: `anna.sync.${suffix}@despil.nl` };
@@ -69,7 +69,7 @@ export async function syncTests(h) {
 
     await test('sync: the board administrator opens "Synchronisaties" and the snapshot shows what it ended', async () => {
       await openMenuIfCollapsed(page);
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Synchronisaties' }).click();
+      await goMenu(page, 'Synchronisaties');
       await page.waitForURL((url) => url.pathname === '/synchronisaties', { timeout: TIMEOUT });
       await settle(page);
       assert((await heading(page, 'Synchronisaties')) === 'Synchronisaties', `heading is "${await heading(page)}"`);

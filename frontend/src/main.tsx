@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { setupI18n } from './i18n';
 import './index.css';
+// The screens' shared styles (forms, tables, tabs, filters).
+import './components/registry.css';
 
 setupI18n();
 

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { AppLayout } from './components/AppLayout';
+import { AppLayout } from './app/AppLayout';
 import { NotFoundPage } from './components/NotFoundPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
@@ -19,7 +19,7 @@ import { programmeRoutes } from './features/programmes/routes';
 import { syncRoutes } from './features/sync/routes';
 import { keyPersonRoutes, publicKeyPersonRoutes } from './features/keypersons/routes';
 import { GapsLanding } from './features/gaps/GapsLanding';
-import { registryRoutes } from './features/registry/routes';
+import { registryRoutes } from './app/registryRoutes';
 import { SchoolCreatePage } from './features/schools/SchoolCreatePage';
 import { SchoolDetailPage } from './features/schools/SchoolDetailPage';
 import { SchoolEditPage } from './features/schools/SchoolEditPage';

@@ -18,3 +18,9 @@ export function ifMatch(etag: string | null | undefined): { 'If-Match': string }
 export function withEtag<T>(result: { data?: T; response: Response }): WithEtag<T> {
   return { data: must(result), etag: result.response.headers.get('ETag') };
 }
+
+/** A successful answer's body under the record's name (`{ board, etag }`), as the features' queries hold it. */
+export function recordWithEtag<K extends string, T>(key: K, result: { data?: T; response: Response }): { [P in K]: T } & { etag: string | null } {
+  const { data, etag } = withEtag(result);
+  return { [key]: data, etag } as { [P in K]: T } & { etag: string | null };
+}

@@ -3,7 +3,7 @@
  * Test code only: the app never maps role names to capabilities (it reads the session's `access`).
  */
 import type { Role, ScopeType, User } from '../api/types';
-import { CAPABILITIES, type Access, type Capability, type RoleLevels, type ScopedCapabilities } from '../features/auth/access';
+import { CAPABILITIES, type Access, type Capability, type RoleLevels, type ScopedCapabilities } from '../lib/auth/access';
 
 /** The API's role policy (backend `spil.kit.policy`), as fixtures for the tests. */
 export const TEST_ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {

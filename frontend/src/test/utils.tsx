@@ -1,10 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import type { SessionInfo, User } from '../api/types';
-import type { Access } from '../features/auth/access';
-import { AuthProvider, SESSION_KEY } from '../features/auth/AuthProvider';
+import type { Access } from '../lib/auth/access';
+import { AuthProvider, SESSION_KEY } from '../lib/auth/AuthProvider';
 import { createQueryClient } from '../lib/queryClient';
 import { routes } from '../routes';
 import { today } from '../lib/clock';
@@ -84,4 +85,17 @@ export function renderApp(
     </QueryClientProvider>,
   );
   return { ...result, router, queryClient };
+}
+
+/**
+ * A page's link in the main menu, its section opened first: the menu groups the pages in
+ * sections, and a section with more than one page shows its links when its button is pressed.
+ */
+export async function menuLink(name: string | RegExp): Promise<HTMLElement> {
+  const nav = await screen.findByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
+  const link = within(nav).getByRole('link', { name, hidden: true });
+  const section = link.closest<HTMLElement>('li.nav-section');
+  const button = section?.querySelector<HTMLButtonElement>('button[aria-expanded="false"]');
+  if (button) await userEvent.click(button);
+  return within(nav).getByRole('link', { name });
 }

@@ -4,16 +4,15 @@ import { Link } from 'react-router';
 import type { ApiClientRecord } from '../../api/types';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
+import { ListResults } from '../../components/ListResults';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SortHeader } from '../../components/SortHeader';
 import { formatDateTime } from '../../lib/format';
 import { useAllBoards, useCurrentMunicipalities, useRegionsOfEveryKind } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canManageApiClients } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canManageApiClients } from '../../lib/auth/permissions';
 import { useApiClients, useRevokeApiClient } from './api';
 import { SCOPE_KEYS, isApiScope, maskedKey } from './scopes';
 
@@ -63,7 +62,6 @@ export function ApiClientsListPage() {
     setRevoked(t('apiClients.revoked', { name: client.name }));
   }
 
-  const data = query.data;
   return (
     <>
       <div className="page-header">
@@ -80,95 +78,83 @@ export function ApiClientsListPage() {
         </div>
       )}
       <ProblemAlert error={revoke.error} focus />
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('apiClients.none')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('apiClients.title')} tabIndex={0}>
-              <table className="table-stack" role="table">
-                <caption className="visually-hidden">{t('apiClients.title')}</caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <SortHeader field="name" label={t('apiClients.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <th scope="col" role="columnheader">{t('apiClients.status')}</th>
-                    <th scope="col" role="columnheader">{t('apiClients.scopes')}</th>
-                    <th scope="col" role="columnheader">{t('apiClients.boundTo')}</th>
-                    <SortHeader
-                      field="createdAt"
-                      label={t('common.createdAt')}
-                      sort={params.sort}
-                      onSort={(sort) => update({ sort })}
-                    />
-                    <th scope="col" role="columnheader">{t('apiClients.lastUsed')}</th>
-                    <th scope="col" role="columnheader">
-                      <span className="visually-hidden">{t('users.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {data.items.map((client) => (
-                    <tr role="row" key={client.id} className={client.revokedAt ? 'row-revoked' : undefined}>
-                      <td role="cell" data-label={t('apiClients.name')}>
-                        <strong>{client.name}</strong>
-                        <br />
-                        <code className="muted" title={t('apiClients.keyPrefix')}>
-                          {maskedKey(client.keyPrefix)}
-                        </code>
-                      </td>
-                      <td role="cell" data-label={t('apiClients.status')}>
-                        {client.revokedAt ? (
-                          <>
-                            <span className="badge badge-inactive">{t('apiClients.statusRevoked')}</span>{' '}
-                            <span className="muted nowrap">{formatDateTime(client.revokedAt, i18n.language)}</span>
-                          </>
-                        ) : (
-                          <span className="badge badge-active">{t('apiClients.statusActive')}</span>
-                        )}
-                      </td>
-                      <td role="cell" data-label={t('apiClients.scopes')}>
-                        <ul className="plain-list">
-                          {client.scopes.map((s) => (
-                            <li key={s}>{scopeName(s)}</li>
-                          ))}
-                        </ul>
-                      </td>
-                      <td role="cell" data-label={t('apiClients.boundTo')}>{boundTo(client)}</td>
-                      <td role="cell" data-label={t('common.createdAt')}>
-                        <time dateTime={client.createdAt}>{formatDateTime(client.createdAt, i18n.language)}</time>
-                      </td>
-                      <td role="cell" data-label={t('apiClients.lastUsed')}>
-                        {client.lastUsedAt ? (
-                          <time dateTime={client.lastUsedAt}>{formatDateTime(client.lastUsedAt, i18n.language)}</time>
-                        ) : (
-                          <span className="muted">{t('apiClients.neverUsed')}</span>
-                        )}
-                      </td>
-                      <td role="cell" className="cell-actions">
-                        {!client.revokedAt && (
-                          <ConfirmAction
-                            label={t('apiClients.revoke')}
-                            accessibleLabel={t('apiClients.revokeLabel', { name: client.name })}
-                            message={t('apiClients.confirmRevoke', { name: client.name })}
-                            confirmLabel={t('apiClients.confirmRevokeButton')}
-                            onConfirm={() => onRevoke(client)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('apiClients.title')} onPage={(page) => update({ page })} empty={t('apiClients.none')}>
+        {(items) => (
+          <table className="table-stack" role="table">
+            <caption className="visually-hidden">{t('apiClients.title')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <SortHeader field="name" label={t('apiClients.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <th scope="col" role="columnheader">{t('apiClients.status')}</th>
+                <th scope="col" role="columnheader">{t('apiClients.scopes')}</th>
+                <th scope="col" role="columnheader">{t('apiClients.boundTo')}</th>
+                <SortHeader
+                  field="createdAt"
+                  label={t('common.createdAt')}
+                  sort={params.sort}
+                  onSort={(sort) => update({ sort })}
+                />
+                <th scope="col" role="columnheader">{t('apiClients.lastUsed')}</th>
+                <th scope="col" role="columnheader">
+                  <span className="visually-hidden">{t('users.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {items.map((client) => (
+                <tr role="row" key={client.id} className={client.revokedAt ? 'row-revoked' : undefined}>
+                  <td role="cell" data-label={t('apiClients.name')}>
+                    <strong>{client.name}</strong>
+                    <br />
+                    <code className="muted" title={t('apiClients.keyPrefix')}>
+                      {maskedKey(client.keyPrefix)}
+                    </code>
+                  </td>
+                  <td role="cell" data-label={t('apiClients.status')}>
+                    {client.revokedAt ? (
+                      <>
+                        <span className="badge badge-inactive">{t('apiClients.statusRevoked')}</span>{' '}
+                        <span className="muted nowrap">{formatDateTime(client.revokedAt, i18n.language)}</span>
+                      </>
+                    ) : (
+                      <span className="badge badge-active">{t('apiClients.statusActive')}</span>
+                    )}
+                  </td>
+                  <td role="cell" data-label={t('apiClients.scopes')}>
+                    <ul className="plain-list">
+                      {client.scopes.map((s) => (
+                        <li key={s}>{scopeName(s)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td role="cell" data-label={t('apiClients.boundTo')}>{boundTo(client)}</td>
+                  <td role="cell" data-label={t('common.createdAt')}>
+                    <time dateTime={client.createdAt}>{formatDateTime(client.createdAt, i18n.language)}</time>
+                  </td>
+                  <td role="cell" data-label={t('apiClients.lastUsed')}>
+                    {client.lastUsedAt ? (
+                      <time dateTime={client.lastUsedAt}>{formatDateTime(client.lastUsedAt, i18n.language)}</time>
+                    ) : (
+                      <span className="muted">{t('apiClients.neverUsed')}</span>
+                    )}
+                  </td>
+                  <td role="cell" className="cell-actions">
+                    {!client.revokedAt && (
+                      <ConfirmAction
+                        label={t('apiClients.revoke')}
+                        accessibleLabel={t('apiClients.revokeLabel', { name: client.name })}
+                        message={t('apiClients.confirmRevoke', { name: client.name })}
+                        confirmLabel={t('apiClients.confirmRevokeButton')}
+                        onConfirm={() => onRevoke(client)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

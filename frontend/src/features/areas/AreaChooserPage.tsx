@@ -2,14 +2,14 @@
 import { Link, Navigate } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { useAT } from './i18n';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { useT } from '../../lib/i18n';
 import { REGIONS_PATH } from './paths';
 import { canManageRegions, canSeeAreaDashboards, ownAreas } from './permissions';
 import './areas.css';
 
 export function AreaChooserPage() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const access = useAccess();
   const user = useUser();
   const areas = ownAreas(access, user);

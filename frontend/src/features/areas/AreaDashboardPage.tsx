@@ -15,15 +15,15 @@ import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess, useUser } from '../auth/AuthProvider';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
 import { AreaInclusionSection } from '../inclusion/AreaInclusionSection';
 import { canSeeIndicators } from '../indicators/permissions';
 import { languageName } from '../people/languages';
-import { formatDate } from '../registry/format';
-import { LEVELS, STATUSES } from '../registry/types';
+import { formatDate } from '../../lib/format';
+import { LEVELS, STATUSES } from '../../api/registryTypes';
 import { useAreaBoards, useAreaOverview } from './api';
 import { BarChart } from './BarChart';
-import { useAT, type AT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import { areaExportHref, areaIndicatorsPath, AREA_CHOOSER_PATH, regionAdminPath, REGIONS_PATH } from './paths';
 import { canManageRegions, canSeeAreaDashboards, ownAreas } from './permissions';
 import { OVERVIEW_SECTORS, type AreaOverview, type AreaSchool, type AreaType, type OverviewSector, type RoleCoverage } from './types';
@@ -36,7 +36,7 @@ function isSector(value: string | undefined): value is OverviewSector {
 }
 
 /** "Gemeente", "GGD-regio", "Arbeidsmarktregio", ... */
-export function areaKindText(kind: string, t: AT): string {
+export function areaKindText(kind: string, t: Translate<'areas' | 'complaints'>): string {
   if (kind === 'municipality') return t('scopeTypes.municipality');
   return (REGION_KINDS as readonly string[]).includes(kind) ? t(`regionKinds.${kind as RegionKind}`) : kind;
 }
@@ -56,7 +56,7 @@ function isHidden(display: string): boolean {
 }
 
 export function AreaDashboardPage({ type }: { type: AreaType }) {
-  const { t, language } = useAT();
+  const { t, language } = useT('areas', 'complaints');
   const access = useAccess();
   const user = useUser();
   const routeParams = useParams();
@@ -171,7 +171,7 @@ export function AreaDashboardPage({ type }: { type: AreaType }) {
 }
 
 function SectorCounts({ bySector }: { bySector: Record<string, number> }) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const parts: ReactNode[] = OVERVIEW_SECTORS.filter((s) => (bySector[s] ?? 0) > 0).flatMap((s, i) => [
     ...(i > 0 ? [', '] : []),
     <span key={s} className="nowrap">
@@ -197,7 +197,7 @@ interface SchoolsProps {
 }
 
 function SchoolsSection({ type, overview, boards, boardId, sector, filtered, fetching, onFilter, onPage }: SchoolsProps) {
-  const { t, language } = useAT();
+  const { t, language } = useT('areas', 'complaints');
   const id = useId();
   const roles = orderedRoles(overview.roles);
   const { schools } = overview;
@@ -284,7 +284,7 @@ function SchoolsSection({ type, overview, boards, boardId, sector, filtered, fet
 }
 
 function SchoolRow({ school, roles, showMunicipality }: { school: AreaSchool; roles: RoleCoverage[]; showMunicipality: boolean }) {
-  const { t, language } = useAT();
+  const { t, language } = useT('areas', 'complaints');
   return (
     <tr role="row" data-school={school.locationCode}>
       <td role="cell" data-label={t('areas.schools.school')}>
@@ -348,7 +348,7 @@ function SchoolRow({ school, roles, showMunicipality }: { school: AreaSchool; ro
 /* --- Role coverage ------------------------------------------------------------------------------- */
 
 function CoverageSection({ roles }: { roles: RoleCoverage[] }) {
-  const { t, language } = useAT();
+  const { t, language } = useT('areas', 'complaints');
   const id = useId();
   return (
     <section aria-labelledby={`${id}-coverage`} className="area-section">
@@ -394,7 +394,7 @@ function CoverageSection({ roles }: { roles: RoleCoverage[] }) {
 /* --- Partnerships -------------------------------------------------------------------------------- */
 
 function PartnershipsSection({ overview }: { overview: AreaOverview }) {
-  const { t, language } = useAT();
+  const { t, language } = useT('areas', 'complaints');
   const id = useId();
   const { partnerships, area } = overview;
   const nl = language.startsWith('nl');
@@ -475,7 +475,7 @@ function PartnershipsSection({ overview }: { overview: AreaOverview }) {
 }
 
 function CountTable({ labelledBy, head, rows, testId }: { labelledBy: string; head: string; rows: [string, number | string][]; testId: string }) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   return (
     <div className="table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
       <table data-testid={testId}>
@@ -501,12 +501,12 @@ function CountTable({ labelledBy, head, rows, testId }: { labelledBy: string; he
 /* --- Key persons --------------------------------------------------------------------------------- */
 
 function SmallNumbersNote() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   return <p className="small-numbers-note" data-testid="small-numbers-note">{t('areas.smallNumbers')}</p>;
 }
 
 function KeyPersonsSection({ overview }: { overview: AreaOverview }) {
-  const { t, language } = useAT();
+  const { t, language } = useT('areas', 'complaints');
   const id = useId();
   const { keyPersons, schoolsTotal } = overview;
   const hidden = keyPersons.count === null || isHidden(keyPersons.countDisplay);
@@ -565,7 +565,7 @@ function KeyPersonsSection({ overview }: { overview: AreaOverview }) {
 /* --- Confidential cases -------------------------------------------------------------------------- */
 
 function CasesSection({ overview }: { overview: AreaOverview }) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const id = useId();
   const cases = overview.confidentialCases;
   const anyHidden = isHidden(cases.totalDisplay) || cases.perArea.some((a) => isHidden(a.display));

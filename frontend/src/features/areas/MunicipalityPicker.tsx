@@ -10,7 +10,7 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { foldForSearch as fold } from '../../lib/format';
 import { useCurrentMunicipalities } from '../../lib/reference';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 
 interface Props {
   legend: string;
@@ -27,7 +27,7 @@ interface Props {
 }
 
 export function MunicipalityPicker({ legend, selected, onChange, kind, regionId, known = [], error, hint }: Props) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const id = useId();
   const [filter, setFilter] = useState('');
   const list = useCurrentMunicipalities();

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { useAT } from './i18n';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { useT } from '../../lib/i18n';
 import { REGIONS_PATH } from './paths';
 import { canManageRegions } from './permissions';
 import { RegionForm } from './RegionForm';
 import './areas.css';
 
 export function RegionCreatePage() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const access = useAccess();
   useDocumentTitle(t('regionAdmin.createTitle'));
   return (

@@ -15,11 +15,11 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleNotice } from '../../components/StaleNotice';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeAudit } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeAudit } from '../../lib/auth/permissions';
 import { servicePointPath } from '../inclusion/paths';
 import { useDeleteRegion, useRegion, useRegionMunicipalities, useSetRegionMunicipalities } from './api';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { MunicipalityPicker } from './MunicipalityPicker';
 import { areaPath, REGIONS_PATH } from './paths';
 import { canManageRegions } from './permissions';
@@ -27,7 +27,7 @@ import { ConflictAlert, isMunicipalityConflict } from './RegionForm';
 import './areas.css';
 
 export function RegionDetailPage() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const access = useAccess();
   const navigate = useNavigate();
   const allowed = canManageRegions(access);
@@ -154,7 +154,7 @@ interface SectionProps {
 }
 
 function MunicipalitiesSection({ region, etag, members, loading, error, onReload }: SectionProps) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const [editing, setEditing] = useState(false);
   const [selection, setSelection] = useState<number[]>([]);
   const [status, setStatus] = useState<string | null>(null);

@@ -4,16 +4,16 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { useRegion } from './api';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { regionAdminPath, REGIONS_PATH } from './paths';
 import { canManageRegions } from './permissions';
 import { RegionForm } from './RegionForm';
 import './areas.css';
 
 export function RegionEditPage() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const access = useAccess();
   const allowed = canManageRegions(access);
   const regionId = parseId(useParams().regionId);

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AnyRegion, Municipality } from '../../api/types';
-import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
+import { boardAdmin, json, mockFetch, problem, renderApp, menuLink } from '../../test/utils';
 import { ggdRegion, HAARLEM, HEEMSTEDE, labourMarketRegion, MUNICIPALITIES, platformAdmin } from './testData';
 
 const SLOW = 20_000;
@@ -67,8 +67,7 @@ describe('the regions of every kind (platform administrator)', () => {
   it('are in the platform administrator\'s menu only, listed with a kind filter', async () => {
     const { calls } = mockFetch((req) => (path(req) === '/api/v1/regions' ? page([ggdRegion, labourMarketRegion]) : page([])));
     const { router } = renderApp('/', { user: platformAdmin });
-    const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
-    await userEvent.click(within(nav).getByRole('link', { name: "Regio's" }));
+    await userEvent.click(await menuLink("Regio's"));
     expect(await screen.findByRole('heading', { level: 1, name: "Regio's" })).toBeInTheDocument();
     const table = await screen.findByTestId('regions-table');
     expect(within(table).getByRole('link', { name: 'GGD Kennemerland' })).toHaveAttribute('href', '/regions/40');

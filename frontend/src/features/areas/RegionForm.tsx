@@ -9,10 +9,11 @@ import { isProblemError } from '../../api/client';
 import { CREATABLE_REGION_KINDS, type AnyRegion, type CreatableRegionKind, type RegionUpdate } from '../../api/types';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
-import { StaleNotice } from '../../components/StaleNotice';
-import { changedFields, renameInvalidParams, str, useFormState } from '../../lib/forms';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
+import { renameInvalidParams, str } from '../../lib/forms';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { useCreateRegion, useUpdateRegion } from './api';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { MunicipalityPicker } from './MunicipalityPicker';
 import { regionAdminPath, REGIONS_PATH } from './paths';
 
@@ -41,17 +42,14 @@ interface Props {
 }
 
 export function RegionForm({ region, etag = null, onReload }: Props) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const navigate = useNavigate();
   const initial: RegionValues = { kind: str(region?.kind), regionCode: str(region?.code), name: str(region?.name) };
-  const form = useFormState<RegionValues>(initial);
+  const form = useRecordForm<RegionValues>({ initial, onReload });
   const { values, setValue, fieldErrors } = form;
   const [municipalityIds, setMunicipalityIds] = useState<number[]>([]);
   const create = useCreateRegion();
   const update = useUpdateRegion(region?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const saving = create.isPending || update.isPending;
   const labourMarket = region?.kind === 'labour-market';
 
   function validate(): Partial<Record<keyof RegionValues, string>> {
@@ -64,64 +62,43 @@ export function RegionForm({ region, etag = null, onReload }: Props) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const errors = validate();
-    if (Object.keys(errors).length > 0) {
-      form.setFieldErrors(errors);
-      return;
-    }
-    try {
-      if (region) {
-        const changed = changedFields(initial, values).filter((k) => k === 'name' || (k === 'regionCode' && !labourMarket));
-        if (changed.length === 0) {
-          navigate(regionAdminPath(region.id));
-          return;
+    await form.submit(
+      async () => {
+        try {
+          if (region) {
+            const changed = form.changed().filter((k) => k === 'name' || (k === 'regionCode' && !labourMarket));
+            if (changed.length === 0) {
+              navigate(regionAdminPath(region.id));
+              return;
+            }
+            const body: RegionUpdate = {
+              ...(changed.includes('name') ? { name: values.name.trim() } : {}),
+              ...(changed.includes('regionCode') ? { code: values.regionCode.trim() } : {}),
+            };
+            await update.mutateAsync({ body, etag });
+            navigate(regionAdminPath(region.id), { state: { flash: t('common.saved') } });
+          } else if (isCreatableKind(values.kind)) {
+            const created = await create.mutateAsync({
+              kind: values.kind,
+              code: values.regionCode.trim(),
+              name: values.name.trim(),
+              municipalityIds,
+            });
+            navigate(regionAdminPath(created.data.id), { state: { flash: t('regionAdmin.created') } });
+          }
+        } catch (error) {
+          throw renameInvalidParams(error, renameField);
         }
-        const body: RegionUpdate = {
-          ...(changed.includes('name') ? { name: values.name.trim() } : {}),
-          ...(changed.includes('regionCode') ? { code: values.regionCode.trim() } : {}),
-        };
-        await update.mutateAsync({ body, etag });
-        navigate(regionAdminPath(region.id), { state: { flash: t('common.saved') } });
-      } else if (isCreatableKind(values.kind)) {
-        const created = await create.mutateAsync({
-          kind: values.kind,
-          code: values.regionCode.trim(),
-          name: values.name.trim(),
-          municipalityIds,
-        });
-        navigate(regionAdminPath(created.data.id), { state: { flash: t('regionAdmin.created') } });
-      }
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
-      else form.applyError(renameInvalidParams(error, renameField));
-    }
+      },
+      { check: validate },
+    );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
-    }
-  }
-
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const conflict = isMunicipalityConflict(form.formError);
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
-      {hasFieldErrors && !form.formError && (
-        <div className="alert alert-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      )}
-      {conflict ? <ConflictAlert error={form.formError} /> : <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />}
+      <RecordFormAlerts form={form} summary={conflict ? ConflictSummary : FormErrorSummary} />
 
       {region ? (
         <p>
@@ -175,9 +152,7 @@ export function RegionForm({ region, etag = null, onReload }: Props) {
       )}
 
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving || stale}>
-          {saving ? t('common.saving') : region ? t('common.save') : t('regionAdmin.createSubmit')}
-        </button>
+        <SaveButton form={form} label={region ? undefined : t('regionAdmin.createSubmit')} />
         <Link to={region ? regionAdminPath(region.id) : REGIONS_PATH} className="button">
           {t('common.cancel')}
         </Link>
@@ -186,9 +161,13 @@ export function RegionForm({ region, etag = null, onReload }: Props) {
   );
 }
 
+function ConflictSummary({ error }: { error: unknown }) {
+  return <ConflictAlert error={error} />;
+}
+
 /** The API's refusal of a municipality in two regions of one kind: our rule in Dutch, then the API's own detail. */
 export function ConflictAlert({ error }: { error: unknown }) {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();

@@ -2,16 +2,15 @@
 import { Link } from 'react-router';
 import { REGION_KINDS, type RegionKind } from '../../api/types';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
+import { ListResults } from '../../components/ListResults';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { useRegions } from './api';
-import { useAT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { areaPath, regionAdminPath } from './paths';
 import { canManageRegions } from './permissions';
 import './areas.css';
@@ -21,7 +20,7 @@ function isKind(value: string | undefined): value is RegionKind {
 }
 
 export function RegionsListPage() {
-  const { t } = useAT();
+  const { t } = useT('areas', 'complaints');
   const access = useAccess();
   const allowed = canManageRegions(access);
   const { params, update } = useListParams(['kind']);
@@ -43,7 +42,6 @@ export function RegionsListPage() {
       </>
     );
   }
-  const data = query.data;
   return (
     <>
       <div className="page-header">
@@ -73,57 +71,45 @@ export function RegionsListPage() {
           </select>
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('regionAdmin.title')} tabIndex={0}>
-              <table className="table-stack" role="table" data-testid="regions-table">
-                <caption className="visually-hidden">{t('regionAdmin.title')}</caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <SortHeader field="name" label={t('regionAdmin.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <SortHeader field="code" label={t('regionAdmin.code')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <SortHeader field="kind" label={t('regionAdmin.kind')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <th scope="col" role="columnheader" className="numeric">
-                      {t('regionAdmin.municipalityCount')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('regionAdmin.dashboard')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {data.items.map((r) => (
-                    <tr role="row" key={r.id}>
-                      <td role="cell" data-label={t('regionAdmin.name')}>
-                        <Link to={regionAdminPath(r.id)}>{r.name}</Link>
-                      </td>
-                      <td role="cell" data-label={t('regionAdmin.code')}>{r.code}</td>
-                      <td role="cell" data-label={t('regionAdmin.kind')}>{t(`regionKinds.${r.kind}`)}</td>
-                      <td role="cell" data-label={t('regionAdmin.municipalityCount')} className="numeric">
-                        {r.municipalityCount ?? 0}
-                      </td>
-                      <td role="cell" data-label={t('regionAdmin.dashboard')}>
-                        <Link to={areaPath('region', r.id)}>
-                          {t('regionAdmin.openDashboard')} <span className="visually-hidden">{t('regionAdmin.ofRegion', { name: r.name })}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('regionAdmin.title')} onPage={(page) => update({ page })}>
+        {(items) => (
+          <table className="table-stack" role="table" data-testid="regions-table">
+            <caption className="visually-hidden">{t('regionAdmin.title')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <SortHeader field="name" label={t('regionAdmin.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <SortHeader field="code" label={t('regionAdmin.code')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <SortHeader field="kind" label={t('regionAdmin.kind')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <th scope="col" role="columnheader" className="numeric">
+                  {t('regionAdmin.municipalityCount')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('regionAdmin.dashboard')}
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {items.map((r) => (
+                <tr role="row" key={r.id}>
+                  <td role="cell" data-label={t('regionAdmin.name')}>
+                    <Link to={regionAdminPath(r.id)}>{r.name}</Link>
+                  </td>
+                  <td role="cell" data-label={t('regionAdmin.code')}>{r.code}</td>
+                  <td role="cell" data-label={t('regionAdmin.kind')}>{t(`regionKinds.${r.kind}`)}</td>
+                  <td role="cell" data-label={t('regionAdmin.municipalityCount')} className="numeric">
+                    {r.municipalityCount ?? 0}
+                  </td>
+                  <td role="cell" data-label={t('regionAdmin.dashboard')}>
+                    <Link to={areaPath('region', r.id)}>
+                      {t('regionAdmin.openDashboard')} <span className="visually-hidden">{t('regionAdmin.ofRegion', { name: r.name })}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../../api/types';
-import type { Access } from '../auth/access';
+import type { Access } from '../../lib/auth/access';
 import { REGIONS_PATH } from './paths';
 import { canManageRegions, ownAreas, ownAreaTarget } from './permissions';
 

@@ -3,7 +3,7 @@
  * screens, from the session's `access`, and know no role names).
  */
 import type { User } from '../../api/types';
-import { holds, municipalitiesWith, regionsWith, scopeLabel, type Access } from '../auth/access';
+import { holds, municipalitiesWith, regionsWith, scopeLabel, type Access } from '../../lib/auth/access';
 import { areaPath, AREA_CHOOSER_PATH } from './paths';
 import type { AreaType } from './types';
 

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../../api/types';
 import { BoardFilter } from '../../components/BoardFilter';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
+import { ListResults } from '../../components/ListResults';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
@@ -12,8 +11,8 @@ import { formatDateTime, formatValue } from '../../lib/format';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeAudit } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeAudit } from '../../lib/auth/permissions';
 import { useAuditEvents } from './api';
 import en from '../../i18n/en.json';
 
@@ -136,7 +135,6 @@ export function AuditLogPage() {
     );
   }
 
-  const data = query.data;
   const typeLabel = (type: string) =>
     (ENTITY_TYPES as string[]).includes(type) ? t(`audit.entityTypes.${type as (typeof ENTITY_TYPES)[number]}`) : type;
   const filtersActive = FILTERS.some((f) => params.filters[f]);
@@ -190,58 +188,46 @@ export function AuditLogPage() {
           />
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('audit.title')} tabIndex={0}>
-              <table>
-                <caption className="visually-hidden">{t('audit.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="occurredAt" label={t('audit.occurredAt')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.entity')}</th>
-                    <th scope="col">{t('audit.changes')}</th>
+      <ListResults query={query} label={t('audit.title')} onPage={(page) => update({ page })}>
+        {(items) => (
+          <table>
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="occurredAt" label={t('audit.occurredAt')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.entity')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((event) => {
+                const link = entityLink(event);
+                const name = entityName(event);
+                const label = `${typeLabel(event.entityType)} #${event.entityId}${name ? `: ${name}` : ''}`;
+                return (
+                  <tr key={event.id}>
+                    <td data-label={t('audit.occurredAt')}>
+                      <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, i18n.language)}</time>
+                    </td>
+                    <td data-label={t('audit.actor')}>{event.actorLabel}</td>
+                    <td data-label={t('audit.action')}>
+                      <span className={`badge badge-${event.action}`}>
+                        {asAction(event.action) ? t(`audit.actions.${asAction(event.action)!}`) : event.action}
+                      </span>
+                    </td>
+                    <td data-label={t('audit.entity')}>{link ? <Link to={link}>{label}</Link> : label}</td>
+                    <td data-label={t('audit.changes')}>
+                      <Changes event={event} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((event) => {
-                    const link = entityLink(event);
-                    const name = entityName(event);
-                    const label = `${typeLabel(event.entityType)} #${event.entityId}${name ? `: ${name}` : ''}`;
-                    return (
-                      <tr key={event.id}>
-                        <td data-label={t('audit.occurredAt')}>
-                          <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, i18n.language)}</time>
-                        </td>
-                        <td data-label={t('audit.actor')}>{event.actorLabel}</td>
-                        <td data-label={t('audit.action')}>
-                          <span className={`badge badge-${event.action}`}>
-                            {asAction(event.action) ? t(`audit.actions.${asAction(event.action)!}`) : event.action}
-                          </span>
-                        </td>
-                        <td data-label={t('audit.entity')}>{link ? <Link to={link}>{label}</Link> : label}</td>
-                        <td data-label={t('audit.changes')}>
-                          <Changes event={event} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { isProblemError } from '../../api/client';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Loading } from '../../components/Loading';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAuth } from './AuthProvider';
+import { useAuth } from '../../lib/auth/AuthProvider';
 import type { LoginRedirectState } from './RequireAuth';
 
 type FieldErrors = Partial<Record<'email' | 'password', string>>;

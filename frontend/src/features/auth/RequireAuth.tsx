@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useAuth } from './AuthProvider';
+import { useAuth } from '../../lib/auth/AuthProvider';
 import { Loading } from '../../components/Loading';
 
 export interface LoginRedirectState {

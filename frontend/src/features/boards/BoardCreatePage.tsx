@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canCreateBoard } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canCreateBoard } from '../../lib/auth/permissions';
 import { BoardForm } from './BoardForm';
 
 export function BoardCreatePage() {

@@ -1,12 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isProblemError } from '../../api/client';
 import type { Board, BoardCreate, BoardUpdate } from '../../api/types';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
-import { StaleNotice } from '../../components/StaleNotice';
-import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
+import { idOrNull, str, textOrNull } from '../../lib/forms';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { useAllMunicipalities } from '../../lib/reference';
 import { useCreateBoard, useUpdateBoard } from './api';
 
@@ -46,7 +45,7 @@ function fieldValue(name: keyof BoardValues, values: BoardValues) {
   }
 }
 
-const REQUIRED: (keyof BoardValues)[] = ['number', 'name'];
+const REQUIRED: (keyof BoardValues & string)[] = ['number', 'name'];
 
 interface Props {
   /** The board being edited, with the ETag it was read with; absent when creating. */
@@ -58,77 +57,32 @@ interface Props {
 export function BoardForm({ board, etag = null, onReload }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const initial = toValues(board);
-  const form = useFormState<BoardValues>(initial);
+  const form = useRecordForm<BoardValues>({ initial: toValues(board), required: REQUIRED, onReload });
   const { values, setValue, fieldErrors } = form;
   const municipalities = useAllMunicipalities();
   const create = useCreateBoard();
   const update = useUpdateBoard(board?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const saving = create.isPending || update.isPending;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const missing = REQUIRED.filter((k) => !values[k].trim());
-    if (missing.length > 0) {
-      form.setFieldErrors(Object.fromEntries(missing.map((k) => [k, t('common.fieldRequired')])));
-      return;
-    }
-    try {
+    const value = (name: keyof BoardValues) => fieldValue(name, values);
+    await form.submit(async () => {
       if (board) {
-        const changed = changedFields(initial, values);
-        if (changed.length === 0) {
-          navigate(`/boards/${board.id}`);
-          return;
-        }
-        const body: BoardUpdate = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)]));
-        await update.mutateAsync({ body, etag });
-        navigate(`/boards/${board.id}`, { state: { flash: t('common.saved') } });
+        const body = form.patchBody<BoardUpdate>(value);
+        if (body) await update.mutateAsync({ body, etag });
+        navigate(`/boards/${board.id}`, body ? { state: { flash: t('common.saved') } } : undefined);
       } else {
-        const body = Object.fromEntries(
-          (Object.keys(values) as (keyof BoardValues)[])
-            .filter((k) => k !== 'retentionYears')
-            .map((k) => [k, fieldValue(k, values)] as const)
-            .filter(([, v]) => v !== null),
-        ) as BoardCreate;
-        const created = await create.mutateAsync(body);
+        const created = await create.mutateAsync(form.createBody<BoardCreate>(value, 'retentionYears'));
         navigate(`/boards/${created.board.id}`, { state: { flash: t('common.created') } });
       }
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) {
-        setStale(true);
-      } else {
-        form.applyError(error);
-      }
-    }
+    });
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
-    }
-  }
-
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const cancelTo = board ? `/boards/${board.id}` : '/boards';
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
-      {hasFieldErrors && !form.formError && (
-        <div className="alert alert-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      )}
-      <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
+      <RecordFormAlerts form={form} />
 
       <FormField label={t('boards.name')} error={fieldErrors.name} required>
         {(a) => <input {...a} name="name" value={values.name} onChange={(e) => setValue('name', e.target.value)} autoComplete="organization" />}
@@ -190,9 +144,7 @@ export function BoardForm({ board, etag = null, onReload }: Props) {
       )}
 
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving || stale}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
+        <SaveButton form={form} />
         <Link to={cancelTo} className="button">
           {t('common.cancel')}
         </Link>

@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ListResults } from '../../components/ListResults';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canCreateBoard } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canCreateBoard } from '../../lib/auth/permissions';
 import { useBoards } from './api';
 
 export function BoardsListPage() {
@@ -18,7 +16,6 @@ export function BoardsListPage() {
   const { params, update } = useListParams([], 'name');
   useDocumentTitle(t('boards.title'));
   const query = useBoards({ page: params.page, pageSize: params.pageSize, sort: params.sort, q: params.q });
-  const data = query.data;
 
   return (
     <>
@@ -33,49 +30,37 @@ export function BoardsListPage() {
       <p className="lead">{t('boards.intro')}</p>
       <Flash />
       <SearchForm q={params.q} onSearch={(values) => update({ q: values.q })} resetKey={params.q ?? ''} />
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('boards.title')} tabIndex={0}>
-              <table>
-                <caption className="visually-hidden">{t('boards.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="name" label={t('boards.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <SortHeader field="number" label={t('boards.number')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <th scope="col">{t('boards.municipality')}</th>
-                    <th scope="col" className="numeric">
-                      {t('boards.schoolCount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((board) => (
-                    <tr key={board.id}>
-                      <td data-label={t('boards.name')}>
-                        <Link to={`/boards/${board.id}`}>{board.name}</Link>
-                      </td>
-                      <td data-label={t('boards.number')}>{board.number}</td>
-                      <td data-label={t('boards.municipality')}>{board.municipalityName ?? t('common.none')}</td>
-                      <td data-label={t('boards.schoolCount')} className="numeric">
-                        {board.schoolCount ?? t('common.none')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('boards.title')} onPage={(page) => update({ page })}>
+        {(items) => (
+          <table>
+            <caption className="visually-hidden">{t('boards.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="name" label={t('boards.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <SortHeader field="number" label={t('boards.number')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <th scope="col">{t('boards.municipality')}</th>
+                <th scope="col" className="numeric">
+                  {t('boards.schoolCount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((board) => (
+                <tr key={board.id}>
+                  <td data-label={t('boards.name')}>
+                    <Link to={`/boards/${board.id}`}>{board.name}</Link>
+                  </td>
+                  <td data-label={t('boards.number')}>{board.number}</td>
+                  <td data-label={t('boards.municipality')}>{board.municipalityName ?? t('common.none')}</td>
+                  <td data-label={t('boards.schoolCount')} className="numeric">
+                    {board.schoolCount ?? t('common.none')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ImportStatusBadge } from '../../components/ImportStatus';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePreviewWrite } from '../../lib/usePreviewWrite';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import '../registry/registry.css';
 import { SectorOptions } from '../schools/SectorOptions';
-import { useDuoImport, type DuoImportResult, type DuoSchoolResult, type DuoSector } from './duoApi';
+import { useDuoImport, type DuoImportResult, type DuoSector } from './duoApi';
 
 /** DUO's open data: per sector, under *Scholen en adressen*, the file *Adressen alle vestigingen*. */
 const DUO_OPEN_DATA = 'https://duo.nl/open_onderwijsdata/';
-const STATUS_ICONS: Record<DuoSchoolResult['status'], string> = { create: '+', update: '✎', unchanged: '=', error: '✗' };
 
 /** The API's objection to the file as a whole, in the user's language. */
 function fileProblem(error: unknown, t: ReturnType<typeof useTranslation>['t']): string | undefined {
@@ -60,10 +60,7 @@ export function DuoImportTable({ result }: { result: DuoImportResult }) {
                 {school.name || t('common.none')}
               </td>
               <td data-label={t('duo.status')}>
-                <span className={`badge import-status import-status-${school.status}`}>
-                  <span aria-hidden="true">{STATUS_ICONS[school.status]} </span>
-                  {t(`duo.statuses.${school.status}`)}
-                </span>
+                <ImportStatusBadge status={school.status} label={t(`duo.statuses.${school.status}`)} />
               </td>
               <td data-label={t('duo.changes')}>
                 {(school.changes ?? []).length === 0 ? (
@@ -160,64 +157,18 @@ function NotInFile({ result }: { result: DuoImportResult }) {
 export function DuoImportSection({ boardId, boardNumber, onClose }: { boardId: number; boardNumber: string; onClose: () => void }) {
   const { t } = useTranslation();
   const run = useDuoImport();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
   const [sector, setSector] = useState<DuoSector | ''>('');
-  const [preview, setPreview] = useState<DuoImportResult | null>(null);
-  const [written, setWritten] = useState<DuoImportResult | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const previewHeading = useRef<HTMLHeadingElement>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const flow = usePreviewWrite<File, DuoImportResult>({
+    send: (file, options) => run.mutateAsync({ boardId, file, sector: sector || undefined, ...options }),
+    forget: run.reset,
+    fileRequired: t('duo.fileRequired'),
+  });
+  const { file, setFile, fileError, setFileError, preview, written, previewHeading, doneRef, fileInput, reset, check, startOver } = flow;
 
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  useEffect(() => {
-    if (preview) previewHeading.current?.focus();
-  }, [preview]);
-  useEffect(() => {
-    if (written) doneRef.current?.focus();
-  }, [written]);
-
-  function reset() {
-    setPreview(null);
-    setWritten(null);
-    run.reset();
-  }
-
-  async function check(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    reset();
-    if (!file) {
-      setFileError(t('duo.fileRequired'));
-      fileInput.current?.focus();
-      return;
-    }
-    try {
-      setPreview(await run.mutateAsync({ boardId, file, dryRun: true, sector: sector || undefined }));
-    } catch {
-      /* shown by the alert */
-    }
-  }
-
-  async function apply(validOnly: boolean) {
-    if (!file) return;
-    try {
-      const result = await run.mutateAsync({ boardId, file, dryRun: false, validOnly, sector: sector || undefined });
-      setWritten(result);
-      setPreview(null);
-    } catch {
-      /* shown by the alert */
-    }
-  }
-
-  function startOver() {
-    reset();
-    setFile(null);
-    if (fileInput.current) fileInput.current.value = '';
-    fileInput.current?.focus();
-  }
 
   const toWrite = preview ? preview.created + preview.updated : 0;
   const problemText = fileProblem(run.error, t);
@@ -303,12 +254,12 @@ export function DuoImportSection({ boardId, boardNumber, onClose }: { boardId: n
           <NotInFile result={preview} />
           <div className="form-actions">
             {toWrite > 0 && preview.invalid === 0 && (
-              <button type="button" className="button button-primary" disabled={run.isPending} onClick={() => void apply(false)}>
+              <button type="button" className="button button-primary" disabled={run.isPending} onClick={() => void flow.write(false)}>
                 {run.isPending ? t('duo.applying') : t('duo.apply')}
               </button>
             )}
             {toWrite > 0 && preview.invalid > 0 && (
-              <button type="button" className="button button-primary" disabled={run.isPending} onClick={() => void apply(true)}>
+              <button type="button" className="button button-primary" disabled={run.isPending} onClick={() => void flow.write(true)}>
                 {run.isPending ? t('duo.applying') : t('duo.applyValid', { count: preview.invalid })}
               </button>
             )}

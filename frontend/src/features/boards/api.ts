@@ -1,4 +1,4 @@
-import { ifMatch } from '../../api/etag';
+import { ifMatch, recordWithEtag } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { Board, BoardCreate, BoardListQuery, BoardUpdate } from '../../api/types';
@@ -24,7 +24,7 @@ export function useBoards(query: BoardListQuery) {
 
 export async function fetchBoard(boardId: number): Promise<BoardWithEtag> {
   const result = await api.GET('/boards/{boardId}', { params: { path: { boardId } } });
-  return { board: must(result), etag: result.response.headers.get('ETag') };
+  return recordWithEtag('board', result);
 }
 
 export function useBoard(boardId: number) {
@@ -40,7 +40,7 @@ export function useCreateBoard() {
   return useMutation({
     mutationFn: async (body: BoardCreate) => {
       const result = await api.POST('/boards', { body });
-      return { board: must(result), etag: result.response.headers.get('ETag') } satisfies BoardWithEtag;
+      return recordWithEtag('board', result) satisfies BoardWithEtag;
     },
     onSuccess: (data) => {
       queryClient.setQueryData(boardKeys.detail(data.board.id), data);
@@ -58,7 +58,7 @@ export function useUpdateBoard(boardId: number) {
         params: { path: { boardId }, header: ifMatch(etag) },
         body,
       });
-      return { board: must(result), etag: result.response.headers.get('ETag') } satisfies BoardWithEtag;
+      return recordWithEtag('board', result) satisfies BoardWithEtag;
     },
     onSuccess: (data) => {
       queryClient.setQueryData(boardKeys.detail(boardId), data);

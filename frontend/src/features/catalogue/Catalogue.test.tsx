@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { accessFor, json, mockFetch, problem, renderApp } from '../../test/utils';
-import { canAddToCatalogue, canEditCatalogue } from '../auth/permissions';
-import { coordinator, demoBoardAdmin, referenceAnswer, viewer } from '../registry/testData';
-import type { PartnerCategory, RoleType } from '../registry/types';
+import { canAddToCatalogue, canEditCatalogue } from '../../lib/auth/permissions';
+import { coordinator, demoBoardAdmin, referenceAnswer, viewer } from '../../test/testData';
+import type { PartnerCategory, RoleType } from '../../api/registryTypes';
 import { codeFromName } from './code';
 
 const counsellor: RoleType = {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormField } from '../../components/FormField';
 import { useFormState, type FormValues } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useLocalName, type ScopeBoard } from '../registry/scope';
+import { LiveMessage } from '../../components/LiveMessage';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useLocalName, type ScopeBoard } from '../../lib/scope';
 import { CODE_PATTERN, codeFromName } from './code';
 
 /** The fields every catalogue entry has; a form may add its own. */
@@ -54,7 +54,7 @@ export function CatalogueEntryForm<V extends EntryValues>({
   addedMessage,
   children,
 }: Props<V>) {
-  const { t } = useRT();
+  const { t } = useT();
   const localName = useLocalName();
   const form = useFormState<V>(blank);
   const { values, setValue, fieldErrors } = form;

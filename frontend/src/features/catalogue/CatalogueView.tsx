@@ -5,10 +5,10 @@ import { NavLink } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canEditCatalogue } from '../auth/permissions';
-import { useRT } from '../registry/i18n';
-import { useLocalName, useScopeBoards } from '../registry/scope';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canEditCatalogue } from '../../lib/auth/permissions';
+import { useT } from '../../lib/i18n';
+import { useLocalName, useScopeBoards } from '../../lib/scope';
 
 const VIEWS = [
   { path: '/catalogue/roles', key: 'roles' },
@@ -31,7 +31,7 @@ interface ViewProps<T extends CatalogueEntry> {
 /** A catalogue page: title, the catalogue's parts as tabs, the board's own entries, then the built-in ones. */
 export function CatalogueView<T extends CatalogueEntry>(props: ViewProps<T>) {
   const { title, intro, query, nameLabel, columns, builtInTitle, builtInCaption, children } = props;
-  const { t } = useRT();
+  const { t } = useT();
   useDocumentTitle(`${t('registry.nav.catalogue')}: ${title}`);
   return (
     <>
@@ -108,7 +108,7 @@ interface TableProps<T extends CatalogueEntry> {
 
 /** A catalogue as a table: the name as the row header, its code, then the columns. */
 export function CatalogueTable<T extends CatalogueEntry>({ caption, nameLabel, items, columns, boardName, action }: TableProps<T>) {
-  const { t } = useRT();
+  const { t } = useT();
   const localName = useLocalName();
   const all: Column<T>[] = [
     { key: 'code', label: t('catalogue.code'), cell: (item: T) => <code>{item.code}</code> },

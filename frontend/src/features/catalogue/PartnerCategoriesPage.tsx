@@ -1,6 +1,6 @@
-import { useRT } from '../registry/i18n';
-import { useCategories } from '../registry/scope';
-import type { PartnerCategory } from '../registry/types';
+import { useT } from '../../lib/i18n';
+import { useCategories } from '../../lib/scope';
+import type { PartnerCategory } from '../../api/registryTypes';
 import { CatalogueEntryForm, type EntryValues } from './CatalogueEntryForm';
 import { CatalogueTable, CatalogueView, useCatalogueBoards, type Column } from './CatalogueView';
 import { useCreateCategory } from './api';
@@ -10,7 +10,7 @@ const NO_COLUMNS: Column<PartnerCategory>[] = [];
 
 /** The kinds of partner: the built-in categories and the board's own, which board administrators add. */
 export function PartnerCategoriesPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const categories = useCategories();
   const { boards, editable, boardName } = useCatalogueBoards();
   const create = useCreateCategory();

@@ -3,20 +3,20 @@ import { isProblemError } from '../../api/client';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditCatalogue } from '../auth/permissions';
-import { LiveMessage } from '../registry/LiveMessage';
-import { registryProblemText } from '../registry/ProblemMessage';
-import { useRT, type RT } from '../registry/i18n';
-import { useLocalName, useRoleTypes, type ScopeBoard } from '../registry/scope';
-import { SCOPE_LEVELS, type RoleType } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditCatalogue } from '../../lib/auth/permissions';
+import { LiveMessage } from '../../components/LiveMessage';
+import { registryProblemText } from '../../components/ProblemMessage';
+import { useT, type RT } from '../../lib/i18n';
+import { useLocalName, useRoleTypes, type ScopeBoard } from '../../lib/scope';
+import { SCOPE_LEVELS, type RoleType } from '../../api/registryTypes';
 import { CatalogueEntryForm, type EntryForm, type EntryValues } from './CatalogueEntryForm';
 import { CatalogueTable, CatalogueView, useCatalogueBoards, type Column } from './CatalogueView';
 import { useCreateRoleType, useDeleteRoleType } from './api';
 
 /** The role catalogue: built-in role types and the board's own, which board administrators add and remove. */
 export function RoleTypesPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const roleTypes = useRoleTypes();
   const { boards, editable, boardName } = useCatalogueBoards();
@@ -91,7 +91,7 @@ function deleteProblemText(error: unknown, t: RT): string | undefined {
 }
 
 function useRoleColumns(): Column<RoleType>[] {
-  const { t } = useRT();
+  const { t } = useT();
   return [
     { key: 'scopeLevel', label: t('catalogue.roles.scopeLevel'), cell: (r) => t(`catalogue.roles.scopeLevels.${r.scopeLevel}`) },
     { key: 'required', label: t('catalogue.roles.required'), cell: (r) => <Requirement roleType={r} /> },
@@ -101,7 +101,7 @@ function useRoleColumns(): Column<RoleType>[] {
 }
 
 function Requirement({ roleType }: { roleType: RoleType }) {
-  const { t } = useRT();
+  const { t } = useT();
   if (roleType.requiredBy === 'law') {
     return (
       <span className="badge badge-law">
@@ -124,7 +124,7 @@ interface RoleValues extends EntryValues {
 const BLANK: RoleValues = { boardId: '', nameNl: '', nameEn: '', code: '', scopeLevel: 'school', needsHours: '', requiredPerSchool: '' };
 
 function RoleTypeForm({ boards }: { boards: ScopeBoard[] }) {
-  const { t } = useRT();
+  const { t } = useT();
   const create = useCreateRoleType();
   const check = (form: EntryForm<RoleValues>, name: 'needsHours' | 'requiredPerSchool', hint: string) => (
     <div className="checkbox-field">

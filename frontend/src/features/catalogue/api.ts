@@ -1,7 +1,7 @@
 /** Adding to the catalogue (partner categories, role types) and removing a board's own role types. */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
-import type { PartnerCategoryCreate, RoleTypeCreate } from '../registry/types';
+import type { PartnerCategoryCreate, RoleTypeCreate } from '../../api/registryTypes';
 
 /** Refetches the catalogue (the mutation settles once it is back, so the list shows the change). */
 async function invalidate(queryClient: QueryClient, key: 'partner-categories' | 'role-types') {

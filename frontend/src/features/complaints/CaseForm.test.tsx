@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
-import { page } from '../registry/testData';
+import { page } from '../../test/testData';
 import { counsellor, schoolAdmin } from './testData';
 
 describe('the case register', () => {

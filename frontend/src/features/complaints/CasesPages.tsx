@@ -3,10 +3,9 @@
  * change a case. Only counsellors get here; for anyone else the API answers 404 and the pages say
  * "not found" without asking.
  */
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { User } from '../../api/types';
-import { isProblemError } from '../../api/client';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Flash } from '../../components/Flash';
 import { FormField } from '../../components/FormField';
@@ -14,19 +13,20 @@ import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { StaleNotice } from '../../components/StaleNotice';
-import { changedFields, renameInvalidParams, str, textOrNull, useFormState } from '../../lib/forms';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
+import { renameInvalidParams, str, textOrNull } from '../../lib/forms';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { boardsWith, schoolsWith, scopeLabel, type Access } from '../auth/access';
-import { isConfidentialCounsellor } from '../auth/permissions';
-import { formatDate, today } from '../registry/format';
-import { RegistryFormError } from '../registry/ProblemMessage';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { boardsWith, schoolsWith, scopeLabel, type Access } from '../../lib/auth/access';
+import { isConfidentialCounsellor } from '../../lib/auth/permissions';
+import { formatDate, today } from '../../lib/format';
+import { RegistryFormError } from '../../components/ProblemMessage';
 import { useActors } from './actors';
 import { useCase, useCases, useCreateCase, useDeleteCase, useUpdateCase } from './api';
-import { useCT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { areaOptions, FilterSelect, groupOptions, yearOptions } from './FilterSelect';
 import { ComplaintsTabs } from './nav';
 import {
@@ -61,7 +61,7 @@ export function counsellorScopes(
 const FILTERS = ['schoolId', 'status', 'area', 'year'] as const;
 
 export function CasesListPage() {
-  const { t, i18n } = useCT();
+  const { t, i18n } = useT('complaints');
   const user = useUser();
   const access = useAccess();
   const { params, update } = useListParams(FILTERS, '-openedOn');
@@ -213,57 +213,48 @@ function bodyValue(name: keyof CaseValues, values: CaseValues): string | null {
 }
 
 function CaseForm({ found, etag, onReload }: { found?: Case; etag?: string | null; onReload?: () => Promise<unknown> }) {
-  const { t, i18n } = useCT();
+  const { t, i18n } = useT('complaints');
   const user = useUser();
   const access = useAccess();
   const navigate = useNavigate();
   const scopes = counsellorScopes(access, user);
   const initial = toValues(found, scopes.length === 1 ? (scopes[0]?.value ?? '') : '');
-  const form = useFormState<CaseValues>(initial);
+  const form = useRecordForm<CaseValues>({ initial, required: ['scope', 'area', 'group', 'openedOn'], onReload });
   const { values, setValue, fieldErrors } = form;
   const actors = useActors(found?.boardId ?? scopes.find((s) => s.value === values.scope)?.boardId);
   const create = useCreateCase();
   const update = useUpdateCase(found?.id ?? 0);
   const remove = useDeleteCase(found?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const saving = create.isPending || update.isPending;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const errors: Partial<Record<keyof CaseValues, string>> = {};
-    for (const k of ['scope', 'area', 'group', 'openedOn'] as const) {
-      if (!values[k] && !(found && k === 'scope')) errors[k] = t('common.fieldRequired');
-    }
-    if (Object.keys(errors).length > 0) {
-      form.setFieldErrors(errors);
-      return;
-    }
-    try {
-      if (found) {
-        const changed = changedFields(initial, values).filter((k) => k !== 'scope');
-        const body = Object.fromEntries(changed.map((k) => [k, bodyValue(k, values)])) as CaseUpdate;
-        await update.mutateAsync({ body, etag: etag ?? null });
-        navigate('/confidential-cases', { state: { flash: t('common.saved') } });
-      } else {
-        const [kind, id] = values.scope.split(':');
-        const body = {
-          ...(kind === 'school' ? { schoolId: Number(id) } : { boardId: Number(id) }),
-          ...Object.fromEntries(
-            (['area', 'group', 'openedOn', 'closedOn', 'status', 'referredTo', 'outcome', 'notes'] as const).map((k) => [k, bodyValue(k, values)]),
-          ),
-        } as CaseCreate;
-        await create.mutateAsync(body);
-        navigate('/confidential-cases', { state: { flash: t('complaints.cases.created') } });
-      }
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
-      else form.applyError(renameScope(error));
-    }
+    const value = (name: keyof CaseValues) => bodyValue(name, values);
+    await form.submit(
+      async () => {
+        try {
+          if (found) {
+            const body = form.patchBody<CaseUpdate>(value, 'scope') ?? ({} as CaseUpdate);
+            await update.mutateAsync({ body, etag: etag ?? null });
+            navigate('/confidential-cases', { state: { flash: t('common.saved') } });
+          } else {
+            const [kind, id] = values.scope.split(':');
+            const body = {
+              ...(kind === 'school' ? { schoolId: Number(id) } : { boardId: Number(id) }),
+              ...Object.fromEntries(
+                (['area', 'group', 'openedOn', 'closedOn', 'status', 'referredTo', 'outcome', 'notes'] as const).map((k) => [k, value(k)]),
+              ),
+            } as CaseCreate;
+            await create.mutateAsync(body);
+            navigate('/confidential-cases', { state: { flash: t('complaints.cases.created') } });
+          }
+        } catch (error) {
+          throw renameScope(error);
+        }
+      },
+      { skip: found ? ['scope'] : [] },
+    );
   }
 
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const select = (name: keyof CaseValues, label: string, options: { value: string; label: string }[], opts: { required?: boolean; empty?: string; hint?: string } = {}) => (
     <FormField label={label} error={fieldErrors[name]} required={opts.required} hint={opts.hint}>
       {(a) => (
@@ -293,13 +284,7 @@ function CaseForm({ found, etag, onReload }: { found?: Case; etag?: string | nul
   return (
     <>
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        {stale && onReload && <StaleNotice onReload={() => void onReload()} reloading={false} />}
-        <RegistryFormError error={form.formError} hasFieldErrors={hasFieldErrors} />
-        {!form.formError && hasFieldErrors && (
-          <div className="alert alert-error" role="alert">
-            {t('common.formHasErrors')}
-          </div>
-        )}
+        <RecordFormAlerts form={form} summary={RegistryFormError} />
         {!found &&
           select(
             'scope',
@@ -326,9 +311,7 @@ function CaseForm({ found, etag, onReload }: { found?: Case; etag?: string | nul
         </FormField>
         {found?.deleteAfter && <p className="alert alert-warning">{t('complaints.cases.deleteAfterHint', { date: formatDate(found.deleteAfter, i18n.language) })}</p>}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving || stale}>
-            {saving ? t('common.saving') : t('common.save')}
-          </button>
+          <SaveButton form={form} />
           <Link to="/confidential-cases" className="button">
             {t('common.cancel')}
           </Link>
@@ -364,7 +347,7 @@ function renameScope(error: unknown): unknown {
 }
 
 export function CaseCreatePage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   useDocumentTitle(t('complaints.cases.newTitle'));
   if (!isConfidentialCounsellor(access)) return <NotFoundPage />;
@@ -380,7 +363,7 @@ export function CaseCreatePage() {
 }
 
 export function CaseEditPage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const caseId = parseId(useParams().caseId);
   const query = useCase(caseId);

@@ -1,7 +1,7 @@
 /** A labelled select of a filter form (read on submit), and the option lists the complaint pages share. */
 import { currentYear } from '../../lib/clock';
 import { AREAS, GROUPS } from './types';
-import type { CT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 
 export interface Option {
   value: string;
@@ -34,8 +34,8 @@ export function FilterSelect({ id, name, label, defaultValue, options, empty }: 
   );
 }
 
-export const areaOptions = (t: CT): Option[] => AREAS.map((a) => ({ value: a, label: t(`complaints.areas.${a}`) }));
-export const groupOptions = (t: CT): Option[] => GROUPS.map((g) => ({ value: g, label: t(`complaints.groups.${g}`) }));
+export const areaOptions = (t: Translate<'complaints'>): Option[] => AREAS.map((a) => ({ value: a, label: t(`complaints.areas.${a}`) }));
+export const groupOptions = (t: Translate<'complaints'>): Option[] => GROUPS.map((g) => ({ value: g, label: t(`complaints.groups.${g}`) }));
 
 /** This year and the `count - 1` before it. */
 export function yearOptions(count = 8): Option[] {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderApp } from '../../test/utils';
-import { demoBoardAdmin, page, school } from '../registry/testData';
+import { demoBoardAdmin, page, school } from '../../test/testData';
 
 describe('the annual report', () => {
   it('shows small numbers as "<5" in the table and the chart, without a total, with a CSV link', async () => {

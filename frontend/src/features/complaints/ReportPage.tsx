@@ -12,10 +12,10 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { currentYear } from '../../lib/clock';
 import { isNotFound } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeCaseReport } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeCaseReport } from '../../lib/auth/permissions';
 import { useCaseReport } from './api';
-import { useCT, type CT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import { FilterSelect, yearOptions } from './FilterSelect';
 import { ComplaintsTabs } from './nav';
 import { AREAS, GROUPS, type Area, type CaseReport, type ReportCell } from './types';
@@ -40,7 +40,7 @@ export function areaTotals(report: CaseReport): AreaTotal[] {
   });
 }
 
-function outcomeLabel(outcome: string, t: CT): string {
+function outcomeLabel(outcome: string, t: Translate<'complaints'>): string {
   switch (outcome) {
     case 'open':
       return t('complaints.cases.outcomes.open');
@@ -57,7 +57,7 @@ function outcomeLabel(outcome: string, t: CT): string {
 }
 
 function ReportChart({ report }: { report: CaseReport }) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const id = useId();
   const totals = areaTotals(report);
   const max = Math.max(1, ...totals.map((a) => a.known));
@@ -99,7 +99,7 @@ function ReportChart({ report }: { report: CaseReport }) {
 }
 
 function ReportTable({ report }: { report: CaseReport }) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const rows: ReportCell[] = [...report.cells].sort(
     (a, b) =>
       AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || a.outcome.localeCompare(b.outcome),
@@ -154,7 +154,7 @@ function ReportTable({ report }: { report: CaseReport }) {
 }
 
 export function ReportPage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const id = useId();
   const [params, setParams] = useSearchParams();

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
-import { page, school } from '../registry/testData';
+import { page, school } from '../../test/testData';
 import { moveStep, removeStep, stepProblems, toDrafts } from './stepEditor';
 import { ProblemError } from '../../api/problem';
 import { defaultRoute, ownRoute, resolvedRoute, schoolAdmin } from './testData';

@@ -11,11 +11,11 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRoutes } from '../auth/permissions';
-import { LiveMessage } from '../registry/LiveMessage';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { useSchoolChoice } from '../registry/SchoolView';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRoutes } from '../../lib/auth/permissions';
+import { LiveMessage } from '../../components/LiveMessage';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { useSchoolChoice } from '../../components/SchoolView';
 import { useActors } from './actors';
 import {
   useCreateRoute,
@@ -27,7 +27,7 @@ import {
   type RouteChoice,
   type WithEtag,
 } from './api';
-import { useCT, pick } from './i18n';
+import { pick, useT } from '../../lib/i18n';
 import { ComplaintsTabs } from './nav';
 import { PublicRouteSteps } from './public/PublicRouteSteps';
 import { PublicTextProvider } from './public/publicI18n';
@@ -37,7 +37,7 @@ import { isArea, isGroup, type Route } from './types';
 import './complaints.css';
 
 function ChoiceForm({ schools, choice, onChoose }: { schools: School[]; choice: RouteChoice; onChoose: (c: RouteChoice) => void }) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const id = useId();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,7 +71,7 @@ function ChoiceForm({ schools, choice, onChoose }: { schools: School[]; choice: 
 
 /** A route's steps, read only. */
 export function RouteStepsView({ route }: { route: Route }) {
-  const { t, english } = useCT();
+  const { t, english } = useT('complaints');
   const actors = useActors(route.boardId ?? undefined);
   return (
     <section aria-labelledby="steps-title">
@@ -99,7 +99,7 @@ export function RouteStepsView({ route }: { route: Route }) {
 }
 
 function Preview({ school, choice, own, dirty }: { school: School; choice: RouteChoice; own: Route | null; dirty: boolean }) {
-  const { t, i18n } = useCT();
+  const { t, i18n } = useT('complaints');
   // What the public sees: the public answer itself when the school's version is published or there
   // is none; otherwise the saved draft, resolved as staff see it.
   const publicView = !own || own.published;
@@ -125,7 +125,7 @@ function Preview({ school, choice, own, dirty }: { school: School; choice: Route
 }
 
 function RouteEditor({ school, choice }: { school: School; choice: RouteChoice }) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const queryClient = useQueryClient();
   const { own, fallback } = useRouteVersions(choice);
@@ -245,7 +245,7 @@ function RouteEditor({ school, choice }: { school: School; choice: RouteChoice }
 }
 
 export function RouteEditorPage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const [params, setParams] = useSearchParams();
   const { schoolId, school, schools } = useSchoolChoice();
   const areaParam = params.get('area');

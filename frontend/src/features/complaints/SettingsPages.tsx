@@ -12,12 +12,12 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { externalHref } from '../../lib/format';
 import { str, textOrNull, useFormState, type FormValues } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoard } from '../auth/permissions';
-import { LiveMessage } from '../registry/LiveMessage';
-import { RegistryFormError } from '../registry/ProblemMessage';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoard } from '../../lib/auth/permissions';
+import { LiveMessage } from '../../components/LiveMessage';
+import { RegistryFormError } from '../../components/ProblemMessage';
 import { useComplaintSettings, useExternalBodies, useUpdateComplaintSettings, useUpdateExternalBody } from './api';
-import { pick, useCT } from './i18n';
+import { pick, useT } from '../../lib/i18n';
 import { ComplaintsTabs } from './nav';
 import type { ComplaintSettingsUpdate, ExternalBody } from './types';
 import './complaints.css';
@@ -36,7 +36,7 @@ function TextFieldsForm<V extends FormValues>({
   onCancel?: () => void;
   label: string;
 }) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const form = useFormState<V>(initial);
   const [saving, setSaving] = useState(false);
   const [stale, setStale] = useState(false);
@@ -107,7 +107,7 @@ type BodyValues = {
 };
 
 function BodyItem({ body, mayEdit, onSaved }: { body: ExternalBody; mayEdit: boolean; onSaved: (name: string) => void }) {
-  const { t, english } = useCT();
+  const { t, english } = useT('complaints');
   const [editing, setEditing] = useState(false);
   const update = useUpdateExternalBody(body.code);
   const name = pick(english, body.nameNl, body.nameEn);
@@ -174,7 +174,7 @@ function BodyItem({ body, mayEdit, onSaved }: { body: ExternalBody; mayEdit: boo
 }
 
 export function ExternalBodiesPage() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const bodies = useExternalBodies();
   const [message, setMessage] = useState<string | null>(null);
@@ -202,7 +202,7 @@ type SettingsValues = { committee: string; procedureUrl: string; notes: string }
 
 /** The board's complaints procedure, on the board's page; its administrators change it in place. */
 export function ComplaintSettingsSection({ boardId }: { boardId: number }) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const settings = useComplaintSettings(boardId);
   const update = useUpdateComplaintSettings(boardId);

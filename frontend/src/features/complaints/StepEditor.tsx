@@ -10,10 +10,10 @@ import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleNotice } from '../../components/StaleNotice';
 import { fieldErrorMessage } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
+import { LiveMessage } from '../../components/LiveMessage';
 import { useActors } from './actors';
 import { useUpdateRoute, type WithEtag } from './api';
-import { useCT } from './i18n';
+import { useT } from '../../lib/i18n';
 import {
   hasProblems,
   moveStep,
@@ -41,7 +41,7 @@ interface Props {
 const EMPTY: StepProblems = { list: [], steps: {}, other: [] };
 
 export function StepEditor({ route, etag, onSaved, onReload, onDirtyChange }: Props) {
-  const { t, i18n, i18nT } = useCT();
+  const { t, i18n, i18nT } = useT('complaints');
   const actors = useActors(route.boardId ?? undefined);
   const update = useUpdateRoute();
   const [original] = useState(() => toDrafts(route.steps));

@@ -1,8 +1,8 @@
 /** The actors a route step can name: role types, external bodies and partner categories, by code and by name. */
 import { useMemo } from 'react';
-import { useCategories, useLocalName, useRoleTypes } from '../registry/scope';
+import { useCategories, useLocalName, useRoleTypes } from '../../lib/scope';
 import { useExternalBodies } from './api';
-import { useCT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { ActorType } from './types';
 
 export interface ActorOption {
@@ -11,7 +11,7 @@ export interface ActorOption {
 }
 
 export function useActors(boardId: number | undefined) {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const roleTypes = useRoleTypes(boardId);
   const categories = useCategories(boardId);
   const bodies = useExternalBodies();

@@ -1,7 +1,7 @@
-import { ifMatch } from '../../api/etag';
 /** Queries and changes of the complaint routes, external bodies, board settings and the confidential register. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
+import { ifMatch, withEtag, type WithEtag } from '../../api/etag';
 import type {
   Area,
   Case,
@@ -18,15 +18,12 @@ import type {
   CaseReport,
 } from './types';
 
-export interface WithEtag<T> {
-  data: T;
-  etag: string | null;
-}
+export type { WithEtag } from '../../api/etag';
 
 
-async function withEtag<T>(call: Promise<{ data?: T; response: Response }>): Promise<WithEtag<T>> {
-  const result = await call;
-  return { data: must(result), etag: result.response.headers.get('ETag') };
+/** A request's answer with its ETag (see `api/etag`). */
+async function read<T>(call: Promise<{ data?: T; response: Response }>): Promise<WithEtag<T>> {
+  return withEtag(await call);
 }
 
 /* --- external bodies and board settings ------------------------------------------------------------ */
@@ -44,7 +41,7 @@ export function useUpdateExternalBody(code: string) {
   return useMutation({
     mutationFn: async (body: ExternalBodyUpdate): Promise<ExternalBody> => {
       // The list carries no ETag: read the body's current version first.
-      const current = await withEtag(api.GET('/external-bodies/{code}', { params: { path: { code } } }));
+      const current = await read(api.GET('/external-bodies/{code}', { params: { path: { code } } }));
       return must(
         await api.PATCH('/external-bodies/{code}', { params: { path: { code }, header: ifMatch(current.etag) }, body }),
       );
@@ -56,7 +53,7 @@ export function useUpdateExternalBody(code: string) {
 export function useComplaintSettings(boardId: number) {
   return useQuery({
     queryKey: ['complaint-settings', boardId],
-    queryFn: () => withEtag(api.GET('/boards/{boardId}/complaint-settings', { params: { path: { boardId } } })),
+    queryFn: () => read(api.GET('/boards/{boardId}/complaint-settings', { params: { path: { boardId } } })),
   });
 }
 
@@ -64,7 +61,7 @@ export function useUpdateComplaintSettings(boardId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: ComplaintSettingsUpdate; etag: string | null }): Promise<WithEtag<ComplaintSettings>> =>
-      withEtag(api.PATCH('/boards/{boardId}/complaint-settings', { params: { path: { boardId }, header: ifMatch(etag) }, body })),
+      read(api.PATCH('/boards/{boardId}/complaint-settings', { params: { path: { boardId }, header: ifMatch(etag) }, body })),
     onSuccess: (data) => {
       queryClient.setQueryData(['complaint-settings', boardId], data);
       void queryClient.invalidateQueries({ queryKey: ['complaint-routes'] });
@@ -88,7 +85,7 @@ export function useRouteVersions({ schoolId, area, group }: RouteChoice) {
       const list = must(await api.GET('/complaint-routes', { params: { query: { schoolId, area, group } } }));
       const found = list.find((r) => r.schoolId === schoolId);
       if (!found) return null;
-      return withEtag(api.GET('/complaint-routes/{routeId}', { params: { path: { routeId: found.id } } }));
+      return read(api.GET('/complaint-routes/{routeId}', { params: { path: { routeId: found.id } } }));
     },
   });
   const fallback = useQuery({
@@ -97,7 +94,7 @@ export function useRouteVersions({ schoolId, area, group }: RouteChoice) {
       const list = must(await api.GET('/complaint-routes', { params: { query: { area, group } } }));
       const found = list.find((r) => r.schoolId === null);
       if (!found) return null;
-      return withEtag(api.GET('/complaint-routes/{routeId}', { params: { path: { routeId: found.id } } }));
+      return read(api.GET('/complaint-routes/{routeId}', { params: { path: { routeId: found.id } } }));
     },
     staleTime: 60 * 1000,
   });
@@ -114,7 +111,7 @@ function invalidateRoutes(queryClient: QueryClient) {
 export function useCreateRoute() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RouteChoice) => withEtag(api.POST('/complaint-routes', { body })),
+    mutationFn: (body: RouteChoice) => read(api.POST('/complaint-routes', { body })),
     onSettled: () => invalidateRoutes(queryClient),
   });
 }
@@ -123,7 +120,7 @@ export function useUpdateRoute() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ routeId, body, etag }: { routeId: number; body: RouteUpdate; etag: string | null }) =>
-      withEtag(api.PATCH('/complaint-routes/{routeId}', { params: { path: { routeId }, header: ifMatch(etag) }, body })),
+      read(api.PATCH('/complaint-routes/{routeId}', { params: { path: { routeId }, header: ifMatch(etag) }, body })),
     onSuccess: () => invalidateRoutes(queryClient),
   });
 }
@@ -192,7 +189,7 @@ export function useCases(query: CaseListQuery) {
 export function useCase(caseId: number) {
   return useQuery({
     queryKey: ['confidential-cases', 'detail', caseId],
-    queryFn: () => withEtag(api.GET('/confidential-cases/{caseId}', { params: { path: { caseId } } })),
+    queryFn: () => read(api.GET('/confidential-cases/{caseId}', { params: { path: { caseId } } })),
     enabled: Number.isInteger(caseId) && caseId > 0,
   });
 }
@@ -204,7 +201,7 @@ function invalidateCases(queryClient: QueryClient) {
 export function useCreateCase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CaseCreate) => withEtag(api.POST('/confidential-cases', { body })),
+    mutationFn: (body: CaseCreate) => read(api.POST('/confidential-cases', { body })),
     onSuccess: () => invalidateCases(queryClient),
   });
 }
@@ -213,7 +210,7 @@ export function useUpdateCase(caseId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: CaseUpdate; etag: string | null }): Promise<WithEtag<Case>> =>
-      withEtag(api.PATCH('/confidential-cases/{caseId}', { params: { path: { caseId }, header: ifMatch(etag) }, body })),
+      read(api.PATCH('/confidential-cases/{caseId}', { params: { path: { caseId }, header: ifMatch(etag) }, body })),
     onSuccess: () => invalidateCases(queryClient),
   });
 }

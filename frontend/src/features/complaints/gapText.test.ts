@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setupI18n } from '../../i18n';
 import { gapLink, gapLinkText, gapText, gapTitle } from '../gaps/gapText';
-import type { RT } from '../registry/i18n';
-import type { Gap } from '../registry/types';
+import type { RT } from '../../lib/i18n';
+import type { Gap } from '../../api/registryTypes';
 
 const gap: Gap = {
   kind: 'route-role-unfilled',

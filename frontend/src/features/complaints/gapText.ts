@@ -1,18 +1,18 @@
 /** The complaint routes' gap (`route-role-unfilled`): its text and the link to the route editor. */
-import type { RT } from '../registry/i18n';
-import type { Gap } from '../registry/types';
-import type { CT } from './i18n';
+import type { RT } from '../../lib/i18n';
+import type { Gap } from '../../api/registryTypes';
+import { type Translate } from '../../lib/i18n';
 import { isArea } from './types';
 
 export const ROUTE_GAP = 'route-role-unfilled';
 
 export function routeGapTitle(t: RT): string {
-  return (t as unknown as CT)('complaints.gap.title');
+  return (t as unknown as Translate<'complaints'>)('complaints.gap.title');
 }
 
 export function routeGapText(gap: Gap, t: RT, role: string): string {
   const areas = (gap.details.areas ?? '').split(',').filter(Boolean);
-  return (t as unknown as CT)('complaints.gap.text', { school: gap.schoolName ?? gap.subject.name, role, count: areas.length });
+  return (t as unknown as Translate<'complaints'>)('complaints.gap.text', { school: gap.schoolName ?? gap.subject.name, role, count: areas.length });
 }
 
 /** The route editor at the school, on the first subject whose route names the role. */
@@ -22,5 +22,5 @@ export function routeGapLink(gap: Gap): string {
 }
 
 export function routeGapLinkText(gap: Gap, t: RT): string {
-  return (t as unknown as CT)('complaints.gap.link', { name: gap.subject.name });
+  return (t as unknown as Translate<'complaints'>)('complaints.gap.link', { name: gap.subject.name });
 }

@@ -1,13 +1,13 @@
 /** The complaint routes' items in the main menu, and the tabs between their pages. */
 import type { TFunction } from 'i18next';
 import { NavLink } from 'react-router';
-import type { Access } from '../auth/access';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeCaseReport, canSeeRegistry, isConfidentialCounsellor } from '../auth/permissions';
-import { useCT, type CT } from './i18n';
+import type { Access } from '../../lib/auth/access';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeCaseReport, canSeeRegistry, isConfidentialCounsellor } from '../../lib/auth/permissions';
+import { type Translate, useT } from '../../lib/i18n';
 
 export function complaintsNavLinks(access: Access, translate: TFunction) {
-  const t = translate as unknown as CT;
+  const t = translate as unknown as Translate<'complaints'>;
   const counsellor = isConfidentialCounsellor(access);
   return [
     { to: '/complaint-routes', label: t('complaints.nav.routes'), show: canSeeRegistry(access), end: false },
@@ -22,7 +22,7 @@ export function complaintsNavLinks(access: Access, translate: TFunction) {
 
 /** Tabs between the routes, the external bodies, the register (counsellors) and the annual report. */
 export function ComplaintsTabs() {
-  const { t } = useCT();
+  const { t } = useT('complaints');
   const access = useAccess();
   const tabs = [
     { to: '/complaint-routes', label: t('complaints.tabs.routes'), show: true },

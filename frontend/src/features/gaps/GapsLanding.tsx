@@ -1,8 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { User } from '../../api/types';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { landsOnGaps } from '../auth/permissions';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { landsOnGaps } from '../../lib/auth/permissions';
 
 const landedInMemory = new Set<string>();
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { boardAdmin, json, mockFetch, renderApp } from '../../test/utils';
 import { regionContact } from '../areas/testData';
-import { coordinator, referenceAnswer } from '../registry/testData';
+import { coordinator, referenceAnswer } from '../../test/testData';
 
 const gaps = {
   items: [

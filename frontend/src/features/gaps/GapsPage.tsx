@@ -5,12 +5,12 @@ import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeRegistry } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeRegistry } from '../../lib/auth/permissions';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useRT } from '../registry/i18n';
-import { useRoleName, useScopeSchools } from '../registry/scope';
-import { SEVERITIES, type Gap, type Severity } from '../registry/types';
+import { useT } from '../../lib/i18n';
+import { useRoleName, useScopeSchools } from '../../lib/scope';
+import { SEVERITIES, type Gap, type Severity } from '../../api/registryTypes';
 import { SeverityBadge } from './SeverityBadge';
 import { useGaps } from './api';
 import { gapLink, gapLinkText, gapText, gapTitle } from './gapText';
@@ -24,7 +24,7 @@ function asSeverity(value: string | undefined): Severity | undefined {
 
 /** The school leader's landing page: what is missing or at risk, most urgent first. */
 export function GapsPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const id = useId();
   const access = useAccess();
   // a region or municipality contact reads aggregates: no school's gaps, so no "all is well" either
@@ -150,7 +150,7 @@ export function GapsPage() {
 }
 
 function GapItem({ gap, showSchool, ctx }: { gap: Gap; showSchool: boolean; ctx: Parameters<typeof gapText>[2] }) {
-  const { t } = useRT();
+  const { t } = useT();
   const link = gapLink(gap);
   return (
     <li className={`gap-item gap-item-${gap.severity}`} data-kind={gap.kind}>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
-import type { GapListQuery } from '../registry/types';
+import type { GapListQuery } from '../../api/registryTypes';
 
 export function useGaps(query: GapListQuery, enabled = true) {
   return useQuery({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupI18n } from '../../i18n';
-import type { RT } from '../registry/i18n';
-import type { Gap } from '../registry/types';
+import type { RT } from '../../lib/i18n';
+import type { Gap } from '../../api/registryTypes';
 import { gapLink, gapLinkText, gapText, gapTitle, inSentence, subjectPerson } from './gapText';
 
 const ROLE_NAMES: Record<string, Record<string, string>> = {

@@ -7,9 +7,9 @@ import { ROUTE_GAP, routeGapLink, routeGapLinkText, routeGapText, routeGapTitle 
 import { inclusionGapLink, inclusionGapLinkText, inclusionGapText, inclusionGapTitle } from '../inclusion/gapText';
 import { programmeGapText, programmeGapTitle } from '../programmes/gapText';
 import { keyPersonGapLink, keyPersonGapLinkText, keyPersonGapText, keyPersonGapTitle } from '../keypersons/gapText';
-import { formatDate } from '../registry/format';
-import type { RT } from '../registry/i18n';
-import { GAP_KINDS, type Gap, type GapKind } from '../registry/types';
+import { formatDate } from '../../lib/format';
+import type { RT } from '../../lib/i18n';
+import { GAP_KINDS, type Gap, type GapKind } from '../../api/registryTypes';
 
 export interface GapTextContext {
   /** The name of a role type (by code) in the user's language. */

@@ -9,14 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { Loading } from '../../components/Loading';
-import { useAccess } from '../auth/AuthProvider';
-import { adminBoardIds, canSeeRegistry, isConfidentialCounsellor } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { adminBoardIds, canSeeRegistry, isConfidentialCounsellor } from '../../lib/auth/permissions';
 import { useGaps } from '../gaps/api';
 import { gapLink, gapText, gapTitle } from '../gaps/gapText';
 import { SeverityBadge } from '../gaps/SeverityBadge';
-import { useRT } from '../registry/i18n';
-import { useRoleName } from '../registry/scope';
-import type { Gap } from '../registry/types';
+import { useT } from '../../lib/i18n';
+import { useRoleName } from '../../lib/scope';
+import type { Gap } from '../../api/registryTypes';
 
 const ALLOWANCE_KINDS = new Set(['allowance-near-limit', 'allowance-limit-exceeded']);
 const AGREEMENT_KINDS = new Set(['expiring', 'expired', 'review-overdue']);
@@ -31,7 +31,7 @@ function useOpenCases(enabled: boolean) {
 }
 
 function GapLine({ gap }: { gap: Gap }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const roleName = useRoleName();
   const link = gapLink(gap);
   const text = gapText(gap, t, { roleName: roleName.byCode, language: i18n.resolvedLanguage ?? i18n.language });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { regionContact } from '../areas/testData';
 import { counsellor } from '../complaints/testData';
 import { boardAdmin, json, mockFetch, renderApp } from '../../test/utils';
-import { referenceAnswer } from '../registry/testData';
+import { referenceAnswer } from '../../test/testData';
 
 function gap(kind: string, severity: 'error' | 'warning' | 'info', schoolId: number, schoolName: string, name: string) {
   return { kind, severity, subject: { type: 'partnership', id: schoolId * 10, name }, message: '', boardId: 7, schoolId, schoolName, details: {} };

@@ -5,8 +5,8 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Attention } from './Attention';
 import { RecentChanges } from './RecentChanges';
 import { areaPath } from '../areas/paths';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../auth/permissions';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools } from '../../lib/auth/permissions';
 
 function scopeLink(m: Membership): string | null {
   if (m.scopeType === 'board' && m.boardId != null) return `/boards/${m.boardId}`;

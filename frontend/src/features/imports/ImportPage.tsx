@@ -1,16 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister, canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { useRT, type RT } from '../registry/i18n';
-import { useScopeBoards } from '../registry/scope';
-import { IMPORT_KINDS, type ImportResult, type ScreenImportKind } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister, canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { useT, type RT } from '../../lib/i18n';
+import { usePreviewWrite } from '../../lib/usePreviewWrite';
+import { useScopeBoards } from '../../lib/scope';
+import { IMPORT_KINDS, type ImportResult, type ScreenImportKind } from '../../api/registryTypes';
 import { ImportPreview } from './ImportPreview';
 import { useImport } from './api';
 
@@ -56,7 +57,7 @@ function importProblemText(error: unknown, t: RT): string | undefined {
 
 /** Import partners, people, role assignments or measurements from CSV: check first (dry run), then write. */
 export function ImportPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const id = useId();
   const [params] = useSearchParams();
@@ -66,28 +67,16 @@ export function ImportPage() {
   const editableBoards = boards.filter((b) => canEditBoardRegister(access, b.id));
   const [kind, setKind] = useState<ScreenImportKind>(isImportKind(asked) ? asked : 'partners');
   const [boardId, setBoardId] = useState('');
-  const [file, setFile] = useState<{ name: string; bytes: ArrayBuffer } | null>(null);
-  const [fileError, setFileError] = useState<string | undefined>();
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [written, setWritten] = useState<ImportResult | null>(null);
   const run = useImport();
-  const previewHeading = useRef<HTMLHeadingElement>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const board = boardId ? Number(boardId) : editableBoards.length === 1 ? editableBoards[0]?.id : undefined;
 
-  useEffect(() => {
-    if (preview) previewHeading.current?.focus();
-  }, [preview]);
-  useEffect(() => {
-    if (written) doneRef.current?.focus();
-  }, [written]);
-
-  function reset() {
-    setPreview(null);
-    setWritten(null);
-    run.reset();
-  }
+  const flow = usePreviewWrite<{ name: string; bytes: ArrayBuffer }, ImportResult>({
+    send: (file, options) => run.mutateAsync({ kind, boardId: board ?? 0, bytes: file.bytes, ...options }),
+    forget: run.reset,
+    fileRequired: t('imports.fileRequired'),
+    ready: board !== undefined,
+  });
+  const { file, setFile, fileError, setFileError, preview, written, previewHeading, doneRef, fileInput, reset, check, write, startOver } = flow;
 
   async function onFile(files: FileList | null) {
     reset();
@@ -99,40 +88,6 @@ export function ImportPage() {
     }
     // The bytes as they are: the API detects UTF-8 or Windows-1252 and the separator itself.
     setFile({ name: chosen.name, bytes: await chosen.arrayBuffer() });
-  }
-
-  async function check(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    reset();
-    if (!file) {
-      setFileError(t('imports.fileRequired'));
-      fileInput.current?.focus();
-      return;
-    }
-    if (!board) return;
-    try {
-      setPreview(await run.mutateAsync({ kind, boardId: board, bytes: file.bytes, dryRun: true }));
-    } catch {
-      /* shown by the alert */
-    }
-  }
-
-  async function write(validOnly: boolean) {
-    if (!file || !board) return;
-    try {
-      const result = await run.mutateAsync({ kind, boardId: board, bytes: file.bytes, dryRun: false, validOnly });
-      setWritten(result);
-      setPreview(null);
-    } catch {
-      /* shown by the alert */
-    }
-  }
-
-  function startOver() {
-    reset();
-    setFile(null);
-    if (fileInput.current) fileInput.current.value = '';
-    fileInput.current?.focus();
   }
 
   const fileProblem = importProblemText(run.error, t);

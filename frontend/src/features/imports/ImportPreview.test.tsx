@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { accessFor, json, mockFetch, renderApp } from '../../test/utils';
-import { coordinator, referenceAnswer } from '../registry/testData';
-import type { ImportResult } from '../registry/types';
+import { coordinator, referenceAnswer } from '../../test/testData';
+import type { ImportResult } from '../../api/registryTypes';
 import { ImportPreview } from './ImportPreview';
 import { isWorkbook } from './api';
 

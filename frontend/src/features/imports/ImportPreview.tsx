@@ -1,13 +1,13 @@
-import { useRT } from '../registry/i18n';
-import type { ImportResult, ImportRow } from '../registry/types';
+import { ImportStatusBadge } from '../../components/ImportStatus';
+import { useT } from '../../lib/i18n';
+import type { ImportResult } from '../../api/registryTypes';
 
 export const MAX_PREVIEW_ROWS = 500;
 
-const STATUS_ICONS: Record<ImportRow['status'], string> = { create: '+', update: '✎', unchanged: '=', error: '✗' };
 
 /** The rows of an import (checked or written): what happens to each, and what is wrong with it. */
 export function ImportPreview({ result }: { result: ImportResult }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const rows = result.rows.slice(0, MAX_PREVIEW_ROWS);
   const column = (field: string) => {
     const key = `imports.columns.${field}`;
@@ -80,10 +80,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                     {row.key || t('common.none')}
                   </td>
                   <td data-label={t('imports.status')}>
-                    <span className={`badge import-status import-status-${row.status}`}>
-                      <span aria-hidden="true">{STATUS_ICONS[row.status]} </span>
-                      {t(`imports.statuses.${row.status}`)}
-                    </span>
+                    <ImportStatusBadge status={row.status} label={t(`imports.statuses.${row.status}`)} />
                   </td>
                   <td data-label={t('imports.errorsHeader')}>
                     {(row.errors ?? []).length === 0 ? (

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import { invalidateRegistry } from '../partnerships/api';
-import type { ImportKind, ImportResult } from '../registry/types';
+import type { ImportKind, ImportResult } from '../../api/registryTypes';
 
 export interface ImportRequest {
   kind: ImportKind;

@@ -14,13 +14,13 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { renameInvalidParams, str, useFormState } from '../../lib/forms';
 import { newIdempotencyKey } from '../keypersons/format';
 import { usePeopleOptions, useRoleAssignments } from '../people/api';
-import { LiveMessage } from '../registry/LiveMessage';
-import { dateOrNull, formatDate } from '../registry/format';
-import { useRoleName } from '../registry/scope';
+import { LiveMessage } from '../../components/LiveMessage';
+import { dateOrNull, formatDate } from '../../lib/format';
+import { useRoleName } from '../../lib/scope';
 import { useActions, useCreateAction, useDeleteAction, useUpdateAction } from './api';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { ACTION_STATUSES, ACTION_THEMES, type Action, type ActionStatus, type ActionTheme, type ActionUpdate, type Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 /** Prints only the action plan (with the ambition, bottlenecks and contact point): `body.print-plan` while printing. */
 export function printActionPlan() {
@@ -39,7 +39,7 @@ export function printActionPlan() {
 }
 
 export function ActionPlanSection({ track, canManage }: { track: Track; canManage: boolean }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const query = useActions(track.id);
   const update = useUpdateAction(track.id);
@@ -219,7 +219,7 @@ function ActionForm({
   onReload: () => Promise<unknown>;
   onDone: (message: string | null) => void;
 }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const people = usePeopleOptions(track.boardId);

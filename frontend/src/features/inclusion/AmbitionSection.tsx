@@ -9,14 +9,14 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, useFormState } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
-import { dateOrNull, formatDate, numberInputText, parseDecimal } from '../registry/format';
+import { LiveMessage } from '../../components/LiveMessage';
+import { dateOrNull, formatDate, numberInputText, parseDecimal } from '../../lib/format';
 import { useProgress, useUpdateTrack } from './api';
 import { formatHours, formatJobs, formatMonth, jobsText, num } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { ProgressChart } from './ProgressChart';
 import type { Track, TrackUpdate } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;
@@ -26,7 +26,7 @@ interface Props {
 }
 
 export function AmbitionSection({ track, etag, canManage, onReload }: Props) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const progress = useProgress(track.id);
   const [editing, setEditing] = useState(false);
@@ -121,7 +121,7 @@ export function AmbitionSection({ track, etag, canManage, onReload }: Props) {
 type AmbitionValues = { ambitionJobs: string; ambitionHoursPerWeek: string; targetDate: string; ambitionNotes: string };
 
 function AmbitionForm({ track, etag, onReload, onDone }: Omit<Props, 'canManage'> & { onDone: (saved: boolean) => void }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const initial: AmbitionValues = {
     ambitionJobs: numberInputText(track.ambitionJobs),

@@ -5,15 +5,15 @@
  */
 import { useId } from 'react';
 import { BarChart } from '../areas/BarChart';
-import { formatDate } from '../registry/format';
+import { formatDate } from '../../lib/format';
 import { formatJobs } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { ServicePointCard } from './ServicePointCard';
 import { PHASES, type AreaInclusion } from './types';
 import './inclusion.css';
 
 export function AreaInclusionSection({ inclusion, areaName }: { inclusion: AreaInclusion; areaName: string }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const phases = PHASES.map((p) => ({ key: p, label: t(`inclusion.phases.names.${p}`), value: inclusion.byPhase[p] ?? 0 }));
   return (

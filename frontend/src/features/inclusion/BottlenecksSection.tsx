@@ -11,19 +11,19 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleNotice } from '../../components/StaleNotice';
 import { str, useFormState } from '../../lib/forms';
 import { newIdempotencyKey } from '../keypersons/format';
-import { LiveMessage } from '../registry/LiveMessage';
+import { LiveMessage } from '../../components/LiveMessage';
 import { useBottlenecks, useCreateBottleneck, useDeleteBottleneck, useUpdateBottleneck } from './api';
-import { useIT, type IT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import { BOTTLENECK_KINDS, type Bottleneck, type BottleneckKind } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 /** A bottleneck's name: the board's own for `other` (or "Anders"), else the catalogue's. */
-export function bottleneckName(b: Pick<Bottleneck, 'kind' | 'label'>, t: IT): string {
+export function bottleneckName(b: Pick<Bottleneck, 'kind' | 'label'>, t: Translate<'inclusion'>): string {
   return b.kind === 'other' ? b.label || t('inclusion.bottlenecks.kinds.other') : t(`inclusion.bottlenecks.kinds.${b.kind}`);
 }
 
 export function BottlenecksSection({ trackId, canManage }: { trackId: number; canManage: boolean }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const query = useBottlenecks(trackId);
   const update = useUpdateBottleneck(trackId);
@@ -157,7 +157,7 @@ function BottleneckForm({
   onDone: (saved: boolean) => void;
   onReload: () => Promise<unknown>;
 }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const initial: Values = { kind: str(bottleneck?.kind), label: str(bottleneck?.label), notes: str(bottleneck?.notes) };
   const form = useFormState<Values>(initial);

@@ -7,11 +7,11 @@ import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, useFormState } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
+import { LiveMessage } from '../../components/LiveMessage';
 import { useUpdateTrack } from './api';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { PHASES, type Track, type TrackUpdate } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;
@@ -24,7 +24,7 @@ const TEXTS = ['evaluationWorked', 'evaluationDidNotWork', 'evaluationLessons'] 
 const LABELS = { evaluationWorked: 'worked', evaluationDidNotWork: 'didNotWork', evaluationLessons: 'lessons' } as const;
 
 export function EvaluationSection({ track, etag, canManage, onReload }: Props) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const early = PHASES.indexOf(track.phase) < PHASES.indexOf('evaluation');
@@ -56,7 +56,7 @@ export function EvaluationSection({ track, etag, canManage, onReload }: Props) {
 type Values = { evaluationWorked: string; evaluationDidNotWork: string; evaluationLessons: string; sharesEvaluation: string };
 
 function EvaluationForm({ track, etag, onReload, onSaved }: Omit<Props, 'canManage'> & { onSaved: () => void }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const initial: Values = {
     evaluationWorked: str(track.evaluationWorked),

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { accessFor, json, mockFetch, problem, renderApp } from '../../test/utils';
 import { HAARLEM, haarlemOverview, municipalityContact } from '../areas/testData';
-import { coordinator, page, referenceAnswer } from '../registry/testData';
+import { coordinator, page, referenceAnswer } from '../../test/testData';
 import { jobsAxisMax, progressGeometry } from './ProgressChart';
 import { action, bottleneck, BOARD_ID, hiddenPlacement, placement, progress, track, trackAdmin, TRACK_ID } from './testData';
 import type { Track } from './types';

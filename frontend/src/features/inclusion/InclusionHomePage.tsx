@@ -7,19 +7,19 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { scopeLabel } from '../auth/access';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { scopeLabel } from '../../lib/auth/access';
 import { newIdempotencyKey } from '../keypersons/format';
-import { formatDate } from '../registry/format';
+import { formatDate } from '../../lib/format';
 import { useCreateTrack, useTracks } from './api';
 import { jobsText } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { trackPath } from './paths';
 import { boardsToStart, canSeeInclusion } from './permissions';
 import './inclusion.css';
 
 export function InclusionHomePage() {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const access = useAccess();
   const user = useUser();
   const navigate = useNavigate();

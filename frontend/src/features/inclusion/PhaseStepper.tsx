@@ -4,18 +4,18 @@
  * phase (or back) with an optional note, and the history of phase changes.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { isProblemError } from '../../api/client';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
-import { LiveMessage } from '../registry/LiveMessage';
-import { formatDate } from '../registry/format';
+import { isStale, useStale } from '../../lib/stale';
+import { LiveMessage } from '../../components/LiveMessage';
+import { formatDate } from '../../lib/format';
 import { useUpdateTrack } from './api';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { nextPhase, PHASES, previousPhase, type Phase, type Track } from './types';
 
 export function PhaseStepper({ track, phase }: { track: Track; phase: Phase }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const current = PHASES.indexOf(phase);
   return (
     <ol className="phase-stepper" aria-label={t('inclusion.phases.stepperLabel')} data-testid="phase-stepper">
@@ -51,7 +51,7 @@ interface Props {
 }
 
 export function PhasesSection({ track, etag, canManage, onReload }: Props) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -79,12 +79,11 @@ export function PhasesSection({ track, etag, canManage, onReload }: Props) {
 }
 
 function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canManage'> & { onChanged: (message: string) => void }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const update = useUpdateTrack(track.id);
   const [note, setNote] = useState('');
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { stale, setStale, reloading, reload } = useStale(onReload);
   const [error, setError] = useState<unknown>(null);
   const next = nextPhase(track.phase);
   const previous = previousPhase(track.phase);
@@ -98,18 +97,8 @@ function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canM
       setNote('');
       onChanged(t('inclusion.phases.changed', { phase: t(`inclusion.phases.names.${to}`).toLowerCase() }));
     } catch (e) {
-      if (isProblemError(e) && e.status === 412) setStale(true);
+      if (isStale(e)) setStale(true);
       else setError(e);
-    }
-  }
-
-  async function reload() {
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
     }
   }
 
@@ -146,7 +135,7 @@ function PhaseChangeForm({ track, etag, onReload, onChanged }: Omit<Props, 'canM
 }
 
 function PhaseHistory({ track }: { track: Track }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   if (track.history.length === 0) return null;
   const name = (p: Phase) => t(`inclusion.phases.names.${p}`);

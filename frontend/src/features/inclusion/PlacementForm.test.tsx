@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
 import { accessFor, json, mockFetch, problem, renderApp } from '../../test/utils';
-import { page, school } from '../registry/testData';
+import { page, school } from '../../test/testData';
 import { BOARD_ID, placement, progress, track, trackAdmin, TRACK_ID } from './testData';
 
 const SLOW = 20_000;

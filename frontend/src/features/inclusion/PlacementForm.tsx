@@ -10,17 +10,17 @@ import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, useFormState } from '../../lib/forms';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { newIdempotencyKey } from '../keypersons/format';
-import { dateOrNull, formatNumber, numberInputText, parseDecimal, today } from '../registry/format';
-import { useScopeSchools } from '../registry/scope';
+import { dateOrNull, formatNumber, numberInputText, parseDecimal, today } from '../../lib/format';
+import { useScopeSchools } from '../../lib/scope';
 import { useCreatePlacement, useMentors, useUpdatePlacement } from './api';
 import { placementLabel } from './format';
 import { trackPath } from './paths';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { canEditPlacement, mayRecordEmployeeName } from './permissions';
 import { CONTRACT_KINDS, MENTOR_ROLE, type ContractKind, type Placement, type PlacementUpdate, type Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 type Values = {
   schoolId: string;
@@ -44,7 +44,7 @@ interface Props {
 }
 
 export function PlacementForm({ track, placement, onReload, onDone }: Props) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const access = useAccess();
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -13,19 +13,19 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useFormState } from '../../lib/forms';
-import { useAccess } from '../auth/AuthProvider';
-import { LiveMessage } from '../registry/LiveMessage';
-import { formatDate, today } from '../registry/format';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { LiveMessage } from '../../components/LiveMessage';
+import { formatDate, today } from '../../lib/format';
 import { useDeletePlacement, usePlacements, useUpdatePlacement } from './api';
 import { formatHours, jobsText, num, placementLabel } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { canAddPlacement, canEditPlacement } from './permissions';
 import { PlacementForm } from './PlacementForm';
 import type { Placement, Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 export function PlacementsSection({ track }: { track: Track }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const access = useAccess();
   const query = usePlacements(track.id);
@@ -211,7 +211,7 @@ function EndPlacementForm({
   onReload: () => Promise<unknown>;
   onDone: (message: string | null) => void;
 }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const update = useUpdatePlacement(track.id);
   const form = useFormState({ endsOn: today() });

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { formatJobs, formatMonth, monthName, num } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { Progress } from './types';
 
 const HEIGHT = 240;
@@ -53,7 +53,7 @@ export function progressGeometry(progress: Pick<Progress, 'months'>): ProgressGe
 }
 
 export function ProgressChart({ progress, title }: { progress: Progress; title: string }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const uid = useId().replace(/:/g, '');
   const g = progressGeometry(progress);
   const months = progress.months;

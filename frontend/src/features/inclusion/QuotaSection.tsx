@@ -8,13 +8,13 @@ import { isProblemError } from '../../api/client';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useFormState } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
-import { numberInputText, parseDecimal } from '../registry/format';
+import { LiveMessage } from '../../components/LiveMessage';
+import { numberInputText, parseDecimal } from '../../lib/format';
 import { useQuotas, useUpdateTrack } from './api';
 import { formatHours, formatJobs, formatPercentage } from './format';
-import { useIT, type IT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import type { QuotaYear, Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;
@@ -24,7 +24,7 @@ interface Props {
 }
 
 /** The sentence for one year, as information. */
-export function quotaSentence(row: QuotaYear, t: IT, language: string): string {
+export function quotaSentence(row: QuotaYear, t: Translate<'inclusion'>, language: string): string {
   const realised = formatJobs(row.jobsRealised, language);
   if (row.quotaPercentage === null || row.jobsAsked === null) return t('inclusion.quota.infoUnknown', { year: row.year, realised });
   return t('inclusion.quota.info', {
@@ -37,7 +37,7 @@ export function quotaSentence(row: QuotaYear, t: IT, language: string): string {
 }
 
 export function QuotaSection({ track, etag, canManage, onReload }: Props) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const quotas = useQuotas();
   const [editing, setEditing] = useState(false);
@@ -136,7 +136,7 @@ interface Row {
 }
 
 function StaffHoursForm({ track, etag, onReload, onDone }: Omit<Props, 'canManage'> & { onDone: (saved: boolean) => void }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const id = useId();
   const [rows, setRows] = useState<Row[]>(() =>
     [...track.staffHours].sort((a, b) => a.year - b.year).map((h, i) => ({ key: i, year: String(h.year), hours: numberInputText(h.paidHours) })),

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
 import { regionContact } from '../areas/testData';
-import { page } from '../registry/testData';
+import { page } from '../../test/testData';
 import type { ServicePoint } from './types';
 
 const SLOW = 20_000;

@@ -2,14 +2,14 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { externalHref } from '../../lib/format';
-import { useAccess } from '../auth/AuthProvider';
-import { useIT } from './i18n';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { useT } from '../../lib/i18n';
 import { servicePointPath } from './paths';
 import { canEditServicePoint } from './permissions';
 import type { ServicePoint } from './types';
 
 export function ServicePointCard({ point, headingLevel = 3 }: { point: ServicePoint; headingLevel?: 3 | 4 }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const access = useAccess();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const rows: [string, ReactNode][] = [];

@@ -15,22 +15,22 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { changedFields, str, useFormState } from '../../lib/forms';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { areaPath } from '../areas/paths';
 import { canSeeAreaDashboards } from '../areas/permissions';
-import { LiveMessage } from '../registry/LiveMessage';
+import { LiveMessage } from '../../components/LiveMessage';
 import { useServicePoint, useUpdateServicePoint } from './api';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { canEditServicePoint } from './permissions';
 import type { ServicePoint, ServicePointUpdate } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 import './inclusion.css';
 
 type Values = { organisation: string; contactName: string; email: string; phone: string; openingHours: string; website: string; notes: string };
 const FIELDS = ['organisation', 'contactName', 'email', 'phone', 'openingHours', 'website', 'notes'] as const;
 
 export function ServicePointPage() {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const access = useAccess();
   const regionId = parseId(useParams().regionId);
   const allowed = Number.isFinite(regionId) && canEditServicePoint(access, regionId);
@@ -85,7 +85,7 @@ function ServicePointForm({
   onReload: () => Promise<unknown>;
   onSaved: () => void;
 }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const initial = Object.fromEntries(FIELDS.map((f) => [f, str(point[f])])) as Values;
   const form = useFormState<Values>(initial);
   const { values, setValue, fieldErrors } = form;

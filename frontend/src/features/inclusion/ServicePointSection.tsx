@@ -7,13 +7,13 @@ import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
 import { str, useFormState } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
-import { dateOrNull, formatDate, today } from '../registry/format';
+import { LiveMessage } from '../../components/LiveMessage';
+import { dateOrNull, formatDate, today } from '../../lib/format';
 import { useUpdateTrack } from './api';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { ServicePointCard } from './ServicePointCard';
 import type { Track } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 interface Props {
   track: Track;
@@ -23,7 +23,7 @@ interface Props {
 }
 
 export function ServicePointSection({ track, etag, canManage, onReload }: Props) {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const point = track.employerServicePoint;
@@ -47,7 +47,7 @@ export function ServicePointSection({ track, etag, canManage, onReload }: Props)
 }
 
 function FirstContactForm({ track, etag, onReload, onSaved }: Omit<Props, 'canManage'> & { onSaved: () => void }) {
-  const { t } = useIT();
+  const { t } = useT('inclusion');
   const form = useFormState({ firstContactOn: str(track.firstContactOn) });
   const update = useUpdateTrack(track.id);
   const { stale, setStale, reloading, reload } = useStale(onReload);

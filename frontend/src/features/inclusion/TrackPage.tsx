@@ -12,15 +12,15 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { formatDate, today } from '../registry/format';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { formatDate, today } from '../../lib/format';
 import { ActionPlanSection } from './ActionPlanSection';
 import { AmbitionSection } from './AmbitionSection';
 import { useTrack, useTracks } from './api';
 import { BottlenecksSection } from './BottlenecksSection';
 import { EvaluationSection } from './EvaluationSection';
 import { jobsText } from './format';
-import { useIT, type InclusionKey } from './i18n';
+import { type TKey, useT } from '../../lib/i18n';
 import { INCLUSION_PATH, type TrackSection } from './paths';
 import { boardsToStart, canManageTrack, canSeeInclusion } from './permissions';
 import { PhasesSection } from './PhaseStepper';
@@ -29,7 +29,7 @@ import { QuotaSection } from './QuotaSection';
 import { ServicePointSection } from './ServicePointSection';
 import './inclusion.css';
 
-const SECTIONS: [TrackSection, InclusionKey][] = [
+const SECTIONS: [TrackSection, TKey<'inclusion'>][] = [
   ['fasen', 'inclusion.phases.title'],
   ['ambitie', 'inclusion.ambition.title'],
   ['quotum', 'inclusion.quota.title'],
@@ -41,7 +41,7 @@ const SECTIONS: [TrackSection, InclusionKey][] = [
 ];
 
 export function TrackPage() {
-  const { t, language } = useIT();
+  const { t, language } = useT('inclusion');
   const access = useAccess();
   const { hash } = useLocation();
   const trackId = parseId(useParams().trackId);

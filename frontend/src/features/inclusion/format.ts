@@ -1,6 +1,6 @@
 /** Formatting of jobs, hours and months for the inclusion screens. */
-import { formatNumber } from '../registry/format';
-import type { IT } from './i18n';
+import { formatNumber } from '../../lib/format';
+import { type Translate } from '../../lib/i18n';
 
 function locale(language: string): string {
   return language === 'nl' ? 'nl-NL' : language === 'en' ? 'en-GB' : language;
@@ -21,7 +21,7 @@ export function formatJobs(value: number | string | null | undefined, language: 
 }
 
 /** "3 banen", "1 baan", "0,5 baan" (the plural of the language for the number). */
-export function jobsText(value: number | string | null | undefined, t: IT, language: string): string {
+export function jobsText(value: number | string | null | undefined, t: Translate<'inclusion'>, language: string): string {
   const n = num(value) ?? 0;
   return t('inclusion.ambition.jobs', { count: n, jobs: formatJobs(n, language) });
 }
@@ -47,7 +47,7 @@ export function formatMonth(value: string, language: string, style: 'long' | 'sh
 }
 
 /** A placement's neutral name: "Plaatsing 3 bij OBS De Spil". */
-export function placementLabel(p: { number: number; schoolName: string }, t: IT): string {
+export function placementLabel(p: { number: number; schoolName: string }, t: Translate<'inclusion'>): string {
   return t('inclusion.placements.label', { number: p.number, school: p.schoolName });
 }
 

@@ -4,8 +4,8 @@ import en from '../../i18n/inclusion.en.json';
 import nl from '../../i18n/inclusion.nl.json';
 import { expectMatchingTranslations } from '../../test/translations';
 import { gapLink, gapLinkText, gapText, gapTitle } from '../gaps/gapText';
-import type { RT } from '../registry/i18n';
-import type { Gap } from '../registry/types';
+import type { RT } from '../../lib/i18n';
+import type { Gap } from '../../api/registryTypes';
 
 function gap(partial: Partial<Gap> & Pick<Gap, 'kind' | 'subject'>): Gap {
   return { severity: 'warning', message: 'English message from the API.', boardId: 1, schoolId: 2, schoolName: 'Basisschool De Regenboog', details: {}, ...partial };

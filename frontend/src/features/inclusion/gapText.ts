@@ -3,10 +3,10 @@
  * does not know itself), with a link to the track. Null: not an inclusion gap. A placement is named
  * by its number and school, never by its employee.
  */
-import { formatDate } from '../registry/format';
-import type { RT } from '../registry/i18n';
-import type { Gap } from '../registry/types';
-import type { IT } from './i18n';
+import { formatDate } from '../../lib/format';
+import type { RT } from '../../lib/i18n';
+import type { Gap } from '../../api/registryTypes';
+import { type Translate } from '../../lib/i18n';
 import { trackPath } from './paths';
 import { isPhase } from './types';
 
@@ -30,11 +30,11 @@ function jobOf(gap: Gap): string {
 
 export function inclusionGapTitle(gap: Gap, translate: RT): string | null {
   const kind = kindOf(gap);
-  return kind ? (translate as unknown as IT)(`inclusion.gaps.${kind}.title`) : null;
+  return kind ? (translate as unknown as Translate<'inclusion'>)(`inclusion.gaps.${kind}.title`) : null;
 }
 
 export function inclusionGapText(gap: Gap, translate: RT, language: string): string | null {
-  const t = translate as unknown as IT;
+  const t = translate as unknown as Translate<'inclusion'>;
   const d = gap.details as Record<string, string | undefined>;
   const placement = { number: d.number ?? '', school: gap.schoolName ?? '', job: jobOf(gap) };
   switch (kindOf(gap)) {
@@ -75,7 +75,7 @@ export function inclusionGapLink(gap: Gap): string | null {
 }
 
 export function inclusionGapLinkText(gap: Gap, translate: RT): string | null {
-  const t = translate as unknown as IT;
+  const t = translate as unknown as Translate<'inclusion'>;
   if (!kindOf(gap)) return null;
   if (gap.subject.type === 'inclusion-placement') return t('inclusion.gaps.links.placements');
   if (gap.subject.type === 'inclusion-action') return t('inclusion.gaps.links.actions');

@@ -2,7 +2,7 @@
  * Who sees and keeps what of inclusive employment (the API decides; these only shape the screens,
  * from the session's `access`, and know no role names).
  */
-import { boardsWith, can, holds, regionsWith, type Access } from '../auth/access';
+import { boardsWith, can, holds, regionsWith, type Access } from '../../lib/auth/access';
 
 /** The tracks: the boards' and schools' staff (and the platform administrator); region contacts read the area overview only. */
 export function canSeeInclusion(access: Access): boolean {

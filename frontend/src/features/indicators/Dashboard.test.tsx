@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
 import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
-import { coordinator, page } from '../registry/testData';
+import { coordinator, page } from '../../test/testData';
 import { chartGeometry } from './TrendChart';
 import { boardSeries, catalogue } from './testData';
 

@@ -6,12 +6,12 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAllBoards, useAllSchools } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canSeeBoards } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canSeeBoards } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
 import { useIndicators, useSeries } from './api';
 import { indicatorName, pointText, targetStatusText } from './format';
-import { useIT, type IndicatorKey } from './i18n';
+import { type TKey, useT } from '../../lib/i18n';
 import { canCompareSchoolsOf, canEnterMeasurements, canSetTargetFor, isRegionOnly } from './permissions';
 import { areaScopeOption, byDomain, entryScope, SCOPE_KINDS, scopeOptions, type ScopeKind } from './scopes';
 import { ScopeOptionGroups } from './ScopeOptionGroups';
@@ -25,10 +25,10 @@ const SCOPE_GROUP_LABELS = {
   school: 'indicators.chooser.schools',
   municipality: 'indicators.chooser.municipalities',
   region: 'indicators.chooser.regions',
-} as const satisfies Record<ScopeKind, IndicatorKey>;
+} as const satisfies Record<ScopeKind, TKey<'indicators'>>;
 
 export function DashboardPage() {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   const user = useUser();
   const access = useAccess();
   const id = useId();

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
-import { page } from '../registry/testData';
+import { page } from '../../test/testData';
 import { parseValue } from './values';
 import { catalogue } from './testData';
 import type { Measurement } from './types';

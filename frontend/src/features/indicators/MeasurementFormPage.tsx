@@ -13,12 +13,12 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useAllBoards, useAllSchools } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canSeeBoards } from '../auth/permissions';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canSeeBoards } from '../../lib/auth/permissions';
 import { useCreateMeasurement, useIndicators, useMeasurement, useUpdateMeasurement } from './api';
 import { existingMeasurementId, measurementFieldErrors, type MeasurementField } from './errors';
 import { formatValue, indicatorName } from './format';
-import { useIT, type IT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import { canEnterFor } from './permissions';
 import { byDomain, entryScope, scopeBody, scopeOptions } from './scopes';
 import { ScopeOptionGroups } from './ScopeOptionGroups';
@@ -37,7 +37,7 @@ function formErrors(errors: Partial<Record<MeasurementField, string>>): Partial<
 }
 
 export function MeasurementFormPage() {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   const user = useUser();
   const access = useAccess();
   const navigate = useNavigate();
@@ -236,7 +236,7 @@ export function MeasurementFormPage() {
   );
 }
 
-function periodHint(indicator: Indicator | null, t: IT): string {
+function periodHint(indicator: Indicator | null, t: Translate<'indicators'>): string {
   if (!indicator) return t('indicators.entry.periodHintNone');
   return t('indicators.entry.periodHint', {
     frequency: t(`indicators.frequencies.${indicator.frequency}`),

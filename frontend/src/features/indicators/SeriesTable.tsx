@@ -1,13 +1,13 @@
 /** The chart's figures as a table, and a board's schools side by side. */
 import { formatValue, pointText, STATUS_ICONS, targetStatus, targetStatusText } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { Direction, SchoolSeries, SeriesPoint, Unit } from './types';
 
 type Point = Pick<SeriesPoint, 'value' | 'target' | 'suppressed'>;
 
 /** A value against its target in words, with ✓ or ✗ before it (the colour only repeats it). */
 export function TargetStatusText({ point, direction, unit, short = false }: { point: Point; direction: Direction; unit: Unit; short?: boolean }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   const status = targetStatus(point, direction);
   const icon = STATUS_ICONS[status];
   const text = short
@@ -33,7 +33,7 @@ export function SeriesTable({
   direction: Direction;
   caption: string;
 }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   if (points.length === 0) return <p>{t('indicators.table.empty')}</p>;
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
@@ -79,7 +79,7 @@ export function CompareTable({
   direction: Direction;
   caption: string;
 }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   if (schools.length === 0) return <p>{t('indicators.compare.empty')}</p>;
   const all = schools[0]!.points.map((p) => p.period);
   // a period in which no school has a value (or a hidden one) says nothing: folded away

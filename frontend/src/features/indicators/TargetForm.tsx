@@ -11,7 +11,7 @@ import { currentYear } from '../../lib/clock';
 import { useSetTarget, useSetYearTargets } from './api';
 import { measurementFieldErrors, type MeasurementField } from './errors';
 import { formatValue, indicatorName } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { EntryScope } from './permissions';
 import { parseValue } from './values';
 import { scopeBody } from './scopes';
@@ -39,7 +39,7 @@ export function TargetForm({
   scopeName: string;
   defaultPeriod: string;
 }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   const id = useId();
   const setTarget = useSetTarget();
   const setYear = useSetYearTargets();

@@ -4,7 +4,7 @@
  * follows the chart gives the same figures to screen readers (the chart is one labelled image).
  */
 import { formatValue, STATUS_ICONS, targetStatus, type TargetStatus } from './format';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { Direction, SeriesPoint, Unit } from './types';
 
 const WIDTH = 640;
@@ -101,7 +101,7 @@ export function chartGeometry(
 }
 
 export function TrendChart({ points, unit, direction, label }: { points: SeriesPoint[]; unit: Unit; direction: Direction; label: string }) {
-  const { t, language } = useIT();
+  const { t, language } = useT('indicators');
   const g = chartGeometry(points, unit, direction, language, {
     missing: t('indicators.chart.missing'),
     suppressed: t('indicators.chart.suppressed'),

@@ -1,6 +1,6 @@
 /** The API's answers to a new measurement or target, as texts next to the form's fields. */
 import { isProblemError } from '../../api/client';
-import type { IT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import type { Indicator } from './types';
 
 export type MeasurementField = 'indicator' | 'schoolId' | 'boardId' | 'period' | 'year' | 'value' | 'note';
@@ -10,7 +10,7 @@ const FIELDS: readonly MeasurementField[] = ['indicator', 'schoolId', 'boardId',
  * Field errors from a 400 (or 409) problem: the API's reason codes (`wrong-period`, `out-of-range`,
  * `not-a-count`, `negative`, `duplicate`, ...) in the user's language, the API's own reason otherwise.
  */
-export function measurementFieldErrors(error: unknown, indicator: Indicator | null, t: IT): Partial<Record<MeasurementField, string>> {
+export function measurementFieldErrors(error: unknown, indicator: Indicator | null, t: Translate<'indicators'>): Partial<Record<MeasurementField, string>> {
   if (!isProblemError(error) || ![400, 409, 422].includes(error.status)) return {};
   const out: Partial<Record<MeasurementField, string>> = {};
   for (const param of error.invalidParams) {
@@ -21,7 +21,7 @@ export function measurementFieldErrors(error: unknown, indicator: Indicator | nu
   return out;
 }
 
-function codeText(code: string, indicator: Indicator | null, t: IT): string | null {
+function codeText(code: string, indicator: Indicator | null, t: Translate<'indicators'>): string | null {
   switch (code) {
     case 'wrong-period':
       return indicator

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupI18n } from '../../i18n';
 import { targetStatus, targetStatusText } from './format';
-import type { IT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 
 const point = (value: number | null, target: number | null, suppressed = false) => ({ value, target, suppressed });
 
@@ -28,7 +28,7 @@ describe('a value against its target', () => {
   it('says it in words, with the difference in the unit', async () => {
     const i18n = setupI18n();
     await i18n.changeLanguage('nl');
-    const t = i18n.t.bind(i18n) as unknown as IT;
+    const t = i18n.t.bind(i18n) as unknown as Translate<'indicators'>;
     expect(targetStatusText(point(62.5, 70), 'higher-is-better', 'percentage', 'nl', t)).toBe('doel niet gehaald, 7,5% onder het doel');
     expect(targetStatusText(point(2, 4), 'lower-is-better', 'count', 'nl', t)).toBe('doel gehaald, 2 onder het doel');
     expect(targetStatusText(point(4, 4), 'lower-is-better', 'count', 'nl', t)).toBe('doel gehaald, precies op het doel');

@@ -1,5 +1,5 @@
 /** Numbers of an indicator in the user's language, and the point's text when there is no number. */
-import type { IT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import type { Direction, SeriesPoint, Unit } from './types';
 
 export function formatValue(value: number, unit: Unit, language: string): string {
@@ -10,7 +10,7 @@ export function formatValue(value: number, unit: Unit, language: string): string
 }
 
 /** The table's text for a point: its value, "hidden (<5)" or "no value". */
-export function pointText(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: Unit, language: string, t: IT): string {
+export function pointText(point: Pick<SeriesPoint, 'value' | 'suppressed'>, unit: Unit, language: string, t: Translate<'indicators'>): string {
   if (point.suppressed) return t('indicators.table.suppressed');
   if (point.value === null || point.value === undefined) return t('indicators.table.missing');
   return formatValue(point.value, unit, language);
@@ -50,7 +50,7 @@ export function targetStatusText(
   direction: Direction,
   unit: Unit,
   language: string,
-  t: IT,
+  t: Translate<'indicators'>,
 ): string {
   const status = targetStatus(point, direction);
   if (status === 'no-value') return t('indicators.status.noValue');

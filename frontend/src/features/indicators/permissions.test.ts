@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/types';
 import { accessFor } from '../../test/access';
 import { boardAdmin } from '../../test/utils';
-import { coordinator } from '../registry/testData';
+import { coordinator } from '../../test/testData';
 import { canCompareSchoolsOf, isRegionOnly } from './permissions';
 
 const regionContact: User = {

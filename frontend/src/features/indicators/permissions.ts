@@ -1,6 +1,6 @@
 /** Who may see and enter what of the indicators (the API decides; these only shape the screens). */
-import { can, holds, type Access } from '../auth/access';
-import { canEditRegistry, canEditSchool, canEditSchoolRecords, canSeeRegistry } from '../auth/permissions';
+import { can, holds, type Access } from '../../lib/auth/access';
+import { canEditRegistry, canEditSchool, canEditSchoolRecords, canSeeRegistry } from '../../lib/auth/permissions';
 
 /** The dashboard: anyone who can read the registry, region contacts included. */
 export function canSeeIndicators(access: Access): boolean {

@@ -1,15 +1,15 @@
 /** The indicators' pages: the dashboard and entering a measurement. */
 import { Outlet, type RouteObject } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { Access } from '../auth/access';
-import { useAccess } from '../auth/AuthProvider';
+import type { Access } from '../../lib/auth/access';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { DashboardPage } from './DashboardPage';
-import { useIT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { MeasurementFormPage } from './MeasurementFormPage';
 import { canEnterMeasurements, canSeeIndicators } from './permissions';
 
 function Guard({ allowed }: { allowed: (access: Access) => boolean }) {
-  const { t } = useIT();
+  const { t } = useT('indicators');
   const access = useAccess();
   if (!allowed(access)) {
     return (

@@ -1,6 +1,6 @@
 /** The scopes a user may look at: boards and schools of their own, and the municipalities and regions they read. */
 import type { Board, School, User } from '../../api/types';
-import { municipalitiesWith, regionsWith, scopeLabel, type Access } from '../auth/access';
+import { municipalitiesWith, regionsWith, scopeLabel, type Access } from '../../lib/auth/access';
 import type { EntryScope } from './permissions';
 import type { Indicator } from './types';
 import { DOMAINS, type Domain } from './types';

@@ -2,15 +2,15 @@ import { Link } from 'react-router';
 import type { School } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { SchoolView } from '../registry/SchoolView';
-import { useRT } from '../registry/i18n';
-import { useCategoryName } from '../registry/scope';
-import type { InductionLevel } from '../registry/types';
+import { SchoolView } from '../../components/SchoolView';
+import { useT } from '../../lib/i18n';
+import { useCategoryName } from '../../lib/scope';
+import type { InductionLevel } from '../../api/registryTypes';
 import { useInduction } from './api';
 
 /** For new colleagues: the school's partners by level, each with the colleague to go to. Prints cleanly. */
 export function InductionPage() {
-  const { t } = useRT();
+  const { t } = useT();
   return (
     <SchoolView
       title={t('induction.title')}
@@ -27,7 +27,7 @@ export function InductionPage() {
 }
 
 function InductionView({ school }: { school: School }) {
-  const { t } = useRT();
+  const { t } = useT();
   const query = useInduction(school.id);
   const categoryName = useCategoryName(school.boardId);
 
@@ -46,7 +46,7 @@ function InductionView({ school }: { school: School }) {
 }
 
 function LevelSection({ level, categoryName }: { level: InductionLevel; categoryName: (code: string, fallback?: string) => string }) {
-  const { t } = useRT();
+  const { t } = useT();
   const headingId = `induction-${level.level}`;
   return (
     <section aria-labelledby={headingId} className="induction-level">

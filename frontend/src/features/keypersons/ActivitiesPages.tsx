@@ -2,25 +2,25 @@ import { useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Flash } from '../../components/Flash';
+import { ListResults } from '../../components/ListResults';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
-import { Pagination } from '../../components/Pagination';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
 import { languageName } from '../people/languages';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { formatDate } from '../registry/format';
-import { useScopeSchools } from '../registry/scope';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { formatDate } from '../../lib/format';
+import { useScopeSchools } from '../../lib/scope';
 import { ActivityForm } from './ActivityForm';
 import { useActivities, useActivity, useDeleteActivity } from './api';
 import { LiveMessage } from './Notices';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { SchoolFilter } from './SchoolFilter';
 import { canEditKeyPersons } from './permissions';
@@ -31,7 +31,7 @@ const isDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.te
 
 /** What key persons did: coffee mornings, intakes, home visits; with the parents reached. */
 export function ActivitiesPage() {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, '-occurredOn');
@@ -101,79 +101,67 @@ export function ActivitiesPage() {
           <input id={`${id}-to`} type="date" name="to" className="input-date" defaultValue={to ?? ''} />
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('keyPersons.activities.none')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('keyPersons.activities.title')} tabIndex={0}>
-              <table className="stack-on-phone" data-testid="activities-table">
-                <caption className="visually-hidden">{t('keyPersons.activities.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="occurredOn" label={col('occurredOn')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{col('kind')}</th>
-                    <th scope="col">{col('titleField')}</th>
-                    <th scope="col">{col('school')}</th>
-                    <th scope="col">{col('people')}</th>
-                    <SortHeader field="parentsReached" label={col('parentsReached')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{col('languages')}</th>
-                    {anyEditable && <th scope="col">{col('actions')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((a) => (
-                    <tr key={a.id}>
-                      <td data-label={col('occurredOn')}>{formatDate(a.occurredOn, language)}</td>
-                      <td data-label={col('kind')}>{t(`keyPersons.activityKinds.${a.kind}`)}</td>
-                      <td data-label={col('titleField')}>{a.title || t('common.none')}</td>
-                      <td data-label={col('school')}>{a.schoolName}</td>
-                      <td data-label={col('people')}>{a.people.map((p) => p.name).join(', ')}</td>
-                      <td data-label={col('parentsReached')} className="numeric">
-                        {a.parentsReached}
-                      </td>
-                      <td data-label={col('languages')}>
-                        {a.languages.length > 0 ? a.languages.map((c) => languageName(c, language)).join(', ') : t('common.none')}
-                      </td>
-                      {anyEditable && (
-                        <td data-label={col('actions')} className="cell-actions">
-                          {canEdit(a) && (
-                            <div className="actions">
-                              <Link to={`/key-persons/activities/${a.id}/edit`} className="button button-small">
-                                {t('common.edit')}
-                                <span className="visually-hidden">: {describe(a)}</span>
-                              </Link>
-                              <ConfirmAction
-                                label={t('common.delete')}
-                                accessibleLabel={t('keyPersons.activities.deleteLabel', { activity: describe(a) })}
-                                message={t('keyPersons.activities.confirmDelete', { activity: describe(a) })}
-                                confirmLabel={t('keyPersons.activities.confirmDeleteButton')}
-                                onConfirm={() => onDelete(a)}
-                              />
-                            </div>
-                          )}
-                        </td>
+      <ListResults query={query} label={t('keyPersons.activities.title')} onPage={(page) => update({ page })} empty={t('keyPersons.activities.none')}>
+        {(items) => (
+          <table className="stack-on-phone" data-testid="activities-table">
+            <caption className="visually-hidden">{t('keyPersons.activities.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="occurredOn" label={col('occurredOn')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{col('kind')}</th>
+                <th scope="col">{col('titleField')}</th>
+                <th scope="col">{col('school')}</th>
+                <th scope="col">{col('people')}</th>
+                <SortHeader field="parentsReached" label={col('parentsReached')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{col('languages')}</th>
+                {anyEditable && <th scope="col">{col('actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={col('occurredOn')}>{formatDate(a.occurredOn, language)}</td>
+                  <td data-label={col('kind')}>{t(`keyPersons.activityKinds.${a.kind}`)}</td>
+                  <td data-label={col('titleField')}>{a.title || t('common.none')}</td>
+                  <td data-label={col('school')}>{a.schoolName}</td>
+                  <td data-label={col('people')}>{a.people.map((p) => p.name).join(', ')}</td>
+                  <td data-label={col('parentsReached')} className="numeric">
+                    {a.parentsReached}
+                  </td>
+                  <td data-label={col('languages')}>
+                    {a.languages.length > 0 ? a.languages.map((c) => languageName(c, language)).join(', ') : t('common.none')}
+                  </td>
+                  {anyEditable && (
+                    <td data-label={col('actions')} className="cell-actions">
+                      {canEdit(a) && (
+                        <div className="actions">
+                          <Link to={`/key-persons/activities/${a.id}/edit`} className="button button-small">
+                            {t('common.edit')}
+                            <span className="visually-hidden">: {describe(a)}</span>
+                          </Link>
+                          <ConfirmAction
+                            label={t('common.delete')}
+                            accessibleLabel={t('keyPersons.activities.deleteLabel', { activity: describe(a) })}
+                            message={t('keyPersons.activities.confirmDelete', { activity: describe(a) })}
+                            confirmLabel={t('keyPersons.activities.confirmDeleteButton')}
+                            onConfirm={() => onDelete(a)}
+                          />
+                        </div>
                       )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }
 
 export function ActivityCreatePage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('keyPersons.activities.new'));
@@ -194,7 +182,7 @@ export function ActivityCreatePage() {
 }
 
 export function ActivityEditPage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const activityId = parseId(useParams().activityId);
   const query = useActivity(activityId);
   useDocumentTitle(t('keyPersons.activities.edit'));

@@ -1,17 +1,17 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormField } from '../../components/FormField';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
 import { usePeopleOptions } from '../people/api';
 import { LanguagesField } from '../people/LanguagesField';
-import { CheckboxGroup } from '../registry/CheckboxGroup';
-import { today } from '../registry/format';
-import { useScopeSchools } from '../registry/scope';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { today } from '../../lib/format';
+import { useScopeSchools } from '../../lib/scope';
 import { useCreateActivity, useUpdateActivity } from './api';
 import { oneOf, useFormErrors } from './forms';
 import { newIdempotencyKey } from './format';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { ACTIVITY_KINDS, type Activity, type ActivityCreate, type ActivityKind, type ActivityUpdate } from './types';
 
 interface Values {
@@ -67,7 +67,7 @@ export function ActivityForm({ activity, etag = null, onReload, defaultSchoolId 
   onReload?: () => Promise<unknown>;
   defaultSchoolId?: number;
 }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const navigate = useNavigate();
   const schools = useScopeSchools();

@@ -7,21 +7,21 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeAudit } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeAudit } from '../../lib/auth/permissions';
 import { languageName } from '../people/languages';
-import { RegistryProblem } from '../registry/ProblemMessage';
+import { RegistryProblem } from '../../components/ProblemMessage';
 import { formatMoney } from '../../lib/money';
-import { formatDate, formatNumber } from '../registry/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { assignmentText, schemeText } from './agreementText';
 import { AllowanceTracker } from './AllowanceTracker';
 import { useAgreement, useDeleteAgreement } from './api';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { canEditAgreement } from './permissions';
 
 export function AgreementDetailPage() {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const navigate = useNavigate();
   const agreementId = parseId(useParams().agreementId);

@@ -5,15 +5,15 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { AgreementForm } from './AgreementForm';
 import { useAgreement } from './api';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { canEditAgreement, canEditKeyPersons } from './permissions';
 
 export function AgreementCreatePage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('keyPersons.agreements.new'));
@@ -37,7 +37,7 @@ export function AgreementCreatePage() {
 }
 
 export function AgreementEditPage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const access = useAccess();
   const agreementId = parseId(useParams().agreementId);
   const query = useAgreement(agreementId);

@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormField } from '../../components/FormField';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
 import { usePeopleOptions, useRoleAssignments } from '../people/api';
-import { CheckboxGroup } from '../registry/CheckboxGroup';
-import { useScopeSchools } from '../registry/scope';
-import type { RoleAssignment } from '../registry/types';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { useScopeSchools } from '../../lib/scope';
+import type { RoleAssignment } from '../../api/registryTypes';
 import { useCreateAgreement, useUpdateAgreement } from './api';
 import {
   createBody,
@@ -19,7 +19,7 @@ import {
 } from './agreementValues';
 import { useFormErrors } from './forms';
 import { newIdempotencyKey } from './format';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { mayRecordBenefit } from './permissions';
 import {
   AGE_BANDS,
@@ -59,7 +59,7 @@ function RadioGroup<V extends string>({
   error?: string;
   required?: boolean;
 }) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const id = useId();
   return (
     <fieldset className={error ? 'checkbox-group field-invalid' : 'checkbox-group'} aria-describedby={error ? `${id}-error` : undefined}>
@@ -108,7 +108,7 @@ function assignmentLabel(a: RoleAssignment): string {
 
 /** Create or edit a volunteer agreement. */
 export function AgreementForm({ agreement, etag = null, onReload, defaultPersonId, defaultSchoolId }: Props) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const user = useUser();
   const access = useAccess();
   const navigate = useNavigate();

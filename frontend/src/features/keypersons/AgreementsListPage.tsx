@@ -2,19 +2,17 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ListResults } from '../../components/ListResults';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { formatDate } from '../registry/format';
-import { useScopeBoards, useScopeSchools } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { formatDate } from '../../lib/format';
+import { useScopeBoards, useScopeSchools } from '../../lib/scope';
 import { schemeText } from './agreementText';
 import { useAgreements } from './api';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { SchoolFilter } from './SchoolFilter';
 import { canEditKeyPersons } from './permissions';
@@ -22,7 +20,7 @@ import { canEditKeyPersons } from './permissions';
 const FILTERS = ['boardId', 'schoolId', 'active'] as const;
 
 export function AgreementsListPage() {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'person');
@@ -33,7 +31,6 @@ export function AgreementsListPage() {
   const { boards } = useScopeBoards();
   const schools = useScopeSchools();
   const query = useAgreements({ page: params.page, pageSize: params.pageSize, sort: params.sort, boardId, schoolId, active });
-  const data = query.data;
   const filtersActive = FILTERS.filter((f) => params.filters[f]);
   const sort = (field: string, label: string) => (
     <SortHeader field={field} label={label} sort={params.sort} onSort={(s) => update({ sort: s })} />
@@ -71,73 +68,61 @@ export function AgreementsListPage() {
           </select>
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('keyPersons.agreements.none')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('keyPersons.agreements.title')} tabIndex={0}>
-              <table className="stack-on-phone" data-testid="agreements-table">
-                <caption className="visually-hidden">{t('keyPersons.agreements.title')}</caption>
-                <thead>
-                  <tr>
-                    {sort('person', col('person'))}
-                    <th scope="col">{col('schools')}</th>
-                    <th scope="col">{col('scheme')}</th>
-                    <th scope="col">{col('supervisor')}</th>
-                    {sort('startsOn', col('period'))}
-                    <th scope="col">{col('status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((a) => (
-                    <tr key={a.id}>
-                      <td data-label={col('person')}>
-                        <Link to={`/key-persons/agreements/${a.id}`}>{a.personName}</Link>
-                      </td>
-                      <td data-label={col('schools')}>{a.schools.map((s) => s.name).join(', ')}</td>
-                      <td data-label={col('scheme')}>{schemeText(a, t, language)}</td>
-                      <td data-label={col('supervisor')}>
-                        {a.supervisor ? (
-                          a.supervisor.personName
-                        ) : (
-                          <span className="warning-text">
-                            <span aria-hidden="true">⚠ </span>
-                            {t('keyPersons.agreement.nobody')}
-                          </span>
-                        )}
-                      </td>
-                      <td data-label={col('period')}>
-                        {a.endsOn
-                          ? t('keyPersons.agreement.periodFromTo', { from: formatDate(a.startsOn, language), to: formatDate(a.endsOn, language) })
-                          : t('keyPersons.agreement.periodFrom', { from: formatDate(a.startsOn, language) })}
-                      </td>
-                      <td data-label={col('status')}>
-                        {a.active ? t('keyPersons.agreement.active') : t('keyPersons.agreement.inactive')}
-                        {a.taxableYears.length > 0 && (
-                          <>
-                            {' '}
-                            <span className="badge badge-over">
-                              <span aria-hidden="true">⚠ </span>
-                              {t('keyPersons.agreements.taxableIn', { years: a.taxableYears.join(', ') })}
-                            </span>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('keyPersons.agreements.title')} onPage={(page) => update({ page })} empty={t('keyPersons.agreements.none')}>
+        {(items) => (
+          <table className="stack-on-phone" data-testid="agreements-table">
+            <caption className="visually-hidden">{t('keyPersons.agreements.title')}</caption>
+            <thead>
+              <tr>
+                {sort('person', col('person'))}
+                <th scope="col">{col('schools')}</th>
+                <th scope="col">{col('scheme')}</th>
+                <th scope="col">{col('supervisor')}</th>
+                {sort('startsOn', col('period'))}
+                <th scope="col">{col('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={col('person')}>
+                    <Link to={`/key-persons/agreements/${a.id}`}>{a.personName}</Link>
+                  </td>
+                  <td data-label={col('schools')}>{a.schools.map((s) => s.name).join(', ')}</td>
+                  <td data-label={col('scheme')}>{schemeText(a, t, language)}</td>
+                  <td data-label={col('supervisor')}>
+                    {a.supervisor ? (
+                      a.supervisor.personName
+                    ) : (
+                      <span className="warning-text">
+                        <span aria-hidden="true">⚠ </span>
+                        {t('keyPersons.agreement.nobody')}
+                      </span>
+                    )}
+                  </td>
+                  <td data-label={col('period')}>
+                    {a.endsOn
+                      ? t('keyPersons.agreement.periodFromTo', { from: formatDate(a.startsOn, language), to: formatDate(a.endsOn, language) })
+                      : t('keyPersons.agreement.periodFrom', { from: formatDate(a.startsOn, language) })}
+                  </td>
+                  <td data-label={col('status')}>
+                    {a.active ? t('keyPersons.agreement.active') : t('keyPersons.agreement.inactive')}
+                    {a.taxableYears.length > 0 && (
+                      <>
+                        {' '}
+                        <span className="badge badge-over">
+                          <span aria-hidden="true">⚠ </span>
+                          {t('keyPersons.agreements.taxableIn', { years: a.taxableYears.join(', ') })}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

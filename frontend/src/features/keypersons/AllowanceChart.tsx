@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { formatCents, formatMoney, toCents } from '../../lib/money';
 import { monthShort } from './format';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { Ledger } from './types';
 
 const WIDTH = 720;
@@ -35,7 +35,7 @@ function LegendItem({ label, children }: { label: string; children: ReactNode })
  * over the maximum marked with "!" (not by colour alone). The table next to it holds the same figures.
  */
 export function AllowanceChart({ ledger }: { ledger: Ledger }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const uid = useId().replace(/:/g, '');
   // Sums in whole cents (exact); euros as a number only to draw with.
   const euros = (cents: number) => cents / 100;

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
-import { coordinator, page, referenceAnswer } from '../registry/testData';
+import { coordinator, page, referenceAnswer } from '../../test/testData';
 import { axisMax } from './AllowanceChart';
 import { YEAR, fatima, ledgerOf, payment } from './testData';
 

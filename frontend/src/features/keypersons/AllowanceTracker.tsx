@@ -6,7 +6,7 @@ import { formatMoney, isNegative, isPositive, negateMoney, type Money } from '..
 import { AllowanceChart } from './AllowanceChart';
 import { useLedger } from './api';
 import { currentYear } from './format';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { LedgerTable } from './LedgerTable';
 import { benefitWarningText, violationText, warningText } from './messages';
 import { MessageList, Notice } from './Notices';
@@ -24,7 +24,7 @@ export function trackerYears(agreement: Agreement, thisYear: number): number[] {
 
 /** The allowance tracker: a year's payments against the legal maxima, with the projection to year end. */
 export function AllowanceTracker({ agreement, canEdit }: { agreement: Agreement; canEdit: boolean }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();
   const thisYear = currentYear();

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
-import { coordinator, referenceAnswer } from '../registry/testData';
+import { coordinator, referenceAnswer } from '../../test/testData';
 import { buildRequest, mapInvalidParam, monthRow, type CalculatorValues } from './calculator';
 import { rules2025, YEAR } from './testData';
 import type { CheckResult } from './types';

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldErrorMessage } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { formatMoney, isNegative, negateMoney, type Money } from '../../lib/money';
-import { asTFunction } from '../registry/i18n';
+import { asTFunction } from '../../lib/i18n';
 import { useAllowanceCheck, useRuleSets } from './api';
 import {
   buildRequest,
@@ -22,7 +22,7 @@ import {
   type RowField,
 } from './calculator';
 import { currentYear, periodLabel } from './format';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { violationText, warningText } from './messages';
 import { HeadRow, MessageList, Notice } from './Notices';
@@ -37,7 +37,7 @@ function yearOptions(ruleYears: number[], thisYear: number): number[] {
 }
 
 export function CalculatorPage() {
-  const { t, i18n, language } = useKT();
+  const { t, i18n, language } = useT('keypersons');
   const id = useId();
   useDocumentTitle(t('keyPersons.calculator.title'));
   const rules = useRuleSets();
@@ -264,7 +264,7 @@ export function CalculatorPage() {
 }
 
 function CheckResultPanel({ result, headingRef }: { result: CheckResult; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const id = useId();
   const money = (v: Money) => formatMoney(v, language);
   const ctx = { language, ruleSet: result.ruleSet };

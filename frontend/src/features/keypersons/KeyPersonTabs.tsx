@@ -1,8 +1,7 @@
 import { NavLink } from 'react-router';
-import { useAccess } from '../auth/AuthProvider';
-import { useKT } from './i18n';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { useT } from '../../lib/i18n';
 import { canEditKeyPersons } from './permissions';
-import '../registry/registry.css';
 import './keypersons.css';
 
 const TABS = [
@@ -15,7 +14,7 @@ const TABS = [
 
 /** The parts of the key persons' section, as tabs above each of its pages. */
 export function KeyPersonTabs() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const access = useAccess();
   const tabs = TABS.filter((tab) => tab.key !== 'listings' || canEditKeyPersons(access));
   return (

@@ -1,11 +1,11 @@
 import { formatMoney, isNegative, isPositive, negateMoney, type Money } from '../../lib/money';
 import { periodLabel } from './format';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { HeadRow } from './Notices';
 import type { Ledger, LedgerMonth } from './types';
 
 function MonthStatus({ month }: { month: LedgerMonth }) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   if (month.overLimit) {
     return (
       <span className="badge badge-over">
@@ -21,7 +21,7 @@ function MonthStatus({ month }: { month: LedgerMonth }) {
 
 /** The chart's figures as a table: per month what was paid or is expected, against the maximum. */
 export function LedgerTable({ ledger }: { ledger: Ledger }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const money = (value: Money) => formatMoney(value, language);
   const headroom = (value: Money) =>
     isNegative(value) ? t('keyPersons.ledger.overBy', { amount: money(negateMoney(value)) }) : money(value);

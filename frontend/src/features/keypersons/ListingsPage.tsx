@@ -6,16 +6,16 @@ import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
 import { useRoleAssignments } from '../people/api';
 import { languageName } from '../people/languages';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { SchoolPicker, useSchoolChoice } from '../registry/SchoolView';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { SchoolPicker, useSchoolChoice } from '../../components/SchoolView';
 import { useCreateListing, useDeleteListing, useListing, useListings, useUpdateListing } from './api';
 import { LiveMessage } from './Notices';
 import { oneOf, useFormErrors } from './forms';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { PUBLIC_ROLES, type Listing } from './types';
 
@@ -26,7 +26,7 @@ export function publicPagePath(locationCode: string): string {
 
 /** Which key persons and contact points a school shows on its public page. */
 export function ListingsPage() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const { schoolId, school, schools, choose } = useSchoolChoice();
   useDocumentTitle(school ? `${t('keyPersons.listings.title')}: ${school.name}` : t('keyPersons.listings.title'));
   return (
@@ -52,7 +52,7 @@ export function ListingsPage() {
 }
 
 function SchoolListings({ school }: { school: School }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const listings = useListings(school.id);
   const assignments = useRoleAssignments({ schoolId: school.id, active: true });
@@ -219,7 +219,7 @@ function ListingForm({
   onCancel?: () => void;
   onReload?: () => Promise<unknown>;
 }) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const id = useId();
   const create = useCreateListing();
   const update = useUpdateListing();

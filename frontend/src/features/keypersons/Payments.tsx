@@ -4,13 +4,13 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { RegistryProblem } from '../registry/ProblemMessage';
+import { RegistryProblem } from '../../components/ProblemMessage';
 import { formatMoney, isMoneyInput, isPositive, moneyInput, moneyInputText, type Money } from '../../lib/money';
-import { formatNumber, numberInputText, parseDecimal } from '../registry/format';
+import { formatNumber, numberInputText, parseDecimal } from '../../lib/format';
 import { useCreatePayment, useDeletePayment, usePayment, usePayments, useUpdatePayment } from './api';
 import { monthsOf, newIdempotencyKey, periodLabel } from './format';
 import { fieldErrorsOf, oneOf } from './forms';
-import { useKT, type KT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import { violationText, warningText } from './messages';
 import { HeadRow, LiveMessage, MessageList } from './Notices';
 import { LIMIT_EXCEEDED, type Agreement, type Ledger, type Payment, type PaymentCreate, type Violation } from './types';
@@ -27,7 +27,7 @@ type PaymentColumn = (typeof PAYMENT_COLUMNS)[number] | 'actions';
 
 /** The payments of one agreement in one year: the table, and a form to add or correct one. */
 export function Payments({ agreement, ledger, year, canEdit }: Props) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const payments = usePayments(agreement.id, year);
   const remove = useDeletePayment();
   const [editing, setEditing] = useState<number | null>(null);
@@ -193,7 +193,7 @@ function limitProblemOf(error: unknown): LimitProblem | null {
   return { violations, detail: error.detail };
 }
 
-function validate(values: Record<Field, string>, hourly: boolean, t: KT): Errors {
+function validate(values: Record<Field, string>, hourly: boolean, t: Translate<'keypersons'>): Errors {
   const errors: Errors = {};
   if (!values.month) errors.month = t('keyPersons.payments.errors.month');
   for (const f of ['allowance', 'expenses'] as const) {
@@ -207,7 +207,7 @@ function validate(values: Record<Field, string>, hourly: boolean, t: KT): Errors
 }
 
 function PaymentForm({ agreement, ledger, year, taken, payment, etag = null, onDone, onCancel }: FormProps) {
-  const { t, i18n, language } = useKT();
+  const { t, i18n, language } = useT('keypersons');
   const id = useId();
   const create = useCreatePayment();
   const update = useUpdatePayment();

@@ -3,7 +3,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { languageName } from '../people/languages';
 import { usePublicKeyPersons } from './api';
-import { useKT, type KT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import type { PublicPerson } from './types';
 import './public.css';
 
@@ -17,13 +17,13 @@ const CODE = /^[0-9A-Za-z]{4}[0-9]{2}$/;
 /** The page's language: `?lang=`, else the one the visitor's browser set for this app, else Dutch. Nothing is stored. */
 function usePageLanguage(): Lang {
   const [searchParams] = useSearchParams();
-  const { i18n } = useKT();
+  const { i18n } = useT('keypersons');
   const asked = searchParams.get('lang');
   if (asked === 'nl' || asked === 'en') return asked;
   return (i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'nl';
 }
 
-function PersonCard({ person, index, lang, t }: { person: PublicPerson; index: number; lang: Lang; t: KT }) {
+function PersonCard({ person, index, lang, t }: { person: PublicPerson; index: number; lang: Lang; t: Translate<'keypersons'> }) {
   const own = lang === 'en' ? person.introductionEn : person.introductionNl;
   const other = lang === 'en' ? person.introductionNl : person.introductionEn;
   const introduction = own ?? other;
@@ -55,12 +55,12 @@ function PersonCard({ person, index, lang, t }: { person: PublicPerson; index: n
 
 /** A school's key persons and contact points for parents and others, without logging in. */
 export function PublicKeyPersonsPage() {
-  const { i18n } = useKT();
+  const { i18n } = useT('keypersons');
   const location = useLocation();
   const code = (useParams().locationCode ?? '').toUpperCase();
   const valid = CODE.test(code);
   const lang = usePageLanguage();
-  const t = useMemo(() => i18n.getFixedT(lang) as unknown as KT, [i18n, lang]);
+  const t = useMemo(() => i18n.getFixedT(lang) as unknown as Translate<'keypersons'>, [i18n, lang]);
   const query = usePublicKeyPersons(code, valid);
   const data = valid ? query.data : undefined;
   const notFound = !valid || (isProblemError(query.error) && (query.error.status === 404 || query.error.status === 400));

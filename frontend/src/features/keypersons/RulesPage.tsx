@@ -4,13 +4,13 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { formatMoney, moneyInput, moneyInputText, type Money } from '../../lib/money';
 import { useCreateRuleSet, useRuleRevisions, useRuleSet, useRuleSets, useUpdateRuleSet } from './api';
 import { currentYear } from './format';
 import { HeadRow, LiveMessage } from './Notices';
 import { oneOf, useFormErrors } from './forms';
-import { useKT, type KT } from './i18n';
+import { type Translate, useT } from '../../lib/i18n';
 import { KeyPersonTabs } from './KeyPersonTabs';
 import { canManageAllowanceRules } from './permissions';
 import type { RuleRevision, RuleSet, RuleSetCreate, RuleSetUpdate } from './types';
@@ -21,7 +21,7 @@ type Amount = (typeof AMOUNTS)[number];
 
 /** The tax authority's maxima per year, with their sources; corrected by a platform administrator. */
 export function RulesPage() {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const access = useAccess();
   const rules = useRuleSets();
   const manage = canManageAllowanceRules(access);
@@ -136,7 +136,7 @@ export function RulesPage() {
   );
 }
 
-function revisionSummary(r: RuleRevision, t: KT, language: string): string {
+function revisionSummary(r: RuleRevision, t: Translate<'keypersons'>, language: string): string {
   const before = r.before as Partial<Record<Amount, unknown>>;
   // A snapshot written before amounts became text (decision 0011) holds a JSON number.
   const amount = (v: unknown) => formatMoney(typeof v === 'number' ? v.toFixed(2) : String(v), language);
@@ -146,7 +146,7 @@ function revisionSummary(r: RuleRevision, t: KT, language: string): string {
 }
 
 function Revisions({ year }: { year: number }) {
-  const { t, language } = useKT();
+  const { t, language } = useT('keypersons');
   const revisions = useRuleRevisions(year);
   return (
     <section aria-labelledby="revisions-title" data-testid="revisions">
@@ -232,7 +232,7 @@ function RuleSetFields({
   onCancel: () => void;
   onReload: () => Promise<unknown>;
 }) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const id = useId();
   const create = useCreateRuleSet();
   const update = useUpdateRuleSet();

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import type { School } from '../../api/types';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 
 /** The school filter of a list's search form (uncontrolled, named `schoolId`); none for a single school. */
 export function SchoolFilter({ schools, schoolId }: { schools: School[] | undefined; schoolId: number | undefined }) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const id = useId();
   if (!schools || schools.length <= 1) return null;
   return (

@@ -1,11 +1,11 @@
 /** How an agreement reads in a sentence: its allowance scheme and its supervisor or contact point. */
 import { formatMoney, type Money } from '../../lib/money';
-import { formatNumber } from '../registry/format';
-import type { KT } from './i18n';
+import { formatNumber } from '../../lib/format';
+import { type Translate } from '../../lib/i18n';
 import type { Agreement } from './types';
 
 /** "€190,00 per maand", "€5,00 per uur (21 jaar en ouder)", "Alleen onkosten", "Geen vergoeding". */
-export function schemeText(agreement: Agreement, t: KT, language: string): string {
+export function schemeText(agreement: Agreement, t: Translate<'keypersons'>, language: string): string {
   const money = (v: Money | null | undefined) => formatMoney(v ?? '0.00', language);
   switch (agreement.allowanceScheme) {
     case 'fixed':
@@ -21,7 +21,7 @@ export function schemeText(agreement: Agreement, t: KT, language: string): strin
 }
 
 /** "Karin Bos (2 uur per week)", or "nobody yet". */
-export function assignmentText(ref: Agreement['supervisor'], t: KT, language: string): string {
+export function assignmentText(ref: Agreement['supervisor'], t: Translate<'keypersons'>, language: string): string {
   if (!ref) return t('keyPersons.agreement.nobody');
   const hours =
     ref.hoursPerWeek != null

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { setupI18n } from '../../i18n';
 import { createBody, formField, toValues, updateBody, validate } from './agreementValues';
-import type { KT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import { fatima } from './testData';
 
-const t = setupI18n().t.bind(setupI18n()) as unknown as KT;
+const t = setupI18n().t.bind(setupI18n()) as unknown as Translate<'keypersons'>;
 
 describe('the agreement form\'s values', () => {
   it('sends only what changed; a new scheme clears the old amount; the plan goes as an object', () => {

@@ -1,8 +1,8 @@
 /** The agreement form's values, its checks before sending, the request bodies and the API's field names. */
 import { isMoneyInput, moneyInput, moneyInputText } from '../../lib/money';
-import { dateOrNull, numberInputText, parseDecimal } from '../registry/format';
+import { dateOrNull, numberInputText, parseDecimal } from '../../lib/format';
 import { hoursText } from './format';
-import type { KT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import type { AgeBand, Agreement, AgreementCreate, AgreementUpdate, BenefitType, Facility, Scheme } from './types';
 
 export interface AgreementValues {
@@ -63,7 +63,7 @@ export function toValues(agreement?: Agreement, defaults: { personId?: number; s
 const AMOUNTS = ['fixedAmountPerMonth', 'hourlyRate', 'travelPerKm'] as const;
 
 /** What can be checked before sending; the API checks the rest. */
-export function validate(values: AgreementValues, t: KT, creating: boolean): AgreementErrors {
+export function validate(values: AgreementValues, t: Translate<'keypersons'>, creating: boolean): AgreementErrors {
   const errors: AgreementErrors = {};
   if (creating && !values.personId) errors.personId = t('keyPersons.form.errors.person');
   if (values.schoolIds.length === 0) errors.schoolIds = t('keyPersons.form.errors.schools');

@@ -1,8 +1,8 @@
 /** The calculator's form values, the request built from them, and the API's field errors mapped back. */
 import { isMoneyInput, isPositive, moneyInput } from '../../lib/money';
-import { parseDecimal } from '../registry/format';
+import { parseDecimal } from '../../lib/format';
 import { hoursText } from './format';
-import type { KT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import type { AgeBand, CheckRequest } from './types';
 
 export interface MonthRow {
@@ -48,7 +48,7 @@ export function freeMonth(rows: MonthRow[]): number | null {
   return null;
 }
 
-export function validate(values: CalculatorValues, t: KT): CalculatorErrors {
+export function validate(values: CalculatorValues, t: Translate<'keypersons'>): CalculatorErrors {
   const errors: CalculatorErrors = { rows: {} };
   if (values.hourly && !values.age) errors.age = t('keyPersons.calculator.errors.age');
   if (values.age === 'birthDate' && !values.birthDate) errors.birthDate = t('common.fieldRequired');

@@ -4,14 +4,12 @@ import { useState } from 'react';
 import { isProblemError } from '../../api/client';
 import { StaleNotice } from '../../components/StaleNotice';
 import { fieldErrorMessage } from '../../lib/forms';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { asTFunction } from '../registry/i18n';
-import { useKT, type KT } from './i18n';
+import { isStale, useStale } from '../../lib/stale';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { asTFunction } from '../../lib/i18n';
+import { type Translate, useT } from '../../lib/i18n';
 
-/** A save refused with 412: someone else changed the record meanwhile. */
-export function isStale(error: unknown): boolean {
-  return isProblemError(error) && error.status === 412;
-}
+export { isStale } from '../../lib/stale';
 
 /**
  * The problem's invalid fields as messages per form field (first message wins); `toField` names the
@@ -20,7 +18,7 @@ export function isStale(error: unknown): boolean {
 export function fieldErrorsOf<F extends string>(
   error: unknown,
   toField: (name: string) => F | null,
-  t: KT,
+  t: Translate<'keypersons'>,
   i18n: I18n,
 ): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {};
@@ -45,11 +43,10 @@ export function oneOf<F extends string>(fields: readonly F[]) {
  * and a stale edit (412) with a reload of the latest version.
  */
 export function useFormErrors<F extends string>(toField: (name: string) => F | null, onReload?: () => Promise<unknown>) {
-  const { t, i18n } = useKT();
+  const { t, i18n } = useT('keypersons');
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
   const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { stale, setStale, reloading, reload } = useStale(onReload);
 
   return {
     errors,
@@ -77,15 +74,7 @@ export function useFormErrors<F extends string>(toField: (name: string) => F | n
         formError={formError}
         stale={stale}
         reloading={reloading}
-        onReload={async () => {
-          setReloading(true);
-          try {
-            await onReload?.();
-          } finally {
-            setReloading(false);
-            setStale(false);
-          }
-        }}
+        onReload={reload}
       />
     ),
   };
@@ -99,7 +88,7 @@ function FormProblems(props: {
   reloading: boolean;
   onReload: () => Promise<void>;
 }) {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const anyErrors = Object.keys(props.errors).length > 0;
   return (
     <>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setupI18n } from '../../i18n';
 import { gapLink, gapLinkText, gapText, gapTitle } from '../gaps/gapText';
-import type { RT } from '../registry/i18n';
-import type { Gap } from '../registry/types';
+import type { RT } from '../../lib/i18n';
+import type { Gap } from '../../api/registryTypes';
 
 function gap(partial: Partial<Gap> & Pick<Gap, 'kind' | 'subject'>): Gap {
   return { severity: 'warning', message: 'English message.', boardId: 1, schoolId: 1, schoolName: 'OBS De Spil', details: {}, ...partial };

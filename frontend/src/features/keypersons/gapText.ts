@@ -2,11 +2,11 @@
  * The gaps of key persons and the volunteer allowance in plain language (the gaps dashboard asks
  * here for the kinds it does not know itself). Null: not a key-person gap.
  */
-import type { Gap } from '../registry/types';
+import type { Gap } from '../../api/registryTypes';
 import { formatMoney } from '../../lib/money';
-import type { RT } from '../registry/i18n';
+import type { RT } from '../../lib/i18n';
 import { periodLabel } from './format';
-import type { KT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import { LIMITS } from './types';
 
 export const KEY_PERSON_GAP_KINDS = [
@@ -37,11 +37,11 @@ function person(gap: Gap): string {
 
 export function keyPersonGapTitle(gap: Gap, translate: RT): string | null {
   const kind = kindOf(gap);
-  return kind ? (translate as unknown as KT)(TITLE_KEYS[kind]) : null;
+  return kind ? (translate as unknown as Translate<'keypersons'>)(TITLE_KEYS[kind]) : null;
 }
 
 export function keyPersonGapText(gap: Gap, translate: RT, language: string): string | null {
-  const t = translate as unknown as KT;
+  const t = translate as unknown as Translate<'keypersons'>;
   const details = gap.details as Record<string, string | undefined>;
   // An amount the API wrote as text ("190.00"); anything else is shown as it is.
   const money = (value: string | undefined) => formatMoney(value, language);
@@ -85,7 +85,7 @@ export function keyPersonGapLink(gap: Gap): string | null {
 }
 
 export function keyPersonGapLinkText(gap: Gap, translate: RT): string | null {
-  const t = translate as unknown as KT;
+  const t = translate as unknown as Translate<'keypersons'>;
   switch (gap.subject.type) {
     case 'volunteer-agreement':
       return t('keyPersons.gaps.links.agreement', { name: gap.subject.name });

@@ -4,7 +4,7 @@ import nl from '../../i18n/keypersons.nl.json';
 import { expectMatchingTranslations } from '../../test/translations';
 import { accessFor, boardAdmin } from '../../test/utils';
 import type { User } from '../../api/types';
-import { coordinator, viewer } from '../registry/testData';
+import { coordinator, viewer } from '../../test/testData';
 import { canEditAgreement, canManageAllowanceRules, canSeeKeyPersons, mayRecordBenefit } from './permissions';
 import { fatima } from './testData';
 

@@ -4,7 +4,7 @@
  */
 import { formatMoney, type Money } from '../../lib/money';
 import { periodLabel } from './format';
-import type { KT } from './i18n';
+import { type Translate } from '../../lib/i18n';
 import type { AllowanceWarning, BenefitWarning, Ledger, RuleSet, Violation } from './types';
 
 export interface MessageContext {
@@ -22,7 +22,7 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function violationText(v: Violation, t: KT, language: string): string {
+export function violationText(v: Violation, t: Translate<'keypersons'>, language: string): string {
   const values = {
     period: periodLabel(v.period, language),
     actual: formatMoney(v.actual, language),
@@ -32,7 +32,7 @@ export function violationText(v: Violation, t: KT, language: string): string {
 }
 
 /** A warning by its code; an unknown code keeps the API's English text (marked as English). */
-export function warningText(w: AllowanceWarning, t: KT, ctx: MessageContext): { text: string; english: boolean } {
+export function warningText(w: AllowanceWarning, t: Translate<'keypersons'>, ctx: MessageContext): { text: string; english: boolean } {
   const money = (value: Money | undefined | null) => formatMoney(value, ctx.language);
   const rs = ctx.ruleSet;
   const period = periodLabel(w.period, ctx.language);
@@ -78,7 +78,7 @@ const BENEFIT_CODES = ['participatiewet-consent', 'participatiewet-maxima', 'ww-
 const isBenefitCode = (code: string): code is (typeof BENEFIT_CODES)[number] => (BENEFIT_CODES as readonly string[]).includes(code);
 
 /** What a benefit means for the allowance: a warning with the facts, never a verdict. */
-export function benefitWarningText(w: BenefitWarning, t: KT, ctx: MessageContext): { text: string; english: boolean } {
+export function benefitWarningText(w: BenefitWarning, t: Translate<'keypersons'>, ctx: MessageContext): { text: string; english: boolean } {
   if (!isBenefitCode(w.code)) return { text: w.message, english: ctx.language !== 'en' };
   const month = ctx.ruleSet ? formatMoney(ctx.ruleSet.maxPerMonth, ctx.language) : t('keyPersons.benefitWarnings.monthMax');
   const year = ctx.ruleSet ? formatMoney(ctx.ruleSet.maxPerYear, ctx.language) : t('keyPersons.benefitWarnings.yearMax');

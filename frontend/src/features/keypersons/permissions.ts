@@ -1,7 +1,7 @@
 /** Who may see and change what of key persons (the API decides; these only shape the screens). */
 import type { User } from '../../api/types';
-import { can, holds, type Access } from '../auth/access';
-import { canEditRegistry, canEditSchoolRecords } from '../auth/permissions';
+import { can, holds, type Access } from '../../lib/auth/access';
+import { canEditRegistry, canEditSchoolRecords } from '../../lib/auth/permissions';
 
 /** Key persons are a volunteer's personal arrangements: the board's and schools' staff, never a region. */
 export function canSeeKeyPersons(access: Access): boolean {

@@ -1,13 +1,13 @@
 /** The key persons' pages (inside the app) and the public "who is who" of a school (outside the login). */
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { ActivitiesPage, ActivityCreatePage, ActivityEditPage } from './ActivitiesPages';
 import { AgreementDetailPage } from './AgreementDetailPage';
 import { AgreementCreatePage, AgreementEditPage } from './AgreementEditPages';
 import { AgreementsListPage } from './AgreementsListPage';
 import { CalculatorPage } from './CalculatorPage';
-import { useKT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { ListingsPage } from './ListingsPage';
 import { canSeeKeyPersons } from './permissions';
 import { PublicKeyPersonsPage } from './PublicKeyPersonsPage';
@@ -15,7 +15,7 @@ import { RulesPage } from './RulesPage';
 
 /** Region contacts (and anyone without a role at a board or school) do not see key persons. */
 function KeyPersonsSection() {
-  const { t } = useKT();
+  const { t } = useT('keypersons');
   const access = useAccess();
   if (!canSeeKeyPersons(access)) {
     return (

@@ -3,17 +3,17 @@ import { Link, useSearchParams } from 'react-router';
 import type { School } from '../../api/types';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { SchoolView } from '../registry/SchoolView';
-import { useRT } from '../registry/i18n';
-import { useCategoryName, useRoleName } from '../registry/scope';
-import type { Organogram } from '../registry/types';
+import { SchoolView } from '../../components/SchoolView';
+import { useT } from '../../lib/i18n';
+import { useCategoryName, useRoleName } from '../../lib/scope';
+import type { Organogram } from '../../api/registryTypes';
 import { useOrganogram } from './api';
 import { DEFAULT_OPTIONS, layoutOrganogram, nodeNumber, type PlacedNode } from './layout';
 
 type View = 'graph' | 'list';
 
 export function OrganogramPage() {
-  const { t } = useRT();
+  const { t } = useT();
   return (
     <SchoolView title={t('organogram.title')} intro={t('organogram.intro')}>
       {(school) => <OrganogramView school={school} />}
@@ -22,7 +22,7 @@ export function OrganogramPage() {
 }
 
 function OrganogramView({ school }: { school: School }) {
-  const { t } = useRT();
+  const { t } = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const view: View = searchParams.get('view') === 'list' ? 'list' : 'graph';
   const query = useOrganogram(school.id);
@@ -81,7 +81,7 @@ function OrganogramView({ school }: { school: School }) {
 
 /** The schema as SVG: one image, with the same content as the list view for screen readers. */
 export function OrganogramGraph({ data }: { data: Organogram }) {
-  const { t } = useRT();
+  const { t } = useT();
   const id = useId();
   const layout = layoutOrganogram(data);
   const people = data.nodes.filter((n) => n.type === 'person').length;
@@ -138,7 +138,7 @@ function GraphNode({ node }: { node: PlacedNode }) {
 
 /** The same organogram as a nested list: school → people with their roles → the partners they are contact for. */
 export function OrganogramList({ data }: { data: Organogram }) {
-  const { t } = useRT();
+  const { t } = useT();
   const people = data.nodes.filter((n) => n.type === 'person');
   const nodes = new Map(data.nodes.map((n) => [n.id, n]));
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Organogram, OrganogramNode } from '../registry/types';
+import type { Organogram, OrganogramNode } from '../../api/registryTypes';
 import { DEFAULT_OPTIONS, firstRowSize, layoutOrganogram, nodeNumber, orderTiers, wrap, type PlacedNode } from './layout';
 
 const graph: Organogram = {

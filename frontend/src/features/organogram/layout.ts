@@ -6,7 +6,7 @@
  * sits under the gap between two nodes of the first, so the lines to it pass between the boxes.
  * Partners are ordered under the people they are linked to, to keep lines short.
  */
-import type { Organogram, OrganogramEdge, OrganogramNode } from '../registry/types';
+import type { Organogram, OrganogramEdge, OrganogramNode } from '../../api/registryTypes';
 
 export type Tier = 0 | 1 | 2;
 

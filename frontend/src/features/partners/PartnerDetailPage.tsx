@@ -7,17 +7,17 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { externalHref, formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoard, canEditBoardRegister, canEditRegistry, canSeeAudit } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoard, canEditBoardRegister, canEditRegistry, canSeeAudit } from '../../lib/auth/permissions';
 import { PartnershipTable } from '../partnerships/PartnershipTable';
 import { usePartnerships } from '../partnerships/api';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useCategoryName } from '../registry/scope';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useCategoryName } from '../../lib/scope';
 import { useDeletePartner, usePartner } from './api';
 
 export function PartnerDetailPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const partnerId = parseId(useParams().partnerId);

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
-import { demoBoardAdmin, page, referenceAnswer } from '../registry/testData';
+import { demoBoardAdmin, page, referenceAnswer } from '../../test/testData';
 
 describe('the partner form', () => {
   it('leads to the partner that has the KvK number already, instead of keeping a duplicate', async () => {

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
-import { StaleNotice } from '../../components/StaleNotice';
-import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
+import { idOrNull, str, textOrNull } from '../../lib/forms';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { useAllMunicipalities } from '../../lib/reference';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister } from '../auth/permissions';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useCategories, useLocalName, useScopeBoards } from '../registry/scope';
-import type { Partner, PartnerCreate, PartnerUpdate } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister } from '../../lib/auth/permissions';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useCategories, useLocalName, useScopeBoards } from '../../lib/scope';
+import type { Partner, PartnerCreate, PartnerUpdate } from '../../api/registryTypes';
 import { useCreatePartner, useUpdatePartner } from './api';
 
 export type PartnerValues = {
@@ -56,8 +57,8 @@ function fieldValue(name: keyof PartnerValues, values: PartnerValues): string | 
   }
 }
 
-const REQUIRED: (keyof PartnerValues)[] = ['boardId', 'name', 'category'];
-const NOT_EDITABLE: (keyof PartnerValues)[] = ['boardId'];
+const REQUIRED: (keyof PartnerValues & string)[] = ['boardId', 'name', 'category'];
+const NOT_EDITABLE: (keyof PartnerValues & string)[] = ['boardId'];
 
 interface Props {
   partner?: Partner;
@@ -67,14 +68,14 @@ interface Props {
 }
 
 export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: Props) {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const { boards } = useScopeBoards();
   const editableBoards = boards.filter((b) => canEditBoardRegister(access, b.id));
   const initialBoard = defaultBoardId ?? (editableBoards.length === 1 ? editableBoards[0]?.id : undefined);
   const initial = toValues(partner, initialBoard);
-  const form = useFormState<PartnerValues>(initial);
+  const form = useRecordForm<PartnerValues>({ initial, required: REQUIRED, onReload });
   const { values, setValue, fieldErrors } = form;
   const boardId = idOrNull(values.boardId) ?? undefined;
   const categories = useCategories(boardId);
@@ -82,63 +83,29 @@ export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: 
   const municipalities = useAllMunicipalities();
   const create = useCreatePartner();
   const update = useUpdatePartner(partner?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const saving = create.isPending || update.isPending;
 
   // When the board list arrives after the form, preselect the only board.
   if (!partner && !values.boardId && initialBoard) setValue('boardId', String(initialBoard));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const errors: Partial<Record<keyof PartnerValues, string>> = {};
-    for (const k of REQUIRED) {
-      if (!values[k].trim() && !(partner && NOT_EDITABLE.includes(k))) errors[k] = t('common.fieldRequired');
-    }
+    const value = (name: keyof PartnerValues) => fieldValue(name, values);
     // The KvK number is checked by the API; its answer shows next to the field.
-    if (Object.keys(errors).length > 0) {
-      form.setFieldErrors(errors);
-      return;
-    }
-    try {
-      if (partner) {
-        const changed = changedFields(initial, values).filter((k) => !NOT_EDITABLE.includes(k));
-        if (changed.length === 0) {
-          navigate(`/partners/${partner.id}`);
-          return;
+    await form.submit(
+      async () => {
+        if (partner) {
+          const body = form.patchBody<PartnerUpdate>(value, ...NOT_EDITABLE);
+          if (body) await update.mutateAsync({ body, etag });
+          navigate(`/partners/${partner.id}`, body ? { state: { flash: t('common.saved') } } : undefined);
+        } else {
+          const created = await create.mutateAsync(form.createBody<PartnerCreate>(value));
+          navigate(`/partners/${created.partner.id}`, { state: { flash: t('common.created') } });
         }
-        const body = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)])) as PartnerUpdate;
-        await update.mutateAsync({ body, etag });
-        navigate(`/partners/${partner.id}`, { state: { flash: t('common.saved') } });
-      } else {
-        const body = Object.fromEntries(
-          (Object.keys(values) as (keyof PartnerValues)[])
-            .map((k) => [k, fieldValue(k, values)] as const)
-            .filter(([, v]) => v !== null),
-        ) as PartnerCreate;
-        const created = await create.mutateAsync(body);
-        navigate(`/partners/${created.partner.id}`, { state: { flash: t('common.created') } });
-      }
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
-      else form.applyError(error);
-    }
+      },
+      { skip: partner ? NOT_EDITABLE : [] },
+    );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
-    }
-  }
-
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   // a KvK number another partner of the board has: lead to that partner instead of a duplicate
   const duplicate = isProblemError(form.formError) && form.formError.type.endsWith('duplicate-kvk') ? form.formError.extensions : null;
   const existing =
@@ -153,13 +120,7 @@ export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: 
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
-      {hasFieldErrors && !form.formError && (
-        <div className="alert alert-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      )}
-      <RegistryFormError error={form.formError} hasFieldErrors={hasFieldErrors} />
+      <RecordFormAlerts form={form} summary={RegistryFormError} />
 
       {!partner && editableBoards.length > 1 && (
         <FormField label={t('registry.board')} error={fieldErrors.boardId} required>
@@ -231,9 +192,7 @@ export function PartnerForm({ partner, etag = null, onReload, defaultBoardId }: 
       </FormField>
 
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving || stale}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
+        <SaveButton form={form} />
         <Link to={partner ? `/partners/${partner.id}` : '/partners'} className="button">
           {t('common.cancel')}
         </Link>

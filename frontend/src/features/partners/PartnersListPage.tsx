@@ -2,25 +2,23 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ListResults } from '../../components/ListResults';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useAllMunicipalities } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { useRT } from '../registry/i18n';
-import { useCategories, useCategoryName, useLocalName, useScopeBoards } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { useT } from '../../lib/i18n';
+import { useCategories, useCategoryName, useLocalName, useScopeBoards } from '../../lib/scope';
 import { usePartners } from './api';
 
 const FILTERS = ['boardId', 'category', 'municipalityId'] as const;
 
 export function PartnersListPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');
@@ -42,7 +40,6 @@ export function PartnersListPage() {
     category,
     municipalityId,
   });
-  const data = query.data;
   const filtersActive = FILTERS.filter((f) => params.filters[f]);
   const exportBoard = boardId ?? (boards.length === 1 ? boards[0]?.id : undefined);
 
@@ -91,54 +88,39 @@ export function PartnersListPage() {
           </select>
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <div className="list-toolbar">
-            <p className="result-count" aria-live="polite">
-              {t('common.results', { count: data.total })}
-            </p>
-            <ExportLinks kind="partners" boardId={exportBoard} />
-          </div>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('partners.title')} tabIndex={0}>
-              <table className="stack-on-phone">
-                <caption className="visually-hidden">{t('partners.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="name" label={t('partners.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <SortHeader field="category" label={t('partners.category')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{t('partners.municipality')}</th>
-                    <th scope="col">{t('partners.kvkNumber')}</th>
-                    <th scope="col" className="numeric">
-                      {t('partners.partnershipCount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((partner) => (
-                    <tr key={partner.id}>
-                      <td data-label={t('partners.name')}>
-                        <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
-                      </td>
-                      <td data-label={t('partners.category')}>{categoryName(partner.categoryCode, partner.categoryName)}</td>
-                      <td data-label={t('partners.municipality')}>{partner.municipalityName ?? t('common.none')}</td>
-                      <td data-label={t('partners.kvkNumber')}>{partner.kvkNumber ?? t('common.none')}</td>
-                      <td data-label={t('partners.partnershipCount')} className="numeric">
-                        {partner.partnershipCount ?? 0}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('partners.title')} onPage={(page) => update({ page })} toolbar={<ExportLinks kind="partners" boardId={exportBoard} />}>
+        {(items) => (
+          <table className="stack-on-phone">
+            <caption className="visually-hidden">{t('partners.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="name" label={t('partners.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <SortHeader field="category" label={t('partners.category')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{t('partners.municipality')}</th>
+                <th scope="col">{t('partners.kvkNumber')}</th>
+                <th scope="col" className="numeric">
+                  {t('partners.partnershipCount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((partner) => (
+                <tr key={partner.id}>
+                  <td data-label={t('partners.name')}>
+                    <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
+                  </td>
+                  <td data-label={t('partners.category')}>{categoryName(partner.categoryCode, partner.categoryName)}</td>
+                  <td data-label={t('partners.municipality')}>{partner.municipalityName ?? t('common.none')}</td>
+                  <td data-label={t('partners.kvkNumber')}>{partner.kvkNumber ?? t('common.none')}</td>
+                  <td data-label={t('partners.partnershipCount')} className="numeric">
+                    {partner.partnershipCount ?? 0}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

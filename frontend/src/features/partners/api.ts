@@ -1,7 +1,7 @@
-import { ifMatch } from '../../api/etag';
+import { ifMatch, recordWithEtag } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
-import type { Partner, PartnerCreate, PartnerListQuery, PartnerUpdate } from '../registry/types';
+import type { Partner, PartnerCreate, PartnerListQuery, PartnerUpdate } from '../../api/registryTypes';
 
 export interface PartnerWithEtag {
   partner: Partner;
@@ -27,7 +27,7 @@ export function usePartner(partnerId: number) {
     queryKey: partnerKeys.detail(partnerId),
     queryFn: async (): Promise<PartnerWithEtag> => {
       const result = await api.GET('/partners/{partnerId}', { params: { path: { partnerId } } });
-      return { partner: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('partner', result);
     },
     enabled: Number.isInteger(partnerId) && partnerId > 0,
   });
@@ -45,7 +45,7 @@ export function useCreatePartner() {
   return useMutation({
     mutationFn: async (body: PartnerCreate): Promise<PartnerWithEtag> => {
       const result = await api.POST('/partners', { body });
-      return { partner: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('partner', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(partnerKeys.detail(data.partner.id), data);
@@ -62,7 +62,7 @@ export function useUpdatePartner(partnerId: number) {
         params: { path: { partnerId }, header: ifMatch(etag) },
         body,
       });
-      return { partner: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('partner', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(partnerKeys.detail(partnerId), data);

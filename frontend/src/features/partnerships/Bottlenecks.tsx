@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { fieldErrorMessage } from '../../lib/forms';
-import { LiveMessage } from '../registry/LiveMessage';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { formatDate, today } from '../registry/format';
-import { asTFunction, useRT } from '../registry/i18n';
-import { BOTTLENECK_KINDS, type Bottleneck, type Partnership } from '../registry/types';
+import { LiveMessage } from '../../components/LiveMessage';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { formatDate, today } from '../../lib/format';
+import { asTFunction, useT } from '../../lib/i18n';
+import { BOTTLENECK_KINDS, type Bottleneck, type Partnership } from '../../api/registryTypes';
 import { useAddBottleneck, useResolveBottleneck } from './api';
 
 /** The log of bottlenecks in the collaboration: what happened when, and whether it is resolved. */
 export function Bottlenecks({ partnership, canEdit }: { partnership: Partnership; canEdit: boolean }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const items = [...(partnership.bottlenecks ?? [])].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn));
   const resolve = useResolveBottleneck(partnership.id);
   const [message, setMessage] = useState<string | null>(null);
@@ -93,7 +93,7 @@ export function Bottlenecks({ partnership, canEdit }: { partnership: Partnership
 type Errors = Partial<Record<'kind' | 'occurredOn' | 'note', string>>;
 
 function AddBottleneckForm({ partnership, onAdded }: { partnership: Partnership; onAdded: () => void }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const add = useAddBottleneck(partnership.id);
   const [kind, setKind] = useState('');
   const [occurredOn, setOccurredOn] = useState(today());

@@ -4,16 +4,16 @@ import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { fieldErrorMessage } from '../../lib/forms';
 import { usePeopleOptions } from '../people/api';
-import { LiveMessage } from '../registry/LiveMessage';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { today } from '../registry/format';
-import { asTFunction, useRT } from '../registry/i18n';
-import type { InternalContact, Partnership } from '../registry/types';
+import { LiveMessage } from '../../components/LiveMessage';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { today } from '../../lib/format';
+import { asTFunction, useT } from '../../lib/i18n';
+import type { InternalContact, Partnership } from '../../api/registryTypes';
 import { useAddContact, useEndContact } from './api';
 
 /** The colleagues who are the partner's contact point, with adding and ending contacts. */
 export function InternalContacts({ partnership, canEdit }: { partnership: Partnership; canEdit: boolean }) {
-  const { t } = useRT();
+  const { t } = useT();
   const contacts = partnership.internalContacts ?? [];
   const [message, setMessage] = useState<string | null>(null);
   const open = partnership.status === 'exploring' || partnership.status === 'active';
@@ -46,7 +46,7 @@ export function InternalContacts({ partnership, canEdit }: { partnership: Partne
 }
 
 function ContactItem({ contact, canEdit, onEnded }: { contact: InternalContact; canEdit: boolean; onEnded: (message: string) => void }) {
-  const { t } = useRT();
+  const { t } = useT();
   const id = useId();
   const [ending, setEnding] = useState(false);
   const [endsOn, setEndsOn] = useState(today());
@@ -119,7 +119,7 @@ function ContactItem({ contact, canEdit, onEnded }: { contact: InternalContact; 
 }
 
 function AddContactForm({ partnership, onAdded }: { partnership: Partnership; onAdded: (message: string) => void }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const contacts = partnership.internalContacts ?? [];
   const people = usePeopleOptions(partnership.boardId);
   const add = useAddContact(partnership.id);

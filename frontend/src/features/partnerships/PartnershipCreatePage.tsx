@@ -3,14 +3,14 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { useRT } from '../registry/i18n';
-import { useScopeSchools } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { useT } from '../../lib/i18n';
+import { useScopeSchools } from '../../lib/scope';
 import { PartnershipForm } from './PartnershipForm';
 
 export function PartnershipCreatePage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const [searchParams] = useSearchParams();
   const schools = useScopeSchools();

@@ -7,13 +7,13 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords, canSeeAudit } from '../auth/permissions';
-import { RegistryProblem } from '../registry/ProblemMessage';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords, canSeeAudit } from '../../lib/auth/permissions';
+import { RegistryProblem } from '../../components/ProblemMessage';
 import { formatMoney } from '../../lib/money';
-import { formatDate } from '../registry/format';
-import { useRT } from '../registry/i18n';
-import { useCategoryName } from '../registry/scope';
+import { formatDate } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useCategoryName } from '../../lib/scope';
 import { SharedVia } from '../programmes/SharedVia';
 import { Bottlenecks } from './Bottlenecks';
 import { InternalContacts } from './InternalContacts';
@@ -21,7 +21,7 @@ import { StatusBadge } from './StatusBadge';
 import { useDeletePartnership, usePartnership } from './api';
 
 export function PartnershipDetailPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const partnershipId = parseId(useParams().partnershipId);

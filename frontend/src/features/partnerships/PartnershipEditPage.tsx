@@ -4,14 +4,14 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { useRT } from '../registry/i18n';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { useT } from '../../lib/i18n';
 import { PartnershipForm } from './PartnershipForm';
 import { usePartnership } from './api';
 
 export function PartnershipEditPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const partnershipId = parseId(useParams().partnershipId);
   const query = usePartnership(partnershipId);

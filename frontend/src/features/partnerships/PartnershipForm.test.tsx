@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
-import { coordinator, page, referenceAnswer } from '../registry/testData';
-import type { Partner, Partnership } from '../registry/types';
+import { coordinator, page, referenceAnswer } from '../../test/testData';
+import type { Partner, Partnership } from '../../api/registryTypes';
 
 const cjg = {
   id: 2,

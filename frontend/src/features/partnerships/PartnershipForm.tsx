@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, isProblemError, must } from '../../api/client';
+import { api, must } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { StaleNotice } from '../../components/StaleNotice';
+import { isStale, useStale } from '../../lib/stale';
 import { fetchAll } from '../../lib/reference';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { CheckboxGroup } from '../registry/CheckboxGroup';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards, useScopeSchools } from '../registry/scope';
-import { AGREEMENT_TYPES, LEVELS, PURPOSES, STATUSES, type Partner, type Partnership } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards, useScopeSchools } from '../../lib/scope';
+import { AGREEMENT_TYPES, LEVELS, PURPOSES, STATUSES, type Partner, type Partnership } from '../../api/registryTypes';
 import { useCreatePartnership, useUpdatePartnership } from './api';
 import {
   contactRow,
@@ -50,7 +51,7 @@ interface Props {
 }
 
 export function PartnershipForm({ partnership, etag = null, onReload, defaultSchoolId, defaultPartnerId }: Props) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const creating = !partnership;
@@ -64,8 +65,7 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
   const [values, setValues] = useState<PartnershipValues>(initial);
   const [errors, setErrors] = useState<PartnershipErrors>(emptyErrors);
   const [formError, setFormError] = useState<unknown>(null);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { stale, setStale, reloading, reload } = useStale(onReload);
   const create = useCreatePartnership();
   const update = useUpdatePartnership(partnership?.id ?? 0);
   const saving = create.isPending || update.isPending;
@@ -157,23 +157,12 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
         navigate(`/partnerships/${created.partnership.id}`, { state: { flash: t('common.created') } });
       }
     } catch (error) {
-      if (isProblemError(error) && error.status === 412) {
+      if (isStale(error)) {
         setStale(true);
         return;
       }
       setErrors(errorsFromProblem(error, t, i18n, values));
       setFormError(error);
-    }
-  }
-
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
     }
   }
 
@@ -379,7 +368,7 @@ function ContactRowFields({
   onChange: (field: ContactField, value: string) => void;
   onRemove: () => void;
 }) {
-  const { t } = useRT();
+  const { t } = useT();
   const number = index + 1;
   const input = (field: ContactField, label: string, extra: Record<string, unknown> = {}) => (
     <FormField label={label} error={errors[field]} required={field === 'name'}>

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { SortHeader } from '../../components/SortHeader';
-import { formatDate } from '../registry/format';
-import { useRT } from '../registry/i18n';
-import type { Partnership, PartnershipPage } from '../registry/types';
+import { formatDate } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import type { Partnership, PartnershipPage } from '../../api/registryTypes';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 
 /** Partnerships as a table: partner (or title), school, status, levels, contacts, dates. */
 export function PartnershipTable({ items, caption, showPartner = true, sort, onSort }: Props) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const header = (field: string, label: string) =>
     onSort ? (
       <SortHeader field={field} label={label} sort={sort} onSort={onSort} />

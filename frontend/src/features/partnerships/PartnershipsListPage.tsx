@@ -7,19 +7,19 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards, useScopeSchools } from '../registry/scope';
-import { LEVELS, STATUSES, type Partnership } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards, useScopeSchools } from '../../lib/scope';
+import { LEVELS, STATUSES, type Partnership } from '../../api/registryTypes';
 import { PartnershipTable } from './PartnershipTable';
 import { usePartnerships } from './api';
 
 const FILTERS = ['schoolId', 'status', 'level'] as const;
 
 export function PartnershipsListPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'partner');

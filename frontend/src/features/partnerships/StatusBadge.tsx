@@ -1,7 +1,7 @@
-import { useRT } from '../registry/i18n';
-import type { Partnership } from '../registry/types';
+import { useT } from '../../lib/i18n';
+import type { Partnership } from '../../api/registryTypes';
 
 export function StatusBadge({ status }: { status: Partnership['status'] }) {
-  const { t } = useRT();
+  const { t } = useT();
   return <span className={`badge badge-status-${status}`}>{t(`partnerships.statuses.${status}`)}</span>;
 }

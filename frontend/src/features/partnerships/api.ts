@@ -1,4 +1,4 @@
-import { ifMatch } from '../../api/etag';
+import { ifMatch, recordWithEtag } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import {
@@ -8,7 +8,7 @@ import {
   type PartnershipCreate,
   type PartnershipListQuery,
   type PartnershipUpdate,
-} from '../registry/types';
+} from '../../api/registryTypes';
 
 export interface PartnershipWithEtag {
   partnership: Partnership;
@@ -34,7 +34,7 @@ export function usePartnership(partnershipId: number) {
     queryKey: partnershipKeys.detail(partnershipId),
     queryFn: async (): Promise<PartnershipWithEtag> => {
       const result = await api.GET('/partnerships/{partnershipId}', { params: { path: { partnershipId } } });
-      return { partnership: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('partnership', result);
     },
     enabled: Number.isInteger(partnershipId) && partnershipId > 0,
   });
@@ -52,7 +52,7 @@ export function useCreatePartnership() {
   return useMutation({
     mutationFn: async (body: PartnershipCreate): Promise<PartnershipWithEtag> => {
       const result = await api.POST('/partnerships', { body });
-      return { partnership: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('partnership', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(partnershipKeys.detail(data.partnership.id), data);
@@ -69,7 +69,7 @@ export function useUpdatePartnership(partnershipId: number) {
         params: { path: { partnershipId }, header: ifMatch(etag) },
         body,
       });
-      return { partnership: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('partnership', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(partnershipKeys.detail(partnershipId), data);

@@ -3,8 +3,8 @@ import type { i18n as I18n } from 'i18next';
 import { isProblemError } from '../../api/client';
 import { fieldErrorMessage } from '../../lib/forms';
 import { isMoneyInput, moneyInput, moneyInputText } from '../../lib/money';
-import { asTFunction, type RT } from '../registry/i18n';
-import type { Partnership, PartnershipCreate, PartnershipUpdate } from '../registry/types';
+import { asTFunction, type RT } from '../../lib/i18n';
+import type { Partnership, PartnershipCreate, PartnershipUpdate } from '../../api/registryTypes';
 
 export interface ContactRow {
   key: number;

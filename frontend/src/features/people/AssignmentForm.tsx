@@ -1,17 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isProblemError, ProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { StaleNotice } from '../../components/StaleNotice';
+import { isStale, useStale } from '../../lib/stale';
 import { changedFields, str, textOrNull, useFormState } from '../../lib/forms';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { parseDecimal } from '../registry/format';
-import { useRT } from '../registry/i18n';
-import { useLocalName, useRoleTypes, useScopeBoards, useScopeSchools } from '../registry/scope';
-import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleAssignmentCreate, type RoleAssignmentUpdate } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { parseDecimal } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useLocalName, useRoleTypes, useScopeBoards, useScopeSchools } from '../../lib/scope';
+import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleAssignmentCreate, type RoleAssignmentUpdate } from '../../api/registryTypes';
 import { useCreateAssignment, usePeopleOptions, useUpdateAssignment } from './api';
 
 export type AssignmentValues = {
@@ -85,7 +86,7 @@ interface Props {
 }
 
 export function AssignmentForm({ assignment, etag = null, onReload, defaults, returnTo }: Props) {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const creating = !assignment;
@@ -101,8 +102,7 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
   const localName = useLocalName();
   const create = useCreateAssignment();
   const update = useUpdateAssignment(assignment?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
+  const { stale, setStale, reloading, reload } = useStale(onReload);
   const saving = create.isPending || update.isPending;
   const done = returnTo ?? (assignment ? `/role-assignments/${assignment.id}` : '/who/roles');
 
@@ -159,19 +159,8 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
         navigate(done, { state: { flash: t('roleMatrix.assigned') } });
       }
     } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
+      if (isStale(error)) setStale(true);
       else form.applyError(onScope(error));
-    }
-  }
-
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
     }
   }
 

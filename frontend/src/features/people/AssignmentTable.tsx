@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import { formatDate, formatNumber } from '../registry/format';
-import { useRT } from '../registry/i18n';
-import { useRoleName } from '../registry/scope';
-import type { RoleAssignment } from '../registry/types';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useRoleName } from '../../lib/scope';
+import type { RoleAssignment } from '../../api/registryTypes';
 
 /** Hours as "2 uur per week" / "80 uur per jaar". */
 export function useHoursText() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   return (a: Pick<RoleAssignment, 'hoursPerWeek' | 'hoursPerYear'>) => {
     const parts: string[] = [];
     if (a.hoursPerWeek != null) parts.push(t('roleMatrix.hoursPerWeekValue', { hours: formatNumber(a.hoursPerWeek, i18n.language) }));
@@ -17,7 +17,7 @@ export function useHoursText() {
 
 /** Role assignments: role, where, hours, period, active or ended. */
 export function AssignmentTable({ items, caption, showPerson = false }: { items: RoleAssignment[]; caption: string; showPerson?: boolean }) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const roleName = useRoleName();
   const hours = useHoursText();
   const lang = i18n.language;

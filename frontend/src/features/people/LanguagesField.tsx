@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FormField } from '../../components/FormField';
-import { CheckboxGroup } from '../registry/CheckboxGroup';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { COMMON_LANGUAGES, languageName, parseLanguageCodes } from './languages';
 
 const COMMON: readonly string[] = COMMON_LANGUAGES;

@@ -2,26 +2,24 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ListResults } from '../../components/ListResults';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards } from '../registry/scope';
-import { PERSON_KINDS } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards } from '../../lib/scope';
+import { PERSON_KINDS } from '../../api/registryTypes';
 import { usePeople } from './api';
 import { COMMON_LANGUAGES, languageName } from './languages';
 
 const FILTERS = ['boardId', 'kind', 'language'] as const;
 
 export function PeopleListPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const id = useId();
   const { params, update } = useListParams(FILTERS, 'name');
@@ -31,7 +29,6 @@ export function PeopleListPage() {
   const language = params.filters.language && /^[a-z]{2,3}$/.test(params.filters.language) ? params.filters.language : undefined;
   const { boards } = useScopeBoards();
   const query = usePeople({ page: params.page, pageSize: params.pageSize, sort: params.sort, q: params.q, boardId, kind, language });
-  const data = query.data;
   const filtersActive = FILTERS.filter((f) => params.filters[f]);
   const lang = i18n.language;
   const languageOptions = [...new Set([...COMMON_LANGUAGES, ...(language ? [language] : [])])]
@@ -81,58 +78,43 @@ export function PeopleListPage() {
           </select>
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <div className="list-toolbar">
-            <p className="result-count" aria-live="polite">
-              {t('common.results', { count: data.total })}
-            </p>
-            <ExportLinks kind="people" boardId={boardId ?? (boards.length === 1 ? boards[0]?.id : undefined)} />
-          </div>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('people.title')} tabIndex={0}>
-              <table className="stack-on-phone">
-                <caption className="visually-hidden">{t('people.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="name" label={t('people.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <SortHeader field="kind" label={t('people.kind')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{t('people.email')}</th>
-                    <th scope="col">{t('people.languages')}</th>
-                    <th scope="col" className="numeric">
-                      {t('people.activeRoles')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((person) => (
-                    <tr key={person.id}>
-                      <td data-label={t('people.name')}>
-                        <Link to={`/people/${person.id}`}>{person.name}</Link>
-                      </td>
-                      <td data-label={t('people.kind')}>{t(`people.kinds.${person.kind}`)}</td>
-                      <td data-label={t('people.email')} className="break">
-                        {person.email ?? t('common.none')}
-                      </td>
-                      <td data-label={t('people.languages')}>
-                        {person.languages.length > 0 ? person.languages.map((c) => languageName(c, lang)).join(', ') : t('common.none')}
-                      </td>
-                      <td data-label={t('people.activeRoles')} className="numeric">
-                        {person.activeRoles ?? 0}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('people.title')} onPage={(page) => update({ page })} toolbar={<ExportLinks kind="people" boardId={boardId ?? (boards.length === 1 ? boards[0]?.id : undefined)} />}>
+        {(items) => (
+          <table className="stack-on-phone">
+            <caption className="visually-hidden">{t('people.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="name" label={t('people.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <SortHeader field="kind" label={t('people.kind')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{t('people.email')}</th>
+                <th scope="col">{t('people.languages')}</th>
+                <th scope="col" className="numeric">
+                  {t('people.activeRoles')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((person) => (
+                <tr key={person.id}>
+                  <td data-label={t('people.name')}>
+                    <Link to={`/people/${person.id}`}>{person.name}</Link>
+                  </td>
+                  <td data-label={t('people.kind')}>{t(`people.kinds.${person.kind}`)}</td>
+                  <td data-label={t('people.email')} className="break">
+                    {person.email ?? t('common.none')}
+                  </td>
+                  <td data-label={t('people.languages')}>
+                    {person.languages.length > 0 ? person.languages.map((c) => languageName(c, lang)).join(', ') : t('common.none')}
+                  </td>
+                  <td data-label={t('people.activeRoles')} className="numeric">
+                    {person.activeRoles ?? 0}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -2,13 +2,13 @@ import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { useRT } from '../registry/i18n';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { useT } from '../../lib/i18n';
 import { PersonForm } from './PersonForm';
 
 export function PersonCreatePage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const [searchParams] = useSearchParams();
   useDocumentTitle(t('people.createTitle'));

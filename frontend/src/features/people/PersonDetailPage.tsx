@@ -9,16 +9,16 @@ import { SyncedNotice } from '../../components/SyncedFrom';
 import { formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoard, canEditBoardRegister, canSeeAudit } from '../auth/permissions';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoard, canEditBoardRegister, canSeeAudit } from '../../lib/auth/permissions';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
 import { AssignmentTable } from './AssignmentTable';
 import { fetchPersonalData, useDeletePerson, useErasePerson, usePerson, useRoleAssignments } from './api';
 import { languageName } from './languages';
 
 export function PersonDetailPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const personId = parseId(useParams().personId);

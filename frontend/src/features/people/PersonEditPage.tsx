@@ -4,15 +4,15 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister } from '../auth/permissions';
-import { useRT } from '../registry/i18n';
-import { useScopeSchools } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister } from '../../lib/auth/permissions';
+import { useT } from '../../lib/i18n';
+import { useScopeSchools } from '../../lib/scope';
 import { PersonForm } from './PersonForm';
 import { usePerson } from './api';
 
 export function PersonEditPage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const personId = parseId(useParams().personId);
   const query = usePerson(personId);

@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
-import { StaleNotice } from '../../components/StaleNotice';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
-import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoardRegister } from '../auth/permissions';
-import { RegistryFormError } from '../registry/ProblemMessage';
-import { useRT } from '../registry/i18n';
-import { useScopeBoards } from '../registry/scope';
-import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../registry/types';
+import { idOrNull, str, textOrNull } from '../../lib/forms';
+import { useRecordForm } from '../../lib/useRecordForm';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoardRegister } from '../../lib/auth/permissions';
+import { RegistryFormError } from '../../components/ProblemMessage';
+import { useT } from '../../lib/i18n';
+import { useScopeBoards } from '../../lib/scope';
+import { PERSON_KINDS, type Person, type PersonCreate, type PersonUpdate } from '../../api/registryTypes';
 import { useCreatePerson, useUpdatePerson } from './api';
 import { parseLanguageCodes } from './languages';
 import { LanguagesField } from './LanguagesField';
@@ -52,8 +52,8 @@ function fieldValue(name: keyof PersonValues, values: PersonValues): unknown {
   }
 }
 
-const REQUIRED: (keyof PersonValues)[] = ['boardId', 'name', 'kind'];
-const NOT_EDITABLE: (keyof PersonValues)[] = ['boardId'];
+const REQUIRED: (keyof PersonValues & string)[] = ['boardId', 'name', 'kind'];
+const NOT_EDITABLE: (keyof PersonValues & string)[] = ['boardId'];
 
 interface Props {
   person?: Person;
@@ -63,20 +63,17 @@ interface Props {
 }
 
 export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Props) {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const { boards } = useScopeBoards();
   const editableBoards = boards.filter((b) => canEditBoardRegister(access, b.id));
   const initialBoard = defaultBoardId ?? (editableBoards.length === 1 ? editableBoards[0]?.id : undefined);
   const initial = toValues(person, initialBoard);
-  const form = useFormState<PersonValues>(initial);
+  const form = useRecordForm<PersonValues>({ initial, required: REQUIRED, onReload });
   const { values, setValue, fieldErrors } = form;
   const create = useCreatePerson();
   const update = useUpdatePerson(person?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const saving = create.isPending || update.isPending;
   const lang = i18n.language;
 
   if (!person && !values.boardId && initialBoard) setValue('boardId', String(initialBoard));
@@ -85,56 +82,27 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const errors: Partial<Record<keyof PersonValues, string>> = {};
-    for (const k of REQUIRED) {
-      if (!values[k].trim() && !(person && NOT_EDITABLE.includes(k))) errors[k] = t('common.fieldRequired');
-    }
-    if (codes.some((c) => !/^[a-z]{2,3}$/.test(c))) errors.languages = t('validation.fields.languages');
-    if (Object.keys(errors).length > 0) {
-      form.setFieldErrors(errors);
-      return;
-    }
-    try {
-      if (person) {
-        const changed = changedFields(initial, values)
-          .filter((k) => !NOT_EDITABLE.includes(k))
-          .filter((k) => k !== 'languages' || parseLanguageCodes(initial.languages).join() !== codes.join());
-        if (changed.length === 0) {
-          navigate(`/people/${person.id}`);
-          return;
+    const value = (name: keyof PersonValues) => fieldValue(name, values);
+    await form.submit(
+      async () => {
+        if (person) {
+          // the languages count as changed when their codes are, not their spelling
+          const sameLanguages = parseLanguageCodes(initial.languages).join() === codes.join();
+          const body = form.patchBody<PersonUpdate>(value, ...NOT_EDITABLE, ...(sameLanguages ? (['languages'] as const) : []));
+          if (body) await update.mutateAsync({ body, etag });
+          navigate(`/people/${person.id}`, body ? { state: { flash: t('common.saved') } } : undefined);
+        } else {
+          const created = await create.mutateAsync(form.createBody<PersonCreate>(value));
+          navigate(`/people/${created.person.id}`, { state: { flash: t('common.created') } });
         }
-        const body = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)])) as PersonUpdate;
-        await update.mutateAsync({ body, etag });
-        navigate(`/people/${person.id}`, { state: { flash: t('common.saved') } });
-      } else {
-        const body = Object.fromEntries(
-          (Object.keys(values) as (keyof PersonValues)[])
-            .map((k) => [k, fieldValue(k, values)] as const)
-            .filter(([, v]) => v !== null),
-        ) as PersonCreate;
-        const created = await create.mutateAsync(body);
-        navigate(`/people/${created.person.id}`, { state: { flash: t('common.created') } });
-      }
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
-      else form.applyError(error);
-    }
+      },
+      {
+        skip: person ? NOT_EDITABLE : [],
+        check: () => (codes.some((c) => !/^[a-z]{2,3}$/.test(c)) ? { languages: t('validation.fields.languages') } : {}),
+      },
+    );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
-    }
-  }
-
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const owned = ownedFields(person?.syncedFrom);
   const syncedHint = useSyncedHint(person?.syncedFrom, owned);
   const text = (name: keyof PersonValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
@@ -147,13 +115,7 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
-      {hasFieldErrors && !form.formError && (
-        <div className="alert alert-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      )}
-      <RegistryFormError error={form.formError} hasFieldErrors={hasFieldErrors} />
+      <RecordFormAlerts form={form} summary={RegistryFormError} />
 
       {!person && editableBoards.length > 1 && (
         <FormField label={t('registry.board')} error={fieldErrors.boardId} required>
@@ -198,9 +160,7 @@ export function PersonForm({ person, etag = null, onReload, defaultBoardId }: Pr
       </FormField>
 
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving || stale}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
+        <SaveButton form={form} />
         <Link to={person ? `/people/${person.id}` : '/people'} className="button">
           {t('common.cancel')}
         </Link>

@@ -2,10 +2,10 @@ import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditRegistry } from '../auth/permissions';
-import { useRT } from '../registry/i18n';
-import { useScopeSchools } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditRegistry } from '../../lib/auth/permissions';
+import { useT } from '../../lib/i18n';
+import { useScopeSchools } from '../../lib/scope';
 import { AssignmentForm } from './AssignmentForm';
 
 /** A path inside the app (never another site). */
@@ -14,7 +14,7 @@ export function safeReturn(value: string | null): string | undefined {
 }
 
 export function RoleAssignmentCreatePage() {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const [searchParams] = useSearchParams();
   const schools = useScopeSchools();

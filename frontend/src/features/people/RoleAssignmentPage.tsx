@@ -7,19 +7,19 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { RegistryProblem } from '../registry/ProblemMessage';
-import { formatDate } from '../registry/format';
-import { useRT } from '../registry/i18n';
-import { useRoleName } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { RegistryProblem } from '../../components/ProblemMessage';
+import { formatDate } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useRoleName } from '../../lib/scope';
 import { AssignmentForm } from './AssignmentForm';
 import { useHoursText } from './AssignmentTable';
 import { useDeleteAssignment, useRoleAssignment } from './api';
 
 /** One role assignment: who holds which role where, with its hours and period; change or end it. */
 export function RoleAssignmentPage() {
-  const { t, i18n } = useRT();
+  const { t, i18n } = useT();
   const access = useAccess();
   const navigate = useNavigate();
   const assignmentId = parseId(useParams().assignmentId);

@@ -3,18 +3,18 @@ import type { School } from '../../api/types';
 import { Flash } from '../../components/Flash';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchoolRecords } from '../auth/permissions';
-import { ExportLinks } from '../registry/ExportLinks';
-import { SchoolView } from '../registry/SchoolView';
-import { useRT } from '../registry/i18n';
-import { useLocalName, useRoleTypes } from '../registry/scope';
-import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleType } from '../registry/types';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchoolRecords } from '../../lib/auth/permissions';
+import { ExportLinks } from '../../components/ExportLinks';
+import { SchoolView } from '../../components/SchoolView';
+import { useT } from '../../lib/i18n';
+import { useLocalName, useRoleTypes } from '../../lib/scope';
+import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleType } from '../../api/registryTypes';
 import { useHoursText } from './AssignmentTable';
 import { useRoleAssignments } from './api';
 
 export function RoleMatrixPage() {
-  const { t } = useRT();
+  const { t } = useT();
   return (
     <SchoolView
       title={t('roleMatrix.title')}
@@ -44,7 +44,7 @@ function buildRows(roleTypes: RoleType[], assignments: RoleAssignment[], level: 
 }
 
 function RoleMatrix({ school }: { school: School }) {
-  const { t } = useRT();
+  const { t } = useT();
   const access = useAccess();
   const roleTypes = useRoleTypes(school.boardId);
   const atSchool = useRoleAssignments({ schoolId: school.id, active: true });
@@ -109,7 +109,7 @@ function RoleMatrix({ school }: { school: School }) {
 }
 
 function MatrixTable({ rows, caption, addLink }: { rows: Row[]; caption: string; addLink?: (code: string) => string }) {
-  const { t } = useRT();
+  const { t } = useT();
   const localName = useLocalName();
   const hours = useHoursText();
   return (

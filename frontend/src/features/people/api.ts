@@ -1,4 +1,4 @@
-import { ifMatch } from '../../api/etag';
+import { ifMatch, recordWithEtag } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import { fetchAll } from '../../lib/reference';
@@ -12,7 +12,7 @@ import type {
   RoleAssignmentCreate,
   RoleAssignmentListQuery,
   RoleAssignmentUpdate,
-} from '../registry/types';
+} from '../../api/registryTypes';
 
 export interface PersonWithEtag {
   person: Person;
@@ -51,7 +51,7 @@ export function usePerson(personId: number) {
     queryKey: personKeys.detail(personId),
     queryFn: async (): Promise<PersonWithEtag> => {
       const result = await api.GET('/people/{personId}', { params: { path: { personId } } });
-      return { person: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('person', result);
     },
     enabled: Number.isInteger(personId) && personId > 0,
   });
@@ -62,7 +62,7 @@ export function useCreatePerson() {
   return useMutation({
     mutationFn: async (body: PersonCreate): Promise<PersonWithEtag> => {
       const result = await api.POST('/people', { body });
-      return { person: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('person', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(personKeys.detail(data.person.id), data);
@@ -79,7 +79,7 @@ export function useUpdatePerson(personId: number) {
         params: { path: { personId }, header: ifMatch(etag) },
         body,
       });
-      return { person: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('person', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(personKeys.detail(personId), data);
@@ -117,7 +117,7 @@ export function useErasePerson(personId: number) {
       const result = await api.POST('/people/{personId}/erasure', {
         params: { path: { personId }, header: ifMatch(etag) },
       });
-      return { person: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('person', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(personKeys.detail(personId), data);
@@ -152,7 +152,7 @@ export function useRoleAssignment(assignmentId: number) {
       const result = await api.GET('/role-assignments/{roleAssignmentId}', {
         params: { path: { roleAssignmentId: assignmentId } },
       });
-      return { assignment: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('assignment', result);
     },
     enabled: Number.isInteger(assignmentId) && assignmentId > 0,
   });
@@ -174,7 +174,7 @@ export function useUpdateAssignment(assignmentId: number) {
         params: { path: { roleAssignmentId: assignmentId }, header: ifMatch(etag) },
         body,
       });
-      return { assignment: must(result), etag: result.response.headers.get('ETag') };
+      return recordWithEtag('assignment', result);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(['role-assignments', 'detail', assignmentId], data);

@@ -2,14 +2,14 @@
 import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { useProgrammes } from './api';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { programmePath } from './paths';
 import { canSeeProgrammes } from './permissions';
 
 export function BoardProgrammesSection({ boardId }: { boardId: number }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const access = useAccess();
   const allowed = canSeeProgrammes(access);
   const query = useProgrammes({ boardId }, allowed);

@@ -16,11 +16,11 @@ import { StaleNotice } from '../../components/StaleNotice';
 import { useFormState } from '../../lib/forms';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { newIdempotencyKey } from '../keypersons/format';
 import { usePeopleOptions } from '../people/api';
-import { formatNumber, today } from '../registry/format';
-import { LiveMessage } from '../registry/LiveMessage';
+import { formatNumber, today } from '../../lib/format';
+import { LiveMessage } from '../../components/LiveMessage';
 import {
   useCreateResult,
   useDeleteResult,
@@ -32,18 +32,18 @@ import {
   useUpdateInitiative,
 } from './api';
 import { formatPeriod, indicatorName, lineName, periodOptions, periodText } from './format';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { StatusFields } from './KeeperForms';
 import { programmePath } from './paths';
 import { canEnterResults, canSeeProgrammes, isOwnBoard } from './permissions';
 import { ResultsChart } from './ResultsChart';
 import { StatusBadge } from './StatusBadge';
 import { PROGRAMME_INDICATORS, type Initiative, type InitiativeStatus, type Participant, type Result, type ResultTotal } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 import './programmes.css';
 
 export function InitiativePage() {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const access = useAccess();
   const params = useParams();
   const programmeId = parseId(params.programmeId);
@@ -118,7 +118,7 @@ export function InitiativePage() {
 }
 
 function StatusForm({ programmeId, initiative, onReload }: { programmeId: number; initiative: Initiative; onReload: () => Promise<unknown> }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const id = useId();
   const form = useFormState({ status: initiative.status as string, endedReason: initiative.endedReason ?? '' });
   const update = useUpdateInitiative(programmeId, initiative.id);
@@ -169,7 +169,7 @@ function StatusForm({ programmeId, initiative, onReload }: { programmeId: number
 }
 
 function ParticipantsSection({ programmeId, initiative, onReload }: { programmeId: number; initiative: Initiative; onReload: () => Promise<unknown> }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const access = useAccess();
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
@@ -196,7 +196,7 @@ function ParticipantsSection({ programmeId, initiative, onReload }: { programmeI
 }
 
 function ContactText({ participant }: { participant: Participant }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const c = participant.contact;
   if (!c) return <span className="no-contact-warning">{t('programmes.initiative.noContact')}</span>;
   return (
@@ -226,7 +226,7 @@ function ContactForm({
   onSaved: (message: string) => void;
   onReload: () => Promise<unknown>;
 }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const people = usePeopleOptions(participant.boardId);
   const form = useFormState({ contactPersonId: participant.contact ? String(participant.contact.personId) : '' });
   const setContact = useSetContact(programmeId, initiative.id);
@@ -281,7 +281,7 @@ export function totalsByIndicator(totals: ResultTotal[]): [string, ResultTotal[]
 }
 
 export function TotalsTable({ totals }: { totals: ResultTotal[] }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const sorted = totalsByIndicator(totals).flatMap(([, v]) => v);
   return (
     <div className="table-wrap" role="region" aria-label={t('programmes.results.totals')} tabIndex={0}>
@@ -311,7 +311,7 @@ export function TotalsTable({ totals }: { totals: ResultTotal[] }) {
 }
 
 function ResultsSection({ programmeId, initiative, keeper }: { programmeId: number; initiative: Initiative; keeper: boolean }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const access = useAccess();
   const id = useId();
   const results = useResults(programmeId, initiative.id);
@@ -412,7 +412,7 @@ function ResultForm({
   boards: Participant[];
   onAdded: () => void;
 }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const id = useId();
   const first = initiative.totals[0]?.indicator ?? '';
   const initial: ResultValues = { boardId: boards.length === 1 ? String(boards[0]!.boardId) : '', indicator: first, period: '', value: '', note: '' };

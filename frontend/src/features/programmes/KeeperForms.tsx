@@ -7,16 +7,16 @@ import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { useFormState } from '../../lib/forms';
 import { newIdempotencyKey } from '../keypersons/format';
-import { LiveMessage } from '../registry/LiveMessage';
+import { LiveMessage } from '../../components/LiveMessage';
 import { useCreateInitiative, useCreateLine } from './api';
 import { lineName } from './format';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { LINE_CODES, STATUSES, type InitiativeStatus, type Line, type LineCode, type Programme } from './types';
 
 const OWN = 'own';
 
 export function LineForm({ programmeId, lines }: { programmeId: number; lines: Line[] }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const id = useId();
   const form = useFormState({ code: '', nameNl: '', nameEn: '' });
   const { values, setValue, fieldErrors } = form;
@@ -87,7 +87,7 @@ type InitiativeValues = { lineId: string; name: string; description: string; sta
 const EMPTY: InitiativeValues = { lineId: '', name: '', description: '', status: 'idea', endedReason: '', startsOn: '', endsOn: '' };
 
 export function InitiativeForm({ programme, lines }: { programme: Programme; lines: Line[] }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const id = useId();
   const form = useFormState<InitiativeValues>(EMPTY);
   const { values, setValue, fieldErrors } = form;
@@ -191,7 +191,7 @@ export function StatusFields({
   setValue: (name: 'status' | 'endedReason', value: string) => void;
   fieldErrors: Partial<Record<'status' | 'endedReason', string>>;
 }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   return (
     <>
       <FormField label={t('programmes.initiative.status')} error={fieldErrors.status} required>

@@ -4,9 +4,9 @@
  * latest totals of its results. An ended initiative says why it ended.
  */
 import { Link } from 'react-router';
-import { formatNumber } from '../registry/format';
+import { formatNumber } from '../../lib/format';
 import { formatPeriod, indicatorName, lineName } from './format';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { initiativePath } from './paths';
 import { StatusBadge } from './StatusBadge';
 import type { Initiative, Line, ResultTotal } from './types';
@@ -22,7 +22,7 @@ export function headlineTotals(totals: ResultTotal[]): ResultTotal[] {
 }
 
 export function LinesBoard({ programmeId, lines, initiatives }: { programmeId: number; lines: Line[]; initiatives: Initiative[] }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   if (lines.length === 0) return <p>{t('programmes.lines.none')}</p>;
   const sorted = [...lines].sort((a, b) => a.position - b.position || a.id - b.id);
   return (
@@ -54,7 +54,7 @@ export function LinesBoard({ programmeId, lines, initiatives }: { programmeId: n
 }
 
 function InitiativeCard({ programmeId, initiative: i, language }: { programmeId: number; initiative: Initiative; language: string }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const headline = headlineTotals(i.totals);
   return (
     <li className={`initiative-card status-card-${i.status}`} data-testid="initiative-card" data-status={i.status}>

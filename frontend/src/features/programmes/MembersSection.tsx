@@ -9,15 +9,15 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StaleNotice } from '../../components/StaleNotice';
 import { useFormState } from '../../lib/forms';
-import { formatDate, today } from '../registry/format';
-import { LiveMessage } from '../registry/LiveMessage';
+import { formatDate, today } from '../../lib/format';
+import { LiveMessage } from '../../components/LiveMessage';
 import { useMembers, useUpdateMember } from './api';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import type { Member, Programme } from './types';
-import { isStale, useStale } from './useStale';
+import { isStale, useStale } from '../../lib/stale';
 
 export function MembersSection({ programme }: { programme: Programme }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const id = useId();
   const query = useMembers(programme.id);
   const [leaving, setLeaving] = useState<number | null>(null);
@@ -98,7 +98,7 @@ function LeaveForm({
   onDone: (message: string | null) => void;
   onReload: () => Promise<unknown>;
 }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const form = useFormState({ leftOn: member.leftOn ?? today() });
   const update = useUpdateMember(programmeId);
   const { stale, setStale, reloading, reload } = useStale(async () => {

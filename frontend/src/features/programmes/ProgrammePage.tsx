@@ -12,10 +12,10 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { externalHref } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { useInitiatives, useLines, useProgramme } from './api';
 import { formatEuro, periodText } from './format';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { InitiativeForm, LineForm } from './KeeperForms';
 import { LinesBoard } from './LinesBoard';
 import { MembersSection } from './MembersSection';
@@ -26,7 +26,7 @@ import type { Programme } from './types';
 import './programmes.css';
 
 export function ProgrammePage() {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const access = useAccess();
   const programmeId = parseId(useParams().programmeId);
   const allowed = canSeeProgrammes(access);
@@ -79,7 +79,7 @@ export function ProgrammePage() {
 }
 
 function ProgrammeHeader({ programme: p }: { programme: Programme }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const unknown = <span className="muted">{t('programmes.header.unknown')}</span>;
   const period = periodText(p.startsOn, p.endsOn, t, language);
   const fundingPeriod = periodText(p.fundingFrom, p.fundingTo, t, language);

@@ -5,7 +5,7 @@ import en from '../../i18n/programmes.en.json';
 import nl from '../../i18n/programmes.nl.json';
 import { json, mockFetch, problem, renderApp } from '../../test/utils';
 import { expectMatchingTranslations } from '../../test/translations';
-import { page, referenceAnswer } from '../registry/testData';
+import { page, referenceAnswer } from '../../test/testData';
 import { formatPeriod, periodOptions, schoolYearOf } from './format';
 import { programmeGapText } from './gapText';
 import { headlineTotals } from './LinesBoard';

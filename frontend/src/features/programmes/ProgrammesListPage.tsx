@@ -3,15 +3,15 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { useProgrammes } from './api';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { programmePath } from './paths';
 import { canSeeProgrammes } from './permissions';
 import './programmes.css';
 
 export function ProgrammesListPage() {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const access = useAccess();
   const allowed = canSeeProgrammes(access);
   const query = useProgrammes({}, allowed);

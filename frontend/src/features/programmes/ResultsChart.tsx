@@ -3,9 +3,9 @@
  * image with a description; the table of totals next to it holds the same figures.
  */
 import { useId } from 'react';
-import { formatNumber } from '../registry/format';
+import { formatNumber } from '../../lib/format';
 import { formatPeriod } from './format';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 
 const HEIGHT = 200;
 const MARGIN = { top: 16, right: 12, bottom: 32, left: 40 };
@@ -43,7 +43,7 @@ export function chartGeometry(points: ChartPoint[]) {
 }
 
 export function ResultsChart({ indicator, points }: { indicator: string; points: ChartPoint[] }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const uid = useId().replace(/:/g, '');
   const g = chartGeometry(points);
   const title = t('programmes.results.chartTitle', { indicator });

@@ -8,10 +8,10 @@ import { Loading } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useSharedPartnerships } from './api';
 import { periodText } from './format';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 
 export function SharedPartnershipsSection({ programmeId }: { programmeId: number }) {
-  const { t, language } = usePT();
+  const { t, language } = useT('programmes');
   const id = useId();
   const query = useSharedPartnerships(programmeId);
   const items = query.data ?? [];

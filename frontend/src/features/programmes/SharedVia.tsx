@@ -1,11 +1,11 @@
 /** On a partnership of a programme (`programmeId`): "Gedeeld via RAP Zuid-Kennemerland", with a link. */
 import { Link } from 'react-router';
 import { useProgramme } from './api';
-import { usePT } from './i18n';
+import { useT } from '../../lib/i18n';
 import { programmePath } from './paths';
 
 export function SharedVia({ programmeId }: { programmeId: number }) {
-  const { t } = usePT();
+  const { t } = useT('programmes');
   const query = useProgramme(programmeId);
   const name = query.data?.data.name;
   return (

@@ -1,10 +1,10 @@
 /** Names and periods of the programme screens, in the user's language. */
-import { formatDate, formatNumber } from '../registry/format';
-import type { PT } from './i18n';
+import { formatDate, formatNumber } from '../../lib/format';
+import { type Translate } from '../../lib/i18n';
 import { isIndicatorCode, PROGRAMME_INDICATORS, type Line, type ResultTotal } from './types';
 
 /** A line's name: the catalogue's translation for the seed's four, the programme's own name otherwise. */
-export function lineName(line: Pick<Line, 'code' | 'nameNl' | 'nameEn'>, t: PT, language: string): string {
+export function lineName(line: Pick<Line, 'code' | 'nameNl' | 'nameEn'>, t: Translate<'programmes'>, language: string): string {
   if (line.code) return t(`programmes.lines.codes.${line.code}`);
   return language === 'en' ? line.nameEn || line.nameNl : line.nameNl;
 }
@@ -12,7 +12,7 @@ export function lineName(line: Pick<Line, 'code' | 'nameNl' | 'nameEn'>, t: PT, 
 /** An indicator's name in the user's language (the API's names for one this screen does not know). */
 export function indicatorName(
   total: Pick<ResultTotal, 'indicator'> & Partial<Pick<ResultTotal, 'indicatorNameNl' | 'indicatorNameEn'>>,
-  t: PT,
+  t: Translate<'programmes'>,
   language: string,
 ): string {
   if (isIndicatorCode(total.indicator)) return t(`programmes.results.indicators.${total.indicator}`);
@@ -58,7 +58,7 @@ export function periodOptions(indicator: string, day: string, count = 4): string
 }
 
 /** "1 september 2024 tot en met 31 juli 2027", "vanaf ...", or null. */
-export function periodText(from: string | null | undefined, to: string | null | undefined, t: PT, language: string): string | null {
+export function periodText(from: string | null | undefined, to: string | null | undefined, t: Translate<'programmes'>, language: string): string | null {
   if (from && to) return t('programmes.header.fromTo', { from: formatDate(from, language), to: formatDate(to, language) });
   if (from) return t('programmes.header.from', { date: formatDate(from, language) });
   if (to) return formatDate(to, language);

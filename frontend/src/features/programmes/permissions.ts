@@ -2,7 +2,7 @@
  * Who sees what of the regional programmes (the API decides, per programme: `canEdit`, and 404 for
  * a board that is no member); these only shape the screens, from the session's `access`.
  */
-import { canInBoard, holds, regionsWith, type Access } from '../auth/access';
+import { canInBoard, holds, regionsWith, type Access } from '../../lib/auth/access';
 
 /** The menu item: the boards' and schools' staff with edit rights, the platform administrator and region contacts. */
 export function canSeeProgrammes(access: Access): boolean {

@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { toNumber } from '../../lib/useListParams';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canCreateSchool } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canCreateSchool } from '../../lib/auth/permissions';
 import { SchoolForm } from './SchoolForm';
 
 export function SchoolCreatePage() {

@@ -9,8 +9,8 @@ import { SyncedNotice } from '../../components/SyncedFrom';
 import { externalHref, formatDateTime } from '../../lib/format';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canDeleteSchool, canEditSchool, canSeeAudit, canSeeBoards } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canDeleteSchool, canEditSchool, canSeeAudit, canSeeBoards } from '../../lib/auth/permissions';
 import { useDeleteSchool, useSchool } from './api';
 
 export function SchoolDetailPage() {

@@ -5,8 +5,8 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditSchool } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditSchool } from '../../lib/auth/permissions';
 import { useSchool } from './api';
 import { SchoolForm } from './SchoolForm';
 

@@ -1,16 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isProblemError } from '../../api/client';
 import type { School, SchoolCreate, SchoolUpdate } from '../../api/types';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
-import { StaleNotice } from '../../components/StaleNotice';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
-import { changedFields, idOrNull, str, textOrNull, useFormState } from '../../lib/forms';
+import { idOrNull, str, textOrNull } from '../../lib/forms';
+import { useRecordForm } from '../../lib/useRecordForm';
 import { useAllBoards, useAllMunicipalities } from '../../lib/reference';
-import { useAccess } from '../auth/AuthProvider';
-import { canEditBoard } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canEditBoard } from '../../lib/auth/permissions';
 import { SectorOptions } from './SectorOptions';
 import { useCreateSchool, useUpdateSchool } from './api';
 
@@ -65,9 +64,9 @@ function fieldValue(name: keyof SchoolValues, values: SchoolValues): string | nu
   }
 }
 
-const REQUIRED: (keyof SchoolValues)[] = ['boardId', 'locationCode', 'name', 'sector', 'municipalityId'];
+const REQUIRED: (keyof SchoolValues & string)[] = ['boardId', 'locationCode', 'name', 'sector', 'municipalityId'];
 /** Fields the API does not let an edit change. */
-const NOT_EDITABLE: (keyof SchoolValues)[] = ['boardId'];
+const NOT_EDITABLE: (keyof SchoolValues & string)[] = ['boardId'];
 
 interface Props {
   school?: School;
@@ -82,64 +81,33 @@ export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Pr
   const access = useAccess();
   const navigate = useNavigate();
   const initial = toValues(school, defaultBoardId);
-  const form = useFormState<SchoolValues>(initial);
+  const form = useRecordForm<SchoolValues>({ initial, required: REQUIRED, onReload });
   const { values, setValue, fieldErrors } = form;
   const municipalities = useAllMunicipalities();
   const boards = useAllBoards(!school);
   const create = useCreateSchool();
   const update = useUpdateSchool(school?.id ?? 0);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const saving = create.isPending || update.isPending;
 
   const allowedBoards = (boards.data ?? []).filter((b) => canEditBoard(access, b.id));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const missing = REQUIRED.filter((k) => !values[k].trim() && !(school && NOT_EDITABLE.includes(k)));
-    if (missing.length > 0) {
-      form.setFieldErrors(Object.fromEntries(missing.map((k) => [k, t('common.fieldRequired')])));
-      return;
-    }
-    try {
-      if (school) {
-        const changed = changedFields(initial, values).filter((k) => !NOT_EDITABLE.includes(k));
-        if (changed.length === 0) {
-          navigate(`/schools/${school.id}`);
-          return;
+    const value = (name: keyof SchoolValues) => fieldValue(name, values);
+    await form.submit(
+      async () => {
+        if (school) {
+          const body = form.patchBody<SchoolUpdate>(value, ...NOT_EDITABLE);
+          if (body) await update.mutateAsync({ body, etag });
+          navigate(`/schools/${school.id}`, body ? { state: { flash: t('common.saved') } } : undefined);
+        } else {
+          const created = await create.mutateAsync(form.createBody<SchoolCreate>(value));
+          navigate(`/schools/${created.school.id}`, { state: { flash: t('common.created') } });
         }
-        const body = Object.fromEntries(changed.map((k) => [k, fieldValue(k, values)])) as SchoolUpdate;
-        await update.mutateAsync({ body, etag });
-        navigate(`/schools/${school.id}`, { state: { flash: t('common.saved') } });
-      } else {
-        const body = Object.fromEntries(
-          (Object.keys(values) as (keyof SchoolValues)[])
-            .map((k) => [k, fieldValue(k, values)] as const)
-            .filter(([, v]) => v !== null),
-        ) as SchoolCreate;
-        const created = await create.mutateAsync(body);
-        navigate(`/schools/${created.school.id}`, { state: { flash: t('common.created') } });
-      }
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
-      else form.applyError(error);
-    }
+      },
+      { skip: school ? NOT_EDITABLE : [] },
+    );
   }
 
-  async function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
-    }
-  }
-
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const owned = ownedFields(school?.syncedFrom, { municipalityCode: 'municipalityId' });
   const syncedHint = useSyncedHint(school?.syncedFrom, owned);
   const text = (name: keyof SchoolValues, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
@@ -152,13 +120,7 @@ export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Pr
 
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
-      {hasFieldErrors && !form.formError && (
-        <div className="alert alert-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      )}
-      <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
+      <RecordFormAlerts form={form} />
 
       {!school && (
         <FormField label={t('schools.board')} error={fieldErrors.boardId} required>
@@ -223,9 +185,7 @@ export function SchoolForm({ school, etag = null, onReload, defaultBoardId }: Pr
       </FormField>
 
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving || stale}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
+        <SaveButton form={form} />
         <Link to={school ? `/schools/${school.id}` : '/schools'} className="button">
           {t('common.cancel')}
         </Link>

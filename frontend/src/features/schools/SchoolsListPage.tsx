@@ -4,16 +4,14 @@ import { Link } from 'react-router';
 import { SECTORS, type Sector } from '../../api/types';
 import { BoardFilter } from '../../components/BoardFilter';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ListResults } from '../../components/ListResults';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canCreateSchool, canSeeBoards } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canCreateSchool, canSeeBoards } from '../../lib/auth/permissions';
 import { useSchools } from './api';
 
 const FILTERS = ['boardId', 'sector'] as const;
@@ -39,7 +37,6 @@ export function SchoolsListPage() {
     boardId,
     sector,
   });
-  const data = query.data;
   const filtersActive = FILTERS.filter((f) => params.filters[f]);
 
   return (
@@ -73,54 +70,42 @@ export function SchoolsListPage() {
           </select>
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('schools.title')} tabIndex={0}>
-              <table>
-                <caption className="visually-hidden">{t('schools.title')}</caption>
-                <thead>
-                  <tr>
-                    <SortHeader field="name" label={t('schools.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <SortHeader
-                      field="locationCode"
-                      label={t('schools.locationCode')}
-                      sort={params.sort}
-                      onSort={(s) => update({ sort: s })}
-                    />
-                    <SortHeader field="sector" label={t('schools.sector')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                    <th scope="col">{t('schools.board')}</th>
-                    <SortHeader field="city" label={t('schools.city')} sort={params.sort} onSort={(s) => update({ sort: s })} />
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((school) => (
-                    <tr key={school.id}>
-                      <td data-label={t('schools.name')}>
-                        <Link to={`/schools/${school.id}`}>{school.name}</Link>
-                      </td>
-                      <td data-label={t('schools.locationCode')}>{school.locationCode}</td>
-                      <td data-label={t('schools.sector')}>
-                        <abbr title={t(`sectors.${school.sector}`)}>{school.sector}</abbr>
-                      </td>
-                      <td data-label={t('schools.board')}>{school.boardName ?? t('common.none')}</td>
-                      <td data-label={t('schools.city')}>{school.city ?? school.municipalityName ?? t('common.none')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('schools.title')} onPage={(page) => update({ page })}>
+        {(items) => (
+          <table>
+            <caption className="visually-hidden">{t('schools.title')}</caption>
+            <thead>
+              <tr>
+                <SortHeader field="name" label={t('schools.name')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <SortHeader
+                  field="locationCode"
+                  label={t('schools.locationCode')}
+                  sort={params.sort}
+                  onSort={(s) => update({ sort: s })}
+                />
+                <SortHeader field="sector" label={t('schools.sector')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+                <th scope="col">{t('schools.board')}</th>
+                <SortHeader field="city" label={t('schools.city')} sort={params.sort} onSort={(s) => update({ sort: s })} />
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((school) => (
+                <tr key={school.id}>
+                  <td data-label={t('schools.name')}>
+                    <Link to={`/schools/${school.id}`}>{school.name}</Link>
+                  </td>
+                  <td data-label={t('schools.locationCode')}>{school.locationCode}</td>
+                  <td data-label={t('schools.sector')}>
+                    <abbr title={t(`sectors.${school.sector}`)}>{school.sector}</abbr>
+                  </td>
+                  <td data-label={t('schools.board')}>{school.boardName ?? t('common.none')}</td>
+                  <td data-label={t('schools.city')}>{school.city ?? school.municipalityName ?? t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { ifMatch } from '../../api/etag';
+import { ifMatch, recordWithEtag } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { School, SchoolCreate, SchoolListQuery, SchoolUpdate } from '../../api/types';
@@ -25,7 +25,7 @@ export function useSchools(query: SchoolListQuery, enabled = true) {
 
 export async function fetchSchool(schoolId: number): Promise<SchoolWithEtag> {
   const result = await api.GET('/schools/{schoolId}', { params: { path: { schoolId } } });
-  return { school: must(result), etag: result.response.headers.get('ETag') };
+  return recordWithEtag('school', result);
 }
 
 export function useSchool(schoolId: number) {
@@ -48,7 +48,7 @@ export function useCreateSchool() {
   return useMutation({
     mutationFn: async (body: SchoolCreate) => {
       const result = await api.POST('/schools', { body });
-      return { school: must(result), etag: result.response.headers.get('ETag') } satisfies SchoolWithEtag;
+      return recordWithEtag('school', result) satisfies SchoolWithEtag;
     },
     onSuccess: (data) => {
       queryClient.setQueryData(schoolKeys.detail(data.school.id), data);
@@ -65,7 +65,7 @@ export function useUpdateSchool(schoolId: number) {
         params: { path: { schoolId }, header: ifMatch(etag) },
         body,
       });
-      return { school: must(result), etag: result.response.headers.get('ETag') } satisfies SchoolWithEtag;
+      return recordWithEtag('school', result) satisfies SchoolWithEtag;
     },
     onSuccess: (data) => {
       queryClient.setQueryData(schoolKeys.detail(schoolId), data);

@@ -10,9 +10,9 @@ import { foldForSearch } from '../../lib/format';
 import { useFormState } from '../../lib/forms';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess } from '../auth/AuthProvider';
-import { adminBoardIds, canSeeSyncRuns } from '../auth/permissions';
-import { useLocalName, useRoleTypes } from '../registry/scope';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { adminBoardIds, canSeeSyncRuns } from '../../lib/auth/permissions';
+import { useLocalName, useRoleTypes } from '../../lib/scope';
 import { useCreateRoleMapping, useDeleteRoleMapping, useRoleMappings } from './api';
 import type { RoleMapping } from './types';
 

@@ -2,16 +2,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BoardFilter } from '../../components/BoardFilter';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
+import { ListResults } from '../../components/ListResults';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { formatDateTime } from '../../lib/format';
 import { useAllBoards } from '../../lib/reference';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { toNumber, useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canSeeSyncRuns } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canSeeSyncRuns } from '../../lib/auth/permissions';
 import { useSyncRuns } from './api';
 import { shortCounts } from './format';
 import { KNOWN_SOURCES, type SyncRun } from './types';
@@ -59,7 +58,6 @@ export function SyncRunsPage() {
       </>
     );
   }
-  const data = query.data;
   const filtered = Boolean(boardId || source);
 
   return (
@@ -99,55 +97,43 @@ export function SyncRunsPage() {
           </datalist>
         </div>
       </SearchForm>
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{filtered ? t('sync.noneFiltered') : t('sync.none')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('sync.caption')} tabIndex={0}>
-              <table data-testid="sync-runs-table">
-                <caption className="visually-hidden">{t('sync.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sync.when')}</th>
-                    <th scope="col">{t('sync.source')}</th>
-                    <th scope="col">{t('sync.mode')}</th>
-                    <th scope="col">{t('sync.status')}</th>
-                    <th scope="col">{t('sync.summary')}</th>
-                    <th scope="col">{t('sync.by')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((run) => (
-                    <tr key={run.id} data-run={run.id}>
-                      <td data-label={t('sync.when')}>
-                        <Link to={`/synchronisaties/${run.id}`} aria-label={t('sync.open', { id: run.id })}>
-                          <time dateTime={run.startedAt}>{formatDateTime(run.startedAt, i18n.language)}</time>
-                        </Link>
-                      </td>
-                      <td data-label={t('sync.source')}>{run.sourceLabel}</td>
-                      <td data-label={t('sync.mode')}>
-                        <RunMode run={run} />
-                      </td>
-                      <td data-label={t('sync.status')}>
-                        <RunStatus run={run} />
-                      </td>
-                      <td data-label={t('sync.summary')}>{shortCounts(run.counts, t)}</td>
-                      <td data-label={t('sync.by')}>{run.actorLabel}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('sync.caption')} onPage={(page) => update({ page })} empty={filtered ? t('sync.noneFiltered') : t('sync.none')}>
+        {(items) => (
+          <table data-testid="sync-runs-table">
+            <caption className="visually-hidden">{t('sync.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sync.when')}</th>
+                <th scope="col">{t('sync.source')}</th>
+                <th scope="col">{t('sync.mode')}</th>
+                <th scope="col">{t('sync.status')}</th>
+                <th scope="col">{t('sync.summary')}</th>
+                <th scope="col">{t('sync.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((run) => (
+                <tr key={run.id} data-run={run.id}>
+                  <td data-label={t('sync.when')}>
+                    <Link to={`/synchronisaties/${run.id}`} aria-label={t('sync.open', { id: run.id })}>
+                      <time dateTime={run.startedAt}>{formatDateTime(run.startedAt, i18n.language)}</time>
+                    </Link>
+                  </td>
+                  <td data-label={t('sync.source')}>{run.sourceLabel}</td>
+                  <td data-label={t('sync.mode')}>
+                    <RunMode run={run} />
+                  </td>
+                  <td data-label={t('sync.status')}>
+                    <RunStatus run={run} />
+                  </td>
+                  <td data-label={t('sync.summary')}>{shortCounts(run.counts, t)}</td>
+                  <td data-label={t('sync.by')}>{run.actorLabel}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

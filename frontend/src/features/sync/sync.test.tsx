@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { boardAdmin, json, mockFetch, problem, renderApp } from '../../test/utils';
+import { boardAdmin, json, mockFetch, problem, renderApp, menuLink } from '../../test/utils';
 import { board } from '../users/fixtures';
 import type { RoleMapping, SyncRun } from './types';
 
@@ -63,7 +63,7 @@ describe('sync runs', () => {
   it('lists the runs from the menu, with source, kind, outcome and counts', async () => {
     serve();
     renderApp('/', { user: boardAdmin });
-    await userEvent.click(await screen.findByRole('link', { name: 'Synchronisaties' }));
+    await userEvent.click(await menuLink('Synchronisaties'));
     const table = await screen.findByRole('table', { name: 'Synchronisaties, nieuwste eerst' });
     const row = within(table).getAllByRole('row')[1]!;
     expect(row).toHaveTextContent('ParnasSys');

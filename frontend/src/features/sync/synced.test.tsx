@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../registry/types';
+import type { Person } from '../../api/registryTypes';
 import { json, mockFetch, renderApp } from '../../test/utils';
-import { demoBoardAdmin, page, referenceAnswer } from '../registry/testData';
+import { demoBoardAdmin, page, referenceAnswer } from '../../test/testData';
 
 const person = {
   id: 40,

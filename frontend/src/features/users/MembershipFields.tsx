@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types';
-import type { Access } from '../auth/access';
-import { useAccess } from '../auth/AuthProvider';
+import type { Access } from '../../lib/auth/access';
+import { useAccess } from '../../lib/auth/AuthProvider';
 import { FormField } from '../../components/FormField';
 import { foldForSearch as fold } from '../../lib/format';
 import {

@@ -1,19 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isProblemError } from '../../api/client';
 import type { UserAccount, UserAccountUpdate } from '../../api/types';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { Loading } from '../../components/Loading';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { StaleNotice } from '../../components/StaleNotice';
-import { useFormState } from '../../lib/forms';
+import { RecordFormAlerts, SaveButton } from '../../components/RecordForm';
 import { isNotFound, parseId } from '../../lib/params';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canManageUsers } from '../auth/permissions';
+import { useRecordForm } from '../../lib/useRecordForm';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canManageUsers } from '../../lib/auth/permissions';
 import { useUpdateUserAccount, useUserAccount } from './api';
 import { PASSWORD_MIN_LENGTH, PasswordField } from './PasswordField';
 
@@ -65,63 +63,38 @@ export function UserEditForm({ account, etag, onReload }: Props) {
   const navigate = useNavigate();
   const id = useId();
   const initial: EditValues = { name: account.name, isActive: String(account.isActive), password: '' };
-  const form = useFormState<EditValues>(initial);
+  const form = useRecordForm<EditValues>({ initial, required: ['name'], onReload });
   const { values, setValue, fieldErrors } = form;
   const update = useUpdateUserAccount(account.id);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const self = account.id === user.id;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clearErrors();
-    setStale(false);
-    const errors: Partial<EditValues> = {};
-    if (!values.name.trim()) errors.name = t('common.fieldRequired');
-    if (values.password && values.password.length < PASSWORD_MIN_LENGTH) errors.password = t('users.errors.passwordTooShort');
-    if (Object.keys(errors).length > 0) {
-      form.setFieldErrors(errors);
-      return;
-    }
-    const body: UserAccountUpdate = {};
-    if (values.name.trim() !== account.name) body.name = values.name.trim();
-    if (values.isActive !== initial.isActive) body.isActive = values.isActive === 'true';
-    if (values.password) body.password = values.password;
-    if (Object.keys(body).length === 0) {
-      navigate(`/users/${account.id}`);
-      return;
-    }
-    try {
-      await update.mutateAsync({ body, etag });
-      navigate(`/users/${account.id}`, { state: { flash: t('common.saved') } });
-    } catch (error) {
-      if (isProblemError(error) && error.status === 412) setStale(true);
-      else form.applyError(error);
-    }
+    await form.submit(
+      async () => {
+        const body: UserAccountUpdate = {};
+        if (values.name.trim() !== account.name) body.name = values.name.trim();
+        if (values.isActive !== initial.isActive) body.isActive = values.isActive === 'true';
+        if (values.password) body.password = values.password;
+        if (Object.keys(body).length === 0) {
+          navigate(`/users/${account.id}`);
+          return;
+        }
+        await update.mutateAsync({ body, etag });
+        navigate(`/users/${account.id}`, { state: { flash: t('common.saved') } });
+      },
+      {
+        check: () =>
+          values.password && values.password.length < PASSWORD_MIN_LENGTH ? { password: t('users.errors.passwordTooShort') } : {},
+      },
+    );
   }
 
-  async function reload() {
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-      setStale(false);
-    }
-  }
-
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const activeHintId = `${id}-active-hint`;
   const activeErrorId = `${id}-active-error`;
   return (
     <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-      {stale && <StaleNotice onReload={() => void reload()} reloading={reloading} />}
-      {hasFieldErrors && !form.formError && (
-        <div className="alert alert-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      )}
-      <FormErrorSummary error={form.formError} hasFieldErrors={hasFieldErrors} />
+      <RecordFormAlerts form={form} />
 
       <FormField label={t('users.name')} error={fieldErrors.name} required>
         {(a) => <input {...a} name="name" autoComplete="off" value={values.name} onChange={(e) => setValue('name', e.target.value)} />}
@@ -159,9 +132,7 @@ export function UserEditForm({ account, etag, onReload }: Props) {
       />
 
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={update.isPending || stale}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
+        <SaveButton form={form} />
         <Link to={`/users/${account.id}`} className="button">
           {t('common.cancel')}
         </Link>

@@ -2,15 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UserAccount } from '../../api/types';
 import { Flash } from '../../components/Flash';
-import { Loading } from '../../components/Loading';
-import { Pagination } from '../../components/Pagination';
+import { ListResults } from '../../components/ListResults';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SearchForm } from '../../components/SearchForm';
 import { SortHeader } from '../../components/SortHeader';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useListParams } from '../../lib/useListParams';
-import { useAccess } from '../auth/AuthProvider';
-import { canManageUsers } from '../auth/permissions';
+import { useAccess } from '../../lib/auth/AuthProvider';
+import { canManageUsers } from '../../lib/auth/permissions';
 import { useUserAccounts } from './api';
 import { StatusBadge } from './StatusBadge';
 
@@ -55,7 +54,6 @@ export function UsersListPage() {
     );
   }
 
-  const data = query.data;
   return (
     <>
       <div className="page-header">
@@ -72,51 +70,39 @@ export function UsersListPage() {
         onSearch={(values) => update({ q: values.q })}
         resetKey={params.q ?? ''}
       />
-      {query.isPending && <Loading />}
-      {query.isError && <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {data && (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t('common.results', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p>{t('common.noResults')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-label={t('users.title')} tabIndex={0}>
-              <table className="table-stack" role="table">
-                <caption className="visually-hidden">{t('users.title')}</caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <SortHeader field="name" label={t('users.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <SortHeader field="email" label={t('users.email')} sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <th scope="col" role="columnheader">{t('users.status')}</th>
-                    <th scope="col" role="columnheader">{t('users.roles')}</th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {data.items.map((account) => (
-                    <tr role="row" key={account.id}>
-                      <td role="cell" data-label={t('users.name')}>
-                        <Link to={`/users/${account.id}`}>{account.name}</Link>
-                      </td>
-                      <td role="cell" data-label={t('users.email')} className="break">
-                        {account.email}
-                      </td>
-                      <td role="cell" data-label={t('users.status')}>
-                        <StatusBadge active={account.isActive} />
-                      </td>
-                      <td role="cell" data-label={t('users.roles')}>
-                        <RolesSummary account={account} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} />
-        </>
-      )}
+      <ListResults query={query} label={t('users.title')} onPage={(page) => update({ page })}>
+        {(items) => (
+          <table className="table-stack" role="table">
+            <caption className="visually-hidden">{t('users.title')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <SortHeader field="name" label={t('users.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <SortHeader field="email" label={t('users.email')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                <th scope="col" role="columnheader">{t('users.status')}</th>
+                <th scope="col" role="columnheader">{t('users.roles')}</th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {items.map((account) => (
+                <tr role="row" key={account.id}>
+                  <td role="cell" data-label={t('users.name')}>
+                    <Link to={`/users/${account.id}`}>{account.name}</Link>
+                  </td>
+                  <td role="cell" data-label={t('users.email')} className="break">
+                    {account.email}
+                  </td>
+                  <td role="cell" data-label={t('users.status')}>
+                    <StatusBadge active={account.isActive} />
+                  </td>
+                  <td role="cell" data-label={t('users.roles')}>
+                    <RolesSummary account={account} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

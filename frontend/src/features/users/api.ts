@@ -1,4 +1,4 @@
-import { ifMatch } from '../../api/etag';
+import { ifMatch, recordWithEtag } from '../../api/etag';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client';
 import type { MembershipCreate, UserAccount, UserAccountCreate, UserAccountUpdate, UserListQuery } from '../../api/types';
@@ -25,7 +25,7 @@ export function useUserAccounts(query: UserListQuery, enabled = true) {
 
 export async function fetchUserAccount(userId: number): Promise<UserWithEtag> {
   const result = await api.GET('/users/{userId}', { params: { path: { userId } } });
-  return { user: must(result), etag: result.response.headers.get('ETag') };
+  return recordWithEtag('user', result);
 }
 
 export function useUserAccount(userId: number, enabled = true) {
@@ -57,7 +57,7 @@ export function useUpdateUserAccount(userId: number) {
         params: { path: { userId }, header: ifMatch(etag) },
         body,
       });
-      return { user: must(result), etag: result.response.headers.get('ETag') } satisfies UserWithEtag;
+      return recordWithEtag('user', result) satisfies UserWithEtag;
     },
     onSuccess: (data) => {
       queryClient.setQueryData(userKeys.detail(userId), data);

@@ -5,7 +5,7 @@
  * combinations.
  */
 import { ROLES, type MembershipCreate, type Role, type ScopeType } from '../../api/types';
-import { can, type Access, type RoleLevels } from '../auth/access';
+import { can, type Access, type RoleLevels } from '../../lib/auth/access';
 
 export const SCOPE_LEVELS = ['board', 'school', 'region', 'municipality'] as const satisfies readonly ScopeType[];
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllBoards, useAllSchools, useCurrentMunicipalities, useRegionsOfEveryKind } from '../../lib/reference';
-import type { Access } from '../auth/access';
-import { adminBoardIds } from '../auth/permissions';
+import type { Access } from '../../lib/auth/access';
+import { adminBoardIds } from '../../lib/auth/permissions';
 import type { ScopeLists } from './roleScope';
 
 /**

@@ -1,6 +1,6 @@
-import { API_BASE_URL } from '../../api/client';
-import { useRT } from './i18n';
-import type { ExportKind, ScreenExportKind } from './types';
+import { API_BASE_URL } from '../api/client';
+import { useT } from '../lib/i18n';
+import type { ExportKind, ScreenExportKind } from '../api/registryTypes';
 
 /** The address of an export file; a normal link with the session cookie downloads it. */
 export function exportHref(kind: ExportKind, format: 'csv' | 'xlsx', boardId?: number): string {
@@ -11,7 +11,7 @@ export function exportHref(kind: ExportKind, format: 'csv' | 'xlsx', boardId?: n
 
 /** Download links for a list as CSV (for Excel: UTF-8 with BOM, `;`) and as XLSX. */
 export function ExportLinks({ kind, boardId }: { kind: ScreenExportKind; boardId?: number }) {
-  const { t } = useRT();
+  const { t } = useT();
   const what = t(`registry.exportKinds.${kind}`);
   return (
     <div className="export-links" role="group" aria-label={t('registry.exportLabel', { what })}>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { setupI18n } from '../../i18n';
-import en from '../../i18n/registry.en.json';
-import nl from '../../i18n/registry.nl.json';
-import { expectMatchingTranslations } from '../../test/translations';
+import { setupI18n } from '../i18n';
+import en from '../i18n/registry.en.json';
+import nl from '../i18n/registry.nl.json';
+import { expectMatchingTranslations } from '../test/translations';
 
 describe('the registry translations', () => {
   it('has every Dutch key in English, with the same placeholders, and no empty texts', () => {

@@ -1,7 +1,7 @@
-import { isProblemError } from '../../api/client';
-import i18n from '../../i18n';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useRT, type RT } from './i18n';
+import { isProblemError } from '../api/client';
+import i18n from '../i18n';
+import { ProblemAlert } from './ProblemAlert';
+import { useT, type RT } from '../lib/i18n';
 
 /**
  * The message for a failed change, in the user's language: the API's own `detail` is English,
@@ -25,14 +25,14 @@ export function registryProblemText(error: unknown, t: RT): string | undefined {
 
 /** A ProblemAlert with the registry's messages. */
 export function RegistryProblem({ error, focus = false }: { error: unknown; focus?: boolean }) {
-  const { t } = useRT();
+  const { t } = useT();
   if (!error) return null;
   return <ProblemAlert error={error} message={registryProblemText(error, t)} focus={focus} />;
 }
 
 /** Above a form: "check the marked fields" when fields are marked, else the problem's message. */
 export function RegistryFormError({ error, hasFieldErrors }: { error: unknown; hasFieldErrors: boolean }) {
-  const { t } = useRT();
+  const { t } = useT();
   if (!error) return null;
   if (hasFieldErrors) return <ProblemAlert error={error} message={t('common.formHasErrors')} focus />;
   return <RegistryProblem error={error} focus />;

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isProblemError, must, setCsrfToken } from '../../api/client';
 import type { SessionInfo, User } from '../../api/types';
-import { setProductToday } from '../../lib/clock';
+import { setProductToday } from '../clock';
 import { NO_ACCESS, type Access } from './access';
 
 export const SESSION_KEY = ['auth', 'session'] as const;

@@ -1,26 +1,26 @@
 /** The registry's pages: gaps, partners, partnerships, people and roles, per-school views, the catalogue, import. */
 import { Navigate, useLocation, type RouteObject } from 'react-router';
-import { PartnerCategoriesPage } from '../catalogue/PartnerCategoriesPage';
-import { RoleTypesPage } from '../catalogue/RoleTypesPage';
-import { GapsPage } from '../gaps/GapsPage';
-import { ImportPage } from '../imports/ImportPage';
-import { InductionPage } from '../induction/InductionPage';
-import { OrganogramPage } from '../organogram/OrganogramPage';
-import { PartnerCreatePage } from '../partners/PartnerCreatePage';
-import { PartnerDetailPage } from '../partners/PartnerDetailPage';
-import { PartnerEditPage } from '../partners/PartnerEditPage';
-import { PartnersListPage } from '../partners/PartnersListPage';
-import { PartnershipCreatePage } from '../partnerships/PartnershipCreatePage';
-import { PartnershipDetailPage } from '../partnerships/PartnershipDetailPage';
-import { PartnershipEditPage } from '../partnerships/PartnershipEditPage';
-import { PartnershipsListPage } from '../partnerships/PartnershipsListPage';
-import { PeopleListPage } from '../people/PeopleListPage';
-import { PersonCreatePage } from '../people/PersonCreatePage';
-import { PersonDetailPage } from '../people/PersonDetailPage';
-import { PersonEditPage } from '../people/PersonEditPage';
-import { RoleAssignmentCreatePage } from '../people/RoleAssignmentCreatePage';
-import { RoleAssignmentPage } from '../people/RoleAssignmentPage';
-import { RoleMatrixPage } from '../people/RoleMatrixPage';
+import { PartnerCategoriesPage } from '../features/catalogue/PartnerCategoriesPage';
+import { RoleTypesPage } from '../features/catalogue/RoleTypesPage';
+import { GapsPage } from '../features/gaps/GapsPage';
+import { ImportPage } from '../features/imports/ImportPage';
+import { InductionPage } from '../features/induction/InductionPage';
+import { OrganogramPage } from '../features/organogram/OrganogramPage';
+import { PartnerCreatePage } from '../features/partners/PartnerCreatePage';
+import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
+import { PartnerEditPage } from '../features/partners/PartnerEditPage';
+import { PartnersListPage } from '../features/partners/PartnersListPage';
+import { PartnershipCreatePage } from '../features/partnerships/PartnershipCreatePage';
+import { PartnershipDetailPage } from '../features/partnerships/PartnershipDetailPage';
+import { PartnershipEditPage } from '../features/partnerships/PartnershipEditPage';
+import { PartnershipsListPage } from '../features/partnerships/PartnershipsListPage';
+import { PeopleListPage } from '../features/people/PeopleListPage';
+import { PersonCreatePage } from '../features/people/PersonCreatePage';
+import { PersonDetailPage } from '../features/people/PersonDetailPage';
+import { PersonEditPage } from '../features/people/PersonEditPage';
+import { RoleAssignmentCreatePage } from '../features/people/RoleAssignmentCreatePage';
+import { RoleAssignmentPage } from '../features/people/RoleAssignmentPage';
+import { RoleMatrixPage } from '../features/people/RoleMatrixPage';
 
 function WhoIndex() {
   const { search } = useLocation();

@@ -1,14 +1,12 @@
 /** What the registry screens need to know about the user's scope: schools, boards, and reference lists. */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, must } from '../../api/client';
-import type { School } from '../../api/types';
-import { fetchAll } from '../../lib/reference';
-import { useUser } from '../auth/AuthProvider';
-import { useRT } from './i18n';
-import type { PartnerCategory, RoleType } from './types';
-// The registry screens' styles; every registry page uses this module.
-import './registry.css';
+import { api, must } from '../api/client';
+import type { School } from '../api/types';
+import { fetchAll } from './reference';
+import { useUser } from './auth/AuthProvider';
+import { useT } from './i18n';
+import type { PartnerCategory, RoleType } from '../api/registryTypes';
 
 /** Every school in the user's scope (the API filters), sorted by name. */
 export function useScopeSchools(enabled = true) {
@@ -65,7 +63,7 @@ export function useRoleTypes(boardId?: number) {
 
 /** The name of a catalogue entry (category, role type) in the current language. */
 export function useLocalName() {
-  const { i18n } = useRT();
+  const { i18n } = useT();
   const english = (i18n.resolvedLanguage ?? i18n.language) === 'en';
   return useMemo(
     () => (item: { nameNl: string; nameEn: string } | undefined | null, fallback = '') =>

@@ -1,6 +1,6 @@
 /** Fixtures for the registry's tests. */
-import type { School, User } from '../../api/types';
-import { json } from '../../test/utils';
+import type { School, User } from '../api/types';
+import { json } from './utils';
 
 export const coordinator: User = {
   id: 4,

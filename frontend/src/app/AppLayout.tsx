@@ -1,17 +1,11 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { areaNavLinks } from '../features/areas/nav';
-import { useAccess, useAuth, useUser } from '../features/auth/AuthProvider';
-import { canManageApiClients, canManageUsers, canSeeAudit, canSeeBoards, canSeeSchools, canSeeSyncRuns } from '../features/auth/permissions';
-import { keyPersonNavLinks } from '../features/keypersons/nav';
-import { complaintsNavLinks } from '../features/complaints/nav';
-import { inclusionNavLinks } from '../features/inclusion/nav';
-import { indicatorNavLinks } from '../features/indicators/nav';
-import { programmesNavLinks } from '../features/programmes/nav';
-import { registryNavLinks } from '../features/registry/nav';
-import { LanguageSwitcher } from './LanguageSwitcher';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAccess, useAuth, useUser } from '../lib/auth/AuthProvider';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { MainNav } from './MainNav';
+import { navSections } from './nav';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -44,22 +38,7 @@ export function AppLayout() {
     }
   }
 
-  const links = [
-    { to: '/', label: t('nav.home'), show: true, end: true },
-    ...areaNavLinks(access, user, t),
-    { to: '/boards', label: t('nav.boards'), show: canSeeBoards(access), end: false },
-    { to: '/schools', label: t('nav.schools'), show: canSeeSchools(access), end: false },
-    ...registryNavLinks(access, t),
-    ...keyPersonNavLinks(access, t),
-    ...complaintsNavLinks(access, t),
-    ...indicatorNavLinks(access, t),
-    ...inclusionNavLinks(access, t),
-    ...programmesNavLinks(access, t),
-    { to: '/audit', label: t('nav.audit'), show: canSeeAudit(access), end: false },
-    { to: '/users', label: t('nav.users'), show: canManageUsers(access), end: false },
-    { to: '/api-clients', label: t('nav.apiClients'), show: canManageApiClients(access), end: false },
-    { to: '/synchronisaties', label: t('nav.syncRuns'), show: canSeeSyncRuns(access), end: false },
-  ].filter((l) => l.show);
+  const sections = navSections(access, user, t);
 
   return (
     <div className="app">
@@ -84,17 +63,7 @@ export function AppLayout() {
           </button>
         </div>
         <div id="site-menu" className={menuOpen ? 'site-menu open' : 'site-menu'}>
-          <nav className="main-nav" aria-label={t('app.mainNav')}>
-            <ul>
-              {links.map((link) => (
-                <li key={link.to}>
-                  <NavLink to={link.to} end={link.end}>
-                    {link.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <MainNav sections={sections} label={t('app.mainNav')} />
           <div className="header-tools">
             <span className="user-name" data-testid="user-name">
               <span className="visually-hidden">{t('app.loggedInAs')} </span>

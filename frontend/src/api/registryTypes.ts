@@ -1,5 +1,5 @@
 /** Names for the registry's API types (partners, partnerships, people, roles, gaps, ...), derived from the paths. */
-import type { paths } from '../../api/schema';
+import type { paths } from './schema';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type Ok<Op> = Op extends { responses: infer Rs }

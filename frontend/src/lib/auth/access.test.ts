@@ -15,8 +15,8 @@ import {
   type Access,
 } from './access';
 import { canEditBoard, canEditBoardRegister, canSeeCaseReport, isConfidentialCounsellor, landsOnGaps } from './permissions';
-import { canSeeKeyPersons, mayRecordBenefit } from '../keypersons/permissions';
-import { grantableLevels, grantableRoles } from '../users/roleScope';
+import { canSeeKeyPersons, mayRecordBenefit } from '../../features/keypersons/permissions';
+import { grantableLevels, grantableRoles } from '../../features/users/roleScope';
 
 /** Access as the API sends it, written out (no role names: only capabilities). */
 const schoolCoordinator: Access = {

@@ -8,8 +8,8 @@ import {
   canEditSchoolRecords,
   canSeeRegistry,
   landsOnGaps,
-} from '../auth/permissions';
-import { coordinator, viewer } from './testData';
+} from './permissions';
+import { coordinator, viewer } from '../../test/testData';
 
 const regionContact: User = {
   ...viewer,

@@ -1,13 +1,13 @@
 import { useEffect, useId, type FormEvent, type ReactNode } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
-import type { School } from '../../api/types';
-import { Loading } from '../../components/Loading';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { toNumber } from '../../lib/useListParams';
-import { useUser } from '../auth/AuthProvider';
-import { useRT } from './i18n';
-import { useScopeSchools } from './scope';
+import type { School } from '../api/types';
+import { Loading } from './Loading';
+import { ProblemAlert } from './ProblemAlert';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { toNumber } from '../lib/useListParams';
+import { useUser } from '../lib/auth/AuthProvider';
+import { useT } from '../lib/i18n';
+import { useScopeSchools } from '../lib/scope';
 
 /** The school of a per-school view: `?schoolId=` or, by default, the user's own (first) school. */
 export function useSchoolChoice() {
@@ -55,7 +55,7 @@ export function SchoolPicker({
   schoolId: number | undefined;
   onChoose: (id: number) => void;
 }) {
-  const { t } = useRT();
+  const { t } = useT();
   const id = useId();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -100,7 +100,7 @@ interface ViewProps {
 
 /** The frame of the "who does what" views: title, the views as tabs, the school picker. */
 export function SchoolView({ title, intro, children, actions }: ViewProps) {
-  const { t } = useRT();
+  const { t } = useT();
   const { schoolId, school, schools, choose } = useSchoolChoice();
   useDocumentTitle(school ? `${title}: ${school.name}` : title);
   const query = schoolId ? `?schoolId=${schoolId}` : '';

@@ -1,1 +1,0 @@
-export { isStale, useStale } from '../inclusion/useStale';
