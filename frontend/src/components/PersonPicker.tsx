@@ -11,7 +11,8 @@ import { api, must } from '../api/client';
 import type { paths } from '../api/schema';
 import { FormField } from './FormField';
 
-type Person = paths['/people']['get']['responses']['200']['content']['application/json']['items'][number];
+export type PickerPerson = paths['/people']['get']['responses']['200']['content']['application/json']['items'][number];
+type Person = PickerPerson;
 
 export interface PickedPerson {
   id: number;
@@ -27,6 +28,8 @@ interface Props {
   boardId?: number | undefined;
   /** Not offered (e.g. who already is a contact). */
   exclude?: ReadonlySet<number>;
+  /** Only people for whom this holds (e.g. no external contacts). */
+  accept?: (person: Person) => boolean;
   error?: string | undefined;
   hint?: string | undefined;
   required?: boolean;
@@ -52,7 +55,7 @@ function useDelayed(value: string): string {
   return delayed;
 }
 
-export function PersonPicker({ label, value, onChange, boardId, exclude, error, hint, required = false, name }: Props) {
+export function PersonPicker({ label, value, onChange, boardId, exclude, accept, error, hint, required = false, name }: Props) {
   const { t } = useTranslation();
   const listId = useId();
   const [text, setText] = useState(value?.name ?? '');
@@ -75,7 +78,7 @@ export function PersonPicker({ label, value, onChange, boardId, exclude, error, 
     placeholderData: keepPreviousData,
     staleTime: 30 * 1000,
   });
-  const options = (results.data?.items ?? []).filter((p) => !exclude?.has(p.id) && !p.erasedOn);
+  const options = (results.data?.items ?? []).filter((p) => !exclude?.has(p.id) && !p.erasedOn && (accept?.(p) ?? true));
   const expanded = searching && options.length > 0;
 
   const choose = (person: Person) => {

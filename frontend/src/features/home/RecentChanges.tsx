@@ -9,8 +9,8 @@ import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { today } from '../../lib/clock';
 import { formatDateTime } from '../../lib/format';
-import { useAccess, useUser } from '../auth/AuthProvider';
-import { canSeeRegistry } from '../auth/permissions';
+import { useAccess, useUser } from '../../lib/auth/AuthProvider';
+import { canSeeRegistry } from '../../lib/auth/permissions';
 
 const LATEST = 5;
 const PAGES: Record<string, string> = {

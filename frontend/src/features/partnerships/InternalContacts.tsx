@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { isProblemError } from '../../api/client';
-import { FormField } from '../../components/FormField';
 import { fieldErrorMessage } from '../../lib/forms';
-import { usePeopleOptions } from '../people/api';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { LiveMessage } from '../../components/LiveMessage';
 import { RegistryProblem } from '../../components/ProblemMessage';
 import { today } from '../../lib/format';
@@ -121,26 +120,24 @@ function ContactItem({ contact, canEdit, onEnded }: { contact: InternalContact; 
 function AddContactForm({ partnership, onAdded }: { partnership: Partnership; onAdded: (message: string) => void }) {
   const { t, i18n } = useT();
   const contacts = partnership.internalContacts ?? [];
-  const people = usePeopleOptions(partnership.boardId);
   const add = useAddContact(partnership.id);
-  const [personId, setPersonId] = useState('');
+  const [person, setPerson] = useState<PickedPerson | null>(null);
   const [isPrimary, setIsPrimary] = useState(contacts.length === 0);
   const [error, setError] = useState<string | undefined>();
   const current = new Set(contacts.map((c) => c.personId));
-  const options = (people.data ?? []).filter((p) => !current.has(p.id) && p.kind !== 'external');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (add.isPending) return;
     setError(undefined);
-    if (!personId) {
+    if (!person) {
       setError(t('partnerships.errors.personRequired'));
       return;
     }
     try {
-      const created = await add.mutateAsync({ personId: Number(personId), isPrimary });
+      const created = await add.mutateAsync({ personId: person.id, isPrimary });
       onAdded(t('partnerships.contactAdded', { name: created.personName }));
-      setPersonId('');
+      setPerson(null);
       setIsPrimary(false);
     } catch (e) {
       if (isProblemError(e) && e.invalidParams[0]) setError(fieldErrorMessage(e.invalidParams[0], asTFunction(t), i18n));
@@ -150,18 +147,17 @@ function AddContactForm({ partnership, onAdded }: { partnership: Partnership; on
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-contact-title">
       <h3 id="add-contact-title">{t('partnerships.addContact')}</h3>
-      <FormField label={t('partnerships.person')} error={error} hint={t('partnerships.personHint')} required>
-        {(a) => (
-          <select {...a} name="personId" value={personId} onChange={(e) => setPersonId(e.target.value)}>
-            <option value="">{t('partnerships.choosePerson')}</option>
-            {options.map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <PersonPicker
+        label={t('partnerships.person')}
+        name="personId"
+        boardId={partnership.boardId}
+        exclude={current}
+        accept={(p) => p.kind !== 'external'}
+        value={person}
+        onChange={setPerson}
+        error={error}
+        required
+      />
       <div className="checkbox-field">
         <input id="contact-primary" type="checkbox" checked={isPrimary} onChange={(e) => setIsPrimary(e.target.checked)} />
         <label htmlFor="contact-primary">{t('partnerships.primaryContactLabel')}</label>

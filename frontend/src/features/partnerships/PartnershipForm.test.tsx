@@ -59,6 +59,56 @@ function path(req: Request) {
 }
 
 describe('the partnership form', () => {
+  it('asks for the first internal contact with a searching picker, sends it with the partnership, and shows the API\'s refusal at it', async () => {
+    let posts = 0;
+    let saved: Partnership | null = null;
+    const { calls } = mockFetch(async (req) => {
+      const p = path(req);
+      const reference = referenceAnswer(p);
+      if (reference) return reference;
+      if (p === '/api/v1/partners') return page([cjg]);
+      if (p === '/api/v1/people') {
+        return page([
+          { id: 5, boardId: 1, name: 'Anna de Vries', kind: 'staff', currentRoles: [{ roleCode: 'ib', roleName: 'Intern begeleider', schoolId: 1, schoolName: 'OBS De Spil', partnerName: null }] },
+          { id: 6, boardId: 1, name: 'Extern Iemand', kind: 'external', currentRoles: [] },
+        ]);
+      }
+      if (p === '/api/v1/partnerships' && req.method === 'POST') {
+        posts += 1;
+        if (posts === 1) {
+          return problem(400, 'De aanvraag heeft velden die niet kloppen.', {
+            invalidParams: [{ name: 'firstContact.personId', in: 'body', code: 'unknown-reference', reason: 'Deze persoon hoort niet bij dit bestuur.' }],
+          });
+        }
+        saved = created({ internalContacts: [{ assignmentId: 9, personId: 5, personName: 'Anna de Vries', isPrimary: true, etag: '"v1"' }] });
+        return json(saved, { status: 201, headers: { ETag: '"v1"' } });
+      }
+      if (p === '/api/v1/partnerships/77') return json(saved, { headers: { ETag: '"v1"' } });
+      return page([]);
+    });
+    const user = userEvent.setup();
+    renderApp('/partnerships/new?schoolId=1&partnerId=2', { user: coordinator });
+    await waitFor(() => expect(screen.getByLabelText(/^Partner/)).toHaveValue('2'));
+    expect(screen.getByTestId('no-first-contact')).toHaveTextContent('meteen een urgent knelpunt');
+
+    const picker = screen.getByRole('combobox', { name: /^Eerste contactpersoon/ });
+    await user.type(picker, 'ann');
+    const option = await screen.findByRole('option', { name: /Anna de Vries/ });
+    expect(option).toHaveTextContent('Intern begeleider, OBS De Spil');
+    expect(screen.queryByRole('option', { name: /Extern Iemand/ })).not.toBeInTheDocument();
+    await user.click(option);
+    expect(screen.queryByTestId('no-first-contact')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(picker).toHaveAttribute('aria-invalid', 'true'));
+    expect(document.getElementById(picker.getAttribute('aria-describedby')!.split(' ')[0]!)).toHaveTextContent('Deze keuze bestaat niet (meer) of valt buiten uw bereik.');
+
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /CJG Haarlem/ })).toBeInTheDocument();
+    const post = calls.filter((c) => c.method === 'POST').at(-1)!;
+    expect(((await post.json()) as { firstContact: unknown }).firstContact).toEqual({ personId: 5 });
+  }, 20_000);
+
   it('checks the dates before sending, shows the API\'s errors on the contact rows, then creates the partnership', async () => {
     let answer: 'invalid' | 'ok' = 'invalid';
     let saved: Partnership | null = null;

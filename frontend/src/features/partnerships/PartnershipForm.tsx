@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, must } from '../../api/client';
+import { api, isProblemError, must } from '../../api/client';
 import { FormField } from '../../components/FormField';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
+import { fieldErrorMessage } from '../../lib/forms';
 import { StaleNotice } from '../../components/StaleNotice';
 import { isStale, useStale } from '../../lib/stale';
 import { fetchAll } from '../../lib/reference';
@@ -10,7 +12,7 @@ import { useAccess } from '../../lib/auth/AuthProvider';
 import { canEditSchoolRecords } from '../../lib/auth/permissions';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { RegistryFormError } from '../../components/ProblemMessage';
-import { useT } from '../../lib/i18n';
+import { asTFunction, useT } from '../../lib/i18n';
 import { useScopeBoards, useScopeSchools } from '../../lib/scope';
 import { AGREEMENT_TYPES, LEVELS, PURPOSES, STATUSES, type Partner, type Partnership } from '../../api/registryTypes';
 import { useCreatePartnership, useUpdatePartnership } from './api';
@@ -71,6 +73,10 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
   const saving = create.isPending || update.isPending;
   const addButton = useRef<HTMLButtonElement>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
+  // The first internal contact, asked for with a new partnership: without one it is an urgent gap
+  // the moment it is saved.
+  const [firstContact, setFirstContact] = useState<PickedPerson | null>(null);
+  const [firstContactError, setFirstContactError] = useState<string | undefined>();
 
   useEffect(() => {
     if (focusRow === null) return;
@@ -153,7 +159,8 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
         await update.mutateAsync({ body, etag });
         navigate(`/partnerships/${partnership.id}`, { state: { flash: t('common.saved') } });
       } else {
-        const created = await create.mutateAsync(createBody(values));
+        const body = firstContact ? { ...createBody(values), firstContact: { personId: firstContact.id } } : createBody(values);
+        const created = await create.mutateAsync(body);
         navigate(`/partnerships/${created.partnership.id}`, { state: { flash: t('common.created') } });
       }
     } catch (error) {
@@ -162,6 +169,8 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
         return;
       }
       setErrors(errorsFromProblem(error, t, i18n, values));
+      const contactParam = isProblemError(error) ? error.invalidParams.find((p) => p.name.replace(/^body\./, '') === 'firstContact.personId') : undefined;
+      setFirstContactError(contactParam ? fieldErrorMessage({ ...contactParam, name: 'personId' }, asTFunction(t), i18n) : undefined);
       setFormError(error);
     }
   }
@@ -208,6 +217,21 @@ export function PartnershipForm({ partnership, etag = null, onReload, defaultSch
           <p className="form-note">
             <Link to="/partners/new">{t('partnerships.newPartnerFirst')}</Link>
           </p>
+          <PersonPicker
+            label={t('partnerships.firstContact')}
+            name="firstContact"
+            boardId={boardOfScope}
+            accept={(p) => p.kind !== 'external'}
+            value={firstContact}
+            onChange={setFirstContact}
+            error={firstContactError}
+            hint={t('partnerships.firstContactHint')}
+          />
+          {!firstContact && (
+            <p className="alert alert-warning" data-testid="no-first-contact">
+              {t('partnerships.noFirstContact')}
+            </p>
+          )}
         </>
       ) : (
         <dl className="details">

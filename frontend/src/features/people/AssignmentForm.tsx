@@ -1,7 +1,8 @@
-import { type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isProblemError, ProblemError } from '../../api/client';
 import { FormField } from '../../components/FormField';
+import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { ownedFields, useSyncedHint } from '../../components/SyncedFrom';
 import { StaleNotice } from '../../components/StaleNotice';
 import { isStale, useStale } from '../../lib/stale';
@@ -13,7 +14,7 @@ import { parseDecimal } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { useLocalName, useRoleTypes, useScopeBoards, useScopeSchools } from '../../lib/scope';
 import { PARTNERSHIP_CONTACT_ROLE, type RoleAssignment, type RoleAssignmentCreate, type RoleAssignmentUpdate } from '../../api/registryTypes';
-import { useCreateAssignment, usePeopleOptions, useUpdateAssignment } from './api';
+import { useCreateAssignment, usePerson, useUpdateAssignment } from './api';
 
 export type AssignmentValues = {
   /** `school:<id>` or `board:<id>`. */
@@ -98,7 +99,11 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
   const [kind, id] = values.scope.split(':');
   const boardId = kind === 'board' ? Number(id) : schools.data?.find((s) => s.id === Number(id))?.boardId;
   const roleTypes = useRoleTypes(boardId);
-  const people = usePeopleOptions(boardId, creating && boardId !== undefined);
+  const preset = usePerson(creating && defaults?.personId ? Number(defaults.personId) : 0);
+  const [picked, setPicked] = useState<PickedPerson | null>(null);
+  const person = picked ?? (preset.data && values.personId ? { id: preset.data.person.id, name: preset.data.person.name } : null);
+  // A role that needs hours, saved without them, is a gap the moment it is saved: ask first.
+  const [withoutHours, setWithoutHours] = useState(false);
   const localName = useLocalName();
   const create = useCreateAssignment();
   const update = useUpdateAssignment(assignment?.id ?? 0);
@@ -130,6 +135,9 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
     }
     for (const name of ['hoursPerWeek', 'hoursPerYear'] as const) {
       if (Number.isNaN(parseDecimal(values[name]))) errors[name] = t(`validation.fields.${name}`);
+    }
+    if (chosenRole?.needsHours && !values.hoursPerWeek.trim() && !values.hoursPerYear.trim() && !withoutHours && !assignment?.syncedFrom) {
+      errors.hoursPerWeek = t('roleMatrix.hoursAsked', { role: localName(chosenRole) });
     }
     if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) errors.endsOn = t('validation.codes.end-before-start');
     if (Object.keys(errors).length > 0) {
@@ -220,18 +228,18 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
               </select>
             )}
           </FormField>
-          <FormField label={t('roleMatrix.person')} error={fieldErrors.personId} hint={t('roleMatrix.personHint')} required>
-            {(a) => (
-              <select {...a} name="personId" value={values.personId} onChange={(e) => setValue('personId', e.target.value)}>
-                <option value="">{t('roleMatrix.choosePerson')}</option>
-                {(people.data ?? []).map((p) => (
-                  <option key={p.id} value={String(p.id)}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <PersonPicker
+            label={t('roleMatrix.person')}
+            name="personId"
+            boardId={boardId}
+            value={person}
+            onChange={(p) => {
+              setPicked(p);
+              setValue('personId', p ? String(p.id) : '');
+            }}
+            error={fieldErrors.personId}
+            required
+          />
           <p className="form-note">
             <Link to="/people/new">{t('roleMatrix.newPersonFirst')}</Link>
           </p>
@@ -244,6 +252,12 @@ export function AssignmentForm({ assignment, etag = null, onReload, defaults, re
           {input('hoursPerWeek', t('roleMatrix.hoursPerWeek'), { inputMode: 'decimal', className: 'input-short' })}
           {input('hoursPerYear', t('roleMatrix.hoursPerYear'), { inputMode: 'decimal', className: 'input-short' })}
         </div>
+        {chosenRole?.needsHours && !values.hoursPerWeek.trim() && !values.hoursPerYear.trim() && (
+          <div className="checkbox-field">
+            <input id="assignment-without-hours" type="checkbox" checked={withoutHours} onChange={(e) => setWithoutHours(e.target.checked)} />
+            <label htmlFor="assignment-without-hours">{t('roleMatrix.withoutHours')}</label>
+          </div>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('roleMatrix.period')}</legend>
