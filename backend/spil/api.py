@@ -12,6 +12,7 @@ from pydantic import Field
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
+from spil.access.accounts_router import router as accounts_router
 from spil.access.router import router as access_router
 from spil.areas.router import router as areas_router
 from spil.changes.router import router as changes_router
@@ -164,6 +165,7 @@ def create_api() -> FastAPI:
     api.add_middleware(ApiVersionHeader)
     api.include_router(health)
     api.include_router(access_router)
+    api.include_router(accounts_router)
     api.include_router(organisations_router)
     api.include_router(areas_router)
     api.include_router(partners_router)

@@ -294,3 +294,21 @@ def live(database_url: str, engine: sa.Engine) -> Iterator[LiveServer]:
     server = LiveServer(scratch_database(database_url, engine, "live"))
     yield server
     server.stop()
+
+
+# --- a real SMTP server on this machine ----------------------------------------------------------
+@pytest.fixture
+def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Spil's mail goes to a local aiosmtpd server (plain SMTP, no TLS); read it from ``.messages``."""
+    from tests.mailserver import MailServer
+
+    server = MailServer()
+    server.up()
+    settings = get_settings()
+    monkeypatch.setattr(settings, "smtp_host", "127.0.0.1")
+    monkeypatch.setattr(settings, "smtp_port", server.port)
+    monkeypatch.setattr(settings, "smtp_tls", "none")
+    monkeypatch.setattr(settings, "smtp_timeout_seconds", 5.0)
+    monkeypatch.setattr(settings, "public_url", "https://spil.test")
+    yield server
+    server.down()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from spil.access.passwords import MAX_LENGTH, MIN_LENGTH, check_new_password
 from spil.kit.policy import Role
 from spil.kit.schemas import ApiModel, Email, Id, InputModel, SafeStr
 
@@ -37,8 +38,18 @@ ScopeName = Literal[
     "sync:write",
     "audit:read",
 ]
+Language = Literal["nl", "en"]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
-NewPassword = Annotated[SafeStr, Field(min_length=10, max_length=200, description="At least 10 characters.")]
+NewPassword = Annotated[
+    SafeStr,
+    Field(
+        min_length=MIN_LENGTH,
+        max_length=MAX_LENGTH,
+        description=f"At least {MIN_LENGTH} characters (a passphrase is welcome), not one of the most used "
+        "passwords.",
+    ),
+    AfterValidator(check_new_password),
+]
 
 
 class LoginRequest(InputModel):
@@ -64,6 +75,10 @@ class UserOut(ApiModel):
     is_platform_admin: bool
     is_active: bool
     last_login_at: dt.datetime | None = None
+    language: Language = "nl"
+    invited_at: dt.datetime | None = Field(
+        None, description="Set while the colleague has not yet set a password from the invitation."
+    )
     memberships: list[MembershipOut] = []
 
 
@@ -147,6 +162,26 @@ class UserCreate(InputModel):
     memberships: list[MembershipCreate] = Field(default_factory=list, max_length=50)
 
 
+class InvitationCreate(InputModel):
+    email: Email
+    name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
+    language: Language = Field("nl", description="The language of the invitation and later mails.")
+    memberships: list[MembershipCreate] = Field(default_factory=list, max_length=50)
+
+
+class PasswordResetRequest(InputModel):
+    email: Annotated[SafeStr, Field(min_length=3, max_length=320)]
+
+
+class PasswordResetAccepted(ApiModel):
+    detail: str
+
+
+class NewPasswordWithToken(InputModel):
+    token: Annotated[str, Field(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
+    password: NewPassword
+
+
 class PasswordChange(InputModel):
     current_password: Password
     new_password: NewPassword
@@ -154,6 +189,7 @@ class PasswordChange(InputModel):
 
 class UserUpdate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
+    language: Language | None = None
     is_active: bool | None = None
     password: NewPassword | None = None
 

@@ -119,7 +119,8 @@ def principal_for_client(client: ApiClient, token: oauth.AccessToken | None = No
 def authenticate(email: str, password: str, session: Session) -> User | None:
     user = session.exec(select(User).where(User.email == email.strip().lower())).first()
     ok = verify_password(user.password_hash if user else None, password)
-    if not ok or user is None or not user.is_active:
+    # An invited account has no password until the colleague sets one: it cannot log in.
+    if not ok or user is None or not user.is_active or not user.password_hash:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
