@@ -175,6 +175,9 @@ secret_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
     export SPIL_DATABASE_URL="$database_url"
     export SPIL_SECRET_KEY="$secret_key"
     export SPIL_SEED_DEMO=true
+    # The demo accounts share a known password: their admins are not asked for a second factor
+    # (docs/decisions/0022-two-factor-login.md).
+    export SPIL_TWO_FACTOR_FOR_ADMINS=optional
     export SPIL_HOST=127.0.0.1
     export SPIL_PORT="$api_port"
     export SPIL_WORKERS=1

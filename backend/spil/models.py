@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-from spil.access.models import AccountToken, ApiClient, Membership, User, UserSession
+from spil.access.models import AccountToken, ApiClient, Membership, RecoveryCode, User, UserSession
 from spil.complaints.models import (
     ComplaintRoute,
     ComplaintRouteStep,
@@ -95,6 +95,7 @@ __all__ = [
     "ProgrammeLine",
     "ProgrammeMember",
     "RateLimitHit",
+    "RecoveryCode",
     "Region",
     "RegionMunicipality",
     "RegionalProgramme",

@@ -16,6 +16,8 @@ os.environ["SPIL_ENV"] = "test"
 os.environ["SPIL_SECRET_KEY"] = "test-secret-key-that-is-long-enough-0123456789"
 os.environ["SPIL_DEMO_PASSWORD"] = "spil-demo"
 os.environ.setdefault("SPIL_LOGIN_RATE_LIMIT", "1000/minute")
+# The demo accounts log in with a password alone; test_two_factor.py turns the requirement on.
+os.environ["SPIL_TWO_FACTOR_FOR_ADMINS"] = "optional"
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 
 # The settings above must be in the environment before spil is imported (hence E402 below).

@@ -6,12 +6,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
 
-from spil.access import accounts
+from spil.access import accounts, twofactor
+from spil.access.models import User
 from spil.access.schemas import (
     InvitationCreate,
     NewPasswordWithToken,
     PasswordResetAccepted,
     PasswordResetRequest,
+    RecoveryCodes,
+    TwoFactorCode,
+    TwoFactorSetup,
     UserOut,
 )
 from spil.access.service import person
@@ -133,4 +137,63 @@ def set_new_password(request: Request, session: SessionDep, data: NewPasswordWit
     detail = "Too many attempts. Wait a minute and try again."
     ratelimit.hit(settings.login_rate_limit, "new-password-ip", ratelimit.client_ip(request), detail=detail)
     accounts.set_password_with_token(session, data.token, data.password)
+    return Response(status_code=204)
+
+
+# --- two-factor login ---------------------------------------------------------------------------
+def _me(session: SessionDep, principal: Principal) -> User:
+    user = session.get(User, principal.id)
+    assert user is not None
+    return user
+
+
+@router.post(
+    "/auth/two-factor/secret",
+    tags=["access"],
+    summary="Start setting up two-factor login",
+    description="A new secret for an authenticator app (show `otpauthUri` as a QR code). It is in force "
+    "once confirmed with a code from the app (`POST /auth/two-factor/activation`).",
+    responses=problems(409),
+)
+def start_two_factor_setup(session: SessionDep, principal: Person) -> TwoFactorSetup:
+    secret, uri = twofactor.start_setup(session, _me(session, principal))
+    return TwoFactorSetup(secret=secret, otpauth_uri=uri)
+
+
+@router.post(
+    "/auth/two-factor/activation",
+    tags=["access"],
+    summary="Confirm two-factor login with a code from the app",
+    description="Switches two-factor login on and returns ten one-time recovery codes, shown only now.",
+    responses=problems(409),
+)
+def activate_two_factor(session: SessionDep, principal: Person, data: TwoFactorCode) -> RecoveryCodes:
+    codes = twofactor.activate(session, principal, _me(session, principal), data.code)
+    return RecoveryCodes(recovery_codes=codes)
+
+
+@router.delete(
+    "/auth/two-factor",
+    status_code=204,
+    tags=["access"],
+    summary="Switch your two-factor login off",
+    description="Not for administrators when their role requires it.",
+    responses=problems(409),
+)
+def switch_off_two_factor(session: SessionDep, principal: Person) -> Response:
+    twofactor.switch_off(session, principal, _me(session, principal))
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/users/{userId}/two-factor",
+    status_code=204,
+    tags=["access"],
+    summary="Reset a colleague's two-factor login (a lost phone)",
+    description="Switches it off and ends their sessions; audited. An administrator is asked to set it "
+    "up again at the next login. Not for your own account: use a recovery code.",
+    responses=problems(403, 404, 409),
+)
+def reset_two_factor(session: SessionDep, principal: Person, user_id: UserId) -> Response:
+    twofactor.reset_by_admin(session, principal, user_id)
     return Response(status_code=204)

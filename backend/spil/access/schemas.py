@@ -52,9 +52,48 @@ NewPassword = Annotated[
 ]
 
 
+OneTimeCode = Annotated[
+    str,
+    Field(
+        min_length=6,
+        max_length=20,
+        pattern=r"^[0-9A-Za-z -]+$",
+        description="The six digits from the authenticator app, or a recovery code.",
+    ),
+]
+
+
 class LoginRequest(InputModel):
     email: Annotated[SafeStr, Field(min_length=3, max_length=320)]
     password: Password
+    code: OneTimeCode | None = Field(
+        None,
+        description="With two-factor login on: the code from the app or a recovery code. Without it such "
+        "an account is answered 401 `second-factor-required` (and no session starts).",
+    )
+
+
+class TwoFactorState(ApiModel):
+    enabled: bool = Field(description="Two-factor login is on for this account.")
+    required: bool = Field(description="This account must use it (platform and board administrators).")
+    setup_required: bool = Field(
+        description="Set it up now: until then this session reaches only the set-up, the session and logout."
+    )
+
+
+class TwoFactorSetup(ApiModel):
+    secret: str = Field(description="The shared secret (base32), for typing into the app by hand.")
+    otpauth_uri: str = Field(description="The `otpauth://` URI to show as a QR code.")
+
+
+class TwoFactorCode(InputModel):
+    code: OneTimeCode
+
+
+class RecoveryCodes(ApiModel):
+    recovery_codes: list[str] = Field(
+        description="Ten one-time codes for when the phone is lost. Shown only now: store them safely."
+    )
 
 
 class MembershipOut(ApiModel):
@@ -125,6 +164,7 @@ class SessionOut(ApiModel):
     today: dt.date = Field(
         description="The product's date (today in Europe/Amsterdam), for the screens' defaults."
     )
+    two_factor: TwoFactorState
 
 
 class MembershipCreate(InputModel):

@@ -215,7 +215,23 @@ def _from_cookie(request: Request, session: Session, token: str) -> Principal:
             raise ProblemError(
                 403, "The X-CSRF-Token header is missing or wrong. Reload the page.", code="csrf-failed"
             )
-    return principal_for_user(session, user, user_session)
+    principal = principal_for_user(session, user, user_session)
+    from spil.access import twofactor
+
+    if (
+        user.totp_enabled_at is None
+        and get_settings().two_factor_for_admins == "required"
+        and (principal.is_platform_admin or any(g.role is Role.BOARD_ADMIN for g in principal.grants))
+    ):
+        # An administrator without two-factor login: this session may only set it up.
+        path = request.url.path.split("/api/v1", 1)[-1]
+        if not path.startswith(twofactor.SETUP_PATHS):
+            raise ProblemError(
+                403,
+                "Set up two-factor login first: your role requires it.",
+                code="two-factor-setup-required",
+            )
+    return principal
 
 
 def current_principal(request: Request, session: SessionDep, background: BackgroundTasks) -> Principal:

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     # from one minute up to six hours).
     mail_max_attempts: int = Field(12, ge=1, le=100)
     password_reset_rate_limit: str = "5/hour"
+    # Two-factor login (TOTP) for platform and board administrators: ``required`` (they are asked
+    # to set it up at their next login, and can do nothing else until then) or ``optional``. The
+    # demo stack and the test suite run ``optional``: demo accounts share a known password and
+    # guard nothing (docs/decisions/0022-two-factor-login.md).
+    two_factor_for_admins: Literal["required", "optional"] = "required"
 
     @field_validator("database_url")
     @classmethod

@@ -318,6 +318,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/two-factor/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up two-factor login
+         * @description A new secret for an authenticator app (show `otpauthUri` as a QR code). It is in force once confirmed with a code from the app (`POST /auth/two-factor/activation`).
+         */
+        post: operations["startTwoFactorSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm two-factor login with a code from the app
+         * @description Switches two-factor login on and returns ten one-time recovery codes, shown only now.
+         */
+        post: operations["activateTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Switch your two-factor login off
+         * @description Not for administrators when their role requires it.
+         */
+        delete: operations["switchOffTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reset a colleague's two-factor login (a lost phone)
+         * @description Switches it off and ends their sessions; audited. An administrator is asked to set it up again at the next login. Not for your own account: use a recovery code.
+         */
+        delete: operations["resetTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions": {
         parameters: {
             query?: never;
@@ -4733,6 +4813,11 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+            /**
+             * Code
+             * @description The six digits from the authenticator app, or a recovery code.
+             */
+            code?: string | null;
         };
         /** MeasurementCreate */
         MeasurementCreate: {
@@ -6502,6 +6587,14 @@ export interface components {
              */
             jobsRealised: number;
         };
+        /** RecoveryCodes */
+        RecoveryCodes: {
+            /**
+             * Recoverycodes
+             * @description Ten one-time codes for when the phone is lost. Shown only now: store them safely.
+             */
+            recoveryCodes: string[];
+        };
         /** RegionCreate */
         RegionCreate: {
             /**
@@ -7389,6 +7482,7 @@ export interface components {
              * @description The product's date (today in Europe/Amsterdam), for the screens' defaults.
              */
             today: string;
+            twoFactor: components["schemas"]["TwoFactorState"];
         };
         /** SettingsOut */
         SettingsOut: {
@@ -7816,6 +7910,45 @@ export interface components {
              * @description The annual paid staff hours per year (replaces the list).
              */
             staffHours?: components["schemas"]["StaffHours"][] | null;
+        };
+        /** TwoFactorCode */
+        TwoFactorCode: {
+            /**
+             * Code
+             * @description The six digits from the authenticator app, or a recovery code.
+             */
+            code: string;
+        };
+        /** TwoFactorSetup */
+        TwoFactorSetup: {
+            /**
+             * Secret
+             * @description The shared secret (base32), for typing into the app by hand.
+             */
+            secret: string;
+            /**
+             * Otpauthuri
+             * @description The `otpauth://` URI to show as a QR code.
+             */
+            otpauthUri: string;
+        };
+        /** TwoFactorState */
+        TwoFactorState: {
+            /**
+             * Enabled
+             * @description Two-factor login is on for this account.
+             */
+            enabled: boolean;
+            /**
+             * Required
+             * @description This account must use it (platform and board administrators).
+             */
+            required: boolean;
+            /**
+             * Setuprequired
+             * @description Set it up now: until then this session reaches only the set-up, the session and logout.
+             */
+            setupRequired: boolean;
         };
         /** UserCreate */
         UserCreate: {
@@ -9341,6 +9474,246 @@ export interface operations {
             };
             /** @description Too many requests; see `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startTwoFactorSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetup"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    switchOffTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but this role or API key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with existing data (duplicate, still in use). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
