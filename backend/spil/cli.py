@@ -130,12 +130,19 @@ def run_scheduler(
 
 
 def _send_reminders() -> None:
-    """The daily reminders (``spil send-reminders``), when that job exists."""
-    try:
-        from spil.reminders.service import send_reminders  # type: ignore[import-not-found]
-    except ImportError:
-        return
+    from spil.reminders.service import send_reminders
+
     send_reminders()
+
+
+@cli.command("send-reminders")
+def send_reminders() -> None:
+    """Mail each person what needs their attention, once (run daily: the scheduler service, or
+    cron: ``0 7 * * * spil send-reminders``)."""
+    from spil.reminders.service import send_reminders as run
+
+    mails, items = run()
+    typer.echo(f"{mails} reminder mail(s) with {items} item(s) queued and sent.")
 
 
 @cli.command("update-municipalities")

@@ -48,6 +48,7 @@ from spil.programmes.models import (
     ProgrammeMember,
     RegionalProgramme,
 )
+from spil.reminders.models import ReminderOptOut, ReminderSent
 from spil.sync.models import SyncLink, SyncRoleMapping, SyncRun
 
 metadata = SQLModel.metadata
@@ -99,6 +100,8 @@ __all__ = [
     "Region",
     "RegionMunicipality",
     "RegionalProgramme",
+    "ReminderOptOut",
+    "ReminderSent",
     "RoleAssignment",
     "RoleType",
     "School",

@@ -398,6 +398,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which reminders you receive */
+        get: operations["getReminderSettings"];
+        /**
+         * Switch kinds of reminders on or off
+         * @description Kinds left out stay as they are.
+         */
+        put: operations["updateReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reminder-unsubscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch a kind of reminder off with the link from a reminder
+         * @description No login: the link carries a signature made with the app's secret.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions": {
         parameters: {
             query?: never;
@@ -6659,6 +6700,31 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /** ReminderSetting */
+        ReminderSetting: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "school-gaps" | "partnership-dates" | "allowance" | "case-deletions" | "weekly-summary";
+            /** Enabled */
+            enabled: boolean;
+        };
+        /** ReminderSettings */
+        ReminderSettings: {
+            /**
+             * Email
+             * @description The address the reminders go to (the account's).
+             */
+            email: string;
+            /** Settings */
+            settings: components["schemas"]["ReminderSetting"][];
+        };
+        /** ReminderSettingsUpdate */
+        ReminderSettingsUpdate: {
+            /** Settings */
+            settings: components["schemas"]["ReminderSetting"][];
+        };
         /** ReportCell */
         ReportCell: {
             /**
@@ -7949,6 +8015,18 @@ export interface components {
              * @description Set it up now: until then this session reaches only the set-up, the session and logout.
              */
             setupRequired: boolean;
+        };
+        /** Unsubscribe */
+        Unsubscribe: {
+            /** Email */
+            email: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "school-gaps" | "partnership-dates" | "allowance" | "case-deletions" | "weekly-summary";
+            /** Signature */
+            signature: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -9714,6 +9792,138 @@ export interface operations {
             };
             /** @description Conflicts with existing data (duplicate, still in use). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: log in, or send a valid API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not available; nothing was changed. Try again after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Unsubscribe"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: the fields are listed in `invalidParams`. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
