@@ -41,7 +41,7 @@ def test_an_invited_colleague_sets_a_password_from_the_mail_and_logs_in(login, a
     assert r.headers["Location"].endswith(f"/users/{user['id']}")
 
     [message] = smtp.to("nieuw@demo.spil.nl")
-    assert message["Subject"] == "Je bent uitgenodigd voor Spil"
+    assert message["Subject"] == "Uitnodiging voor Spil"
     assert message["Content-Language"] == "nl"
     text, html = smtp.text(message), smtp.html(message)
     assert "Beste Nieuwe Collega" in text and "72 uur" in text

@@ -53,7 +53,7 @@ def test_contacts_get_one_reminder_29_days_before_the_end_and_none_the_next_day(
     text = smtp.text(mails[0])
     assert f"De samenwerking met {partner} loopt af op {end:%d-%m-%Y}." in text
     assert f"https://spil.test/partnerships/{partnership.id}" in text
-    assert mails[0]["Subject"] == "Spil: wat je aandacht vraagt"
+    assert mails[0]["Subject"] == "Spil: wat uw aandacht vraagt"
     assert "/afmelden?" in text
 
     with clock.pinned(end - dt.timedelta(days=28)):

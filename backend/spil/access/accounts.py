@@ -85,17 +85,17 @@ def invitation_mail(user: User, inviter: str, token: str) -> mail.Content:
             ),
         )
     return mail.Content(
-        subject="Je bent uitgenodigd voor Spil",
+        subject="Uitnodiging voor Spil",
         greeting=f"Beste {user.name},",
         paragraphs=(
-            f"{inviter} heeft je uitgenodigd voor Spil, het overzicht van de partners, contactpersonen "
-            "en routes van je school.",
-            "Kies met de link hieronder zelf je wachtwoord. De link werkt één keer, 72 uur lang.",
+            f"{inviter} nodigt u uit voor Spil, het overzicht van de partners, contactpersonen "
+            "en routes van uw school.",
+            "Kies met de link hieronder zelf uw wachtwoord. De link werkt één keer, 72 uur lang.",
         ),
         link_text="Wachtwoord instellen",
         link=url,
         footer=(
-            "Verwachtte je dit niet? Negeer deze mail dan; zonder wachtwoord kan niemand het account "
+            "Verwachtte u dit niet? Negeer deze mail dan; zonder wachtwoord kan niemand het account "
             "gebruiken.",
         ),
     )
@@ -120,13 +120,13 @@ def reset_mail(user: User, token: str) -> mail.Content:
         subject="Nieuw wachtwoord voor Spil",
         greeting=f"Beste {user.name},",
         paragraphs=(
-            "Iemand (waarschijnlijk jij) vroeg om een nieuw wachtwoord voor je account in Spil.",
+            "Iemand (waarschijnlijk u zelf) vroeg om een nieuw wachtwoord voor uw account in Spil.",
             "Kies met de link hieronder een nieuw wachtwoord. De link werkt één keer, een uur lang. Daarna "
-            "ben je overal uitgelogd.",
+            "bent u overal uitgelogd.",
         ),
         link_text="Nieuw wachtwoord kiezen",
         link=url,
-        footer=("Vroeg je hier niet om? Negeer deze mail dan; je wachtwoord blijft zoals het is.",),
+        footer=("Vroeg u hier niet om? Negeer deze mail dan; uw wachtwoord blijft zoals het is.",),
     )
 
 

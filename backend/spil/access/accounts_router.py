@@ -33,7 +33,7 @@ UserId = Annotated[int, id_path("userId", "The user's id.")]
 
 RESET_ACCEPTED = {
     "nl": "Als er een account met dit e-mailadres is, komt er binnen een paar minuten een mail met een "
-    "link om een nieuw wachtwoord te kiezen. Kijk ook in je spam.",
+    "link om een nieuw wachtwoord te kiezen. Kijk ook in uw map met ongewenste mail.",
     "en": "If there is an account with this e-mail address, a mail with a link to choose a new password "
     "arrives within a few minutes. Check your spam folder too.",
 }

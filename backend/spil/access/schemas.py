@@ -114,7 +114,7 @@ class UserOut(ApiModel):
     is_platform_admin: bool
     is_active: bool
     last_login_at: dt.datetime | None = None
-    language: Language = "nl"
+    language: Language | None = Field(None, description="The language of the mails the account receives.")
     invited_at: dt.datetime | None = Field(
         None, description="Set while the colleague has not yet set a password from the invitation."
     )
@@ -164,7 +164,7 @@ class SessionOut(ApiModel):
     today: dt.date = Field(
         description="The product's date (today in Europe/Amsterdam), for the screens' defaults."
     )
-    two_factor: TwoFactorState
+    two_factor: TwoFactorState | None = Field(None, description="The account's two-factor login.")
 
 
 class MembershipCreate(InputModel):

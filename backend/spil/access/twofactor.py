@@ -56,12 +56,13 @@ def _normalise(code: str) -> str:
 
 def verify(session: Session, user: User, code: str) -> bool:
     """The code from the app (the step before and after count too: clocks drift), or an unused
-    recovery code, which is then spent."""
+    recovery code, which is then spent. Codes follow the real time, as the phone does, never the
+    product's clock (which a demo or test may pin to another day)."""
     if user.totp_secret is None or user.totp_enabled_at is None:
         return False
     plain = _normalise(code)
     if plain.isdigit() and len(plain) == 6:
-        return pyotp.TOTP(user.totp_secret).verify(plain, for_time=clock.now(), valid_window=1)
+        return pyotp.TOTP(user.totp_secret).verify(plain, valid_window=1)
     row = session.scalars(
         sa.select(RecoveryCode).where(
             RecoveryCode.user_id == user.id,
@@ -103,7 +104,7 @@ def activate(session: Session, principal: Principal, user: User, code: str) -> l
     only now) are returned."""
     if user.totp_secret is None or user.totp_enabled_at is not None:
         raise ProblemError(409, "Start the set-up first.", code="no-setup")
-    if not pyotp.TOTP(user.totp_secret).verify(_normalise(code), for_time=clock.now(), valid_window=1):
+    if not pyotp.TOTP(user.totp_secret).verify(_normalise(code), valid_window=1):
         raise invalid(
             [("code", "wrong-code", "This code is not right. Check the time on your phone.")],
             code="wrong-code",

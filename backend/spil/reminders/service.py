@@ -47,11 +47,11 @@ KINDS: tuple[Kind, ...] = (
 )
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "school-gaps": (
-        "Urgente hiaten en aflopende afspraken van je school",
+        "Urgente hiaten en aflopende afspraken van uw school",
         "Your school's urgent gaps and ending agreements",
     ),
     "partnership-dates": (
-        "Evaluatie- en einddatums van je samenwerkingen",
+        "Evaluatie- en einddatums van uw samenwerkingen",
         "Review and end dates of your partnerships",
     ),
     "allowance": (
@@ -302,7 +302,7 @@ def _content(email: str, name: str, language: str, items: list[Item]) -> mail.Co
         if any(i.kind == k for i in items)
     )
     return mail.Content(
-        subject="Spil: what needs your attention" if en else "Spil: wat je aandacht vraagt",
+        subject="Spil: what needs your attention" if en else "Spil: wat uw aandacht vraagt",
         greeting=f"Dear {name}," if en else f"Beste {name},",
         paragraphs=tuple(paragraphs),
         link_text="Open Spil",

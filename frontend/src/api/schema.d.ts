@@ -7548,7 +7548,8 @@ export interface components {
              * @description The product's date (today in Europe/Amsterdam), for the screens' defaults.
              */
             today: string;
-            twoFactor: components["schemas"]["TwoFactorState"];
+            /** @description The account's two-factor login. */
+            twoFactor?: components["schemas"]["TwoFactorState"] | null;
         };
         /** SettingsOut */
         SettingsOut: {
@@ -8061,10 +8062,10 @@ export interface components {
             lastLoginAt?: string | null;
             /**
              * Language
-             * @default nl
-             * @enum {string}
+             * @description The language of the mails the account receives.
+             * @enum {string|null}
              */
-            language: "nl" | "en";
+            language?: "nl" | "en" | null;
             /**
              * Invitedat
              * Format: date-time
