@@ -133,3 +133,45 @@ def test_api_clients_are_unaffected_by_two_factor(required, login, client, demo)
         )
     r = client.get("/api/v1/schools", headers={"Authorization": f"Bearer {key}"})
     assert r.status_code == 200
+
+
+def test_the_story_invite_set_password_from_the_mail_and_log_in_with_a_second_factor(
+    required, login, client, demo, smtp
+):
+    """Issue 17's 'done when': a board admin invites a colleague (another board admin, so two-step
+    login is required), who sets a password from the mail and logs in with a second factor."""
+    admin = login(BOARD_ADMIN)
+    set_up(admin)
+    r = admin.post(
+        "/invitations",
+        json={
+            "email": "collega@demo.spil.nl",
+            "name": "Collega Bestuur",
+            "memberships": [{"role": "board-admin", "boardId": demo["41234"]}],
+        },
+    )
+    assert r.status_code == 201, r.text
+    [mail] = smtp.to("collega@demo.spil.nl")
+    token = re.search(r"#token=([A-Za-z0-9_-]+)", smtp.text(mail)).group(1)
+    client.cookies.clear()
+    assert (
+        client.post(
+            "/api/v1/auth/new-password", json={"token": token, "password": "zin van de collega"}
+        ).status_code
+        == 204
+    )
+
+    r = log_in(client, "collega@demo.spil.nl", password="zin van de collega")
+    assert r.status_code == 200 and r.json()["twoFactor"]["setupRequired"] is True
+    colleague = type(admin)(client, r.json()["csrfToken"])
+    assert colleague.get("/partners").status_code == 403
+    secret, _ = set_up(colleague)
+    r = log_in(client, "collega@demo.spil.nl", password="zin van de collega")
+    assert r.status_code == 401 and r.json()["type"].endswith("second-factor-required")
+    r = log_in(client, "collega@demo.spil.nl", pyotp.TOTP(secret).now(), password="zin van de collega")
+    assert r.status_code == 200 and r.json()["twoFactor"] == {
+        "enabled": True,
+        "required": True,
+        "setupRequired": False,
+    }
+    assert type(admin)(client, r.json()["csrfToken"]).get("/partners").status_code == 200
