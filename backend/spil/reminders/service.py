@@ -62,6 +62,35 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "weekly-summary": ("Wekelijks overzicht van het bestuur", "The board's weekly summary"),
 }
 WINDOW_DAYS = 30
+# The gap rules write their sentences in English (decision record 0020); a Dutch reminder names
+# the kind of gap in Dutch (the SPA's words) and what it is about.
+GAP_TITLES_NL = {
+    "statutory-role-missing": "Wettelijk verplichte rol ontbreekt",
+    "recommended-role-missing": "Aanbevolen rol ontbreekt",
+    "no-internal-contact": "Geen intern aanspreekpunt",
+    "single-internal-contact": "Continuïteitsrisico",
+    "supervisor-without-hours": "Begeleider zonder uren",
+    "role-without-hours": "Rol zonder uren",
+    "expiring": "Loopt binnenkort af",
+    "expired": "Afspraak verlopen",
+    "review-overdue": "Evaluatie te laat",
+    "allowance-limit-exceeded": "Vergoeding boven een grens",
+    "allowance-near-limit": "Vergoeding dicht bij een grens",
+    "allowance-rules-missing": "Maxima voor de vrijwilligersvergoeding ontbreken",
+    "key-person-without-supervisor": "Sleutelpersoon zonder begeleider",
+    "route-role-unfilled": "Rol in een klachtenroute niet bezet",
+    "shared-partnership-no-contact": "Gedeelde samenwerking zonder aanspreekpunt",
+    "inclusion-action-overdue": "Actie banenafspraak te laat",
+    "inclusion-track-stalled": "Traject banenafspraak staat stil",
+}
+
+
+def _gap_text(gap: Gap) -> tuple[str, str]:
+    title = GAP_TITLES_NL.get(gap.kind)
+    if title is None:
+        return gap.message, gap.message
+    where = f" ({gap.school_name})" if gap.school_name and gap.school_name != gap.subject_name else ""
+    return f"{title}: {gap.subject_name}{where}.", gap.message
 
 
 @dataclass(frozen=True)
@@ -155,13 +184,9 @@ def collect(session: Session, today: dt.date) -> dict[str, list[Item]]:
                 continue
             subject = f"gap:{gap.kind}:{gap.subject_type}:{gap.subject_id}"
             if gap.severity == "error":
-                out[email].append(
-                    Item("school-gaps", f"{subject}:urgent", (gap.message, gap.message), "/gaps")
-                )
+                out[email].append(Item("school-gaps", f"{subject}:urgent", _gap_text(gap), "/gaps"))
             elif gap.kind == "expiring" and (ends := _ends_within(gap, today)) is not None:
-                out[email].append(
-                    Item("school-gaps", f"{subject}:{ends}:30", (gap.message, gap.message), "/gaps")
-                )
+                out[email].append(Item("school-gaps", f"{subject}:{ends}:30", _gap_text(gap), "/gaps"))
 
     # Internal contacts of a partnership: its review and end date, 30 days ahead.
     soon = today + dt.timedelta(days=WINDOW_DAYS)
@@ -218,7 +243,7 @@ def collect(session: Session, today: dt.date) -> dict[str, list[Item]]:
                     Item(
                         "allowance",
                         f"allowance:{gap.subject_id}:{period}:{threshold}",
-                        (gap.message, gap.message),
+                        _gap_text(gap),
                         "/key-persons/agreements",
                     )
                 )
