@@ -95,3 +95,39 @@ def test_the_unsubscribe_link_works_without_login_and_only_with_its_signature(an
     assert anon.post("/reminder-unsubscriptions", json=query).status_code == 204
     send_reminders()
     assert smtp.to("bestuur@demo.spil.nl") == []
+
+
+def test_each_role_gets_its_own_kind_of_reminder(db, app, smtp, demo):
+    """The school leader the school's urgent gaps (in Dutch words), the key-person contact point the
+    allowances near a limit, the counsellor a count of next month's case deletions (no details)."""
+    from spil.complaints.cases import delete_after
+    from spil.complaints.models import ConfidentialCase
+
+    today = clock.today()
+    first_of_next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    closed_on = first_of_next_month.replace(year=first_of_next_month.year - 5)
+    assert delete_after(closed_on) == first_of_next_month
+    for _ in range(2):
+        db.add(
+            ConfidentialCase(
+                board_id=demo["41234"],
+                school_id=demo["12AB00"],
+                area="school-organisation",
+                reporter_group="parent",
+                opened_on=closed_on,
+                closed_on=closed_on,
+                status="closed",
+                notes="niet in de mail",
+            )
+        )
+    db.flush()
+    send_reminders()
+
+    [leader] = smtp.to("p.jansen@deregenboog.example")
+    assert "Wettelijk verplichte rol ontbreekt: Basisschool De Regenboog." in smtp.text(leader)
+    [point] = smtp.to("contactpunt@demo.spil.nl")
+    assert "Vergoedingen van sleutelpersonen dicht bij een grens" in smtp.text(point)
+    [counsellor] = smtp.to("vertrouwenspersoon@demo.spil.nl")
+    text = smtp.text(counsellor)
+    assert f"2 afgesloten dossier(s) worden in {first_of_next_month:%Y-%m} verwijderd" in text
+    assert "niet in de mail" not in text and "school-organisation" not in text
