@@ -101,7 +101,7 @@ describe('two-step login', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Inloggen' }));
     await waitFor(() => expect(screen.getByTestId('user-name')).toHaveTextContent('Bea Bestuur'));
     const logins = calls.filter((c) => path(c) === '/api/v1/auth/login');
-    expect(await logins[1].json()).toEqual({ email: 'bestuur@demo.spil.nl', password: 'spil-demo', code: '123456' });
+    expect(await logins[1]!.json()).toEqual({ email: 'bestuur@demo.spil.nl', password: 'spil-demo', code: '123456' });
   });
 
   it('sends an administrator who must set it up to the set-up, with the QR code and the recovery codes', async () => {
@@ -166,7 +166,7 @@ describe('my account', () => {
     expect(calls).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Afmelden' }));
     expect(await screen.findByRole('status')).toHaveTextContent('U krijgt geen herinneringen meer');
-    expect(await calls[0].json()).toEqual({
+    expect(await calls[0]!.json()).toEqual({
       email: 'bestuur@demo.spil.nl',
       kind: 'weekly-summary',
       signature: '0123456789abcdef0123456789abcdef',
