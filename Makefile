@@ -12,6 +12,10 @@ SPECTRAL := npx --yes @stoplight/spectral-cli@6.15.0
 # The official ADR ruleset: the workplace's copy when it is there, else the one pinned in standards/.
 ADR_RULES ?= $(firstword $(wildcard ../shared/standards/adr-linter.yaml) standards/adr-linter.yaml)
 export SPIL_PORT
+# The demo accounts share a published password: `make run` asks their admins for no second factor
+# (docs/decisions/0022-two-factor-login.md). A deployment keeps the default, required.
+SPIL_TWO_FACTOR_FOR_ADMINS ?= optional
+export SPIL_TWO_FACTOR_FOR_ADMINS
 
 .PHONY: help run install backend-install frontend-install frontend-build migrate seed client \
         test lint test-backend test-frontend check-client adr-lint fuzz compose-check smoke soak system-deps bench bench-sync bench-import profile clean

@@ -6,7 +6,9 @@
 #     database, migrate, seed the demo data, uvicorn)             127.0.0.1:$SMOKE_API_PORT (18001)
 #   nginx with frontend/nginx.conf serving frontend/dist and
 #     proxying /api to the API (scripts/render-nginx.sh)          127.0.0.1:$SMOKE_WEB_PORT (18080)
+#   a mail server (aiosmtpd) that keeps every mail in a maildir   127.0.0.1:$SMOKE_SMTP_PORT (18025)
 #   npm --prefix frontend run e2e, with SPIL_E2E_BASE_URL=http://127.0.0.1:$SMOKE_WEB_PORT
+#     and SPIL_E2E_MAILDIR (where the invitation's mail is read back)
 #
 # Needs: make's build (the virtualenv $VENV, default .venv, and frontend/dist), PostgreSQL server
 # binaries, nginx and chromium. Without PostgreSQL, nginx or chromium it skips, loudly, except
@@ -22,6 +24,7 @@ repo=$(pwd -P)
 pg_port=${SMOKE_PG_PORT:-15433}
 api_port=${SMOKE_API_PORT:-18001}
 web_port=${SMOKE_WEB_PORT:-18080}
+smtp_port=${SMOKE_SMTP_PORT:-18025}
 ready_timeout=${SMOKE_READY_TIMEOUT:-180}
 e2e_timeout=${SMOKE_E2E_TIMEOUT:-1800}
 venv=${VENV:-.venv}
@@ -67,10 +70,10 @@ s = socket.socket()
 s.settimeout(1)
 sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)' "$1"
 }
-for port in "$pg_port" "$api_port" "$web_port"; do
+for port in "$pg_port" "$api_port" "$web_port" "$smtp_port"; do
     ((port > 1024 && port < 32768)) || die "port $port: use ports from 1025 to 32767"
     if port_in_use "$port"; then
-        die "port $port on 127.0.0.1 is already in use (set SMOKE_PG_PORT/SMOKE_API_PORT/SMOKE_WEB_PORT)"
+        die "port $port on 127.0.0.1 is already in use (set SMOKE_PG_PORT/SMOKE_API_PORT/SMOKE_WEB_PORT/SMOKE_SMTP_PORT)"
     fi
 done
 
@@ -86,8 +89,10 @@ mkdir -p "$log_dir"
 rm -f "$log_dir"/backend.log "$log_dir"/nginx-error.log "$log_dir"/nginx-access.log "$log_dir"/postgresql.log
 pg_dir="$run_dir/pg"
 nginx_dir="$run_dir/nginx"
+maildir="$run_dir/mail"
 pg_started=false
 backend_pid=""
+smtp_pid=""
 nginx_pid=""
 e2e_pid=""
 
@@ -137,6 +142,10 @@ cleanup() {
         say "stopping the API (process group $backend_pid)"
         stop_process "-$backend_pid" 20
     fi
+    if [[ -n "$smtp_pid" ]]; then
+        say "stopping the mail server (pid $smtp_pid)"
+        stop_process "$smtp_pid" 10
+    fi
     if [[ "$pg_started" == true || -d "$pg_dir" ]]; then
         cp "$pg_dir/postgresql.log" "$log_dir/postgresql.log" 2>/dev/null
         scripts/pg-ephemeral.sh stop "$pg_dir" || say "warning: could not stop PostgreSQL in $pg_dir"
@@ -159,6 +168,22 @@ say "starting PostgreSQL on 127.0.0.1:$pg_port"
 pg_started=true
 database_url=$(scripts/pg-ephemeral.sh start "$pg_dir" "$pg_port")
 
+# --- (a2) a mail server that keeps every mail as a file (aiosmtpd's Mailbox handler) ----------------
+say "starting a mail server on 127.0.0.1:$smtp_port (mails in $maildir)"
+mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur" # a maildir
+"$venv/bin/python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$maildir" \
+    >"$log_dir/smtp.log" 2>&1 </dev/null &
+smtp_pid=$!
+deadline=$((SECONDS + 20))
+until port_in_use "$smtp_port"; do
+    kill -0 "$smtp_pid" 2>/dev/null || {
+        smtp_pid=""
+        die "the mail server exited at start-up ($log_dir/smtp.log)"
+    }
+    ((SECONDS < deadline)) || die "the mail server did not answer within 20s"
+    sleep 0.2
+done
+
 # --- (b) the API, the way the container starts it -------------------------------------------------
 say "starting the API through backend/docker-entrypoint.sh on 127.0.0.1:$api_port (log: $log_dir/backend.log)"
 secret_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
@@ -175,6 +200,14 @@ secret_key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
     export SPIL_DATABASE_URL="$database_url"
     export SPIL_SECRET_KEY="$secret_key"
     export SPIL_SEED_DEMO=true
+    # The demo accounts share a known password: their admins are not asked for a second factor
+    # (docs/decisions/0022-two-factor-login.md).
+    export SPIL_TWO_FACTOR_FOR_ADMINS=optional
+    # Mail goes to the mail server above; its links point at nginx.
+    export SPIL_SMTP_HOST=127.0.0.1
+    export SPIL_SMTP_PORT="$smtp_port"
+    export SPIL_SMTP_TLS=none
+    export SPIL_PUBLIC_URL="http://127.0.0.1:$web_port"
     export SPIL_HOST=127.0.0.1
     export SPIL_PORT="$api_port"
     export SPIL_WORKERS=1
@@ -238,7 +271,7 @@ say "nginx serves the SPA and proxies /api"
 say "running the browser tests: npm --prefix frontend run e2e (SPIL_E2E_BASE_URL=$web)"
 # timeout runs it in a process group of its own (npm, node, chromium), which it ends after
 # $SMOKE_E2E_TIMEOUT seconds, and which the clean-up ends if this script is interrupted.
-SPIL_E2E_BASE_URL="$web" CHROMIUM_PATH="$chromium" \
+SPIL_E2E_BASE_URL="$web" CHROMIUM_PATH="$chromium" SPIL_E2E_MAILDIR="$maildir" \
     timeout -k 15 "$e2e_timeout" npm --prefix frontend run e2e </dev/null &
 e2e_pid=$!
 wait "$e2e_pid" && e2e_status=0 || e2e_status=$?

@@ -11,6 +11,7 @@ from fastapi import APIRouter, FastAPI, Request
 from pydantic import Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from spil.access.accounts_router import router as accounts_router
 from spil.access.router import router as access_router
 from spil.areas.router import router as areas_router
 from spil.changes.router import router as changes_router
@@ -33,6 +34,7 @@ from spil.partners.router import router as partners_router
 from spil.people.router import router as people_router
 from spil.privacy.router import router as privacy_router
 from spil.programmes.router import router as programmes_router
+from spil.reminders.router import router as reminders_router
 from spil.sync.router import add_body_schemas as add_sync_body_schemas
 from spil.sync.router import router as sync_router
 from spil.transfer.router import router as transfer_router
@@ -55,6 +57,7 @@ credentials), as `Authorization: Bearer <...>`. Municipalities and regions read 
 TAGS = [
     {"name": "health", "description": "Liveness and readiness."},
     {"name": "access", "description": "Login, users and their roles, API clients, the audit trail."},
+    {"name": "reminders", "description": "The daily reminders: which kinds a person receives."},
     {"name": "organisations", "description": "Labour-market regions, municipalities, boards and schools."},
     {"name": "partners", "description": "External partners, partnerships, their contacts and bottlenecks."},
     {"name": "people", "description": "People, the role catalogue, role assignments, organogram, induction."},
@@ -187,6 +190,8 @@ def create_api() -> FastAPI:
     api.add_middleware(ApiVersionHeader)
     api.include_router(health)
     api.include_router(access_router)
+    api.include_router(accounts_router)
+    api.include_router(reminders_router)
     api.include_router(organisations_router)
     api.include_router(areas_router)
     api.include_router(partners_router)

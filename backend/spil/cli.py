@@ -88,6 +88,63 @@ def purge_personal_data() -> None:
     )
 
 
+@cli.command("send-mail")
+def send_mail() -> None:
+    """Send the mails that are due from the outbox, and try again those the mail server refused
+    (the scheduler runs this every minute; run it from cron without the scheduler)."""
+    from spil.kit.mail import deliver_due
+
+    sent, failed = deliver_due()
+    typer.echo(f"{sent} mail(s) sent, {failed} not sent (tried again later).")
+
+
+@cli.command("run-scheduler")
+def run_scheduler(
+    mail_every: float = typer.Option(60.0, help="Seconds between two rounds of the outbox."),
+    reminders_at: str = typer.Option("07:00", help="Local time (Amsterdam) of the daily reminders."),
+) -> None:
+    """Run the periodic jobs in one process (the scheduler service of docker-compose): the outbox
+    every minute, the reminders once a day from ``reminders_at`` on (a run the same day again
+    sends nothing twice)."""
+    import datetime as dt
+    import logging
+
+    from spil.kit import clock
+    from spil.kit.mail import deliver_due
+
+    logging.basicConfig(level=get_settings().log_level.upper())
+    log = logging.getLogger("spil.scheduler")
+    at = dt.time.fromisoformat(reminders_at)
+    last_reminders: dt.date | None = None
+    typer.echo(f"Scheduler: the outbox every {mail_every:g}s, reminders daily from {at:%H:%M}.")
+    while True:
+        try:
+            now = clock.local_now()
+            if now.time() >= at and last_reminders != now.date():
+                _send_reminders()
+                last_reminders = now.date()
+            deliver_due()
+        except Exception:  # the next round tries again; the scheduler keeps running
+            log.exception("a scheduled job failed")
+        time.sleep(mail_every)
+
+
+def _send_reminders() -> None:
+    from spil.reminders.service import send_reminders
+
+    send_reminders()
+
+
+@cli.command("send-reminders")
+def send_reminders() -> None:
+    """Mail each person what needs their attention, once (run daily: the scheduler service, or
+    cron: ``0 7 * * * spil send-reminders``)."""
+    from spil.reminders.service import send_reminders as run
+
+    mails, items = run()
+    typer.echo(f"{mails} reminder mail(s) with {items} item(s) queued and sent.")
+
+
 @cli.command("update-municipalities")
 def update_municipalities(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CBS's list of a later year (CSV)."),

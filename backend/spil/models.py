@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-from spil.access.models import ApiClient, Membership, User, UserSession
+from spil.access.models import AccountToken, ApiClient, Membership, RecoveryCode, User, UserSession
 from spil.complaints.models import (
     ComplaintRoute,
     ComplaintRouteStep,
@@ -34,6 +34,7 @@ from spil.keypersons.models import (
 )
 from spil.kit.audit import AuditEvent
 from spil.kit.idempotency import IdempotencyRecord
+from spil.kit.mail import OutboxMail
 from spil.kit.ratelimit import RateLimitHit
 from spil.organisations.models import Board, Municipality, Region, RegionMunicipality, School
 from spil.partners.models import Bottleneck, Partner, PartnerCategory, Partnership
@@ -47,11 +48,13 @@ from spil.programmes.models import (
     ProgrammeMember,
     RegionalProgramme,
 )
+from spil.reminders.models import ReminderOptOut, ReminderSent
 from spil.sync.models import SyncLink, SyncRoleMapping, SyncRun
 
 metadata = SQLModel.metadata
 
 __all__ = [
+    "AccountToken",
     "AllowancePayment",
     "AllowanceRuleRevision",
     "AllowanceRuleSet",
@@ -83,6 +86,7 @@ __all__ = [
     "Measurement",
     "Membership",
     "Municipality",
+    "OutboxMail",
     "Partner",
     "PartnerCategory",
     "Partnership",
@@ -92,9 +96,12 @@ __all__ = [
     "ProgrammeLine",
     "ProgrammeMember",
     "RateLimitHit",
+    "RecoveryCode",
     "Region",
     "RegionMunicipality",
     "RegionalProgramme",
+    "ReminderOptOut",
+    "ReminderSent",
     "RoleAssignment",
     "RoleType",
     "School",

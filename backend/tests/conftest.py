@@ -16,6 +16,8 @@ os.environ["SPIL_ENV"] = "test"
 os.environ["SPIL_SECRET_KEY"] = "test-secret-key-that-is-long-enough-0123456789"
 os.environ["SPIL_DEMO_PASSWORD"] = "spil-demo"
 os.environ.setdefault("SPIL_LOGIN_RATE_LIMIT", "1000/minute")
+# The demo accounts log in with a password alone; test_two_factor.py turns the requirement on.
+os.environ["SPIL_TWO_FACTOR_FOR_ADMINS"] = "optional"
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 
 # The settings above must be in the environment before spil is imported (hence E402 below).
@@ -294,3 +296,21 @@ def live(database_url: str, engine: sa.Engine) -> Iterator[LiveServer]:
     server = LiveServer(scratch_database(database_url, engine, "live"))
     yield server
     server.stop()
+
+
+# --- a real SMTP server on this machine ----------------------------------------------------------
+@pytest.fixture
+def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Spil's mail goes to a local aiosmtpd server (plain SMTP, no TLS); read it from ``.messages``."""
+    from tests.mailserver import MailServer
+
+    server = MailServer()
+    server.up()
+    settings = get_settings()
+    monkeypatch.setattr(settings, "smtp_host", "127.0.0.1")
+    monkeypatch.setattr(settings, "smtp_port", server.port)
+    monkeypatch.setattr(settings, "smtp_tls", "none")
+    monkeypatch.setattr(settings, "smtp_timeout_seconds", 5.0)
+    monkeypatch.setattr(settings, "public_url", "https://spil.test")
+    yield server
+    server.down()

@@ -113,6 +113,7 @@ PEOPLE_ONLY = {
     "/auth/session": "sessions are people's",
     "/users": "accounts are managed by people, not by API clients",
     "/api-clients": "API keys are managed by people, not by API clients",
+    "/reminder-settings": "reminders go to people",
 }
 # Required query parameters of the swept operations: name -> value.
 QUERY_FILLS = {

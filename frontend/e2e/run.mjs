@@ -5,7 +5,7 @@
 //   SPIL_DEMO_PASSWORD  the demo users' password               default spil-demo
 //   CHROMIUM_PATH       the browser                            default /usr/bin/chromium
 //   SPIL_E2E_ONLY       while developing: run only these suites (comma-separated: core, registry, home,
-//                       keypersons, complaints, indicators, areas, inclusion, programmes, duo, sync, phone); refused
+//                       keypersons, complaints, indicators, areas, inclusion, programmes, duo, sync, phone, accounts); refused
 //                       under CI=true, where every test runs
 //
 // Prints one line per test and ends with "N passed, M failed"; exits non-zero on any failure.
@@ -26,6 +26,7 @@ import { duoTests } from './duo.mjs';
 import { syncTests } from './sync.mjs';
 import { phoneTests } from './phone.mjs';
 import { homeTests } from './home.mjs';
+import { accountTests } from './accounts.mjs';
 
 const BASE_URL = (process.env.SPIL_E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const PASSWORD = process.env.SPIL_DEMO_PASSWORD || 'spil-demo';
@@ -779,6 +780,7 @@ async function main() {
       ['duo', duoTests],
       ['sync', syncTests],
       ['phone', phoneTests],
+      ['accounts', accountTests],
     ];
     for (const [name, run] of suites) {
       suite = name;

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AppLayout } from './app/AppLayout';
+import { accountRoutes, publicAccountRoutes } from './features/accounts/routes';
 import { NotFoundPage } from './components/NotFoundPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
@@ -31,6 +32,7 @@ import { UsersListPage } from './features/users/UsersListPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  ...publicAccountRoutes,
   ...publicKeyPersonRoutes,
   ...publicComplaintsRoutes,
   {
@@ -64,6 +66,7 @@ export const routes: RouteObject[] = [
       { path: 'users/:userId/edit', element: <UserEditPage /> },
       { path: 'api-clients', element: <ApiClientsListPage /> },
       { path: 'api-clients/new', element: <ApiClientCreatePage /> },
+      ...accountRoutes,
       ...registryRoutes,
       ...keyPersonRoutes,
       ...complaintsRoutes,

@@ -25,6 +25,14 @@ class User(Versioned, table=True):
     previous_login_at: dt.datetime | None = Field(
         default=None, sa_type=UTCDateTime, description="The login before the last: the user's previous visit."
     )
+    # The language of the mails the account receives (nl, en).
+    language: str = Field(default="nl", max_length=2, sa_column_kwargs={"server_default": "nl"})
+    # Invited and not yet set a password (``password_hash`` is empty until then): cannot log in.
+    invited_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Two-factor login (RFC 6238 TOTP): the shared secret (base32), set up but not yet confirmed
+    # while ``totp_enabled_at`` is empty.
+    totp_secret: str | None = Field(default=None, max_length=64)
+    totp_enabled_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Membership(SQLModel, table=True):
@@ -69,6 +77,32 @@ class UserSession(SQLModel, table=True):
     user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
     created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
     expires_at: dt.datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+
+
+class AccountToken(SQLModel, table=True):
+    """A single-use link to set a password: an invitation (72 hours) or a reset (1 hour). Only a
+    SHA-256 of the token is kept; the token itself is only in the mail."""
+
+    __tablename__ = "account_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    purpose: str = Field(max_length=20)  # invitation, password-reset
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: dt.datetime = Field(default_factory=clock.now, sa_type=UTCDateTime, nullable=False)
+    expires_at: dt.datetime = Field(sa_type=UTCDateTime, nullable=False)
+    used_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class RecoveryCode(SQLModel, table=True):
+    """A one-time code for logging in without the authenticator app (kept as a SHA-256)."""
+
+    __tablename__ = "recovery_code"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    code_hash: str = Field(max_length=64)
+    used_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ApiClient(SQLModel, table=True):

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlmodel import Session, select
 
-from spil.access import oauth, users
+from spil.access import oauth, twofactor, users
 from spil.access.models import User, UserSession
 from spil.access.schemas import (
     ApiClientCreate,
@@ -75,6 +75,13 @@ def login(request: Request, session: SessionDep, data: LoginRequest, response: R
     user = authenticate(data.email, data.password, session)
     if user is None:
         raise ProblemError(401, "The e-mail address or password is wrong.", code="invalid-credentials")
+    if user.totp_enabled_at is not None:
+        if not data.code:
+            raise ProblemError(
+                401, "Enter the code from your authenticator app.", code="second-factor-required"
+            )
+        if not twofactor.verify(session, user, data.code):
+            raise ProblemError(401, "The code is not right.", code="invalid-second-factor")
     return _start(session, user, response)
 
 
@@ -92,7 +99,7 @@ def _start(session: Session, user: User, response: Response) -> SessionOut:
         path="/",
     )
     principal = principal_for_user(session, user, user_session)
-    return _session_out(users.user_out(session, user), principal)
+    return _session_out(session, users.user_out(session, user), principal)
 
 
 @router.post(
@@ -125,16 +132,23 @@ def change_password(
     summary="The logged-in user, what they may do where, and the CSRF token",
 )
 def get_current_session(session: SessionDep, principal: Person) -> SessionOut:
-    return _session_out(users.user_out_by_id(session, principal.id), principal)
+    return _session_out(session, users.user_out_by_id(session, principal.id), principal)
 
 
-def _session_out(user: UserOut, principal: Principal) -> SessionOut:
+def _session_out(session: Session, user: UserOut, principal: Principal) -> SessionOut:
+    account = session.get(User, user.id)
+    assert account is not None
     return SessionOut.model_validate(
         {
             "user": user,
             "access": principal.access(),
             "csrf_token": principal.csrf_token or "",
             "today": clock.today(),
+            "two_factor": {
+                "enabled": account.totp_enabled_at is not None,
+                "required": twofactor.required(session, account),
+                "setup_required": twofactor.setup_required(session, account),
+            },
         }
     )
 

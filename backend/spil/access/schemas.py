@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from spil.access.passwords import MAX_LENGTH, MIN_LENGTH, check_new_password
 from spil.kit.policy import Role
 from spil.kit.schemas import ApiModel, Email, Id, InputModel, SafeStr
 
@@ -37,13 +38,62 @@ ScopeName = Literal[
     "sync:write",
     "audit:read",
 ]
+Language = Literal["nl", "en"]
 Password = Annotated[str, Field(min_length=1, max_length=200)]
-NewPassword = Annotated[SafeStr, Field(min_length=10, max_length=200, description="At least 10 characters.")]
+NewPassword = Annotated[
+    SafeStr,
+    Field(
+        min_length=MIN_LENGTH,
+        max_length=MAX_LENGTH,
+        description=f"At least {MIN_LENGTH} characters (a passphrase is welcome), not one of the most used "
+        "passwords.",
+    ),
+    AfterValidator(check_new_password),
+]
+
+
+OneTimeCode = Annotated[
+    str,
+    Field(
+        min_length=6,
+        max_length=20,
+        pattern=r"^[0-9A-Za-z -]+$",
+        description="The six digits from the authenticator app, or a recovery code.",
+    ),
+]
 
 
 class LoginRequest(InputModel):
     email: Annotated[SafeStr, Field(min_length=3, max_length=320)]
     password: Password
+    code: OneTimeCode | None = Field(
+        None,
+        description="With two-factor login on: the code from the app or a recovery code. Without it such "
+        "an account is answered 401 `second-factor-required` (and no session starts).",
+    )
+
+
+class TwoFactorState(ApiModel):
+    enabled: bool = Field(description="Two-factor login is on for this account.")
+    required: bool = Field(description="This account must use it (platform and board administrators).")
+    setup_required: bool = Field(
+        description="Set it up now: until then this session reaches only the set-up, the session and logout."
+    )
+
+
+class TwoFactorSetup(ApiModel):
+    secret: str = Field(description="The shared secret (base32), for typing into the app by hand.")
+    otpauth_uri: str = Field(description="The `otpauth://` URI to show as a QR code.")
+
+
+class TwoFactorCode(InputModel):
+    code: OneTimeCode
+
+
+class RecoveryCodes(ApiModel):
+    recovery_codes: list[str] = Field(
+        description="Ten one-time codes for when the phone is lost. Shown only now: store them safely."
+    )
 
 
 class MembershipOut(ApiModel):
@@ -66,6 +116,10 @@ class UserOut(ApiModel):
     last_login_at: dt.datetime | None = None
     previous_login_at: dt.datetime | None = Field(
         default=None, description="The login before the last one: what changed since is new to the user."
+    )
+    language: Language | None = Field(None, description="The language of the mails the account receives.")
+    invited_at: dt.datetime | None = Field(
+        None, description="Set while the colleague has not yet set a password from the invitation."
     )
     memberships: list[MembershipOut] = []
 
@@ -113,6 +167,7 @@ class SessionOut(ApiModel):
     today: dt.date = Field(
         description="The product's date (today in Europe/Amsterdam), for the screens' defaults."
     )
+    two_factor: TwoFactorState | None = Field(None, description="The account's two-factor login.")
 
 
 class MembershipCreate(InputModel):
@@ -150,6 +205,26 @@ class UserCreate(InputModel):
     memberships: list[MembershipCreate] = Field(default_factory=list, max_length=50)
 
 
+class InvitationCreate(InputModel):
+    email: Email
+    name: Annotated[SafeStr, Field(min_length=1, max_length=200)]
+    language: Language = Field("nl", description="The language of the invitation and later mails.")
+    memberships: list[MembershipCreate] = Field(default_factory=list, max_length=50)
+
+
+class PasswordResetRequest(InputModel):
+    email: Annotated[SafeStr, Field(min_length=3, max_length=320)]
+
+
+class PasswordResetAccepted(ApiModel):
+    detail: str
+
+
+class NewPasswordWithToken(InputModel):
+    token: Annotated[str, Field(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
+    password: NewPassword
+
+
 class PasswordChange(InputModel):
     current_password: Password
     new_password: NewPassword
@@ -157,6 +232,7 @@ class PasswordChange(InputModel):
 
 class UserUpdate(InputModel):
     name: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
+    language: Language | None = None
     is_active: bool | None = None
     password: NewPassword | None = None
 

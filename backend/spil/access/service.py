@@ -119,7 +119,8 @@ def principal_for_client(client: ApiClient, token: oauth.AccessToken | None = No
 def authenticate(email: str, password: str, session: Session) -> User | None:
     user = session.exec(select(User).where(User.email == email.strip().lower())).first()
     ok = verify_password(user.password_hash if user else None, password)
-    if not ok or user is None or not user.is_active:
+    # An invited account has no password until the colleague sets one: it cannot log in.
+    if not ok or user is None or not user.is_active or not user.password_hash:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -220,7 +221,23 @@ def _from_cookie(request: Request, session: Session, token: str) -> Principal:
             raise ProblemError(
                 403, "The X-CSRF-Token header is missing or wrong. Reload the page.", code="csrf-failed"
             )
-    return principal_for_user(session, user, user_session)
+    principal = principal_for_user(session, user, user_session)
+    from spil.access import twofactor
+
+    if (
+        user.totp_enabled_at is None
+        and get_settings().two_factor_for_admins == "required"
+        and (principal.is_platform_admin or any(g.role is Role.BOARD_ADMIN for g in principal.grants))
+    ):
+        # An administrator without two-factor login: this session may only set it up.
+        path = request.url.path.split("/api/v1", 1)[-1]
+        if not path.startswith(twofactor.SETUP_PATHS):
+            raise ProblemError(
+                403,
+                "Set up two-factor login first: your role requires it.",
+                code="two-factor-setup-required",
+            )
+    return principal
 
 
 def current_principal(request: Request, session: SessionDep, background: BackgroundTasks) -> Principal:

@@ -184,7 +184,10 @@ def _require_user_manager(principal: Principal) -> None:
         raise ProblemError(403, "Only platform and board administrators manage users.", code="forbidden")
 
 
-def create_user(session: Session, principal: Principal, data: UserCreate) -> tuple[UserOut, int]:
+def create_user(
+    session: Session, principal: Principal, data: UserCreate, *, password_hash: str | None = None
+) -> tuple[UserOut, int]:
+    """A new account; ``password_hash=""`` for an invited one (no password until they set it)."""
     _require_user_manager(principal)
     if not principal.is_platform_admin and not data.memberships:
         raise invalid(
@@ -204,7 +207,9 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> tup
             "email-unavailable",
             reason="Cannot be used for a new account.",
         )
-    user = User(email=data.email, name=data.name, password_hash=hash_password(data.password))
+    if password_hash is None:
+        password_hash = hash_password(data.password)
+    user = User(email=data.email, name=data.name, password_hash=password_hash)
     first_board = _membership_board(session, data.memberships[0]) if data.memberships else None
     user_id = audited_create(session, principal, user, "user", board_id=lambda _: first_board)
     for m in data.memberships:
@@ -333,7 +338,7 @@ def update_user(
         user,
         changes,
         "user",
-        required=["name", "is_active"],
+        required=["name", "is_active", "language"],
         board_id=_audit_board_of_user(session, principal, user_id),
     )
     return get_user(session, principal, user_id)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spil.kit.policy import Principal
 
 # Never copied into the audit trail as such (only a fingerprint that shows a change).
-SECRET_FIELDS = {"password_hash", "key_hash", "token_hash", "csrf_token"}
+SECRET_FIELDS = {"password_hash", "key_hash", "token_hash", "csrf_token", "totp_secret", "code_hash"}
 # Need-to-know fields (a volunteer's benefit): never in the trail, not even as a fingerprint
 # (a handful of possible values would make a fingerprint readable).
 REDACTED_FIELDS = {"benefit_type"}

@@ -132,6 +132,7 @@ VALIDATION: dict[str, tuple[str, str]] = {
 VALUE_ERRORS: dict[str, str] = {
     "value is not a valid email address": "Vul een geldig e-mailadres in, zoals naam@school.nl.",
     "not a valid phone number": "Vul een geldig telefoonnummer in, zoals 023 555 0101.",
+    "this password is one of the most used ones": "Dit wachtwoord wordt veel gebruikt; kies een ander.",
 }
 # what a length refers to when it counts items, not characters
 COLLECTIONS = ("List", "Set", "Tuple", "Dict", "Frozenset", "Sequence")

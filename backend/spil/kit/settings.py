@@ -56,6 +56,27 @@ class Settings(BaseSettings):
     # Pins the product's clock (``spil.kit.clock``): a date (``2027-02-28``) or a local time
     # (``2026-12-31T23:40``, Europe/Amsterdam). Development and tests only.
     today: dt.datetime | None = None
+    # Where the links in mails point: the address people open Spil at (no trailing slash).
+    public_url: str = "http://127.0.0.1:8000"
+    # Outgoing mail (spil.kit.mail). Without a host, mails are written to the log instead of sent
+    # (development); the outbox keeps them either way. ``smtp_tls``: ``starttls`` (port 587),
+    # ``ssl`` (implicit TLS, port 465) or ``none`` (a local relay or mail catcher only).
+    smtp_host: str | None = None
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_timeout_seconds: float = Field(15.0, gt=0)
+    mail_from: str = "Spil <noreply@spil.example>"
+    # How often a mail is tried before it is given up (the wait doubles after each failure,
+    # from one minute up to six hours).
+    mail_max_attempts: int = Field(12, ge=1, le=100)
+    password_reset_rate_limit: str = "5/hour"
+    # Two-factor login (TOTP) for platform and board administrators: ``required`` (they are asked
+    # to set it up at their next login, and can do nothing else until then) or ``optional``. The
+    # demo stack and the test suite run ``optional``: demo accounts share a known password and
+    # guard nothing (docs/decisions/0022-two-factor-login.md).
+    two_factor_for_admins: Literal["required", "optional"] = "required"
 
     @field_validator("database_url")
     @classmethod

@@ -67,7 +67,9 @@ export function AppLayout() {
           <div className="header-tools">
             <span className="user-name" data-testid="user-name">
               <span className="visually-hidden">{t('app.loggedInAs')} </span>
-              {user.name}
+              <Link to="/account" title={t('accounts.settings.title')}>
+                {user.name}
+              </Link>
             </span>
             <LanguageSwitcher />
             <button type="button" className="button" onClick={() => void onLogout()} disabled={loggingOut}>

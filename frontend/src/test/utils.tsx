@@ -56,7 +56,13 @@ export function mockFetch(handler: Handler) {
 
 /** A session as the API answers it; `access` defaults to what the user's memberships give. */
 export function sessionFor(user: User, access: Access = accessFor(user)): SessionInfo {
-  return { user, access, csrfToken: 'csrf-test', today: today() };
+  return {
+    user,
+    access,
+    csrfToken: 'csrf-test',
+    today: today(),
+    twoFactor: { enabled: false, required: false, setupRequired: false },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isProblemError } from '../../api/client';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { Loading } from '../../components/Loading';
@@ -20,6 +20,9 @@ export function LoginPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Two-factor login: after the password, the code from the app (or a recovery code).
+  const [code, setCode] = useState('');
+  const [needCode, setNeedCode] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -49,11 +52,22 @@ export function LoginPage() {
     }
     setSubmitting(true);
     try {
-      await login(email.trim(), password);
+      await login(email.trim(), password, needCode ? code.trim() : undefined);
       navigate(target, { replace: true });
     } catch (err) {
       setSubmitting(false);
+      if (isProblemError(err) && err.type.endsWith('second-factor-required')) {
+        setNeedCode(true);
+        return;
+      }
+      if (isProblemError(err) && err.type.endsWith('invalid-second-factor')) {
+        setCode('');
+        setError(t('accounts.login.wrongCode'));
+        return;
+      }
       setPassword('');
+      setNeedCode(false);
+      setCode('');
       if (isProblemError(err)) {
         if (err.status === 429) setError(t('auth.tooManyAttempts'));
         else if (err.status === 401) setError(t('auth.wrongCredentials'));
@@ -135,10 +149,31 @@ export function LoginPage() {
               </p>
             )}
           </div>
+          {needCode && (
+            <div className="field">
+              <label htmlFor={`${id}-code`}>{t('accounts.login.code')}</label>
+              <p className="field-hint" id={`${id}-code-hint`}>
+                {t('accounts.login.codeHint')}
+              </p>
+              <input
+                id={`${id}-code`}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                aria-describedby={`${id}-code-hint`}
+              />
+            </div>
+          )}
           <button type="submit" className="button button-primary" disabled={submitting}>
             {submitting ? t('auth.submitting') : t('auth.submit')}
           </button>
         </form>
+        <p>
+          <Link to="/wachtwoord-vergeten">{t('accounts.login.forgot')}</Link>
+        </p>
       </main>
     </div>
   );

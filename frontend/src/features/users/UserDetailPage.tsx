@@ -19,6 +19,7 @@ import { useAddMembership, useRemoveMembership, useUserAccount } from './api';
 import { MembershipFields, membershipIssueText } from './MembershipFields';
 import { canManageMembership, checkMembership, isRole, membershipBody, membershipField, type ScopeLists } from './roleScope';
 import { StatusBadge } from './StatusBadge';
+import { InvitationActions } from '../accounts/InvitationActions';
 import { useScopeLists } from './useScopeLists';
 
 export function UserDetailPage() {
@@ -93,6 +94,8 @@ export function UserDetailPage() {
           <dd>{account.lastLoginAt ? formatDateTime(account.lastLoginAt, i18n.language) : t('users.neverLoggedIn')}</dd>
         </dl>
       </section>
+
+      <InvitationActions account={account} />
 
       <section aria-labelledby="user-roles">
         <h2 id="user-roles" tabIndex={-1} ref={rolesHeading}>

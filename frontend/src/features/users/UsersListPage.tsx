@@ -58,9 +58,14 @@ export function UsersListPage() {
     <>
       <div className="page-header">
         <h1>{t('users.title')}</h1>
-        <Link to="/users/new" className="button button-primary">
-          {t('users.new')}
-        </Link>
+        <div className="actions">
+          <Link to="/users/invite" className="button button-primary">
+            {t('accounts.invite.title')}
+          </Link>
+          <Link to="/users/new" className="button">
+            {t('users.new')}
+          </Link>
+        </div>
       </div>
       <p className="lead">{access.platformAdmin ? t('users.introPlatform') : t('users.intro')}</p>
       <Flash />

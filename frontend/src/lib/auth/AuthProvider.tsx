@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isProblemError, must, setCsrfToken } from '../../api/client';
 import type { SessionInfo, User } from '../../api/types';
 import { setProductToday } from '../clock';
+import { PUBLIC_ACCOUNT_PATHS } from './accountPaths';
 import { NO_ACCESS, type Access } from './access';
 
 export const SESSION_KEY = ['auth', 'session'] as const;
@@ -17,7 +18,10 @@ export interface AuthContextValue {
   access: Access | null;
   /** True after the API answered 401 to a logged-in user: the session ran out. */
   expired: boolean;
-  login: (email: string, password: string) => Promise<User>;
+  /** The account's two-factor login (null while nobody is logged in). */
+  twoFactor: SessionInfo['twoFactor'] | null;
+  /** With two-factor login on, `code` is the app's code (or a recovery code). */
+  login: (email: string, password: string, code?: string) => Promise<User>;
   logout: () => Promise<void>;
   /** Asks for the session (called by `useAuth`; public pages never do). */
   need: () => void;
@@ -42,7 +46,7 @@ async function fetchSession(): Promise<SessionInfo | null> {
 
 /** The public pages (route finder, who is who) are for anonymous visitors: no session there. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname.startsWith('/openbaar/');
+  return pathname.startsWith('/openbaar/') || PUBLIC_ACCOUNT_PATHS.includes(pathname);
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -90,8 +94,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const loginMutation = useMutation({
     mutationKey: ['auth', 'login'],
-    mutationFn: async ({ email, password }: { email: string; password: string }) =>
-      must(await api.POST('/auth/login', { body: { email, password } })),
+    mutationFn: async ({ email, password, code }: { email: string; password: string; code?: string }) =>
+      must(await api.POST('/auth/login', { body: code ? { email, password, code } : { email, password } })),
     onSuccess: (data) => {
       setCsrfToken(data.csrfToken);
       setProductToday(data.today);
@@ -124,7 +128,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { mutateAsync: logoutAsync } = logoutMutation;
 
   const login = useCallback(
-    async (email: string, password: string) => (await loginAsync({ email, password })).user,
+    async (email: string, password: string, code?: string) => (await loginAsync({ email, password, code })).user,
     [loginAsync],
   );
   const logout = useCallback(async () => {
@@ -135,10 +139,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // An answer without `access` (an older API) gives no capability rather than a broken screen.
   const access = user ? (session.data?.access ?? NO_ACCESS) : null;
   const status: AuthStatus = session.isPending ? 'loading' : user ? 'authenticated' : 'anonymous';
+  const twoFactor = user ? (session.data?.twoFactor ?? null) : null;
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, access, expired, login, logout, need }),
-    [status, user, access, expired, login, logout, need],
+    () => ({ status, user, access, twoFactor, expired, login, logout, need }),
+    [status, user, access, twoFactor, expired, login, logout, need],
   );
 
   if (session.isError) {
