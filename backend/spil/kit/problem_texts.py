@@ -84,6 +84,34 @@ NOUNS: dict[str, tuple[str, str]] = {
 
 # English template -> Dutch template
 CATALOGUE: dict[str, str] = {
+    # accounts, two-factor login and reminders (issue 17)
+    "Administrators need two-factor login; it cannot be switched off.": (
+        "Beheerders hebben inloggen in twee stappen nodig; het kan niet uit."
+    ),
+    "Enter the code from your authenticator app.": "Vul de code uit uw authenticator-app in.",
+    "Set up two-factor login first: your role requires it.": (
+        "Stel eerst inloggen in twee stappen in: uw rol vraagt daarom."
+    ),
+    "Start the set-up first.": "Begin eerst met het instellen.",
+    "The code is not right.": "De code klopt niet.",
+    "This code is not right.": "Deze code klopt niet.",
+    "Check the time on your phone.": "Kijk of de tijd op uw telefoon goed staat.",
+    "This colleague has already set a password; there is no open invitation.": (
+        "Deze collega heeft al een wachtwoord ingesteld; er staat geen uitnodiging open."
+    ),
+    "This link is no longer valid.": "Deze link is niet meer geldig.",
+    "This link has been used or has expired.": "Deze link is al gebruikt of verlopen.",
+    "Ask for a new one.": "Vraag een nieuwe aan.",
+    "This link is not valid.": "Deze link is niet geldig.",
+    "This unsubscribe link is not valid.": "Deze afmeldlink is niet geldig.",
+    "Change your reminders in your settings.": "Wijzig uw herinneringen bij uw instellingen.",
+    "Too many requests for a new password.": "Te veel aanvragen voor een nieuw wachtwoord.",
+    "Wait a while and try again.": "Wacht even en probeer het opnieuw.",
+    "Two-factor login is already on.": "Inloggen in twee stappen staat al aan.",
+    "Switch it off first to use another app.": "Zet het eerst uit om een andere app te gebruiken.",
+    "Use a recovery code, or ask another administrator to reset yours.": (
+        "Gebruik een herstelcode, of vraag een andere beheerder om de uwe opnieuw in te stellen."
+    ),
     # --- not found, no such reference ------------------------------------------------------------
     "The {what:noun} does not exist or is outside your scope.": (
         "{what:Deze} bestaat niet of valt buiten wat u mag zien."
