@@ -31,7 +31,7 @@ function unquote(raw) {
 }
 
 export async function accountTests(h) {
-  const { page, BASE_URL, TIMEOUT, test, assert, settle, checkA11y, heading, login, logout, openMenuIfCollapsed } = h;
+  const { page, BASE_URL, TIMEOUT, test, assert, settle, checkA11y, heading, login, logout, goMenu } = h;
   const maildir = process.env.SPIL_E2E_MAILDIR;
   const stamp = String(Date.now()).slice(-7);
   const colleague = { email: `uitgenodigd.${stamp}@demo.spil.nl`, name: `Ilse Uitgenodigd ${stamp}`, password: `een lange zin ${stamp}` };
@@ -83,8 +83,7 @@ export async function accountTests(h) {
 
   await test('accounts: a board administrator invites a colleague; no password is typed', async () => {
     await login(page, BOARD_ADMIN);
-    await openMenuIfCollapsed(page);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
+    await goMenu(page, 'Gebruikers', { exact: true });
     await page.waitForURL('**/users');
     await page.getByRole('link', { name: 'Collega uitnodigen' }).click();
     await page.waitForURL('**/users/invite');
